@@ -1,0 +1,10 @@
+//! crosscheck checks news reports against each other.
+//!
+//! Data flows one way through the pipeline, one module per stage, each with one
+//! entry point and plain data in and out:
+//!
+//! ```text
+//! corpus ──► text ──► extract ──► events ──► align ──► compare ──► rules ──► report
+//! ```
+
+pub mod corpus;
