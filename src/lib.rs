@@ -8,3 +8,5 @@
 //! ```
 
 pub mod corpus;
+pub mod extract;
+pub mod text;

@@ -72,7 +72,10 @@ impl Origin {
         let before = &text[..offset];
         let (line, column) = match &self.layout {
             Layout::Verbatim => match before.rfind('\n') {
-                None => (self.line as usize, self.column as usize + before.chars().count()),
+                None => (
+                    self.line as usize,
+                    self.column as usize + before.chars().count(),
+                ),
                 Some(i) => (
                     self.line as usize + before.matches('\n').count(),
                     1 + before[i + 1..].chars().count(),
@@ -84,7 +87,10 @@ impl Origin {
                     .take_while(|e| (e.offset as usize) < offset)
                     .map(|e| e.extra as usize)
                     .sum();
-                (self.line as usize, self.column as usize + before.chars().count() + extra)
+                (
+                    self.line as usize,
+                    self.column as usize + before.chars().count() + extra,
+                )
             }
         };
         Position {

@@ -1,0 +1,118 @@
+//! The extract stage's output: who is credited with saying what, with every part
+//! as a byte span into the report's text.
+
+use std::ops::Range;
+
+use serde::Serialize;
+
+/// One "who said what" inside a report.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Attribution {
+    pub kind: Kind,
+    pub speaker: Option<Speaker>,
+    pub cue: Option<Cue>,
+    pub addressee: Option<Span>,
+    /// The chain the words came through, outermost first: `stated ANI` around
+    /// `as cited by the foreign ministry` gives `[ANI, the foreign ministry]`.
+    pub channels: Vec<Span>,
+    pub content: Content,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    /// The whole content is inside quote marks.
+    Direct,
+    /// Reported speech with some of its words inside quote marks.
+    Mixed,
+    /// Reported speech without quote marks.
+    Indirect,
+    /// Quoted words with no reporting frame: a partial quote or a scare quote.
+    Fragment,
+}
+
+/// A piece of the report's text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub fn new(text: &str, range: Range<usize>) -> Span {
+        Span {
+            text: text[range.clone()].to_string(),
+            start: range.start,
+            end: range.end,
+        }
+    }
+
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Who the words are credited to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Speaker {
+    /// The mention as written: `the Chinese Foreign Minister`, `he`, `Wang`.
+    #[serde(flatten)]
+    pub mention: Span,
+    /// The one name this speaker goes by in the report (`Wang Yi`), or the
+    /// mention itself, lower-cased, when it names no person (`the state department`).
+    pub canonical: String,
+    /// The title or role given with the name (`Chinese Foreign Minister`).
+    pub role: Option<String>,
+    pub class: SpeakerClass,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerClass {
+    /// A named person.
+    Person,
+    /// A role or title without a name that could not be resolved to one.
+    Role,
+    /// A body, country, outlet or document.
+    Organisation,
+    /// A pronoun with no antecedent.
+    Unresolved,
+}
+
+/// The reporting verb or phrase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Cue {
+    #[serde(flatten)]
+    pub span: Span,
+    pub lemma: String,
+    pub class: CueClass,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum CueClass {
+    Neutral,
+    Hedged,
+    Emphatic,
+    Loaded,
+}
+
+/// What was said.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Content {
+    pub text: String,
+    /// One span, or several for a quote split around its cue or run over paragraphs.
+    pub spans: Vec<(usize, usize)>,
+    /// The parts inside quote marks (all of it for a direct quote).
+    pub quoted: Vec<(usize, usize)>,
+}
+
+impl Content {
+    /// From the first byte of the content to its last.
+    pub fn extent(&self) -> Range<usize> {
+        let start = self.spans.first().map_or(0, |s| s.0);
+        let end = self.spans.last().map_or(start, |s| s.1);
+        start..end
+    }
+}

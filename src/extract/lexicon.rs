@@ -1,0 +1,168 @@
+//! The cue lexicon (`data/cues.tsv`): reporting verbs and phrases, their lemma and class.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use super::attribution::CueClass;
+use crate::text::fold;
+
+/// One lexicon entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    /// The words of this form, folded: `["pointed", "out"]`.
+    pub words: Vec<String>,
+    pub lemma: String,
+    pub class: CueClass,
+    pub frame: Frame,
+}
+
+impl Entry {
+    pub fn takes_addressee(&self) -> bool {
+        matches!(self.frame, Frame::Addressee | Frame::AddresseeRequired)
+    }
+}
+
+/// How a cue relates to its speaker and the person spoken to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// `X said`, `said X`.
+    Verb,
+    /// `X urged Y to`, `X warned of`: an addressee may follow.
+    Addressee,
+    /// `X told Y`: an addressee must follow (`asked for the call` is no speech).
+    AddresseeRequired,
+    /// `according to X`: the speaker follows the cue.
+    According,
+}
+
+/// The lexicon, indexed by the first word of each form.
+#[derive(Debug)]
+pub struct Lexicon {
+    by_first_word: HashMap<String, Vec<Entry>>,
+}
+
+static LEXICON: LazyLock<Lexicon> =
+    LazyLock::new(|| Lexicon::parse(include_str!("../../data/cues.tsv")));
+
+/// The compiled-in lexicon.
+pub fn lexicon() -> &'static Lexicon {
+    &LEXICON
+}
+
+impl Lexicon {
+    /// Parse the TSV format of `data/cues.tsv`. Malformed lines are skipped: the
+    /// file is compiled in and checked by a test, not user input.
+    pub fn parse(source: &str) -> Lexicon {
+        let mut by_first_word: HashMap<String, Vec<Entry>> = HashMap::new();
+        for line in source
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        {
+            let fields: Vec<&str> = line.split('\t').collect();
+            let [lemma, class, object, forms] = fields[..] else {
+                continue;
+            };
+            let Some(class) = cue_class(class) else {
+                continue;
+            };
+            let frame = match object {
+                "addressee" => Frame::Addressee,
+                "addressee+" => Frame::AddresseeRequired,
+                "according" => Frame::According,
+                _ => Frame::Verb,
+            };
+            for form in forms.split(',') {
+                let words: Vec<String> = form.split_whitespace().map(fold).collect();
+                let Some(first) = words.first().cloned() else {
+                    continue;
+                };
+                let entry = Entry {
+                    words,
+                    lemma: lemma.to_string(),
+                    class,
+                    frame,
+                };
+                by_first_word.entry(first).or_default().push(entry);
+            }
+        }
+        // Longest form first, so `pointed out` wins over a shorter `pointed`.
+        for entries in by_first_word.values_mut() {
+            entries.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
+        }
+        Lexicon { by_first_word }
+    }
+
+    /// The longest entry whose words start `words` (folded tokens).
+    pub fn lookup<S: AsRef<str>>(&self, words: &[S]) -> Option<&Entry> {
+        let entries = self.by_first_word.get(words.first()?.as_ref())?;
+        entries.iter().find(|e| {
+            e.words.len() <= words.len() && e.words.iter().zip(words).all(|(f, w)| f == w.as_ref())
+        })
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_first_word.values().map(Vec::len).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first_word.is_empty()
+    }
+
+    /// The distinct lemmas, for documentation and tests.
+    pub fn lemmas(&self) -> Vec<&str> {
+        let mut lemmas: Vec<&str> = self
+            .by_first_word
+            .values()
+            .flatten()
+            .map(|e| e.lemma.as_str())
+            .collect();
+        lemmas.sort_unstable();
+        lemmas.dedup();
+        lemmas
+    }
+}
+
+fn cue_class(name: &str) -> Option<CueClass> {
+    Some(match name {
+        "neutral" => CueClass::Neutral,
+        "hedged" => CueClass::Hedged,
+        "emphatic" => CueClass::Emphatic,
+        "loaded" => CueClass::Loaded,
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_of_the_data_file_is_understood() {
+        let source = include_str!("../../data/cues.tsv");
+        let lines = source
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        let forms: usize = lines
+            .map(|l| {
+                let fields: Vec<&str> = l.split('\t').collect();
+                assert_eq!(fields.len(), 4, "four tab-separated fields: {l:?}");
+                assert!(cue_class(fields[1]).is_some(), "known class: {l:?}");
+                fields[3].split(',').count()
+            })
+            .sum();
+        assert_eq!(lexicon().len(), forms);
+    }
+
+    #[test]
+    fn the_longest_form_wins() {
+        let entry = lexicon()
+            .lookup(&["pointed", "out", "that"])
+            .map(|e| e.lemma.as_str());
+        assert_eq!(entry, Some("point out"));
+        let said = lexicon()
+            .lookup(&["said", "that"])
+            .map(|e| (e.lemma.as_str(), e.class));
+        assert_eq!(said, Some(("say", CueClass::Neutral)));
+        assert_eq!(lexicon().lookup(&["called", "him"]), None);
+    }
+}

@@ -1,0 +1,290 @@
+//! The `extract` stage: who is credited with saying what in one report.
+//!
+//! Each sentence is read for a reporting frame (see [`frame`]); what the frame
+//! reports becomes the content, direct, mixed or indirect by where the quote
+//! marks are. Quotations that no frame reports are fragments (partial quotes,
+//! scare quotes). Speakers are then resolved to one name per person within the
+//! report (see [`speaker`]).
+
+mod attribution;
+mod frame;
+mod lexicon;
+mod speaker;
+mod vocabulary;
+
+use std::ops::Range;
+
+pub use attribution::{Attribution, Content, Cue, CueClass, Kind, Span, Speaker, SpeakerClass};
+pub use lexicon::{Lexicon, lexicon};
+
+use crate::text::{self, Document, TokenKind};
+use frame::{Clause, Statement};
+use speaker::{People, describe};
+
+/// Every attribution in `text`, in text order: the entry point of the stage.
+pub fn extract(text: &str) -> Vec<Attribution> {
+    let doc = text::analyze(text);
+    let clauses: Vec<Clause<'_>> = doc
+        .sentences
+        .iter()
+        .map(|s| Clause::new(text, doc.sentence_tokens(s)))
+        .collect();
+    let mut people = People::default();
+    for clause in &clauses {
+        for phrase in names(clause) {
+            people.register(&describe(clause, text, phrase));
+        }
+    }
+    let mut found: Vec<Attribution> = Vec::new();
+    // Which attribution (by index) each sentence produced, for quotes that continue it.
+    let mut last_direct: Option<(usize, usize)> = None;
+    for (s, clause) in clauses.iter().enumerate() {
+        let paragraph = doc.sentences[s].paragraph;
+        let start = if s == 0 { clause.dateline_end() } else { 0 };
+        if let Some(statement) = clause.statement(start, clause.len()) {
+            let attribution = assemble(&doc, clause, &statement, &mut people);
+            last_direct = (attribution.kind == Kind::Direct).then_some((found.len(), paragraph));
+            found.push(attribution);
+        } else if let Some(quote) = whole_quote(clause)
+            && let Some((a, p)) = last_direct
+            && p + 1 >= paragraph
+        {
+            // `"A," he said. "B."`: B carries on A's attribution.
+            let range = clause.bytes(&trim(clause, quote));
+            let content = &mut found[a].content;
+            content.spans.push((range.start, range.end));
+            content.quoted.push((range.start, range.end));
+            content.text = joined(text, &content.spans);
+            last_direct = Some((a, paragraph));
+        } else {
+            last_direct = None;
+        }
+    }
+    add_fragments(&doc, &mut found);
+    found.sort_by_key(|a| a.content.extent().start);
+    found
+}
+
+/// Maximal runs of name-like words outside quotations: the people a report names.
+fn names<'c>(clause: &'c Clause<'_>) -> impl Iterator<Item = Range<usize>> + 'c {
+    let mut next = 0;
+    (0..clause.len()).filter_map(move |i| {
+        if i < next || !clause.is_outside_quotes(i) || !clause.nominal(i) {
+            return None;
+        }
+        let phrase = clause.phrase_forward(i, clause.len())?;
+        next = phrase.end;
+        Some(phrase)
+    })
+}
+
+/// Turn a statement's token positions into an attribution with byte spans.
+fn assemble(
+    doc: &Document<'_>,
+    clause: &Clause<'_>,
+    statement: &Statement,
+    people: &mut People,
+) -> Attribution {
+    let text = doc.text;
+    let speaker = statement.speaker.as_ref().map(|range| {
+        let mut speaker = people.resolve(text, &describe(clause, text, range.clone()));
+        if let Some(role) = &statement.role {
+            speaker.role = Some(text[clause.bytes(&trim(clause, role.clone()))].to_string());
+        }
+        speaker
+    });
+    let cue = statement.cue.as_ref().map(|(range, entry)| Cue {
+        span: Span::new(text, clause.bytes(range)),
+        lemma: entry.lemma.clone(),
+        class: entry.class,
+    });
+    let addressee = statement
+        .addressee
+        .as_ref()
+        .map(|r| Span::new(text, clause.bytes(r)));
+    let channels = statement
+        .channels
+        .iter()
+        .map(|r| Span::new(text, clause.bytes(&trim(clause, r.clone()))))
+        .collect();
+    let parts: Vec<Range<usize>> = std::iter::once(statement.content.clone())
+        .chain(statement.more.clone())
+        .collect();
+    let (kind, content) = content(doc, clause, &parts);
+    Attribution {
+        kind,
+        speaker,
+        cue,
+        addressee,
+        channels,
+        content,
+    }
+}
+
+/// The content of token ranges `parts`: its kind, spans and quoted parts.
+fn content(doc: &Document<'_>, clause: &Clause<'_>, parts: &[Range<usize>]) -> (Kind, Content) {
+    let mut inside = 0;
+    let mut outside = 0;
+    let mut spans = Vec::new();
+    let mut quoted = Vec::new();
+    for part in parts {
+        for i in part.clone() {
+            if clause.token(i).is_word() {
+                if clause.is_outside_quotes(i) {
+                    outside += 1
+                } else {
+                    inside += 1
+                }
+            }
+        }
+        let direct =
+            (part.clone()).all(|i| !clause.token(i).is_word() || !clause.is_outside_quotes(i));
+        // A quote over several paragraphs: its earlier paragraphs come first.
+        if let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(part.start)
+            && let Some(quote) = doc.quotes.get(q)
+        {
+            for earlier in quote.spans.iter().take(quote.spans.len().saturating_sub(1)) {
+                spans.push((earlier.start, earlier.end));
+                quoted.push((earlier.start, earlier.end));
+            }
+        }
+        let range = if direct {
+            trim(clause, part.clone())
+        } else {
+            trim_keeping_marks(clause, part.clone())
+        };
+        let bytes = clause.bytes(&range);
+        if bytes.start < bytes.end {
+            spans.push((bytes.start, bytes.end));
+        }
+        quoted.extend(quoted_runs(clause, part.clone()).map(|r| (r.start, r.end)));
+    }
+    let kind = match (inside, outside) {
+        (_, 0) => Kind::Direct,
+        (0, _) => Kind::Indirect,
+        _ => Kind::Mixed,
+    };
+    let text = joined(doc.text, &spans);
+    (
+        kind,
+        Content {
+            text,
+            spans,
+            quoted,
+        },
+    )
+}
+
+/// Byte ranges of the quoted words inside `part`: each run of tokens inside quote marks.
+fn quoted_runs<'c>(
+    clause: &'c Clause<'_>,
+    part: Range<usize>,
+) -> impl Iterator<Item = Range<usize>> + 'c {
+    let mut i = part.start;
+    std::iter::from_fn(move || {
+        while i < part.end && (clause.is_outside_quotes(i) || !clause.token(i).is_word()) {
+            i += 1;
+        }
+        let start = i;
+        while i < part.end && !clause.is_outside_quotes(i) {
+            i += 1;
+        }
+        (start < part.end).then(|| clause.bytes(&trim(clause, start..i)))
+    })
+}
+
+/// Without punctuation and quote marks at either end.
+fn trim(clause: &Clause<'_>, mut range: Range<usize>) -> Range<usize> {
+    while range.start < range.end && !clause.token(range.start).is_word() {
+        range.start += 1;
+    }
+    while range.end > range.start && !clause.token(range.end - 1).is_word() {
+        range.end -= 1;
+    }
+    range
+}
+
+/// Without punctuation at either end, but keeping quote marks (`with "seriousness"`).
+fn trim_keeping_marks(clause: &Clause<'_>, mut range: Range<usize>) -> Range<usize> {
+    let is_mark = |i: usize| {
+        matches!(
+            clause.token(i).kind,
+            TokenKind::QuoteOpen(_) | TokenKind::QuoteClose(_)
+        )
+    };
+    while range.start < range.end && !clause.token(range.start).is_word() && !is_mark(range.start) {
+        range.start += 1;
+    }
+    while range.end > range.start
+        && !clause.token(range.end - 1).is_word()
+        && !is_mark(range.end - 1)
+    {
+        range.end -= 1;
+    }
+    range
+}
+
+/// If the clause is one quotation and nothing else, its token range.
+fn whole_quote(clause: &Clause<'_>) -> Option<Range<usize>> {
+    let words = (0..clause.len()).filter(|&i| clause.token(i).is_word());
+    let mut words = words.peekable();
+    words.peek()?;
+    words
+        .all(|i| !clause.is_outside_quotes(i))
+        .then_some(0..clause.len())
+}
+
+fn joined(text: &str, spans: &[(usize, usize)]) -> String {
+    spans
+        .iter()
+        .filter_map(|&(a, b)| text.get(a..b))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every top-level quotation that no attribution reports becomes a fragment.
+fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
+    let covered: Vec<Range<usize>> = found
+        .iter()
+        .flat_map(|a| a.content.spans.iter().map(|&(s, e)| s..e))
+        .collect();
+    for quote in doc.quotes.iter().filter(|q| q.depth == 0) {
+        let inner = quote.inner();
+        let trimmed = trim_str(doc.text, inner);
+        // A quotation any attribution reports, even in part, is no fragment.
+        if trimmed.start >= trimmed.end
+            || covered
+                .iter()
+                .any(|c| c.start < trimmed.end && trimmed.start < c.end)
+        {
+            continue;
+        }
+        let span = (trimmed.start, trimmed.end);
+        found.push(Attribution {
+            kind: Kind::Fragment,
+            speaker: None,
+            cue: None,
+            addressee: None,
+            channels: Vec::new(),
+            content: Content {
+                text: doc.text[trimmed].to_string(),
+                spans: vec![span],
+                quoted: vec![span],
+            },
+        });
+    }
+}
+
+/// `range` without punctuation or white space at either end.
+fn trim_str(text: &str, range: Range<usize>) -> Range<usize> {
+    let slice = &text[range.clone()];
+    let start = slice
+        .find(|c: char| c.is_alphanumeric())
+        .map_or(slice.len(), |i| i);
+    let end = slice
+        .rfind(|c: char| c.is_alphanumeric())
+        .map_or(start, |i| {
+            i + slice[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    range.start + start..range.start + end.max(start)
+}

@@ -1,0 +1,217 @@
+//! Who a speaker phrase names, and one name per person within a report.
+//!
+//! `Chinese Foreign Minister Wang Yi` is the person Wang Yi with the role
+//! Chinese Foreign Minister; later in the same report `Wang`, `the Chinese
+//! minister` and `he` are the same person. People are registered from every
+//! name in the report, not only from speakers, so `the Secretary` finds
+//! `Secretary of State Antony J. Blinken` even where he was only spoken to.
+
+use std::collections::HashSet;
+use std::ops::Range;
+
+use super::attribution::{Span, Speaker, SpeakerClass};
+use super::frame::Clause;
+use super::vocabulary::vocabulary;
+
+/// A speaker phrase, split into its name and its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Phrase {
+    pub span: Range<usize>,
+    /// The name as written, without initials: `Antony Blinken`. Empty without a name.
+    pub name: Vec<String>,
+    pub role: Option<String>,
+    /// Folded role words without determiners and connectors: `chinese`, `foreign`, `minister`.
+    pub role_words: HashSet<String>,
+    pub class: SpeakerClass,
+    pub pronoun: bool,
+}
+
+/// Split the phrase at `tokens` (clause positions) into name and role.
+pub(super) fn describe(clause: &Clause<'_>, text: &str, tokens: Range<usize>) -> Phrase {
+    let words = vocabulary();
+    let span = clause.bytes(&tokens);
+    let folded = |i: usize| {
+        clause
+            .word(i)
+            .map(|w| w.strip_suffix("'s").unwrap_or(w).to_string())
+    };
+    let pronoun = tokens.len() == 1 && folded(tokens.start).is_some_and(|w| words.is_pronoun(&w));
+    // The name is the run of capitalised words at the end that are not titles.
+    let mut name_start = tokens.end;
+    while name_start > tokens.start {
+        let t = name_start - 1;
+        let is_name_word = clause.capitalized(t)
+            && folded(t).is_some_and(|w| {
+                !words.is_title(&w) && !words.is_body(&w) && !words.is_determiner(&w)
+            });
+        if is_name_word || clause.initial_stop(t) {
+            name_start = t;
+        } else {
+            break;
+        }
+    }
+    let name: Vec<String> = (name_start..tokens.end)
+        .filter(|&i| clause.word(i).is_some_and(|w| w.chars().count() > 1))
+        .map(|i| text[clause.token(i).range()].to_string())
+        .collect();
+    let role_tokens: Vec<usize> = (tokens.start..name_start)
+        .filter(|&i| folded(i).is_some_and(|w| !words.is_determiner(&w)))
+        .collect();
+    let role = match (role_tokens.first(), role_tokens.last()) {
+        (Some(&a), Some(&b)) if !pronoun => Some(text[clause.bytes(&(a..b + 1))].to_string()),
+        _ => None,
+    };
+    let role_words: HashSet<String> = role_tokens
+        .iter()
+        .filter_map(|&i| folded(i))
+        .filter(|w| !matches!(w.as_str(), "of" | "and"))
+        .collect();
+    let all_organisation = !name.is_empty()
+        && name.iter().all(|w| {
+            let w = crate::text::fold(w);
+            words.is_organisation(w.strip_suffix("'s").unwrap_or(&w))
+        });
+    let any_body = (tokens.start..tokens.end)
+        .filter_map(folded)
+        .any(|w| words.is_body(&w));
+    let class = if pronoun {
+        SpeakerClass::Unresolved
+    } else if !name.is_empty() && !all_organisation {
+        SpeakerClass::Person
+    } else if all_organisation || any_body {
+        SpeakerClass::Organisation
+    } else {
+        SpeakerClass::Role
+    };
+    Phrase {
+        span,
+        name,
+        role,
+        role_words,
+        class,
+        pronoun,
+    }
+}
+
+/// A person named in the report.
+#[derive(Debug, Clone)]
+struct Known {
+    at: usize,
+    name: Vec<String>,
+    folded_name: Vec<String>,
+    role: Option<String>,
+    role_words: HashSet<String>,
+}
+
+impl Known {
+    fn canonical(&self) -> String {
+        self.name.join(" ")
+    }
+}
+
+/// The people of one report, in the order they are named.
+#[derive(Debug, Default)]
+pub(super) struct People {
+    known: Vec<Known>,
+    /// The last person credited with speech, for `he said`.
+    last_speaker: Option<Known>,
+}
+
+impl People {
+    /// Register a phrase that names a person (with a full name, or a title and a name).
+    pub fn register(&mut self, phrase: &Phrase) {
+        if phrase.class != SpeakerClass::Person || (phrase.name.len() < 2 && phrase.role.is_none())
+        {
+            return;
+        }
+        self.known.push(Known {
+            at: phrase.span.start,
+            name: phrase.name.clone(),
+            folded_name: phrase.name.iter().map(|w| crate::text::fold(w)).collect(),
+            role: phrase.role.clone(),
+            role_words: phrase.role_words.clone(),
+        });
+    }
+
+    /// The registered person that best fits `matches`: the last one named before
+    /// `at`, else the first one named after it.
+    fn find(&self, at: usize, matches: impl Fn(&Known) -> bool) -> Option<&Known> {
+        let before = self
+            .known
+            .iter()
+            .filter(|k| k.at <= at && matches(k))
+            .last();
+        before.or_else(|| self.known.iter().find(|k| k.at > at && matches(k)))
+    }
+
+    /// Resolve a speaker phrase to one name for this report.
+    pub fn resolve(&mut self, text: &str, phrase: &Phrase) -> Speaker {
+        let mention = Span::new(text, phrase.span.clone());
+        let lower = |s: &str| {
+            let words = vocabulary();
+            s.split_whitespace()
+                .filter(|w| !words.is_determiner(&w.to_lowercase()))
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let found = if phrase.pronoun {
+            matches!(crate::text::fold(&mention.text).as_str(), "he" | "she")
+                .then(|| self.last_speaker.clone())
+                .flatten()
+        } else if phrase.class == SpeakerClass::Person && phrase.name.len() > 1 {
+            let name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
+            self.find(phrase.span.start, |k| k.folded_name == name)
+                .cloned()
+        } else if phrase.class == SpeakerClass::Person && phrase.name.len() == 1 {
+            let word = crate::text::fold(&phrase.name[0]);
+            self.find(phrase.span.start, |k| k.folded_name.contains(&word))
+                .cloned()
+        } else if phrase.class == SpeakerClass::Role && !phrase.role_words.is_empty() {
+            self.find(phrase.span.start, |k| {
+                phrase.role_words.is_subset(&k.role_words)
+            })
+            .cloned()
+        } else {
+            None
+        };
+        let speaker = match (found, phrase.class) {
+            (Some(known), _) => {
+                let role = phrase.role.clone().or_else(|| known.role.clone());
+                self.last_speaker = Some(known.clone());
+                Speaker {
+                    mention,
+                    canonical: known.canonical(),
+                    role,
+                    class: SpeakerClass::Person,
+                }
+            }
+            (None, SpeakerClass::Person) => {
+                let known = Known {
+                    at: phrase.span.start,
+                    name: phrase.name.clone(),
+                    folded_name: phrase.name.iter().map(|w| crate::text::fold(w)).collect(),
+                    role: phrase.role.clone(),
+                    role_words: phrase.role_words.clone(),
+                };
+                self.last_speaker = Some(known.clone());
+                Speaker {
+                    mention,
+                    canonical: known.canonical(),
+                    role: phrase.role.clone(),
+                    class: SpeakerClass::Person,
+                }
+            }
+            (None, class) => {
+                let canonical = lower(&mention.text);
+                Speaker {
+                    mention,
+                    canonical,
+                    role: phrase.role.clone(),
+                    class,
+                }
+            }
+        };
+        speaker
+    }
+}

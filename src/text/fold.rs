@@ -1,0 +1,24 @@
+//! The comparison form of a word: what two renderings must share to count as the same word.
+
+/// Lower case, curly apostrophes folded to straight ones, so that `Russia’s`
+/// and `russia's` compare equal. The original text is kept for display.
+pub fn fold(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+            c => c,
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fold;
+
+    #[test]
+    fn curly_apostrophe_and_case_are_folded() {
+        assert_eq!(fold("Russia\u{2019}s"), "russia's");
+        assert_eq!(fold("U.S"), "u.s");
+    }
+}

@@ -1,0 +1,209 @@
+//! The `text` stage: a report's text as paragraphs, sentences, tokens and quotations,
+//! all as byte offsets into the original text (which is never rewritten).
+
+mod fold;
+mod quotes;
+mod sentences;
+mod tokens;
+
+use std::ops::Range;
+
+pub use fold::fold;
+pub use quotes::{Family, Quote};
+pub use tokens::{Token, TokenKind};
+
+/// A report's text, segmented.
+#[derive(Debug, Clone)]
+pub struct Document<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub quotes: Vec<Quote>,
+    pub paragraphs: Vec<Paragraph>,
+    pub sentences: Vec<Sentence>,
+}
+
+/// A block of text between blank lines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Paragraph {
+    pub range: Range<usize>,
+    /// Indices into `Document::sentences`.
+    pub sentences: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub range: Range<usize>,
+    /// Indices into `Document::tokens`.
+    pub tokens: Range<usize>,
+    /// Index into `Document::paragraphs`.
+    pub paragraph: usize,
+}
+
+/// Segment `text`: the entry point of the stage.
+pub fn analyze(text: &str) -> Document<'_> {
+    let blocks = paragraph_ranges(text);
+    let mut tokens = Vec::new();
+    let mut token_ranges = Vec::with_capacity(blocks.len());
+    for block in &blocks {
+        let first = tokens.len();
+        tokens::tokenize(text, block.clone(), &mut tokens);
+        token_ranges.push(first..tokens.len());
+    }
+    let quotes = quotes::pair(text, &mut tokens, &token_ranges);
+    let mut paragraphs = Vec::with_capacity(blocks.len());
+    let mut sentences = Vec::new();
+    for (p, block) in blocks.into_iter().enumerate() {
+        let first = sentences.len();
+        let mut t = token_ranges[p].start;
+        for range in sentences::split(text, block.clone(), &quotes) {
+            let start = t;
+            while t < token_ranges[p].end && tokens[t].start < range.end {
+                t += 1;
+            }
+            sentences.push(Sentence {
+                range,
+                tokens: start..t,
+                paragraph: p,
+            });
+        }
+        paragraphs.push(Paragraph {
+            range: block,
+            sentences: first..sentences.len(),
+        });
+    }
+    Document {
+        text,
+        tokens,
+        quotes,
+        paragraphs,
+        sentences,
+    }
+}
+
+/// Paragraphs are separated by blank lines; a single line break is a space,
+/// as in Markdown, so hard-wrapped text keeps its sentences whole.
+fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut end = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']);
+        if content.trim().is_empty() {
+            if let Some(s) = start.take() {
+                out.push(s..end);
+            }
+        } else {
+            let lead = content.len() - content.trim_start().len();
+            start.get_or_insert(offset + lead);
+            end = offset + content.trim_end().len();
+        }
+        offset += line.len();
+    }
+    if let Some(s) = start {
+        out.push(s..end);
+    }
+    out
+}
+
+impl Document<'_> {
+    /// The tokens of sentence `s`.
+    pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
+        &self.tokens[s.tokens.clone()]
+    }
+
+    /// The text of a token.
+    pub fn word(&self, token: &Token) -> &str {
+        &self.text[token.range()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quoted(text: &str) -> Vec<&str> {
+        let doc = analyze(text);
+        doc.quotes.iter().map(|q| &text[q.inner()]).collect()
+    }
+
+    #[test]
+    fn straight_curly_single_and_guillemet_marks_pair() {
+        assert_eq!(quoted(r#"He said "stop now" today."#), ["stop now"]);
+        assert_eq!(
+            quoted("He said \u{201c}stop now\u{201d} today."),
+            ["stop now"]
+        );
+        assert_eq!(
+            quoted("US should \u{2018}stop interfering\u{2019}"),
+            ["stop interfering"]
+        );
+        assert_eq!(quoted("US should 'stop interfering'"), ["stop interfering"]);
+        assert_eq!(
+            quoted("Il a dit «\u{a0}non\u{a0}» hier."),
+            ["\u{a0}non\u{a0}"]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quote_marks() {
+        assert_eq!(
+            quoted("Russia\u{2019}s concerns and the countries' views"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(
+            quoted(r#""Russia's 'legitimate' concerns," he said."#),
+            ["Russia's 'legitimate' concerns,", "legitimate"]
+        );
+    }
+
+    #[test]
+    fn a_quote_runs_over_paragraphs_when_the_next_one_reopens_it() {
+        let text = "\"First part.\n\n\"Second part,\" he said.";
+        let doc = analyze(text);
+        assert_eq!(doc.quotes.len(), 1);
+        let spans: Vec<&str> = doc.quotes[0]
+            .spans
+            .iter()
+            .map(|s| &text[s.clone()])
+            .collect();
+        assert_eq!(spans, ["First part.", "Second part,"]);
+    }
+
+    #[test]
+    fn an_unclosed_mark_derails_nothing_beyond_its_paragraph() {
+        let text = "He said \"never closed.\n\nThen \"a real quote\" here.";
+        assert_eq!(quoted(text), ["a real quote"]);
+    }
+
+    #[test]
+    fn sentences_survive_abbreviations_and_quotes() {
+        let text = "BEIJING, Jan. 27 (Xinhua) -- U.S. Secretary Blinken spoke. \"One. Two,\" he said. Next.";
+        let doc = analyze(text);
+        let sentences: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "BEIJING, Jan. 27 (Xinhua) -- U.S. Secretary Blinken spoke.",
+                "\"One. Two,\" he said.",
+                "Next."
+            ]
+        );
+    }
+
+    #[test]
+    fn paragraphs_are_separated_by_blank_lines() {
+        let text = "One line\nwrapped.\r\n\r\n  Second.\n";
+        let doc = analyze(text);
+        let paragraphs: Vec<&str> = doc
+            .paragraphs
+            .iter()
+            .map(|p| &text[p.range.clone()])
+            .collect();
+        assert_eq!(paragraphs, ["One line\nwrapped.", "Second."]);
+    }
+}

@@ -1,0 +1,214 @@
+//! Pairing quote marks into quotations.
+//!
+//! Real copy mixes straight, curly, single and guillemet marks, uses apostrophes
+//! that look like closing marks, and sometimes forgets a closing mark. Marks are
+//! paired within a paragraph; an opening mark left open at the end of a paragraph
+//! carries on only when the next paragraph opens with the same kind of mark (the
+//! newspaper convention for quotes over several paragraphs). Otherwise it is
+//! dropped, so one stray mark never swallows the rest of the document.
+
+use std::ops::Range;
+
+use super::tokens::{Token, TokenKind};
+
+/// One quotation: the words between a pair of marks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    /// The quoted text, one range per paragraph the quotation runs over,
+    /// without the marks.
+    pub spans: Vec<Range<usize>>,
+    /// From the first opening mark to the end of the closing mark.
+    pub outer: Range<usize>,
+    pub family: Family,
+    /// 0 for a quotation at the top level, 1 for one inside another, and so on.
+    pub depth: usize,
+}
+
+impl Quote {
+    /// From the first quoted character to the last (across paragraphs).
+    pub fn inner(&self) -> Range<usize> {
+        let start = self.spans.first().map_or(self.outer.start, |s| s.start);
+        let end = self.spans.last().map_or(self.outer.end, |s| s.end);
+        start..end
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// `"` `“` `”` `„`
+    Double,
+    /// `'` `‘` `’`
+    Single,
+    /// `«` `»`
+    Guillemet,
+    /// `‹` `›`
+    SingleGuillemet,
+}
+
+/// What a mark can do where it stands.
+struct Mark {
+    family: Family,
+    can_open: bool,
+    can_close: bool,
+}
+
+fn classify(glyph: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
+    let opens_after = |c: char| c.is_whitespace() || "([{<—–-/\u{201c}\u{2018}\"'«‹".contains(c);
+    let closes_before =
+        |c: char| c.is_whitespace() || ",.;:!?)]}>—–-/\u{201d}\u{2019}\"'»›…".contains(c);
+    let left_flanking = next.is_some_and(|c| !c.is_whitespace()) && prev.is_none_or(opens_after);
+    let right_flanking = prev.is_some_and(|c| !c.is_whitespace()) && next.is_none_or(closes_before);
+    let next_is_word = next.is_some_and(char::is_alphanumeric);
+    let (family, can_open, can_close) = match glyph {
+        '"' => (
+            Family::Double,
+            left_flanking,
+            right_flanking || !left_flanking,
+        ),
+        '\u{201c}' | '\u{201e}' => (Family::Double, true, false),
+        '\u{201d}' => (Family::Double, false, true),
+        '\'' => (
+            Family::Single,
+            left_flanking && next_is_word,
+            right_flanking,
+        ),
+        '\u{2018}' => (
+            Family::Single,
+            next.is_some_and(|c| !c.is_whitespace()),
+            false,
+        ),
+        '\u{2019}' => (Family::Single, false, right_flanking),
+        '«' => (Family::Guillemet, true, false),
+        '»' => (Family::Guillemet, false, true),
+        '‹' => (Family::SingleGuillemet, true, false),
+        '›' => (Family::SingleGuillemet, false, true),
+        _ => return None,
+    };
+    Some(Mark {
+        family,
+        can_open,
+        can_close,
+    })
+}
+
+/// An opening mark still waiting for its close.
+struct Open {
+    family: Family,
+    /// Tokens of this quotation's marks (the first opening mark and, for a quote
+    /// over several paragraphs, each reopening mark).
+    marks: Vec<usize>,
+    start: usize,
+    spans: Vec<Range<usize>>,
+    depth: usize,
+}
+
+/// Deeper nesting than this is not prose: further opening marks are ignored,
+/// which keeps pairing linear on input made only of quote marks.
+const MAX_DEPTH: usize = 8;
+
+/// Find the quotations of `text`, whose `tokens` are grouped into `paragraphs`
+/// (ranges of token indices). Marks of found quotations become `QuoteOpen` /
+/// `QuoteClose` tokens; every other mark stays `Punct`.
+pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Vec<Quote> {
+    // Each found quotation with its mark tokens (openings, then the closing one).
+    let mut found: Vec<(Quote, Vec<usize>)> = Vec::new();
+    let mut stack: Vec<Open> = Vec::new();
+    for (p, paragraph) in paragraphs.iter().enumerate() {
+        let mut first = paragraph.start;
+        // A quotation carried over from the previous paragraph starts again here.
+        if let Some(open) = stack.first_mut()
+            && let Some(reopening) = tokens.get(paragraph.start)
+        {
+            open.marks.push(paragraph.start);
+            open.start = reopening.end;
+            first += 1;
+        }
+        for t in first..paragraph.end {
+            let token = tokens[t];
+            if token.kind != TokenKind::Punct {
+                continue;
+            }
+            let Some(mark) = mark_at(text, &token) else {
+                continue;
+            };
+            let open_at = stack.iter().rposition(|o| o.family == mark.family);
+            if mark.can_close
+                && let Some(at) = open_at
+            {
+                stack.truncate(at + 1);
+                if let Some(mut open) = stack.pop() {
+                    open.spans.push(open.start..token.start);
+                    let first_mark = open.marks.first().map_or(token.start, |&m| tokens[m].start);
+                    open.marks.push(t);
+                    let quote = Quote {
+                        spans: open.spans,
+                        outer: first_mark..token.end,
+                        family: open.family,
+                        depth: open.depth,
+                    };
+                    found.push((quote, open.marks));
+                }
+            } else if mark.can_open && stack.len() < MAX_DEPTH {
+                stack.push(Open {
+                    family: mark.family,
+                    marks: vec![t],
+                    start: token.end,
+                    spans: Vec::new(),
+                    depth: stack.len(),
+                });
+            }
+        }
+        carry_over(text, tokens, paragraphs, p, &mut stack);
+    }
+    // Quotations close inner-first: number them in text order instead.
+    found.sort_by_key(|(q, _)| q.outer.start);
+    let mut quotes = Vec::with_capacity(found.len());
+    for (n, (quote, marks)) in found.into_iter().enumerate() {
+        if let Some((&close, openings)) = marks.split_last() {
+            for &m in openings {
+                tokens[m].kind = TokenKind::QuoteOpen(n);
+            }
+            tokens[close].kind = TokenKind::QuoteClose(n);
+        }
+        quotes.push(quote);
+    }
+    quotes
+}
+
+fn mark_at(text: &str, token: &Token) -> Option<Mark> {
+    let glyph = text[token.start..].chars().next()?;
+    let prev = text[..token.start].chars().next_back();
+    let next = text[token.end..].chars().next();
+    classify(glyph, prev, next)
+}
+
+/// At the end of paragraph `p`: keep the outermost open quotation if the next
+/// paragraph reopens it with a mark of the same kind; drop every other open mark.
+fn carry_over(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Range<usize>],
+    p: usize,
+    stack: &mut Vec<Open>,
+) {
+    let reopens = |family: Family| {
+        paragraphs
+            .get(p + 1)
+            .and_then(|next| tokens.get(next.start))
+            .and_then(|token| mark_at(text, token))
+            .is_some_and(|m| m.can_open && m.family == family)
+    };
+    let carried = stack.first().is_some_and(|open| reopens(open.family));
+    if carried {
+        stack.truncate(1);
+        if let (Some(open), Some(paragraph)) = (stack.first_mut(), paragraphs.get(p)) {
+            let end = paragraph
+                .end
+                .checked_sub(1)
+                .map_or(open.start, |last| tokens[last].end);
+            open.spans.push(open.start..end.max(open.start));
+        }
+    } else {
+        stack.clear();
+    }
+}
