@@ -7,6 +7,14 @@
 //! corpus ──► text ──► extract ──► events ──► align ──► compare ──► rules ──► report
 //! ```
 
+pub mod align;
+pub mod check;
+pub mod compare;
+pub mod config;
 pub mod corpus;
+pub mod events;
 pub mod extract;
+pub mod finding;
+pub mod report;
+pub mod rules;
 pub mod text;

@@ -16,6 +16,9 @@ pub struct Attribution {
     /// `as cited by the foreign ministry` gives `[ANI, the foreign ministry]`.
     pub channels: Vec<Span>,
     pub content: Content,
+    /// The sentence the attribution was found in: where a quoted rendering is
+    /// looked for when this attribution is a claim's reference.
+    pub sentence: (usize, usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -110,7 +110,23 @@ fn assemble(
     let parts: Vec<Range<usize>> = std::iter::once(statement.content.clone())
         .chain(statement.more.clone())
         .collect();
-    let (kind, content) = content(doc, clause, &parts);
+    let (kind, mut content) = content(doc, clause, &parts);
+    // `"The Secretary warned of ...," Price said`: the quote marks hold the
+    // inner speaker and cue too, and what is quoted is what they hold.
+    let quoted_from = [
+        statement.speaker.as_ref().map(|r| r.start),
+        statement.cue.as_ref().map(|c| c.0.start),
+    ]
+    .into_iter()
+    .flatten()
+    .filter(|&i| !clause.is_outside_quotes(i))
+    .min();
+    if let Some(from) = quoted_from.filter(|&f| f < statement.content.start) {
+        content.quoted = quoted_runs(clause, from..statement.content.end)
+            .map(|r| (r.start, r.end))
+            .collect();
+    }
+    let sentence = clause.bytes(&(0..clause.len()));
     Attribution {
         kind,
         speaker,
@@ -118,6 +134,7 @@ fn assemble(
         addressee,
         channels,
         content,
+        sentence: (sentence.start, sentence.end),
     }
 }
 
@@ -267,12 +284,21 @@ fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
             addressee: None,
             channels: Vec::new(),
             content: Content {
-                text: doc.text[trimmed].to_string(),
+                text: doc.text[trimmed.clone()].to_string(),
                 spans: vec![span],
                 quoted: vec![span],
             },
+            sentence: sentence_around(doc, trimmed.start),
         });
     }
+}
+
+/// The sentence holding byte `at`.
+fn sentence_around(doc: &Document<'_>, at: usize) -> (usize, usize) {
+    let i = doc.sentences.partition_point(|s| s.range.end <= at);
+    doc.sentences
+        .get(i)
+        .map_or((at, at), |s| (s.range.start, s.range.end))
 }
 
 /// `range` without punctuation or white space at either end.

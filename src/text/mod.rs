@@ -1,16 +1,20 @@
 //! The `text` stage: a report's text as paragraphs, sentences, tokens and quotations,
 //! all as byte offsets into the original text (which is never rewritten).
 
+mod equivalents;
 mod fold;
 mod quotes;
 mod sentences;
 mod tokens;
+mod wording;
 
 use std::ops::Range;
 
+pub use equivalents::equivalent;
 pub use fold::fold;
 pub use quotes::{Family, Quote};
 pub use tokens::{Token, TokenKind};
+pub use wording::{Word, Wording};
 
 /// A report's text, segmented.
 #[derive(Debug, Clone)]

@@ -1,0 +1,147 @@
+//! Word-level local alignment (Smith–Waterman): the best-matching stretch of two
+//! wordings. It finds a partial quote inside a longer rendering, and the part of
+//! a long quote that renders one statement, where a whole-string ratio cannot.
+
+use std::ops::Range;
+
+use crate::text::{Word, equivalent};
+
+/// Longer wordings are aligned on their first words only: the cost is the
+/// product of the lengths, and no statement is this long.
+const MAX_WORDS: usize = 400;
+
+/// The best-matching stretch of two wordings.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Alignment {
+    /// Words of the first wording in the stretch.
+    pub a: Range<usize>,
+    /// Words of the second wording in the stretch.
+    pub b: Range<usize>,
+    /// Pairs of matching content words.
+    pub content: usize,
+    /// Pairs of matching words of any kind.
+    pub matched: usize,
+}
+
+/// Whether two words count as the same here: same word, same stem, or
+/// interchangeable (`legitimate`, `reasonable`).
+pub fn same(a: &Word, b: &Word) -> bool {
+    a.folded == b.folded
+        || (a.content && b.content && a.stem == b.stem)
+        || equivalent(&a.folded, &b.folded)
+}
+
+/// The best local alignment of `a` and `b`, or `None` if nothing matches.
+pub fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
+    let a = &a[..a.len().min(MAX_WORDS)];
+    let b = &b[..b.len().min(MAX_WORDS)];
+    let (n, m) = (a.len(), b.len());
+    if n == 0 || m == 0 {
+        return None;
+    }
+    let width = m + 1;
+    let mut score = vec![0i32; (n + 1) * width];
+    // 0: start, 1: diagonal, 2: up (skip a word of a), 3: left (skip a word of b).
+    let mut step = vec![0u8; (n + 1) * width];
+    let mut best = (0i32, 0usize, 0usize);
+    for i in 1..=n {
+        for j in 1..=m {
+            let pair = if same(&a[i - 1], &b[j - 1]) {
+                if a[i - 1].content { 3 } else { 1 }
+            } else {
+                -1
+            };
+            let options = [
+                (0, 0u8),
+                (score[(i - 1) * width + j - 1] + pair, 1),
+                (score[(i - 1) * width + j] - 1, 2),
+                (score[i * width + j - 1] - 1, 3),
+            ];
+            let (value, from) = options
+                .into_iter()
+                .max_by_key(|&(v, from)| (v, std::cmp::Reverse(from)))
+                .unwrap_or((0, 0));
+            score[i * width + j] = value;
+            step[i * width + j] = from;
+            if value > best.0 {
+                best = (value, i, j);
+            }
+        }
+    }
+    let (top, mut i, mut j) = best;
+    if top <= 0 {
+        return None;
+    }
+    let (a_end, b_end) = (i, j);
+    let (mut content, mut matched) = (0, 0);
+    while i > 0 && j > 0 && step[i * width + j] != 0 {
+        match step[i * width + j] {
+            1 => {
+                if same(&a[i - 1], &b[j - 1]) {
+                    matched += 1;
+                    content += usize::from(a[i - 1].content);
+                }
+                i -= 1;
+                j -= 1;
+            }
+            2 => i -= 1,
+            _ => j -= 1,
+        }
+    }
+    Some(Alignment {
+        a: i..a_end,
+        b: j..b_end,
+        content,
+        matched,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::Wording;
+
+    fn words(text: &str) -> Vec<Word> {
+        Wording::new(text, &[0..text.len()]).words
+    }
+
+    #[test]
+    fn a_partial_quote_is_found_inside_the_longer_rendering() {
+        let long = words(
+            "He stressed that one country's security cannot come at the expense of others, and regional security cannot be guaranteed by expanding military blocs.",
+        );
+        let part = words("Regional security cannot be ensured by expanding military blocs");
+        let found = align(&part, &long).unwrap_or_default();
+        assert_eq!(found.a, 0..part.len());
+        let window: Vec<&str> = long[found.b].iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(
+            window,
+            [
+                "regional",
+                "security",
+                "cannot",
+                "be",
+                "guaranteed",
+                "by",
+                "expanding",
+                "military",
+                "blocs"
+            ]
+        );
+        assert_eq!(
+            found.matched, 9,
+            "ensured and guaranteed are interchangeable"
+        );
+    }
+
+    #[test]
+    fn unrelated_wordings_do_not_align() {
+        assert_eq!(
+            align(
+                &words("de-escalation and diplomacy"),
+                &words("stop playing with fire")
+            ),
+            None
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! The `align` stage: the claims of one event. A claim is one statement as it
+//! travels: every attribution, across the event's reports, that renders it.
+//!
+//! Attributions are taken primary sources first, then longest first, and each
+//! joins the claims it shares a stretch of content words with (found by local
+//! alignment, so a partial quote joins the longer rendering it is cut from, and
+//! a quote that runs over two statements joins both). What joins nothing
+//! starts a claim of its own.
+
+pub mod local;
+mod speakers;
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Serialize;
+
+use crate::config::{Config, OutletKind};
+use crate::corpus::Report;
+use crate::events::Event;
+use crate::extract::{Attribution, Kind};
+use crate::text::{Word, Wording};
+
+pub use speakers::Names;
+
+/// A rendering joins a claim when at least this share of the shorter one's
+/// content words match.
+const MIN_CONTAINMENT: f64 = 0.5;
+/// And at least this many content words match (fewer when a wording is shorter).
+const MIN_SHARED: usize = 3;
+/// A rendering is compared with at most this many members of a claim: enough to
+/// reach every wording, and a bound on the cost of a very large event.
+const MAX_MEMBERS_COMPARED: usize = 16;
+
+/// One statement as it travels.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Claim {
+    /// `EVENT#N`, numbered in the order of the reference's position in the corpus.
+    pub id: String,
+    pub event: String,
+    pub renderings: Vec<Rendering>,
+    /// Index into `renderings` of the wording the others are compared with.
+    pub reference: usize,
+    /// Why that rendering is the reference.
+    pub reference_is: ReferenceChoice,
+}
+
+/// One attribution's rendering of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rendering {
+    /// Index into the corpus's reports.
+    pub report: usize,
+    /// Index into that report's attributions.
+    pub attribution: usize,
+    /// The words that render the claim: byte ranges into the report's text.
+    pub pieces: Vec<(usize, usize)>,
+    /// The speaker's event-wide name, when the speaker is a named person.
+    pub speaker: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReferenceChoice {
+    /// From an outlet configured as `official`.
+    PrimarySource,
+    /// The wording most outlets print.
+    MostCommon,
+    /// The earliest rendering.
+    Earliest,
+}
+
+/// What align needs to know about the reports of one event.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub reports: &'a [Report],
+    /// Per report (same indices as `reports`), its attributions.
+    pub attributions: &'a [Vec<Attribution>],
+    pub config: &'a Config,
+}
+
+/// A rendering being placed: one attribution's words.
+struct Unit {
+    report: usize,
+    attribution: usize,
+    wording: Wording,
+}
+
+/// The claims of `event`: the entry point of the stage.
+pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
+    let Inputs {
+        reports,
+        attributions,
+        config,
+    } = inputs;
+    let primary = |r: usize| config.outlet_kind(&reports[r].outlet) == Some(OutletKind::Official);
+    let mut units: Vec<Unit> = event
+        .reports
+        .iter()
+        .flat_map(|&r| {
+            attributions[r]
+                .iter()
+                .enumerate()
+                .map(move |(a, attribution)| Unit {
+                    report: r,
+                    attribution: a,
+                    wording: Wording::new(&reports[r].text, &pieces(attribution)),
+                })
+        })
+        .filter(|u| u.wording.content_len() > 0)
+        .collect();
+    units.sort_by_key(|u| {
+        let kind = attributions[u.report][u.attribution].kind;
+        (
+            !primary(u.report),
+            kind == Kind::Fragment,
+            std::cmp::Reverse(u.wording.content_len()),
+            u.report,
+            u.attribution,
+        )
+    });
+
+    // Members of each claim: (unit, the unit's words that render the claim).
+    let mut members: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
+    for (u, unit) in units.iter().enumerate() {
+        let mut joins: Vec<(usize, Range<usize>, usize)> = Vec::new();
+        for (c, claim) in members.iter().enumerate() {
+            let best = claim
+                .iter()
+                .take(MAX_MEMBERS_COMPARED)
+                .filter_map(|(m, range)| {
+                    joins_claim(&unit.wording.words, &units[*m].wording.words[range.clone()])
+                })
+                .max_by_key(|(range, shared)| (*shared, std::cmp::Reverse(range.start)));
+            if let Some((range, shared)) = best {
+                joins.push((c, range, shared));
+            }
+        }
+        // The strongest matches first; a stretch of the unit renders one claim only.
+        joins.sort_by_key(|(c, _, shared)| (std::cmp::Reverse(*shared), *c));
+        let mut taken: Vec<(Range<usize>, usize)> = Vec::new();
+        for (c, range, _) in joins {
+            if taken
+                .iter()
+                .all(|(t, _)| t.end <= range.start || range.end <= t.start)
+            {
+                taken.push((range, c));
+            }
+        }
+        if taken.is_empty() {
+            members.push(vec![(u, 0..unit.wording.len())]);
+        }
+        for (range, c) in cover(taken, unit.wording.len()) {
+            members[c].push((u, range));
+        }
+    }
+
+    let names = Names::new(
+        event
+            .reports
+            .iter()
+            .flat_map(|&r| attributions[r].iter().filter_map(|a| a.speaker.as_ref())),
+        config,
+    );
+    let mut claims: Vec<Claim> = members
+        .into_iter()
+        .map(|claim| {
+            let mut renderings: Vec<Rendering> = claim
+                .into_iter()
+                .map(|(u, range)| {
+                    let unit = &units[u];
+                    let speaker = attributions[unit.report][unit.attribution].speaker.as_ref();
+                    Rendering {
+                        report: unit.report,
+                        attribution: unit.attribution,
+                        pieces: pieces_within(&unit.wording, range),
+                        speaker: speaker.and_then(|s| names.of(s, config)),
+                    }
+                })
+                .collect();
+            renderings.sort_by_key(|r| (r.report, r.attribution, r.pieces.first().copied()));
+            let (reference, reference_is) = choose_reference(&renderings, reports, &primary);
+            Claim {
+                id: String::new(),
+                event: event.id.clone(),
+                renderings,
+                reference,
+                reference_is,
+            }
+        })
+        .collect();
+    claims.sort_by_key(|c| {
+        let r = &c.renderings[c.reference];
+        (r.report, r.pieces.first().copied())
+    });
+    for (n, claim) in claims.iter_mut().enumerate() {
+        claim.id = format!("{}#{}", event.id, n + 1);
+    }
+    claims
+}
+
+/// Stretch the matched parts of a rendering over all its words: each part from
+/// where the one before it ends, the last to the end. The words around a match
+/// (`The United States` before `should stop ...`) belong to the rendering too.
+fn cover(mut parts: Vec<(Range<usize>, usize)>, len: usize) -> Vec<(Range<usize>, usize)> {
+    parts.sort_by_key(|(r, _)| r.start);
+    let count = parts.len();
+    let mut start = 0;
+    for (k, (range, _)) in parts.iter_mut().enumerate() {
+        range.start = start;
+        if k + 1 == count {
+            range.end = len;
+        }
+        start = range.end;
+    }
+    parts
+}
+
+/// The words of an attribution that are compared: what is inside quote marks
+/// for a direct quote or a fragment (with any speaker and cue the marks hold),
+/// the content otherwise.
+pub fn pieces(attribution: &Attribution) -> Vec<Range<usize>> {
+    let spans = match attribution.kind {
+        Kind::Direct | Kind::Fragment if !attribution.content.quoted.is_empty() => {
+            &attribution.content.quoted
+        }
+        _ => &attribution.content.spans,
+    };
+    spans.iter().map(|&(s, e)| s..e).collect()
+}
+
+/// If `unit` renders the statement `member` renders: the unit's words that do,
+/// and how many content words they share.
+fn joins_claim(unit: &[Word], member: &[Word]) -> Option<(Range<usize>, usize)> {
+    let found = local::align(unit, member)?;
+    let content = |words: &[Word]| words.iter().filter(|w| w.content).count();
+    let shorter = content(unit).min(content(member));
+    let needed = MIN_SHARED.min(shorter);
+    let containment = found.content as f64 / shorter.max(1) as f64;
+    (found.content >= needed.max(1) && containment >= MIN_CONTAINMENT)
+        .then_some((found.a, found.content))
+}
+
+/// Byte ranges of words `range` of a wording, split where the wording jumps
+/// from one piece of text to another.
+fn pieces_within(wording: &Wording, range: Range<usize>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    let mut previous_end: Option<usize> = None;
+    for w in wording.words.get(range).unwrap_or_default() {
+        match out.last_mut() {
+            // Words of one piece are separated by spaces and punctuation only.
+            Some(last) if previous_end.is_some_and(|e| w.range.start - e <= 8) => {
+                last.1 = w.range.end
+            }
+            _ => out.push((w.range.start, w.range.end)),
+        }
+        previous_end = Some(w.range.end);
+    }
+    out
+}
+
+/// The reference rendering: a primary source's, else the most common wording,
+/// else the earliest.
+fn choose_reference(
+    renderings: &[Rendering],
+    reports: &[Report],
+    primary: &dyn Fn(usize) -> bool,
+) -> (usize, ReferenceChoice) {
+    let earliest = |candidates: &mut dyn Iterator<Item = usize>| {
+        candidates.min_by_key(|&i| {
+            (
+                reports[renderings[i].report].published,
+                renderings[i].report,
+                i,
+            )
+        })
+    };
+    if let Some(i) = earliest(&mut (0..renderings.len()).filter(|&i| primary(renderings[i].report)))
+    {
+        return (i, ReferenceChoice::PrimarySource);
+    }
+    let mut by_wording: HashMap<String, Vec<usize>> = HashMap::new();
+    for (i, r) in renderings.iter().enumerate() {
+        let text = &reports[r.report].text;
+        let ranges: Vec<Range<usize>> = r.pieces.iter().map(|&(s, e)| s..e).collect();
+        let wording = Wording::new(text, &ranges);
+        by_wording
+            .entry(wording.folded(0..wording.len()))
+            .or_default()
+            .push(i);
+    }
+    let largest = by_wording.values().map(Vec::len).max().unwrap_or(0);
+    if largest > 1 {
+        let mut common = by_wording
+            .values()
+            .filter(|v| v.len() == largest)
+            .flatten()
+            .copied();
+        if let Some(i) = earliest(&mut common) {
+            return (i, ReferenceChoice::MostCommon);
+        }
+    }
+    (
+        earliest(&mut (0..renderings.len())).unwrap_or(0),
+        ReferenceChoice::Earliest,
+    )
+}

@@ -1,0 +1,95 @@
+//! One name per person across the reports of an event: `Wang`, `Wang Yi`;
+//! `Sergey Lavrov`, `Sergei Lavrov`; and the aliases of `crosscheck.toml`.
+
+use std::collections::HashMap;
+
+use crate::config::Config;
+use crate::extract::{Speaker, SpeakerClass};
+use crate::text::fold;
+
+/// How close two given names must be to be one transliteration (`Sergey`, `Sergei`).
+const SAME_GIVEN_NAME: f64 = 0.85;
+
+/// The event-wide name of each person named in an event's reports.
+#[derive(Debug, Default)]
+pub struct Names {
+    by_report_name: HashMap<String, String>,
+}
+
+impl Names {
+    /// Unify the people among `speakers` (every speaker of one event).
+    pub fn new<'s>(speakers: impl Iterator<Item = &'s Speaker>, config: &Config) -> Names {
+        let mut counts: HashMap<String, usize> = HashMap::new();
+        for s in speakers.filter(|s| s.class == SpeakerClass::Person) {
+            let name = configured(config, s).unwrap_or_else(|| s.canonical.clone());
+            *counts.entry(name).or_default() += 1;
+        }
+        // Fuller names first, then the most frequent: they become the event's names.
+        let mut names: Vec<(String, usize)> = counts.into_iter().collect();
+        names.sort_by(|a, b| {
+            let words = |n: &str| n.split_whitespace().count();
+            words(&b.0)
+                .cmp(&words(&a.0))
+                .then(b.1.cmp(&a.1))
+                .then(a.0.cmp(&b.0))
+        });
+        let mut chosen: Vec<String> = Vec::new();
+        let mut by_report_name = HashMap::new();
+        for (name, _) in names {
+            let event_name = chosen
+                .iter()
+                .find(|c| same_person(c, &name))
+                .cloned()
+                .unwrap_or_else(|| {
+                    chosen.push(name.clone());
+                    name.clone()
+                });
+            by_report_name.insert(name, event_name);
+        }
+        Names { by_report_name }
+    }
+
+    /// The event-wide name of a person speaker; `None` for anyone else.
+    pub fn of(&self, speaker: &Speaker, config: &Config) -> Option<String> {
+        if speaker.class != SpeakerClass::Person {
+            return None;
+        }
+        let name = configured(config, speaker).unwrap_or_else(|| speaker.canonical.clone());
+        Some(self.by_report_name.get(&name).cloned().unwrap_or(name))
+    }
+}
+
+fn configured(config: &Config, speaker: &Speaker) -> Option<String> {
+    config
+        .speaker_name(&speaker.canonical)
+        .or_else(|| config.speaker_name(&speaker.mention.text))
+        .map(str::to_string)
+}
+
+/// `Wang` is `Wang Yi`; `Sergei Lavrov` is `Sergey Lavrov`; `Wang Yi` is not `Wang Wenbin`.
+fn same_person(full: &str, other: &str) -> bool {
+    let a: Vec<String> = full.split_whitespace().map(fold).collect();
+    let b: Vec<String> = other.split_whitespace().map(fold).collect();
+    if b.iter().all(|w| a.contains(w)) {
+        return true;
+    }
+    match (a.as_slice(), b.as_slice()) {
+        ([given_a, .., family_a], [given_b, .., family_b]) if a.len() == b.len() => {
+            family_a == family_b && strsim::jaro_winkler(given_a, given_b) >= SAME_GIVEN_NAME
+        }
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_person;
+
+    #[test]
+    fn surnames_and_transliterations_name_one_person() {
+        assert!(same_person("Wang Yi", "Wang"));
+        assert!(same_person("Sergey Lavrov", "Sergei Lavrov"));
+        assert!(!same_person("Wang Yi", "Wang Wenbin"));
+        assert!(!same_person("Wang Yi", "Zhao Lijian"));
+    }
+}

@@ -1,0 +1,192 @@
+//! What kind of difference one change between two wordings is.
+
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use serde::Serialize;
+
+use crate::text::{Word, equivalent};
+
+/// The kinds of difference, from harmless to meaning-bearing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ChangeClass {
+    /// Spelling, transliteration or inflection: `criticised`, `criticized`.
+    Spelling,
+    /// Interchangeable words, the typical translation variant: `legitimate`, `reasonable`.
+    Synonym,
+    /// Articles, prepositions and the like added or dropped.
+    FunctionWord,
+    /// The same words in another order.
+    Reordered,
+    /// Words left out where the rendering shows an ellipsis.
+    Elided,
+    /// Another way of naming the speaker (`The Secretary`, `Blinken`).
+    SpeakerReference,
+    /// Words that carry content added.
+    Insertion,
+    /// Words that carry content dropped.
+    Deletion,
+    /// Words that carry content replaced by others.
+    Substitution,
+    /// A negation added, dropped or swapped.
+    Negation,
+    /// A modal changed: `should`, `must`, `may`.
+    Modality,
+    /// A number changed.
+    Number,
+    /// A date or weekday changed.
+    Date,
+    /// A name changed.
+    Name,
+}
+
+impl ChangeClass {
+    /// Whether a change of this class leaves the words a faithful rendering
+    /// (a translation variant, not a misquote).
+    pub fn is_faithful(self) -> bool {
+        matches!(
+            self,
+            ChangeClass::Spelling
+                | ChangeClass::Synonym
+                | ChangeClass::FunctionWord
+                | ChangeClass::Reordered
+                | ChangeClass::Elided
+                | ChangeClass::SpeakerReference
+        )
+    }
+
+    /// Whether a change of this class touches negation, modality, numbers, dates or names.
+    pub fn is_meaning_bearing(self) -> bool {
+        matches!(
+            self,
+            ChangeClass::Negation
+                | ChangeClass::Modality
+                | ChangeClass::Number
+                | ChangeClass::Date
+                | ChangeClass::Name
+        )
+    }
+}
+
+/// How close two words must be to be one spelling (`Sergey`, `Sergei`).
+const SAME_SPELLING: f64 = 0.9;
+
+static MEANING: LazyLock<HashMap<String, HashSet<String>>> = LazyLock::new(|| {
+    let mut sections: HashMap<String, HashSet<String>> = HashMap::new();
+    let mut current = String::new();
+    for line in include_str!("../../data/meaning.txt").lines() {
+        let line = line.split('#').next().unwrap_or("").trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            current = name.to_string();
+        } else if !line.is_empty() {
+            sections
+                .entry(current.clone())
+                .or_default()
+                .insert(line.to_string());
+        }
+    }
+    sections
+});
+
+fn in_section(section: &str, word: &Word) -> bool {
+    MEANING
+        .get(section)
+        .is_some_and(|s| s.contains(&word.folded))
+}
+
+/// Context a classification needs beyond the words themselves.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Speakers<'a> {
+    /// How the reference names its speaker, folded (`the secretary`).
+    pub reference: Option<&'a str>,
+    /// How the rendering names the same speaker, folded (`blinken`).
+    pub rendering: Option<&'a str>,
+}
+
+impl Speakers<'_> {
+    /// Whether `old` and `new` are the reference's and the rendering's names
+    /// for the speaker (articles aside: `Secretary` for `the Secretary`).
+    fn names(&self, old: &str, new: &str) -> bool {
+        let bare = |s: &str| s.trim_start_matches("the ").to_string();
+        match (self.reference, self.rendering) {
+            (Some(r), Some(n)) => bare(r) == bare(old) && bare(n) == bare(new),
+            _ => false,
+        }
+    }
+}
+
+fn joined(words: &[&Word]) -> String {
+    words
+        .iter()
+        .map(|w| w.folded.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The class of the change from `old` (reference words) to `new` (rendering
+/// words); either may be empty.
+pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeClass {
+    let all = || old.iter().chain(new.iter());
+    let differ = |section: &str| {
+        let a = old
+            .iter()
+            .filter(|w| in_section(section, w))
+            .map(|w| &w.folded)
+            .collect::<HashSet<_>>();
+        let b = new
+            .iter()
+            .filter(|w| in_section(section, w))
+            .map(|w| &w.folded)
+            .collect::<HashSet<_>>();
+        a != b
+    };
+    // `cannot` and `should not` both negate: what matters is whether one side does.
+    let negated = |words: &[&Word]| words.iter().any(|w| in_section("negation", w));
+    let (o, n) = (joined(old), joined(new));
+    if !old.is_empty() && !new.is_empty() {
+        let bare = |s: &str| {
+            s.chars()
+                .filter(|c| c.is_alphanumeric() || *c == ' ')
+                .collect::<String>()
+        };
+        if bare(&o) == bare(&n) {
+            return ChangeClass::Spelling;
+        }
+        if equivalent(&o, &n) {
+            return ChangeClass::Synonym;
+        }
+        if speakers.names(&o, &n) {
+            return ChangeClass::SpeakerReference;
+        }
+    }
+    if negated(old) != negated(new) {
+        return ChangeClass::Negation;
+    }
+    if differ("modality") {
+        return ChangeClass::Modality;
+    }
+    if all().any(|w| w.folded.chars().any(|c| c.is_ascii_digit())) {
+        return ChangeClass::Number;
+    }
+    if all().any(|w| in_section("dates", w)) {
+        return ChangeClass::Date;
+    }
+    if old.len() == new.len()
+        && !old.is_empty()
+        && old.iter().zip(new).all(|(a, b)| {
+            a.stem == b.stem || strsim::jaro_winkler(&a.folded, &b.folded) >= SAME_SPELLING
+        })
+    {
+        return ChangeClass::Spelling;
+    }
+    if all().any(|w| w.capitalised && w.content) {
+        return ChangeClass::Name;
+    }
+    match (old.is_empty(), new.is_empty()) {
+        _ if all().all(|w| !w.content) => ChangeClass::FunctionWord,
+        (true, _) => ChangeClass::Insertion,
+        (_, true) => ChangeClass::Deletion,
+        _ => ChangeClass::Substitution,
+    }
+}

@@ -1,0 +1,466 @@
+//! The `compare` stage: for each claim, every rendering's word diff against the
+//! reference wording, each difference classified, and the distinct wordings
+//! (variants) with the outlets that print them.
+//!
+//! A rendering is compared with the stretch of the reference's sentence it
+//! matches best (local alignment), so a correctly shortened quote shows no
+//! deletions, and a quote that keeps the reference's speaker and cue inside its
+//! marks is compared with them too.
+
+mod classify;
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::ops::Range;
+use std::time::Duration;
+
+use serde::Serialize;
+use similar::{Algorithm, DiffTag};
+
+pub use classify::{ChangeClass, Speakers, classify};
+
+use crate::align::{Claim, local};
+use crate::corpus::Report;
+use crate::extract::Attribution;
+use crate::text::{Word, Wording};
+
+/// Below this share of matching words, a rendering is a paraphrase of the
+/// reference rather than a version of its words.
+pub const PARAPHRASE_BELOW: f64 = 0.75;
+/// No single diff may take longer than this (similar's deadline).
+const DIFF_DEADLINE: Duration = Duration::from_millis(100);
+
+/// What compare needs to know.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub reports: &'a [Report],
+    pub attributions: &'a [Vec<Attribution>],
+}
+
+/// All renderings of one claim, compared with its reference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Comparison {
+    pub claim: String,
+    /// One per rendering of the claim, in the same order.
+    pub diffs: Vec<Diff>,
+    /// The distinct wordings, the reference's first.
+    pub variants: Vec<Variant>,
+}
+
+/// One rendering against the reference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Diff {
+    pub label: Label,
+    /// Share of the rendering's words that match the reference (0 to 1).
+    pub similarity: f64,
+    /// The reference words this rendering was compared with: byte range in the
+    /// reference's report.
+    pub window: Option<(usize, usize)>,
+    pub changes: Vec<Change>,
+    /// The rendering word by word, with the reference's words it lacks.
+    pub pieces: Vec<Piece>,
+}
+
+/// How a rendering relates to the reference wording.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Label {
+    /// It is the reference.
+    Reference,
+    /// The same words.
+    Same,
+    /// Different words with the same meaning: synonyms, spellings, word order.
+    Translation,
+    /// Words changed, added or dropped.
+    Altered,
+    /// Too different to be a version of the reference's words.
+    Paraphrase,
+}
+
+/// One difference.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub class: ChangeClass,
+    /// The reference's words (empty for an insertion), with their byte range.
+    pub old: String,
+    pub old_range: Option<(usize, usize)>,
+    /// The rendering's words (empty for a deletion), with their byte range.
+    pub new: String,
+    pub new_range: Option<(usize, usize)>,
+}
+
+/// A run of words for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Piece {
+    pub tag: Tag,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tag {
+    Same,
+    /// In the reference, not in the rendering.
+    Removed,
+    /// In the rendering, not in the reference.
+    Added,
+}
+
+/// One distinct wording of a claim.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Variant {
+    /// The folded words.
+    pub wording: String,
+    /// Indices into the claim's renderings.
+    pub renderings: Vec<usize>,
+    pub label: Label,
+}
+
+/// Compare every rendering of `claim` with its reference: the entry point of the stage.
+pub fn compare(claim: &Claim, inputs: Inputs<'_>) -> Comparison {
+    let reference = &claim.renderings[claim.reference];
+    let reference_report = &inputs.reports[reference.report];
+    let reference_attribution = &inputs.attributions[reference.report][reference.attribution];
+    let scope = Wording::new(
+        &reference_report.text,
+        &scope(reference_attribution, &reference.pieces),
+    );
+    let reference_speaker = reference_attribution
+        .speaker
+        .as_ref()
+        .map(|s| crate::text::fold(&s.mention.text));
+    let diffs: Vec<Diff> = claim
+        .renderings
+        .iter()
+        .enumerate()
+        .map(|(i, rendering)| {
+            let report = &inputs.reports[rendering.report];
+            let ranges: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
+            let wording = Wording::new(&report.text, &ranges);
+            if i == claim.reference {
+                return Diff {
+                    label: Label::Reference,
+                    similarity: 1.0,
+                    window: wording.bytes(0..wording.len()).map(|r| (r.start, r.end)),
+                    changes: Vec::new(),
+                    pieces: vec![Piece {
+                        tag: Tag::Same,
+                        text: joined_text(&report.text, &wording.words),
+                    }],
+                };
+            }
+            let attribution = &inputs.attributions[rendering.report][rendering.attribution];
+            let rendering_speaker = attribution
+                .speaker
+                .as_ref()
+                .map(|s| crate::text::fold(&s.mention.text));
+            // Two ways of naming the speaker are interchangeable only when they name one person.
+            let speakers = if rendering.speaker.is_some() && rendering.speaker == reference.speaker
+            {
+                Speakers {
+                    reference: reference_speaker.as_deref(),
+                    rendering: rendering_speaker.as_deref(),
+                }
+            } else {
+                Speakers::default()
+            };
+            diff(
+                &reference_report.text,
+                &scope,
+                &report.text,
+                &wording,
+                speakers,
+            )
+        })
+        .collect();
+    let variants = variants(claim, &diffs, inputs.reports);
+    Comparison {
+        claim: claim.id.clone(),
+        diffs,
+        variants,
+    }
+}
+
+/// Where a rendering is looked for in the reference: its whole sentence, and
+/// any piece of it outside that sentence (a quote over several paragraphs).
+fn scope(attribution: &Attribution, pieces: &[(usize, usize)]) -> Vec<Range<usize>> {
+    let (start, end) = attribution.sentence;
+    let mut ranges: Vec<Range<usize>> = pieces
+        .iter()
+        .filter(|&&(s, e)| e <= start || s >= end)
+        .map(|&(s, e)| s..e)
+        .collect();
+    ranges.push(start..end);
+    ranges.sort_by_key(|r| r.start);
+    ranges
+}
+
+/// Diff one rendering's words against the best-matching stretch of the reference.
+fn diff(
+    reference_text: &str,
+    scope: &Wording,
+    text: &str,
+    wording: &Wording,
+    speakers: Speakers<'_>,
+) -> Diff {
+    let Some(found) = local::align(&wording.words, &scope.words) else {
+        return Diff {
+            label: Label::Paraphrase,
+            similarity: 0.0,
+            window: None,
+            changes: Vec::new(),
+            pieces: vec![Piece {
+                tag: Tag::Added,
+                text: joined_text(text, &wording.words),
+            }],
+        };
+    };
+    // Words of the rendering outside the matched stretch stand for as many
+    // reference words around it (`The United States` before `should stop`
+    // stands for `that the US`): the window grows by as many on each side.
+    let before = found.a.start.min(found.b.start);
+    let after = (wording.len() - found.a.end).min(scope.len() - found.b.end);
+    let window = found.b.start - before..found.b.end + after;
+    let old: Vec<&Word> = scope.words[window.clone()].iter().collect();
+    let new: Vec<&Word> = wording.words.iter().collect();
+    let keys = |words: &[&Word]| words.iter().map(|w| w.folded.clone()).collect::<Vec<_>>();
+    let deadline = std::time::Instant::now().checked_add(DIFF_DEADLINE);
+    let mut ops =
+        similar::capture_diff_slices_deadline(Algorithm::Myers, &keys(&old), &keys(&new), deadline);
+    // Reference words dropped at either end only mean the window was drawn too
+    // wide (a quote may stop short of its sentence): they are no difference.
+    while ops.last().is_some_and(|op| op.tag() == DiffTag::Delete) {
+        ops.pop();
+    }
+    if ops.first().is_some_and(|op| op.tag() == DiffTag::Delete) {
+        ops.remove(0);
+    }
+    let window = match (ops.first(), ops.last()) {
+        (Some(first), Some(last)) => {
+            window.start + first.old_range().start..window.start + last.old_range().end
+        }
+        _ => window,
+    };
+    let mut changes = Vec::new();
+    let mut pieces = Vec::new();
+    let mut equal_words = 0;
+    for op in &ops {
+        let (tag, o, n) = op.as_tag_tuple();
+        let elided = tag == DiffTag::Delete && ellipsis_before(text, &wording.words, n.start);
+        let (o, n) = (&old[o], &new[n]);
+        match tag {
+            DiffTag::Equal => {
+                equal_words += n.len();
+                push_piece(&mut pieces, Tag::Same, text, n);
+                continue;
+            }
+            _ => {
+                push_piece(&mut pieces, Tag::Removed, reference_text, o);
+                push_piece(&mut pieces, Tag::Added, text, n);
+            }
+        }
+        for (o, n) in split(o, n) {
+            let class = if elided {
+                ChangeClass::Elided
+            } else {
+                classify(o, n, speakers)
+            };
+            changes.push(change(class, reference_text, o, text, n));
+        }
+    }
+    mark_reordered(&mut changes);
+    let faithful_words: usize = changes
+        .iter()
+        .filter(|c| c.class.is_faithful())
+        .map(|c| c.new.split_whitespace().count())
+        .sum();
+    let similarity =
+        (equal_words + faithful_words) as f64 / window.len().max(new.len()).max(1) as f64;
+    let label = if changes.is_empty() {
+        Label::Same
+    } else if similarity < PARAPHRASE_BELOW {
+        Label::Paraphrase
+    } else if changes.iter().all(|c| c.class.is_faithful()) {
+        Label::Translation
+    } else {
+        Label::Altered
+    };
+    let window = scope.bytes(window).map(|r| (r.start, r.end));
+    Diff {
+        label,
+        similarity,
+        window,
+        changes,
+        pieces,
+    }
+}
+
+/// Split one replaced stretch into smaller replacements where a prefix of one
+/// side is interchangeable with a prefix of the other (`the United States must`
+/// against `the US should` is a name variant and a modal change, not one change).
+fn split<'w>(old: &'w [&'w Word], new: &'w [&'w Word]) -> Vec<(&'w [&'w Word], &'w [&'w Word])> {
+    if old.is_empty() || new.is_empty() {
+        return vec![(old, new)];
+    }
+    let joined = |words: &[&Word]| {
+        words
+            .iter()
+            .map(|w| w.folded.as_str())
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for i in 1..=old.len() {
+        for j in 1..=new.len() {
+            if (i, j) != (old.len(), new.len())
+                && crate::text::equivalent(&joined(&old[..i]), &joined(&new[..j]))
+            {
+                let mut out = vec![(&old[..i], &new[..j])];
+                out.extend(split(&old[i..], &new[j..]));
+                return out;
+            }
+        }
+    }
+    vec![(old, new)]
+}
+
+fn change(
+    class: ChangeClass,
+    old_text: &str,
+    old: &[&Word],
+    new_text: &str,
+    new: &[&Word],
+) -> Change {
+    let range = |words: &[&Word]| match (words.first(), words.last()) {
+        (Some(a), Some(b)) => Some((a.range.start, b.range.end)),
+        _ => None,
+    };
+    let (old_range, new_range) = (range(old), range(new));
+    let slice = |text: &str, r: Option<(usize, usize)>| {
+        r.and_then(|(s, e)| text.get(s..e))
+            .unwrap_or("")
+            .to_string()
+    };
+    Change {
+        class,
+        old: slice(old_text, old_range),
+        old_range,
+        new: slice(new_text, new_range),
+        new_range,
+    }
+}
+
+/// Content words dropped in one place and added in another were moved, not
+/// changed (`European security mechanism`, `mechanism for European security`).
+fn mark_reordered(changes: &mut [Change]) {
+    let content = |s: &str| {
+        let wording = Wording::new(s, &[0..s.len()]);
+        wording
+            .words
+            .into_iter()
+            .filter(|w| w.content)
+            .map(|w| w.folded)
+            .collect::<Vec<_>>()
+    };
+    let dropped: HashSet<String> = changes.iter().flat_map(|c| content(&c.old)).collect();
+    let added: HashSet<String> = changes.iter().flat_map(|c| content(&c.new)).collect();
+    for c in changes
+        .iter_mut()
+        .filter(|c| !c.class.is_faithful() && !c.class.is_meaning_bearing())
+    {
+        let moved = |side: &str, other: &HashSet<String>| {
+            let words = content(side);
+            !words.is_empty() && words.iter().all(|w| other.contains(w))
+        };
+        let only_moved = match (c.old.is_empty(), c.new.is_empty()) {
+            (true, false) => moved(&c.new, &dropped),
+            (false, true) => moved(&c.old, &added),
+            _ => false,
+        };
+        if only_moved {
+            c.class = ChangeClass::Reordered;
+        }
+    }
+}
+
+/// Whether the rendering marks an omission (`...`, `…`) just before word `at`.
+fn ellipsis_before(text: &str, words: &[Word], at: usize) -> bool {
+    let start = at
+        .checked_sub(1)
+        .and_then(|p| words.get(p))
+        .map_or(0, |w| w.range.end);
+    let end = words.get(at).map_or(text.len(), |w| w.range.start);
+    text.get(start..end)
+        .is_some_and(|gap| gap.contains("...") || gap.contains('\u{2026}'))
+}
+
+fn push_piece(pieces: &mut Vec<Piece>, tag: Tag, text: &str, words: &[&Word]) {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return;
+    };
+    // As printed, punctuation between the words included (`anti-China`).
+    let shown = text
+        .get(first.range.start..last.range.end)
+        .unwrap_or("")
+        .to_string();
+    match pieces.last_mut() {
+        Some(last) if last.tag == tag => {
+            last.text.push(' ');
+            last.text.push_str(&shown);
+        }
+        _ => pieces.push(Piece { tag, text: shown }),
+    }
+}
+
+fn joined_text(text: &str, words: &[Word]) -> String {
+    words
+        .iter()
+        .filter_map(|w| text.get(w.range.clone()))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Group renderings by wording; the reference's wording first, then by size.
+fn variants(claim: &Claim, diffs: &[Diff], reports: &[Report]) -> Vec<Variant> {
+    let mut by_wording: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, r) in claim.renderings.iter().enumerate() {
+        let ranges: Vec<Range<usize>> = r.pieces.iter().map(|&(s, e)| s..e).collect();
+        let wording = Wording::new(&reports[r.report].text, &ranges);
+        by_wording
+            .entry(wording.folded(0..wording.len()))
+            .or_default()
+            .push(i);
+    }
+    let reference_wording = by_wording
+        .iter()
+        .find(|(_, v)| v.contains(&claim.reference))
+        .map(|(w, _)| w.clone())
+        .unwrap_or_default();
+    let rank: HashMap<&String, usize> =
+        by_wording.keys().enumerate().map(|(n, w)| (w, n)).collect();
+    let mut variants: Vec<Variant> = by_wording
+        .iter()
+        .map(|(wording, renderings)| {
+            let label = if *wording == reference_wording {
+                Label::Reference
+            } else {
+                renderings
+                    .iter()
+                    .map(|&i| diffs[i].label)
+                    .min()
+                    .unwrap_or(Label::Paraphrase)
+            };
+            Variant {
+                wording: wording.clone(),
+                renderings: renderings.clone(),
+                label,
+            }
+        })
+        .collect();
+    variants.sort_by_key(|v| {
+        (
+            v.label != Label::Reference,
+            std::cmp::Reverse(v.renderings.len()),
+            rank.get(&v.wording).copied(),
+        )
+    });
+    variants
+}

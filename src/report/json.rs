@@ -1,0 +1,215 @@
+//! The JSON document of `check --format json`, and the JSON Lines records of
+//! `extract` and `events`. These shapes are a contract: later versions add
+//! fields, and change `VERSION` when they change or remove one.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::align::{Claim, ReferenceChoice};
+use crate::check::Check;
+use crate::compare::{Change, Label};
+use crate::corpus::{Rejection, Report};
+use crate::events::{Event, Source};
+use crate::extract::{Attribution, Kind};
+use crate::finding::{Finding, Location};
+
+/// The version of the `check --format json` document.
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Serialize)]
+struct Document<'a> {
+    version: u32,
+    reports: Vec<ReportRecord<'a>>,
+    events: Vec<EventRecord<'a>>,
+    claims: Vec<ClaimRecord<'a>>,
+    findings: &'a [Finding],
+    rejected: Vec<RejectionRecord<'a>>,
+}
+
+#[derive(Debug, Serialize)]
+struct ReportRecord<'a> {
+    id: &'a str,
+    outlet: &'a str,
+    published: Option<String>,
+    title: Option<&'a str>,
+    url: Option<&'a str>,
+    event: Option<&'a str>,
+    path: &'a str,
+    line: u32,
+    attributions: usize,
+}
+
+/// One event a line in `events --format jsonl`: the scorer's format.
+#[derive(Debug, Serialize)]
+pub struct EventRecord<'a> {
+    event: &'a str,
+    reports: Vec<&'a str>,
+    source: Source,
+}
+
+#[derive(Debug, Serialize)]
+struct ClaimRecord<'a> {
+    id: &'a str,
+    event: &'a str,
+    reference: usize,
+    reference_is: ReferenceChoice,
+    renderings: Vec<RenderingRecord<'a>>,
+    variants: Vec<VariantRecord>,
+}
+
+#[derive(Debug, Serialize)]
+struct RenderingRecord<'a> {
+    #[serde(flatten)]
+    location: Location,
+    kind: Kind,
+    speaker: Option<&'a str>,
+    label: Label,
+    similarity: f64,
+    changes: &'a [Change],
+}
+
+#[derive(Debug, Serialize)]
+struct VariantRecord {
+    wording: String,
+    outlets: Vec<String>,
+    renderings: Vec<usize>,
+    label: Label,
+}
+
+#[derive(Debug, Serialize)]
+struct RejectionRecord<'a> {
+    #[serde(flatten)]
+    rejection: &'a Rejection,
+    message: String,
+}
+
+/// One attribution a line in `extract --format jsonl`: the scorer's format.
+#[derive(Debug, Serialize)]
+pub struct AttributionRecord<'a> {
+    pub report: &'a str,
+    pub outlet: &'a str,
+    #[serde(flatten)]
+    pub attribution: &'a Attribution,
+}
+
+pub fn event_record<'a>(event: &'a Event, reports: &'a [Report]) -> EventRecord<'a> {
+    EventRecord {
+        event: &event.id,
+        reports: event
+            .reports
+            .iter()
+            .map(|&r| reports[r].id.as_str())
+            .collect(),
+        source: event.source,
+    }
+}
+
+fn claim_record<'a>(check: &'a Check, index: usize) -> ClaimRecord<'a> {
+    let claim: &Claim = &check.claims[index];
+    let comparison = &check.comparisons[index];
+    let renderings = claim
+        .renderings
+        .iter()
+        .zip(&comparison.diffs)
+        .map(|(r, diff)| {
+            let report = &check.reports[r.report];
+            let start = r.pieces.first().map_or(0, |p| p.0);
+            let end = r.pieces.last().map_or(start, |p| p.1);
+            RenderingRecord {
+                location: Location::new(report, (start, end)),
+                kind: check.attributions[r.report][r.attribution].kind,
+                speaker: r.speaker.as_deref(),
+                label: diff.label,
+                similarity: (diff.similarity * 1000.0).round() / 1000.0,
+                changes: &diff.changes,
+            }
+        })
+        .collect();
+    let variants = comparison
+        .variants
+        .iter()
+        .map(|v| VariantRecord {
+            wording: v.wording.clone(),
+            outlets: v
+                .renderings
+                .iter()
+                .map(|&i| check.reports[claim.renderings[i].report].outlet.clone())
+                .collect(),
+            renderings: v.renderings.clone(),
+            label: v.label,
+        })
+        .collect();
+    ClaimRecord {
+        id: &claim.id,
+        event: &claim.event,
+        reference: claim.reference,
+        reference_is: claim.reference_is,
+        renderings,
+        variants,
+    }
+}
+
+/// Write the versioned document of a whole run.
+pub fn write_check(check: &Check, out: &mut dyn Write) -> io::Result<()> {
+    let document = Document {
+        version: VERSION,
+        reports: check
+            .reports
+            .iter()
+            .zip(&check.attributions)
+            .map(|(r, a)| ReportRecord {
+                id: &r.id,
+                outlet: &r.outlet,
+                published: r.published.map(|d| d.to_string()),
+                title: r.title.as_deref(),
+                url: r.url.as_deref(),
+                event: r.event.as_deref(),
+                path: &r.origin.path,
+                line: r.origin.line,
+                attributions: a.len(),
+            })
+            .collect(),
+        events: check
+            .events
+            .iter()
+            .map(|e| event_record(e, &check.reports))
+            .collect(),
+        claims: (0..check.claims.len())
+            .map(|i| claim_record(check, i))
+            .collect(),
+        findings: &check.findings,
+        rejected: check
+            .rejected
+            .iter()
+            .map(|r| RejectionRecord {
+                rejection: r,
+                message: r.to_string(),
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *out, &document)?;
+    writeln!(out)
+}
+
+/// Write one JSON value a line.
+pub fn write_lines<T: Serialize>(
+    records: impl Iterator<Item = T>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    for record in records {
+        serde_json::to_writer(&mut *out, &record)?;
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+/// Write one pretty JSON array.
+pub fn write_array<T: Serialize>(
+    records: impl Iterator<Item = T>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let records: Vec<T> = records.collect();
+    serde_json::to_writer_pretty(&mut *out, &records)?;
+    writeln!(out)
+}

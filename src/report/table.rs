@@ -1,0 +1,345 @@
+//! The terminal tables (comfy-table): per event a claims × outlets matrix and the
+//! findings with their word diffs, then a summary line.
+
+use std::io::{self, Write};
+
+use anstyle::{AnsiColor, Style as Ansi};
+use comfy_table::presets::UTF8_FULL_CONDENSED;
+use comfy_table::{Cell, ContentArrangement, Table};
+
+use super::Style;
+use crate::check::Check;
+use crate::compare::{Label, Piece, Tag};
+use crate::corpus::Report;
+use crate::events::Event;
+use crate::extract::Attribution;
+use crate::finding::{Finding, Severity};
+
+/// The longest excerpt of a claim's wording shown in the matrix.
+const CLAIM_EXCERPT_CHARS: usize = 60;
+
+fn paint(style: &Style, ansi: Ansi, text: &str) -> String {
+    if style.color {
+        format!("{ansi}{text}{ansi:#}")
+    } else {
+        text.to_string()
+    }
+}
+
+fn new_table(style: &Style) -> Table {
+    let mut table = Table::new();
+    table
+        .load_style(UTF8_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Dynamic);
+    if let Some(width) = style.width {
+        table.set_width(width);
+    }
+    if !style.terminal {
+        table.force_no_tty();
+    }
+    table
+}
+
+/// The whole run: each event with claims carried by two or more reports, the
+/// findings, and the summary.
+pub fn write_check(check: &Check, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    for event in &check.events {
+        let claims: Vec<usize> = (0..check.claims.len())
+            .filter(|&i| check.claims[i].event == event.id)
+            .collect();
+        let findings: Vec<&Finding> = check
+            .findings
+            .iter()
+            .filter(|f| f.event == event.id)
+            .collect();
+        let bold = Ansi::new().bold();
+        writeln!(
+            out,
+            "{} · {} reports · {} claims · {} findings",
+            paint(style, bold, &event.id),
+            event.reports.len(),
+            claims.len(),
+            findings.len()
+        )?;
+        write_matrix(check, event, &claims, style, out)?;
+        if !findings.is_empty() {
+            writeln!(out, "{}", findings_table(&findings, style))?;
+        }
+        writeln!(out)?;
+    }
+    writeln!(out, "{}", summary(check))
+}
+
+/// Claims × outlets: how each outlet renders each claim. The claims are listed
+/// first with their reference wording; the matrix has an outlet a row and a
+/// claim a column, so it fits a terminal however many outlets there are.
+fn write_matrix(
+    check: &Check,
+    event: &Event,
+    claims: &[usize],
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut outlets: Vec<&str> = Vec::new();
+    for &r in &event.reports {
+        if !outlets.contains(&check.reports[r].outlet.as_str()) {
+            outlets.push(&check.reports[r].outlet);
+        }
+    }
+    let shared: Vec<usize> = claims
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let c = &check.claims[i];
+            c.renderings
+                .iter()
+                .any(|r| r.report != c.renderings[c.reference].report)
+        })
+        .collect();
+    if shared.is_empty() {
+        return writeln!(out, "no statement is carried by more than one report");
+    }
+    let number = |i: usize| {
+        let id = &check.claims[i].id;
+        format!("#{}", id.rsplit('#').next().unwrap_or(id))
+    };
+    for &i in &shared {
+        let claim = &check.claims[i];
+        let reference = &claim.renderings[claim.reference];
+        let report = &check.reports[reference.report];
+        let text = excerpt(
+            &rendering_text(report, &reference.pieces),
+            CLAIM_EXCERPT_CHARS,
+        );
+        writeln!(out, "{:>4} {text} ({})", number(i), report.outlet)?;
+    }
+    let mut table = new_table(style);
+    let mut header = vec![Cell::new("outlet")];
+    header.extend(shared.iter().map(|&i| Cell::new(number(i))));
+    table.set_header(header);
+    for outlet in &outlets {
+        let mut row = vec![Cell::new(outlet)];
+        for &i in &shared {
+            let claim = &check.claims[i];
+            let mut labels: Vec<Label> = claim
+                .renderings
+                .iter()
+                .zip(&check.comparisons[i].diffs)
+                .filter(|(r, _)| check.reports[r.report].outlet == *outlet)
+                .map(|(_, d)| d.label)
+                .collect();
+            labels.sort_by_key(|l| importance(*l));
+            labels.dedup();
+            row.push(Cell::new(
+                labels
+                    .iter()
+                    .map(|l| mark(*l))
+                    .collect::<Vec<_>>()
+                    .join(" "),
+            ));
+        }
+        table.add_row(row);
+    }
+    writeln!(out, "{table}")?;
+    let hidden = claims.len() - shared.len();
+    writeln!(
+        out,
+        "ref reference wording · = same words · ~ translation variant · ≠ altered · ≈ paraphrase{}",
+        match hidden {
+            0 => String::new(),
+            1 => " · 1 claim carried by one report not shown".to_string(),
+            n => format!(" · {n} claims carried by one report not shown"),
+        }
+    )
+}
+
+/// The order labels are shown in a cell: what an editor must look at first.
+fn importance(label: Label) -> u8 {
+    match label {
+        Label::Reference => 0,
+        Label::Altered => 1,
+        Label::Translation => 2,
+        Label::Same => 3,
+        Label::Paraphrase => 4,
+    }
+}
+
+fn mark(label: Label) -> &'static str {
+    match label {
+        Label::Reference => "ref",
+        Label::Same => "=",
+        Label::Translation => "~",
+        Label::Altered => "≠",
+        Label::Paraphrase => "≈",
+    }
+}
+
+fn findings_table(findings: &[&Finding], style: &Style) -> Table {
+    let mut table = new_table(style);
+    table.set_header(vec!["severity", "rule", "outlet", "finding"]);
+    for f in findings {
+        let color = match f.severity {
+            Severity::Error => AnsiColor::Red,
+            Severity::Warning => AnsiColor::Yellow,
+            Severity::Info => AnsiColor::Blue,
+        };
+        let severity = paint(
+            style,
+            Ansi::new().fg_color(Some(color.into())).bold(),
+            &f.severity.to_string(),
+        );
+        let place = format!("{}:{}:{}", f.primary.path, f.primary.line, f.primary.column);
+        let mut text = format!(
+            "{}\n{}",
+            paint(style, Ansi::new().dimmed(), &place),
+            f.message
+        );
+        if !f.evidence.is_empty() {
+            text.push('\n');
+            text.push_str(&diff_text(&f.evidence, style));
+        }
+        table.add_row(vec![
+            Cell::new(severity),
+            Cell::new(format!("{} {}", f.rule, f.name)),
+            Cell::new(&f.primary.outlet),
+            Cell::new(text),
+        ]);
+    }
+    table
+}
+
+/// A word diff for people: with colour, dropped words struck through in red and
+/// added words in green; without, `[-dropped-]` and `{+added+}` as in `git diff --word-diff`.
+pub fn diff_text(pieces: &[Piece], style: &Style) -> String {
+    let removed = Ansi::new()
+        .fg_color(Some(AnsiColor::Red.into()))
+        .strikethrough();
+    let added = Ansi::new().fg_color(Some(AnsiColor::Green.into())).bold();
+    pieces
+        .iter()
+        .map(|p| match (p.tag, style.color) {
+            (Tag::Same, _) => p.text.clone(),
+            (Tag::Removed, true) => paint(style, removed, &p.text),
+            (Tag::Added, true) => paint(style, added, &p.text),
+            (Tag::Removed, false) => format!("[-{}-]", p.text),
+            (Tag::Added, false) => format!("{{+{}+}}", p.text),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `12 reports, 3 events, 24 claims, 5 findings (3 error, 2 warning, 0 info), 0 rejected inputs`.
+pub fn summary(check: &Check) -> String {
+    let count = |s: Severity| check.findings.iter().filter(|f| f.severity == s).count();
+    format!(
+        "{} reports, {} events, {} claims, {} findings ({} error, {} warning, {} info), {} rejected inputs",
+        check.reports.len(),
+        check.events.len(),
+        check.claims.len(),
+        check.findings.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+        check.rejected.len()
+    )
+}
+
+/// `extract --format table`: one row an attribution.
+pub fn write_attributions(
+    reports: &[Report],
+    attributions: &[Vec<Attribution>],
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut table = new_table(style);
+    table.set_header(vec![
+        "report", "kind", "speaker", "cue", "to", "channels", "content",
+    ]);
+    for (report, found) in reports.iter().zip(attributions) {
+        for a in found {
+            let speaker = a.speaker.as_ref().map_or(String::new(), |s| {
+                if s.canonical == s.mention.text {
+                    s.canonical.clone()
+                } else {
+                    format!("{} ({})", s.canonical, s.mention.text)
+                }
+            });
+            let channels = a
+                .channels
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" › ");
+            table.add_row(vec![
+                report.id.clone(),
+                format!("{:?}", a.kind).to_lowercase(),
+                speaker,
+                a.cue
+                    .as_ref()
+                    .map_or(String::new(), |c| c.span.text.clone()),
+                a.addressee
+                    .as_ref()
+                    .map_or(String::new(), |s| s.text.clone()),
+                channels,
+                excerpt(&a.content.text, 120),
+            ]);
+        }
+    }
+    writeln!(out, "{table}")
+}
+
+/// `events --format table`: each event, its reports, dates and outlets.
+pub fn write_events(
+    events: &[Event],
+    reports: &[Report],
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut table = new_table(style);
+    table.set_header(vec!["event", "from", "reports", "dates", "outlets"]);
+    for event in events {
+        let members: Vec<&Report> = event.reports.iter().map(|&r| &reports[r]).collect();
+        let mut dates: Vec<String> = members
+            .iter()
+            .filter_map(|r| r.published.map(|d| d.to_string()))
+            .collect();
+        dates.sort();
+        dates.dedup();
+        let dates = match (dates.first(), dates.last()) {
+            (Some(a), Some(b)) if a != b => format!("{a} – {b}"),
+            (Some(a), _) => a.clone(),
+            _ => String::new(),
+        };
+        let mut outlets: Vec<&str> = members.iter().map(|r| r.outlet.as_str()).collect();
+        outlets.dedup();
+        table.add_row(vec![
+            event.id.clone(),
+            format!("{:?}", event.source).to_lowercase(),
+            members.len().to_string(),
+            dates,
+            outlets.join(", "),
+        ]);
+    }
+    writeln!(out, "{table}")
+}
+
+fn rendering_text(report: &Report, pieces: &[(usize, usize)]) -> String {
+    pieces
+        .iter()
+        .filter_map(|&(s, e)| report.text.get(s..e))
+        .collect::<Vec<_>>()
+        .join(" … ")
+}
+
+fn excerpt(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let cut: String = text.chars().take(max).collect();
+    let cut = cut
+        .rsplit_once(' ')
+        .map_or(cut.as_str(), |(head, _)| head)
+        .to_string();
+    format!("{cut} …")
+}

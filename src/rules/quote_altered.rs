@@ -1,0 +1,62 @@
+//! CC002 quote-altered: direct quotes of the same utterance that differ in words.
+
+use super::{Context, Rule, excerpt, rendering_location};
+use crate::compare::{Change, Label};
+use crate::extract::Kind;
+use crate::finding::Finding;
+
+/// At most this many changes are named in a message; the evidence has them all.
+const CHANGES_NAMED: usize = 3;
+
+pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    for (claim, comparison) in context.claims.iter().zip(context.comparisons) {
+        let reference = &claim.renderings[claim.reference];
+        let reference_outlet = &context.reports[reference.report].outlet;
+        for (i, rendering) in claim.renderings.iter().enumerate() {
+            let diff = &comparison.diffs[i];
+            let attribution = &context.attributions[rendering.report][rendering.attribution];
+            // Paraphrases put in quote marks and scare quotes are other rules' work.
+            if attribution.kind != Kind::Direct || diff.label != Label::Altered {
+                continue;
+            }
+            let altered: Vec<&Change> = diff
+                .changes
+                .iter()
+                .filter(|c| !c.class.is_faithful())
+                .collect();
+            let named: Vec<String> = altered
+                .iter()
+                .take(CHANGES_NAMED)
+                .map(|c| describe(c))
+                .collect();
+            let primary = rendering_location(context, claim, i);
+            let message = format!(
+                "quote differs from {reference_outlet}'s wording: {}{}",
+                named.join(", "),
+                if altered.len() > CHANGES_NAMED {
+                    ", …"
+                } else {
+                    ""
+                }
+            );
+            let related = vec![rendering_location(context, claim, claim.reference)];
+            let _ = excerpt;
+            out.push(rule.finding(
+                context,
+                claim,
+                message,
+                primary,
+                related,
+                diff.pieces.clone(),
+            ));
+        }
+    }
+}
+
+fn describe(change: &Change) -> String {
+    match (change.old.is_empty(), change.new.is_empty()) {
+        (true, _) => format!("\"{}\" added", change.new),
+        (_, true) => format!("\"{}\" dropped", change.old),
+        _ => format!("\"{}\" → \"{}\"", change.old, change.new),
+    }
+}

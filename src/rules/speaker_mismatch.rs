@@ -1,0 +1,63 @@
+//! CC001 speaker-mismatch: the same words credited to different speakers.
+
+use std::collections::HashMap;
+
+use super::{Context, Rule, excerpt, rendering_location};
+use crate::compare::Label;
+use crate::finding::{Finding, Location};
+
+pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    for (claim, comparison) in context.claims.iter().zip(context.comparisons) {
+        // The speaker the claim belongs to: the reference's, else the one most reports name.
+        let reference = &claim.renderings[claim.reference];
+        let Some(speaker) = reference.speaker.clone().or_else(|| most_named(claim)) else {
+            continue;
+        };
+        let credited_with = claim
+            .renderings
+            .iter()
+            .position(|r| r.speaker.as_ref() == Some(&speaker))
+            .unwrap_or(claim.reference);
+        for (i, rendering) in claim.renderings.iter().enumerate() {
+            let Some(other) = &rendering.speaker else {
+                continue;
+            };
+            // Only the same words: a loose paraphrase may be another statement.
+            if *other == speaker || comparison.diffs[i].label == Label::Paraphrase {
+                continue;
+            }
+            let attribution = &context.attributions[rendering.report][rendering.attribution];
+            let report = &context.reports[rendering.report];
+            let words = rendering_location(context, claim, i);
+            let primary = attribution.speaker.as_ref().map_or(words.clone(), |s| {
+                Location::new(report, (s.mention.start, s.mention.end))
+            });
+            let credited = &context.reports[claim.renderings[credited_with].report];
+            let message = format!(
+                "{} credits \"{}\" to {other}; {} credits these words to {speaker}",
+                report.outlet,
+                excerpt(&words.text),
+                credited.outlet
+            );
+            let related = vec![rendering_location(context, claim, credited_with), words];
+            out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
+        }
+    }
+}
+
+/// The person most reports credit with a claim, if one leads.
+fn most_named(claim: &crate::align::Claim) -> Option<String> {
+    let mut counts: HashMap<&String, usize> = HashMap::new();
+    for r in &claim.renderings {
+        if let Some(s) = &r.speaker {
+            *counts.entry(s).or_default() += 1;
+        }
+    }
+    let mut ranked: Vec<(&String, usize)> = counts.into_iter().collect();
+    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    match ranked.as_slice() {
+        [(first, n), (_, m), ..] if n > m => Some((*first).clone()),
+        [(first, _)] => Some((*first).clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,76 @@
+//! CC004 unsupported-fragment: quoted words found in no other rendering of the claim.
+
+use super::{Context, Rule, excerpt, rendering_location};
+use crate::extract::Kind;
+use crate::finding::{Finding, Location};
+use crate::text::Wording;
+
+pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    for claim in context.claims {
+        for (i, rendering) in claim.renderings.iter().enumerate() {
+            let attribution = &context.attributions[rendering.report][rendering.attribution];
+            if !matches!(attribution.kind, Kind::Mixed | Kind::Fragment) {
+                continue;
+            }
+            let report = &context.reports[rendering.report];
+            // The other reports' renderings: what the quoted words must be found in.
+            let others: Vec<Vec<String>> = claim
+                .renderings
+                .iter()
+                .filter(|r| r.report != rendering.report)
+                .map(|r| {
+                    let other = &context.attributions[r.report][r.attribution];
+                    let mut ranges: Vec<std::ops::Range<usize>> =
+                        r.pieces.iter().map(|&(s, e)| s..e).collect();
+                    ranges.push(other.sentence.0..other.sentence.1);
+                    folded(&Wording::new(&context.reports[r.report].text, &ranges))
+                })
+                .collect();
+            if others.is_empty() {
+                continue;
+            }
+            let within = |&&(s, e): &&(usize, usize)| {
+                rendering.pieces.iter().any(|&(ps, pe)| s < pe && ps < e)
+            };
+            for &(start, end) in attribution.content.quoted.iter().filter(within) {
+                // `taken seriously ... addressed`: each side of an ellipsis is quoted on its own.
+                let unsupported = quoted_parts(&report.text, start, end)
+                    .into_iter()
+                    .filter(|part| !part.is_empty())
+                    .any(|part| !others.iter().any(|o| contains(o, &part)));
+                if !unsupported {
+                    continue;
+                }
+                let primary = Location::new(report, (start, end));
+                let message = format!(
+                    "\"{}\" is in quote marks, but no other report's rendering of this statement has these words",
+                    excerpt(&primary.text)
+                );
+                let related = vec![rendering_location(context, claim, claim.reference)];
+                out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
+            }
+            let _ = i;
+        }
+    }
+}
+
+fn folded(wording: &Wording) -> Vec<String> {
+    wording.words.iter().map(|w| w.folded.clone()).collect()
+}
+
+/// The folded words of `text[start..end]`, split at ellipses.
+fn quoted_parts(text: &str, start: usize, end: usize) -> Vec<Vec<String>> {
+    let Some(quoted) = text.get(start..end) else {
+        return Vec::new();
+    };
+    quoted
+        .split("...")
+        .flat_map(|p| p.split('\u{2026}'))
+        .map(|part| folded(&Wording::new(part, &[0..part.len()])))
+        .collect()
+}
+
+/// Whether `needle` occurs in `haystack` as a run of consecutive words.
+fn contains(haystack: &[String], needle: &[String]) -> bool {
+    needle.is_empty() || haystack.windows(needle.len()).any(|w| w == needle)
+}
