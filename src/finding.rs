@@ -91,7 +91,7 @@ impl Finding {
         let mut related_reports: Vec<&str> = related.iter().map(|l| l.report.as_str()).collect();
         related_reports.sort_unstable();
         related_reports.dedup();
-        let words = crate::text::Wording::new(&primary.text, &[0..primary.text.len()]);
+        let words = crate::text::Wording::of(&primary.text);
         let key = [
             rule,
             event,

@@ -102,7 +102,7 @@ mod tests {
     use crate::text::Wording;
 
     fn words(text: &str) -> Vec<Word> {
-        Wording::new(text, &[0..text.len()]).words
+        Wording::of(text).words
     }
 
     #[test]

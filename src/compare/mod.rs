@@ -352,7 +352,7 @@ fn change(
 /// changed (`European security mechanism`, `mechanism for European security`).
 fn mark_reordered(changes: &mut [Change]) {
     let content = |s: &str| {
-        let wording = Wording::new(s, &[0..s.len()]);
+        let wording = Wording::of(s);
         wording
             .words
             .into_iter()

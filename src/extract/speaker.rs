@@ -175,7 +175,7 @@ impl People {
         } else {
             None
         };
-        let speaker = match (found, phrase.class) {
+        match (found, phrase.class) {
             (Some(known), _) => {
                 let role = phrase.role.clone().or_else(|| known.role.clone());
                 self.last_speaker = Some(known.clone());
@@ -211,7 +211,6 @@ impl People {
                     class,
                 }
             }
-        };
-        speaker
+        }
     }
 }

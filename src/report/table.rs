@@ -55,11 +55,11 @@ pub fn write_check(check: &Check, style: &Style, out: &mut dyn Write) -> io::Res
         let bold = Ansi::new().bold();
         writeln!(
             out,
-            "{} · {} reports · {} claims · {} findings",
+            "{} · {} · {} · {}",
             paint(style, bold, &event.id),
-            event.reports.len(),
-            claims.len(),
-            findings.len()
+            counted(event.reports.len(), "report"),
+            counted(claims.len(), "claim"),
+            counted(findings.len(), "finding")
         )?;
         write_matrix(check, event, &claims, style, out)?;
         if !findings.is_empty() {
@@ -145,10 +145,13 @@ fn write_matrix(
     writeln!(
         out,
         "ref reference wording · = same words · ~ translation variant · ≠ altered · ≈ paraphrase{}",
-        match hidden {
-            0 => String::new(),
-            1 => " · 1 claim carried by one report not shown".to_string(),
-            n => format!(" · {n} claims carried by one report not shown"),
+        if hidden > 0 {
+            format!(
+                " · {} carried by one report not shown",
+                counted(hidden, "claim")
+            )
+        } else {
+            String::new()
         }
     )
 }
@@ -230,18 +233,27 @@ pub fn diff_text(pieces: &[Piece], style: &Style) -> String {
 
 /// `12 reports, 3 events, 24 claims, 5 findings (3 error, 2 warning, 0 info), 0 rejected inputs`.
 pub fn summary(check: &Check) -> String {
-    let count = |s: Severity| check.findings.iter().filter(|f| f.severity == s).count();
+    let severity = |s: Severity| check.findings.iter().filter(|f| f.severity == s).count();
     format!(
-        "{} reports, {} events, {} claims, {} findings ({} error, {} warning, {} info), {} rejected inputs",
-        check.reports.len(),
-        check.events.len(),
-        check.claims.len(),
-        check.findings.len(),
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-        check.rejected.len()
+        "{}, {}, {}, {} ({} error, {} warning, {} info), {}",
+        counted(check.reports.len(), "report"),
+        counted(check.events.len(), "event"),
+        counted(check.claims.len(), "claim"),
+        counted(check.findings.len(), "finding"),
+        severity(Severity::Error),
+        severity(Severity::Warning),
+        severity(Severity::Info),
+        counted(check.rejected.len(), "rejected input"),
     )
+}
+
+/// `1 claim`, `2 claims`.
+fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
 }
 
 /// `extract --format table`: one row an attribution.

@@ -1,6 +1,6 @@
 //! CC002 quote-altered: direct quotes of the same utterance that differ in words.
 
-use super::{Context, Rule, excerpt, rendering_location};
+use super::{Context, Rule, rendering_location};
 use crate::compare::{Change, Label};
 use crate::extract::Kind;
 use crate::finding::Finding;
@@ -40,7 +40,6 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 }
             );
             let related = vec![rendering_location(context, claim, claim.reference)];
-            let _ = excerpt;
             out.push(rule.finding(
                 context,
                 claim,

@@ -7,7 +7,7 @@ use crate::text::Wording;
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for claim in context.claims {
-        for (i, rendering) in claim.renderings.iter().enumerate() {
+        for rendering in &claim.renderings {
             let attribution = &context.attributions[rendering.report][rendering.attribution];
             if !matches!(attribution.kind, Kind::Mixed | Kind::Fragment) {
                 continue;
@@ -49,7 +49,6 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 let related = vec![rendering_location(context, claim, claim.reference)];
                 out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
             }
-            let _ = i;
         }
     }
 }
@@ -66,7 +65,7 @@ fn quoted_parts(text: &str, start: usize, end: usize) -> Vec<Vec<String>> {
     quoted
         .split("...")
         .flat_map(|p| p.split('\u{2026}'))
-        .map(|part| folded(&Wording::new(part, &[0..part.len()])))
+        .map(|part| folded(&Wording::of(part)))
         .collect()
 }
 

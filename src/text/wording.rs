@@ -67,6 +67,11 @@ impl Wording {
         Wording { words }
     }
 
+    /// The words of all of `text`.
+    pub fn of(text: &str) -> Wording {
+        Wording::new(text, std::slice::from_ref(&(0..text.len())))
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }
@@ -105,7 +110,7 @@ mod tests {
     #[test]
     fn words_carry_offsets_stems_and_content() {
         let text = "Russia\u{2019}s concerns should be taken seriously.";
-        let w = Wording::new(text, &[0..text.len()]);
+        let w = Wording::of(text);
         let folded: Vec<&str> = w.words.iter().map(|w| w.folded.as_str()).collect();
         assert_eq!(
             folded,

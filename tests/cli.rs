@@ -1,0 +1,375 @@
+//! The command line end to end: what is typed, what comes out, the exit status.
+
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::fs;
+use std::path::Path;
+
+use assert_cmd::Command;
+use serde_json::Value;
+use tempfile::TempDir;
+
+fn crosscheck(dir: &Path) -> Command {
+    let mut cmd = Command::cargo_bin("crosscheck").unwrap();
+    cmd.current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("CROSSCHECK_FAIL_ON");
+    cmd
+}
+
+fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A temporary folder holding `files` (name, contents).
+fn folder(files: &[(&str, &[u8])]) -> TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, contents) in files {
+        let path = dir.path().join(name);
+        fs::create_dir_all(path.parent().unwrap()).unwrap();
+        fs::write(path, contents).unwrap();
+    }
+    dir
+}
+
+fn stdout(output: &std::process::Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &std::process::Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+const GOOD: &str = "---\nid: good\noutlet: Wire\npublished: 2022-01-27\n---\n\"We will talk,\" the minister said.\n";
+
+#[test]
+fn check_on_the_bundled_corpus_prints_the_planted_findings_and_exits_1() {
+    let output = crosscheck(repo())
+        .args(["check", "corpus/"])
+        .output()
+        .unwrap();
+    let out = stdout(&output);
+    assert_eq!(output.status.code(), Some(1), "{}", stderr(&output));
+    for expected in [
+        "CC001 speaker-mismatch",
+        "CC002 quote-altered",
+        "CC004 unsupported-fragment",
+        "{+United States must+}",
+        "15 reports, 3 events",
+        "0 rejected inputs",
+    ] {
+        assert!(out.contains(expected), "{expected:?} missing from\n{out}");
+    }
+    assert!(!out.contains('\u{1b}'), "no colour off a terminal");
+}
+
+#[test]
+fn color_always_paints_the_word_diff() {
+    let output = crosscheck(repo())
+        .args(["check", "corpus/", "--color", "always"])
+        .output()
+        .unwrap();
+    assert!(stdout(&output).contains("\u{1b}["));
+}
+
+#[test]
+fn fail_on_sets_which_findings_fail_the_run() {
+    let never = crosscheck(repo())
+        .args(["check", "corpus/", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(never.status.code(), Some(0));
+    let error = crosscheck(repo())
+        .args(["check", "corpus/", "--fail-on", "error"])
+        .output()
+        .unwrap();
+    assert_eq!(error.status.code(), Some(1));
+}
+
+#[test]
+fn check_json_is_the_versioned_document() {
+    let output = crosscheck(repo())
+        .args(["check", "corpus/", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(doc["version"], 1);
+    for key in ["reports", "events", "claims", "findings", "rejected"] {
+        assert!(doc[key].is_array(), "{key}");
+    }
+    let finding = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "CC004")
+        .unwrap();
+    assert_eq!(finding["name"], "unsupported-fragment");
+    assert_eq!(finding["severity"], "warning");
+    assert_eq!(finding["event"], "2022-01-27-wang-blinken-call");
+    assert!(
+        finding["claim"]
+            .as_str()
+            .unwrap()
+            .starts_with("2022-01-27-wang-blinken-call#")
+    );
+    assert_eq!(finding["fingerprint"].as_str().unwrap().len(), 16);
+    let primary = &finding["primary"];
+    for key in [
+        "report", "outlet", "path", "line", "column", "start", "end", "text",
+    ] {
+        assert!(!primary[key].is_null(), "primary.{key}");
+    }
+    assert!(finding["related"].as_array().is_some_and(|r| !r.is_empty()));
+}
+
+#[test]
+fn a_location_points_at_the_words_in_the_file() {
+    let output = crosscheck(repo())
+        .args(["check", "corpus/", "--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    for finding in doc["findings"].as_array().unwrap() {
+        let primary = &finding["primary"];
+        let file = fs::read_to_string(repo().join(primary["path"].as_str().unwrap())).unwrap();
+        let line = file
+            .lines()
+            .nth(primary["line"].as_u64().unwrap() as usize - 1)
+            .unwrap();
+        let from: String = line
+            .chars()
+            .skip(primary["column"].as_u64().unwrap() as usize - 1)
+            .collect();
+        assert!(
+            from.starts_with(primary["text"].as_str().unwrap()),
+            "{from:?} vs {}",
+            primary["text"]
+        );
+    }
+}
+
+#[test]
+fn fingerprints_are_the_same_from_run_to_run() {
+    let fingerprints = || {
+        let output = crosscheck(repo())
+            .args(["check", "corpus/", "--format", "jsonl"])
+            .output()
+            .unwrap();
+        stdout(&output)
+            .lines()
+            .map(|l| {
+                serde_json::from_str::<Value>(l).unwrap()["fingerprint"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
+            .collect::<Vec<_>>()
+    };
+    let first = fingerprints();
+    assert_eq!(first.len(), 5);
+    assert_eq!(first, fingerprints());
+}
+
+#[test]
+fn extract_jsonl_is_one_attribution_a_line_in_the_scorers_format() {
+    let output = crosscheck(repo())
+        .args([
+            "extract",
+            "corpus/2022-01-27-wang-blinken-call/afp.md",
+            "--format",
+            "jsonl",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    let lines: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let quote = lines.iter().find(|a| a["cue"]["lemma"] == "warn").unwrap();
+    assert_eq!(quote["report"], "afp-2022-01-27-china-us-ukraine");
+    assert_eq!(quote["kind"], "direct");
+    assert_eq!(quote["speaker"]["canonical"], "Antony Blinken");
+    assert_eq!(quote["speaker"]["text"], "The Secretary");
+    assert_eq!(quote["cue"]["class"], "loaded");
+    assert_eq!(
+        quote["channels"][0]["text"],
+        "State Department spokesman Ned Price"
+    );
+    assert!(
+        quote["content"]["spans"][0]
+            .as_array()
+            .is_some_and(|s| s.len() == 2)
+    );
+}
+
+#[test]
+fn events_jsonl_is_one_event_a_line() {
+    let output = crosscheck(repo())
+        .args(["events", "corpus/", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    let events: Vec<Value> = stdout(&output)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let ids: Vec<&str> = events
+        .iter()
+        .map(|e| e["event"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "2022-01-26-mfa-briefing",
+            "2022-01-27-wang-blinken-call",
+            "2022-02-24-wang-lavrov-call"
+        ]
+    );
+    assert_eq!(events[1]["reports"].as_array().unwrap().len(), 10);
+}
+
+#[test]
+fn rules_lists_the_catalogue_and_prints_one_rules_documentation() {
+    let list = crosscheck(repo()).arg("rules").output().unwrap();
+    for code in ["CC001", "CC002", "CC004"] {
+        assert!(stdout(&list).contains(code));
+    }
+    let one = crosscheck(repo())
+        .args(["rules", "unsupported-fragment"])
+        .output()
+        .unwrap();
+    let doc = stdout(&one);
+    assert!(
+        doc.contains("## What it finds")
+            && doc.contains("## Why it matters")
+            && doc.contains("## Example")
+    );
+    let unknown = crosscheck(repo())
+        .args(["rules", "CC999"])
+        .output()
+        .unwrap();
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn every_bad_input_is_reported_once_and_the_rest_still_processed() {
+    let dir = folder(&[
+        ("good.md", GOOD.as_bytes()),
+        ("lines.jsonl", b"{\"id\": \"a\", \"text\": \"\\\"Yes,\\\" she said.\"}\n{\"id\": \"b\", \"text\": \n{\"id\": \"c\"}\n{\"id\": \"d\", \"published\": \"27/01/2022\", \"text\": \"x\"}\n{\"id\": \"good\", \"text\": \"again\"}\n"),
+        ("latin1.txt", b"caf\xe9 \"quoted\" he said\n"),
+        ("empty.md", b""),
+    ]);
+    let output = crosscheck(dir.path())
+        .args(["extract", ".", "missing.jsonl", "--format", "jsonl"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    for expected in [
+        "./empty.md:1:1: empty file",
+        "./latin1.txt:1:4: invalid UTF-8",
+        "./lines.jsonl:2:",
+        "./lines.jsonl:3:1: missing field `text`",
+        "./lines.jsonl:4:1: ",
+        "27/01/2022",
+        "./lines.jsonl:5:1: duplicate id \"good\" (first seen at ./good.md:",
+        "missing.jsonl:1:1: no such file or directory",
+    ] {
+        assert_eq!(
+            errors.matches(expected).count(),
+            1,
+            "{expected:?} once in\n{errors}"
+        );
+    }
+    // The good reports are still read and extracted.
+    let reports: Vec<String> = stdout(&output)
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Value>(l).unwrap()["report"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    assert_eq!(reports, ["good", "a"]);
+}
+
+#[test]
+fn check_with_rejected_input_exits_2_even_with_findings() {
+    let dir = folder(&[("good.md", GOOD.as_bytes()), ("bad.jsonl", b"not json\n")]);
+    let output = crosscheck(dir.path())
+        .args(["check", "."])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("./bad.jsonl:1:1: "));
+    assert!(
+        stdout(&output).contains("1 report, 1 event, "),
+        "{}",
+        stdout(&output)
+    );
+}
+
+#[test]
+fn standard_input_is_read_as_json_lines() {
+    let output = crosscheck(Path::new("/"))
+        .args(["extract", "-", "--format", "jsonl"])
+        .write_stdin("{\"id\": \"s1\", \"outlet\": \"Wire\", \"text\": \"\\\"We will talk,\\\" Wang said.\"}\n")
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let line: Value = serde_json::from_str(stdout(&output).lines().next().unwrap()).unwrap();
+    assert_eq!(line["report"], "s1");
+    assert_eq!(line["speaker"]["text"], "Wang");
+}
+
+#[test]
+fn an_unknown_configuration_key_is_an_error_with_its_place() {
+    let dir = folder(&[
+        ("good.md", GOOD.as_bytes()),
+        (
+            "crosscheck.toml",
+            b"[[outlets]]\nname = \"Wire\"\nkind = \"wire\"\ncolour = \"red\"\n",
+        ),
+    ]);
+    let output = crosscheck(dir.path())
+        .args(["check", "."])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+    let errors = stderr(&output);
+    assert!(
+        errors.contains("crosscheck.toml:4:1: unknown field `colour`"),
+        "{errors}"
+    );
+    // --isolated ignores it.
+    let isolated = crosscheck(dir.path())
+        .args(["check", ".", "--isolated", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(isolated.status.code(), Some(0), "{}", stderr(&isolated));
+}
+
+#[test]
+fn output_writes_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("findings.json");
+    let output = crosscheck(repo())
+        .args(["check", "corpus/", "--format", "json", "--output"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(output.stdout.is_empty());
+    let doc: Value = serde_json::from_str(&fs::read_to_string(file).unwrap()).unwrap();
+    assert_eq!(doc["version"], 1);
+}
+
+#[test]
+fn a_usage_error_exits_2() {
+    let output = crosscheck(repo())
+        .args(["check", "--format", "yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(2));
+}
