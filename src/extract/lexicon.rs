@@ -1,7 +1,8 @@
 //! The cue lexicon (`data/cues.tsv`): reporting verbs and phrases, their lemma and class.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::attribution::CueClass;
 use crate::text::fold;
@@ -38,7 +39,7 @@ pub enum Frame {
 /// The lexicon, indexed by the first word of each form.
 #[derive(Debug)]
 pub struct Lexicon {
-    by_first_word: HashMap<String, Vec<Entry>>,
+    by_first_word: FxHashMap<String, Vec<Entry>>,
 }
 
 static LEXICON: LazyLock<Lexicon> =
@@ -53,7 +54,7 @@ impl Lexicon {
     /// Parse the TSV format of `data/cues.tsv`. Malformed lines are skipped: the
     /// file is compiled in and checked by a test, not user input.
     pub fn parse(source: &str) -> Lexicon {
-        let mut by_first_word: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut by_first_word: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
         for line in source
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))

@@ -1,12 +1,44 @@
 //! The word lists of `data/speakers.txt`: titles, bodies, pronouns, adverbs.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-/// One section of the data file, folded to lower case.
+use rustc_hash::FxHashMap;
+
+/// The sections of the data file a word belongs to, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Sections(u16);
+
+/// The sections of `data/speakers.txt`; a word's bit `n` says it is listed in `SECTIONS[n]`.
+const SECTIONS: [&str; 11] = [
+    "titles",
+    "bodies",
+    "auxiliaries",
+    "organisations",
+    "audiences",
+    "pronouns",
+    "determiners",
+    "adverbs",
+    "months",
+    "weekdays",
+    "tail",
+];
+const TITLES: usize = 0;
+const BODIES: usize = 1;
+const AUXILIARIES: usize = 2;
+const ORGANISATIONS: usize = 3;
+const AUDIENCES: usize = 4;
+const PRONOUNS: usize = 5;
+const DETERMINERS: usize = 6;
+const ADVERBS: usize = 7;
+const MONTHS: usize = 8;
+const WEEKDAYS: usize = 9;
+const TAIL: usize = 10;
+
+/// Every word of the data file, folded to lower case, with its sections: one
+/// hash lookup answers every question about a word.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
-    sections: HashMap<String, HashSet<String>>,
+    words: FxHashMap<String, Sections>,
 }
 
 static VOCABULARY: LazyLock<Vocabulary> =
@@ -17,80 +49,93 @@ pub fn vocabulary() -> &'static Vocabulary {
 }
 
 impl Vocabulary {
+    /// Parse the data file. An unknown section is a mistake in the compiled-in
+    /// file, caught by the test below; its words are ignored.
     pub fn parse(source: &str) -> Vocabulary {
-        let mut sections: HashMap<String, HashSet<String>> = HashMap::new();
-        let mut current = String::new();
+        let mut words: FxHashMap<String, Sections> = FxHashMap::default();
+        let mut current: Option<usize> = None;
         for line in source.lines() {
             let line = line.split('#').next().unwrap_or("").trim();
             if line.is_empty() {
                 continue;
             }
             if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                current = name.to_string();
-            } else {
-                sections
-                    .entry(current.clone())
-                    .or_default()
-                    .insert(line.to_lowercase());
+                current = SECTIONS.iter().position(|s| *s == name);
+            } else if let Some(section) = current {
+                words.entry(line.to_lowercase()).or_default().0 |= 1 << section;
             }
         }
-        Vocabulary { sections }
+        Vocabulary { words }
     }
 
-    fn has(&self, section: &str, folded: &str) -> bool {
-        self.sections
-            .get(section)
-            .is_some_and(|s| s.contains(folded))
+    /// Whether `folded` is listed in section `section` (an index into `SECTIONS`).
+    fn has(&self, section: usize, folded: &str) -> bool {
+        self.words
+            .get(folded)
+            .is_some_and(|s| s.0 & (1 << section) != 0)
     }
 
     pub fn is_title(&self, folded: &str) -> bool {
-        self.has("titles", folded)
+        self.has(TITLES, folded)
     }
 
     pub fn is_body(&self, folded: &str) -> bool {
-        self.has("bodies", folded)
+        self.has(BODIES, folded)
     }
 
     pub fn is_auxiliary(&self, folded: &str) -> bool {
-        self.has("auxiliaries", folded)
+        self.has(AUXILIARIES, folded)
     }
 
     pub fn is_organisation(&self, folded: &str) -> bool {
-        self.has("organisations", folded)
+        self.has(ORGANISATIONS, folded)
     }
 
     pub fn is_audience(&self, folded: &str) -> bool {
-        self.has("audiences", folded)
+        self.has(AUDIENCES, folded)
     }
 
     pub fn is_pronoun(&self, folded: &str) -> bool {
-        self.has("pronouns", folded)
+        self.has(PRONOUNS, folded)
     }
 
     pub fn is_determiner(&self, folded: &str) -> bool {
-        self.has("determiners", folded)
+        self.has(DETERMINERS, folded)
     }
 
     pub fn is_adverb(&self, folded: &str) -> bool {
-        self.has("adverbs", folded)
+        self.has(ADVERBS, folded)
     }
 
     pub fn is_month(&self, folded: &str) -> bool {
-        self.has("months", folded)
+        self.has(MONTHS, folded)
     }
 
     pub fn is_weekday(&self, folded: &str) -> bool {
-        self.has("weekdays", folded)
+        self.has(WEEKDAYS, folded)
     }
 
     pub fn opens_tail(&self, folded: &str) -> bool {
-        self.has("tail", folded)
+        self.has(TAIL, folded)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::vocabulary;
+
+    #[test]
+    fn every_section_of_the_data_file_is_known() {
+        for line in include_str!("../../data/speakers.txt").lines() {
+            if let Some(name) = line
+                .trim()
+                .strip_prefix('[')
+                .and_then(|l| l.strip_suffix(']'))
+            {
+                assert!(super::SECTIONS.contains(&name), "unknown section [{name}]");
+            }
+        }
+    }
 
     #[test]
     fn sections_are_read() {
