@@ -82,6 +82,8 @@ pub struct Inputs<'a> {
 struct Unit {
     report: usize,
     attribution: usize,
+    /// The byte ranges the words were taken from.
+    pieces: Vec<Range<usize>>,
     wording: Wording,
 }
 
@@ -100,10 +102,15 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
             attributions[r]
                 .iter()
                 .enumerate()
-                .map(move |(a, attribution)| Unit {
-                    report: r,
-                    attribution: a,
-                    wording: Wording::new(&reports[r].text, &pieces(attribution)),
+                .map(move |(a, attribution)| {
+                    let pieces = pieces(attribution);
+                    let wording = Wording::new(&reports[r].text, &pieces);
+                    Unit {
+                        report: r,
+                        attribution: a,
+                        pieces,
+                        wording,
+                    }
                 })
         })
         .filter(|u| u.wording.content_len() > 0)
@@ -172,7 +179,7 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
                     Rendering {
                         report: unit.report,
                         attribution: unit.attribution,
-                        pieces: pieces_within(&unit.wording, range),
+                        pieces: pieces_within(unit, range),
                         speaker: speaker.and_then(|s| names.of(s, config)),
                     }
                 })
@@ -240,22 +247,24 @@ fn joins_claim(unit: &[Word], member: &[Word]) -> Option<(Range<usize>, usize)> 
         .then_some((found.a, found.content))
 }
 
-/// Byte ranges of words `range` of a wording, split where the wording jumps
-/// from one piece of text to another.
-fn pieces_within(wording: &Wording, range: Range<usize>) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize)> = Vec::new();
-    let mut previous_end: Option<usize> = None;
-    for w in wording.words.get(range).unwrap_or_default() {
+/// Byte ranges of words `range` of a unit: one range for the words of each of
+/// the unit's pieces (the halves of a split quote stay apart).
+fn pieces_within(unit: &Unit, range: Range<usize>) -> Vec<(usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for w in unit.wording.words.get(range).unwrap_or_default() {
+        let piece = unit
+            .pieces
+            .iter()
+            .position(|p| p.contains(&w.range.start))
+            .unwrap_or(0);
         match out.last_mut() {
-            // Words of one piece are separated by spaces and punctuation only.
-            Some(last) if previous_end.is_some_and(|e| w.range.start - e <= 8) => {
-                last.1 = w.range.end
-            }
-            _ => out.push((w.range.start, w.range.end)),
+            Some(last) if last.2 == piece => last.1 = w.range.end,
+            _ => out.push((w.range.start, w.range.end, piece)),
         }
-        previous_end = Some(w.range.end);
     }
-    out
+    out.into_iter()
+        .map(|(start, end, _)| (start, end))
+        .collect()
 }
 
 /// The reference rendering: a primary source's, else the most common wording,
