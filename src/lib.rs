@@ -12,6 +12,7 @@ pub mod check;
 pub mod compare;
 pub mod config;
 pub mod corpus;
+pub mod data;
 pub mod events;
 pub mod extract;
 pub mod finding;

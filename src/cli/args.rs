@@ -25,9 +25,9 @@ pub enum Command {
         input: Input,
         #[command(flatten)]
         output: Output,
-        /// Output format.
-        #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
-        format: CheckFormat,
+        /// Output format: JSON Lines is one finding a line.
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
         /// Exit with status 1 when a finding of this severity or above is reported.
         #[arg(long, value_enum, default_value_t = FailOn::Warning, env = "CROSSCHECK_FAIL_ON")]
         fail_on: FailOn,
@@ -39,8 +39,8 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
         /// Output format: JSON Lines is one attribution a line.
-        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-        format: ListFormat,
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
     },
     /// Show which reports are grouped as one event.
     Events {
@@ -49,8 +49,8 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
         /// Output format: JSON Lines is one event a line.
-        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-        format: ListFormat,
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
     },
     /// List the rules, or print one rule's documentation.
     Rules {
@@ -59,8 +59,8 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-        format: ListFormat,
+        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
+        format: FormatArg,
     },
 }
 
@@ -89,15 +89,7 @@ pub struct Output {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum CheckFormat {
-    Table,
-    Json,
-    /// One finding a line.
-    Jsonl,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
+pub enum FormatArg {
     Table,
     Json,
     Jsonl,

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{CheckFormat, Cli, ColorWhen, Command, FailOn, Input, ListFormat, Output};
+use args::{Cli, ColorWhen, Command, FailOn, FormatArg, Input, Output};
 use crosscheck::check;
 use crosscheck::config::{Config, ConfigError};
 use crosscheck::corpus::{self, Corpus};
@@ -50,11 +50,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 return Ok(ERRORS);
             };
             let check = check::run(corpus, &config);
-            let format = match format {
-                CheckFormat::Table => Format::Table,
-                CheckFormat::Json => Format::Json,
-                CheckFormat::Jsonl => Format::Jsonl,
-            };
+            let format = format_of(format);
             write_to(&output, |out, style| {
                 report::write_check(&check, format, style, out)
             })?;
@@ -81,16 +77,12 @@ fn run(cli: Cli) -> io::Result<u8> {
                 report::write_attributions(
                     &corpus.reports,
                     &attributions,
-                    list_format(format),
+                    format_of(format),
                     style,
                     out,
                 )
             })?;
-            Ok(if corpus.rejected.is_empty() {
-                0
-            } else {
-                ERRORS
-            })
+            Ok(input_status(&corpus))
         }
         Command::Events {
             input,
@@ -102,13 +94,9 @@ fn run(cli: Cli) -> io::Result<u8> {
             };
             let events = events::group(&corpus.reports);
             write_to(&output, |out, style| {
-                report::write_events(&events, &corpus.reports, list_format(format), style, out)
+                report::write_events(&events, &corpus.reports, format_of(format), style, out)
             })?;
-            Ok(if corpus.rejected.is_empty() {
-                0
-            } else {
-                ERRORS
-            })
+            Ok(input_status(&corpus))
         }
         Command::Rules {
             code,
@@ -126,18 +114,27 @@ fn run(cli: Cli) -> io::Result<u8> {
                 None => rules::catalogue().iter().collect(),
             };
             write_to(&output, |out, style| {
-                report::write_rules(&chosen, list_format(format), style, out)
+                report::write_rules(&chosen, format_of(format), style, out)
             })?;
             Ok(0)
         }
     }
 }
 
-fn list_format(format: ListFormat) -> Format {
+fn format_of(format: FormatArg) -> Format {
     match format {
-        ListFormat::Table => Format::Table,
-        ListFormat::Json => Format::Json,
-        ListFormat::Jsonl => Format::Jsonl,
+        FormatArg::Table => Format::Table,
+        FormatArg::Json => Format::Json,
+        FormatArg::Jsonl => Format::Jsonl,
+    }
+}
+
+/// Rejected input makes a run fail with status 2, whatever else it found.
+fn input_status(corpus: &Corpus) -> u8 {
+    if corpus.rejected.is_empty() {
+        0
+    } else {
+        ERRORS
     }
 }
 

@@ -72,19 +72,10 @@ impl ChangeClass {
 /// How close two words must be to be one spelling (`Sergey`, `Sergei`).
 const SAME_SPELLING: f64 = 0.9;
 
-static MEANING: LazyLock<HashMap<String, HashSet<String>>> = LazyLock::new(|| {
-    let mut sections: HashMap<String, HashSet<String>> = HashMap::new();
-    let mut current = String::new();
-    for line in include_str!("../../data/meaning.txt").lines() {
-        let line = line.split('#').next().unwrap_or("").trim();
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = name.to_string();
-        } else if !line.is_empty() {
-            sections
-                .entry(current.clone())
-                .or_default()
-                .insert(line.to_string());
-        }
+static MEANING: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
+    let mut sections: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (section, word) in crate::data::sections(include_str!("../../data/meaning.txt")) {
+        sections.entry(section).or_default().insert(word);
     }
     sections
 });
@@ -92,7 +83,7 @@ static MEANING: LazyLock<HashMap<String, HashSet<String>>> = LazyLock::new(|| {
 fn in_section(section: &str, word: &Word) -> bool {
     MEANING
         .get(section)
-        .is_some_and(|s| s.contains(&word.folded))
+        .is_some_and(|s| s.contains(word.folded.as_str()))
 }
 
 /// Context a classification needs beyond the words themselves.

@@ -55,10 +55,7 @@ impl Lexicon {
     /// file is compiled in and checked by a test, not user input.
     pub fn parse(source: &str) -> Lexicon {
         let mut by_first_word: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
-        for line in source
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        {
+        for line in crate::data::lines(source) {
             let fields: Vec<&str> = line.split('\t').collect();
             let [lemma, class, object, forms] = fields[..] else {
                 continue;
@@ -140,9 +137,7 @@ mod tests {
     #[test]
     fn every_line_of_the_data_file_is_understood() {
         let source = include_str!("../../data/cues.tsv");
-        let lines = source
-            .lines()
-            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+        let lines = crate::data::lines(source);
         let forms: usize = lines
             .map(|l| {
                 let fields: Vec<&str> = l.split('\t').collect();

@@ -53,16 +53,9 @@ impl Vocabulary {
     /// file, caught by the test below; its words are ignored.
     pub fn parse(source: &str) -> Vocabulary {
         let mut words: FxHashMap<String, Sections> = FxHashMap::default();
-        let mut current: Option<usize> = None;
-        for line in source.lines() {
-            let line = line.split('#').next().unwrap_or("").trim();
-            if line.is_empty() {
-                continue;
-            }
-            if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-                current = SECTIONS.iter().position(|s| *s == name);
-            } else if let Some(section) = current {
-                words.entry(line.to_lowercase()).or_default().0 |= 1 << section;
+        for (name, word) in crate::data::sections(source) {
+            if let Some(section) = SECTIONS.iter().position(|s| *s == name) {
+                words.entry(word.to_lowercase()).or_default().0 |= 1 << section;
             }
         }
         Vocabulary { words }
@@ -126,14 +119,8 @@ mod tests {
 
     #[test]
     fn every_section_of_the_data_file_is_known() {
-        for line in include_str!("../../data/speakers.txt").lines() {
-            if let Some(name) = line
-                .trim()
-                .strip_prefix('[')
-                .and_then(|l| l.strip_suffix(']'))
-            {
-                assert!(super::SECTIONS.contains(&name), "unknown section [{name}]");
-            }
+        for name in crate::data::section_names(include_str!("../../data/speakers.txt")) {
+            assert!(super::SECTIONS.contains(&name), "unknown section [{name}]");
         }
     }
 

@@ -7,10 +7,7 @@ use std::sync::LazyLock;
 /// Each phrase (folded words joined by spaces) and the groups it belongs to.
 static GROUPS: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
     let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
-    let lines = include_str!("../../data/equivalents.txt")
-        .lines()
-        .map(|l| l.split('#').next().unwrap_or("").trim())
-        .filter(|l| !l.is_empty());
+    let lines = crate::data::lines(include_str!("../../data/equivalents.txt"));
     for (n, line) in lines.enumerate() {
         for phrase in line.split('|') {
             let key = phrase

@@ -11,10 +11,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use super::quotes::Quote;
 
 static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    include_str!("../../data/abbreviations.txt")
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::data::lines(include_str!("../../data/abbreviations.txt"))
         .map(str::to_lowercase)
         .collect()
 });

@@ -1,0 +1,46 @@
+//! The compiled-in data files of `data/`: one reader for their two shapes, a
+//! list of lines and a list in `[sections]`. A `#` starts a comment.
+
+/// The lines that carry data: comments and blank lines dropped, white space trimmed.
+pub fn lines(source: &str) -> impl Iterator<Item = &str> {
+    source
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or("").trim())
+        .filter(|l| !l.is_empty())
+}
+
+/// Each entry with the `[section]` it is listed under (`""` before the first).
+pub fn sections(source: &str) -> Vec<(&str, &str)> {
+    let mut section = "";
+    let mut out = Vec::new();
+    for line in lines(source) {
+        match line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            Some(name) => section = name,
+            None => out.push((section, line)),
+        }
+    }
+    out
+}
+
+/// The names of the `[sections]` of a file, in order.
+pub fn section_names(source: &str) -> Vec<&str> {
+    lines(source)
+        .filter_map(|l| l.strip_prefix('[').and_then(|l| l.strip_suffix(']')))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_blank_lines_and_sections() {
+        let source = "# about\nfree\n\n[one]\na # note\n[two]\nb\n";
+        assert_eq!(
+            lines(source).collect::<Vec<_>>(),
+            ["free", "[one]", "a", "[two]", "b"]
+        );
+        assert_eq!(sections(source), [("", "free"), ("one", "a"), ("two", "b")]);
+        assert_eq!(section_names(source), ["one", "two"]);
+    }
+}
