@@ -199,3 +199,11 @@ fn names_inside_names_are_not_cues() {
         ["indirect | united states department of state | said | - | - | talks were useful"]
     );
 }
+
+#[test]
+fn a_quote_standing_alone_without_a_speaker_is_direct() {
+    assert_eq!(
+        attributions("The minister left the room.\n\n\"Nothing was agreed today.\""),
+        ["direct | - | - | - | - | Nothing was agreed today"]
+    );
+}

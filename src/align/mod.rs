@@ -13,6 +13,7 @@ mod speakers;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::config::{Config, OutletKind};
@@ -128,9 +129,13 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
 
     // Members of each claim: (unit, the unit's words that render the claim).
     let mut members: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
+    // Which claims each content stem occurs in: a unit is aligned only with the
+    // claims it shares enough stems with, never with every claim of the event.
+    let mut by_stem: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (u, unit) in units.iter().enumerate() {
         let mut joins: Vec<(usize, Range<usize>, usize)> = Vec::new();
-        for (c, claim) in members.iter().enumerate() {
+        for c in candidates(&unit.wording, &by_stem) {
+            let claim = &members[c];
             let best = claim
                 .iter()
                 .take(MAX_MEMBERS_COMPARED)
@@ -154,9 +159,19 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
             }
         }
         if taken.is_empty() {
-            members.push(vec![(u, 0..unit.wording.len())]);
+            taken.push((0..unit.wording.len(), members.len()));
+            members.push(Vec::new());
         }
         for (range, c) in cover(taken, unit.wording.len()) {
+            for word in unit.wording.words[range.clone()]
+                .iter()
+                .filter(|w| w.content)
+            {
+                let claims = by_stem.entry(word.stem.as_str()).or_default();
+                if claims.last() != Some(&c) && !claims.contains(&c) {
+                    claims.push(c);
+                }
+            }
             members[c].push((u, range));
         }
     }
@@ -203,6 +218,33 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
         claim.id = format!("{}#{}", event.id, n + 1);
     }
     claims
+}
+
+/// The claims a wording shares enough content stems with to be worth aligning,
+/// in claim order.
+fn candidates(wording: &Wording, by_stem: &FxHashMap<&str, Vec<usize>>) -> Vec<usize> {
+    let mut stems: Vec<&str> = wording
+        .words
+        .iter()
+        .filter(|w| w.content)
+        .map(|w| w.stem.as_str())
+        .collect();
+    stems.sort_unstable();
+    stems.dedup();
+    let needed = MIN_SHARED.min(stems.len()).max(1);
+    let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+    for stem in stems {
+        for &c in by_stem.get(stem).map_or(&[][..], Vec::as_slice) {
+            *shared.entry(c).or_default() += 1;
+        }
+    }
+    let mut found: Vec<usize> = shared
+        .into_iter()
+        .filter(|&(_, n)| n >= needed)
+        .map(|(c, _)| c)
+        .collect();
+    found.sort_unstable();
+    found
 }
 
 /// Stretch the matched parts of a rendering over all its words: each part from

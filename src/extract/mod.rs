@@ -259,7 +259,8 @@ fn joined(text: &str, spans: &[(usize, usize)]) -> String {
         .join(" ")
 }
 
-/// Every top-level quotation that no attribution reports becomes a fragment.
+/// Every top-level quotation that no attribution reports becomes a fragment, or
+/// a direct quote without a speaker when it stands as a sentence of its own.
 fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
     let covered: Vec<Range<usize>> = found
         .iter()
@@ -277,8 +278,19 @@ fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
             continue;
         }
         let span = (trimmed.start, trimmed.end);
+        let sentence = sentence_around(doc, trimmed.start);
+        // A quotation that is its whole sentence is a direct quote whose speaker
+        // the text does not give; quoted words inside the writer's own sentence
+        // are a fragment (a partial quote, a scare quote).
+        let outside = trim_str(doc.text, sentence.0..quote.outer.start).len()
+            + trim_str(doc.text, quote.outer.end..sentence.1.max(quote.outer.end)).len();
+        let kind = if outside == 0 {
+            Kind::Direct
+        } else {
+            Kind::Fragment
+        };
         found.push(Attribution {
-            kind: Kind::Fragment,
+            kind,
             speaker: None,
             cue: None,
             addressee: None,
@@ -288,7 +300,7 @@ fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
                 spans: vec![span],
                 quoted: vec![span],
             },
-            sentence: sentence_around(doc, trimmed.start),
+            sentence,
         });
     }
 }
