@@ -259,8 +259,17 @@ fn every_bad_input_is_reported_once_and_the_rest_still_processed() {
         ("latin1.txt", b"caf\xe9 \"quoted\" he said\n"),
         ("empty.md", b""),
     ]);
+    // A file that cannot be opened, even as root: a link to itself.
+    std::os::unix::fs::symlink(dir.path().join("loop.md"), dir.path().join("loop.md")).unwrap();
     let output = crosscheck(dir.path())
-        .args(["extract", ".", "missing.jsonl", "--format", "jsonl"])
+        .args([
+            "extract",
+            ".",
+            "loop.md",
+            "missing.jsonl",
+            "--format",
+            "jsonl",
+        ])
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
@@ -274,6 +283,7 @@ fn every_bad_input_is_reported_once_and_the_rest_still_processed() {
         "27/01/2022",
         "./lines.jsonl:5:1: duplicate id \"good\" (first seen at ./good.md:",
         "missing.jsonl:1:1: no such file or directory",
+        "loop.md:1:1: ",
     ] {
         assert_eq!(
             errors.matches(expected).count(),
