@@ -103,7 +103,7 @@ fn titles_aliases_and_pronouns_resolve_to_one_name() {
         [
             "direct | Wang Yi | said | - | - | We are calm",
             "direct | Wang Yi | added | - | - | Stay calm",
-            "indirect | Wang Yi | told | Blinken | - | talks would go on",
+            "indirect | Wang Yi | told | Blinken | - | that talks would go on",
         ]
     );
 }
@@ -173,7 +173,7 @@ fn a_scare_quote_without_a_frame_is_a_fragment() {
 
 #[test]
 fn an_unbalanced_mark_derails_nothing_after_its_paragraph() {
-    let text = "He called it \"a turning point.\n\nWang said, \"We will talk.\"";
+    let text = "It was \"a turning point.\n\nWang said, \"We will talk.\"";
     assert_eq!(
         attributions(text),
         ["direct | Wang | said | - | - | We will talk"]
@@ -186,7 +186,7 @@ fn a_dateline_is_not_part_of_the_statement() {
     assert_eq!(
         attributions(text),
         [
-            "indirect | Wang Yi | told | U.S. Secretary of State Antony Blinken | China's foreign ministry | talks should go on"
+            "indirect | Wang Yi | told | U.S. Secretary of State Antony Blinken | China's foreign ministry | that talks should go on"
         ]
     );
 }

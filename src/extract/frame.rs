@@ -1,97 +1,175 @@
-//! Reporting frames: the speaker, cue, addressee and channels around what was said
-//! in one sentence.
+//! Reporting frames: the speaker, cue, addressee and channels around what was
+//! said, in one sentence.
 //!
-//! A sentence is read from the outside in. A frame at its end (`..., Wang said`,
-//! `"...," stated ANI`) is the outermost; otherwise the first frame from the left
-//! (`Wang said that ...`, `According to Price, ...`). What the frame reports is
-//! then read again for a frame at its start: `Price said Blinken underscored ...`
-//! credits Blinken, with Price as the channel.
+//! A sentence is read left to right, cue by cue (a word of the lexicon where a
+//! verb can stand). Each cue is tried as
+//! - the end of a statement, after what was said: `"...," Wang said`,
+//!   `..., said Ned Price, the State Department spokesman`, `..., according to Price`;
+//! - the start of one, before what was said: `Wang told Blinken that ...`,
+//!   `According to Price, ...`, `He said: "..."`;
+//! - a participle or a second verb that borrows the clause's speaker:
+//!   `..., adding that ...`, `She blamed ... and said ...`.
+//!
+//! What a statement reports is read again for a frame at its very start:
+//! `Price said Blinken underscored ...` credits Blinken, with Price as the channel.
 
 use std::ops::Range;
 
 use super::lexicon::{Entry, Frame as CueFrame, lexicon};
-use super::vocabulary::{Vocabulary, vocabulary};
-use crate::text::{Token, TokenKind, fold};
+use super::vocabulary::{Section, Sections, vocabulary};
+use crate::text::{Token, TokenKind, fold_into};
 
 /// Nested speech deeper than this is not news prose.
 const MAX_NESTING: usize = 3;
 /// The longest appositive between a name and its cue (`Li, a professor at ..., said`).
-const MAX_APPOSITIVE: usize = 16;
-/// How far after an addressee `that` may come (`told Blinken in a call on Thursday that`).
+const MAX_APPOSITIVE: usize = 24;
+/// How far after a cue or an addressee `that` may come (`told Blinken in a call on Thursday that`).
 const MAX_THAT_DISTANCE: usize = 12;
+/// The longest speaker phrase, in tokens.
+const MAX_PHRASE: usize = 16;
+/// The longest second half of a split quote, in tokens.
+const MAX_QUOTE: usize = 400;
+/// The longest circumstance after a trailing cue before a comma (`said at a rally in San Diego`).
+const MAX_TAIL: usize = 16;
 
 /// One sentence's tokens, with what the parser asks of each.
 pub(super) struct Clause<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    folded: Vec<String>,
-    /// How many quotations each token is inside (0: outside every one).
-    depth: Vec<usize>,
-    words: &'static Vocabulary,
+    /// The folded words, one after another; `spans` says where each token's is.
+    folded: String,
+    spans: Vec<(u32, u32)>,
+    info: Vec<Info>,
+}
+
+/// What one token is, looked up once.
+#[derive(Debug, Clone, Copy, Default)]
+struct Info {
+    sections: Sections,
+    /// A word written with a capital.
+    caps: bool,
+    /// Outside every quotation.
+    outside: bool,
+    /// Some lexicon entry starts with this word.
+    cue_start: bool,
+    /// A lower-case word ending in `-ly`: an adverb (`bluntly`, `repeatedly`).
+    ly: bool,
+}
+
+/// A cue found at a token: its entry and where its words are.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct CueAt {
+    pub entry: &'static Entry,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A speaker phrase: the whole phrase as written, the part that names the
+/// speaker, and a role given beside the name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Phrase {
+    pub span: Range<usize>,
+    pub name: Range<usize>,
+    pub role: Option<Range<usize>>,
+}
+
+impl Phrase {
+    fn plain(span: Range<usize>) -> Phrase {
+        Phrase {
+            name: span.clone(),
+            span,
+            role: None,
+        }
+    }
 }
 
 /// A statement found in a sentence, in token positions of the clause.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub(super) struct Statement {
-    pub speaker: Option<Range<usize>>,
-    /// A role given in an appositive: `Li Haidong, a professor at ..., said`.
-    pub role: Option<Range<usize>>,
+    pub speaker: Option<Phrase>,
     pub cue: Option<(Range<usize>, &'static Entry)>,
     pub addressee: Option<Range<usize>>,
     /// Outermost first.
     pub channels: Vec<Range<usize>>,
-    pub content: Range<usize>,
-    /// The second half of a quote split around its cue.
-    pub more: Option<Range<usize>>,
+    /// What was said: one part, or several around the frame.
+    pub content: Vec<Range<usize>>,
+    /// One past the last token the statement takes.
+    pub end: usize,
 }
 
 impl Statement {
     /// Move every position by `offset` (from a sub-clause to its enclosing clause).
     fn shift(&mut self, offset: usize) {
         let shift = |r: &mut Range<usize>| *r = r.start + offset..r.end + offset;
-        for r in [
-            &mut self.speaker,
-            &mut self.role,
-            &mut self.addressee,
-            &mut self.more,
-        ]
-        .into_iter()
-        .flatten()
-        {
-            shift(r);
+        if let Some(p) = &mut self.speaker {
+            shift(&mut p.span);
+            shift(&mut p.name);
+            if let Some(r) = &mut p.role {
+                shift(r);
+            }
         }
         if let Some((r, _)) = &mut self.cue {
             shift(r);
         }
+        if let Some(r) = &mut self.addressee {
+            shift(r);
+        }
         self.channels.iter_mut().for_each(shift);
-        shift(&mut self.content);
+        self.content.iter_mut().for_each(shift);
+        self.end += offset;
     }
+}
+
+/// A content of one part.
+fn one(part: Range<usize>) -> Vec<Range<usize>> {
+    let mut parts = Vec::with_capacity(2);
+    parts.push(part);
+    parts
 }
 
 impl<'a> Clause<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token]) -> Clause<'a> {
-        let folded = tokens.iter().map(|t| fold(&text[t.range()])).collect();
-        let mut depth = Vec::with_capacity(tokens.len());
-        let mut open = 0usize;
+        let words = vocabulary();
+        let mut folded = String::with_capacity(tokens.iter().map(|t| t.end - t.start).sum());
+        let mut spans = Vec::with_capacity(tokens.len());
+        let mut info = Vec::with_capacity(tokens.len());
+        let mut depth = 0usize;
         for t in tokens {
-            match t.kind {
+            let outside = match t.kind {
                 TokenKind::QuoteOpen(_) => {
-                    depth.push(open);
-                    open += 1;
+                    depth += 1;
+                    depth == 1
                 }
                 TokenKind::QuoteClose(_) => {
-                    open = open.saturating_sub(1);
-                    depth.push(open);
+                    depth = depth.saturating_sub(1);
+                    depth == 0
                 }
-                _ => depth.push(open),
+                _ => depth == 0,
+            };
+            let start = folded.len();
+            let shown = &text[t.range()];
+            let mut token_info = Info {
+                outside,
+                ..Info::default()
+            };
+            if t.is_word() {
+                fold_into(shown, &mut folded);
+                let word = &folded[start..];
+                let caps = shown.chars().next().is_some_and(char::is_uppercase);
+                token_info.sections = words.sections(word);
+                token_info.caps = caps;
+                token_info.cue_start = lexicon().starts(word);
+                token_info.ly = !caps && word.len() > 4 && word.ends_with("ly");
             }
+            spans.push((start as u32, folded.len() as u32));
+            info.push(token_info);
         }
         Clause {
             text,
             tokens,
             folded,
-            depth,
-            words: vocabulary(),
+            spans,
+            info,
         }
     }
 
@@ -120,52 +198,99 @@ impl<'a> Clause<'a> {
     }
 
     pub fn is_outside_quotes(&self, i: usize) -> bool {
-        self.depth.get(i) == Some(&0)
+        self.info.get(i).is_some_and(|t| t.outside)
     }
 
+    /// The folded word at `i`; `None` for punctuation and marks.
     pub(super) fn word(&self, i: usize) -> Option<&str> {
         let t = self.tokens.get(i)?;
-        t.is_word().then(|| self.folded[i].as_str())
+        let (a, b) = *self.spans.get(i)?;
+        t.is_word().then(|| &self.folded[a as usize..b as usize])
+    }
+
+    fn is(&self, i: usize, word: &str) -> bool {
+        self.word(i) == Some(word)
+    }
+
+    fn sections(&self, i: usize) -> Sections {
+        self.info.get(i).map(|t| t.sections).unwrap_or_default()
+    }
+
+    fn has(&self, i: usize, section: Section) -> bool {
+        self.sections(i).has(section)
+    }
+
+    pub(super) fn capitalized(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|t| t.caps)
     }
 
     fn is_punct(&self, i: usize, glyphs: &str) -> bool {
-        self.tokens
-            .get(i)
-            .is_some_and(|t| t.kind == TokenKind::Punct && glyphs.contains(&self.text[t.range()]))
+        self.tokens.get(i).is_some_and(|t| {
+            t.kind == TokenKind::Punct
+                && self.text[t.range()]
+                    .chars()
+                    .next()
+                    .is_some_and(|c| glyphs.contains(c))
+        })
     }
 
     fn is_comma(&self, i: usize) -> bool {
         self.is_punct(i, ",") && self.is_outside_quotes(i)
     }
 
-    pub(super) fn capitalized(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| {
-            t.is_word()
-                && self.text[t.range()]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_uppercase)
-        })
+    fn is_open(&self, i: usize) -> bool {
+        matches!(self.token_kind(i), Some(TokenKind::QuoteOpen(_))) && self.is_outside_quotes(i)
+    }
+
+    fn is_close(&self, i: usize) -> bool {
+        matches!(self.token_kind(i), Some(TokenKind::QuoteClose(_))) && self.is_outside_quotes(i)
+    }
+
+    fn is_number(&self, i: usize) -> bool {
+        self.word(i)
+            .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    }
+
+    /// A word that says how or when, not what: it may stand inside a cue.
+    fn adverbial(&self, i: usize) -> bool {
+        self.has(i, Section::Adverb) || self.info.get(i).is_some_and(|t| t.ly)
+    }
+
+    /// A word of no closed class: a noun, an adjective, a name, or a verb the
+    /// word lists do not know.
+    fn open_class(&self, i: usize) -> bool {
+        if self.word(i).is_none() {
+            return false;
+        }
+        let s = self.sections(i);
+        let closed = s.has(Section::Auxiliary)
+            || s.has(Section::Pronoun)
+            || s.has(Section::Relative)
+            || s.has(Section::Determiner)
+            || s.has(Section::Preposition)
+            || s.has(Section::Opener)
+            || (s.has(Section::Adverb) && !self.capitalized(i))
+            || self.info[i].ly;
+        !closed && (self.capitalized(i) || self.cue_at(i).is_none())
     }
 
     /// A word that can be part of a speaker phrase: a name, a title, a body.
     pub(super) fn nominal(&self, i: usize) -> bool {
         let Some(w) = self.word(i) else { return false };
-        let bare = w.strip_suffix("'s").unwrap_or(w);
-        // A capitalised word opening a sentence (`On`, `The`, `He`) or a date is no name.
-        let name_like = self.capitalized(i)
-            && self.cue_at(i).is_none()
-            && !self.words.is_determiner(w)
-            && !self.words.is_pronoun(w)
-            && !self.words.opens_tail(w)
-            && !self.words.is_month(bare)
-            && !self.words.is_weekday(bare);
-        name_like || self.words.is_title(bare) || self.words.is_body(bare)
-    }
-
-    fn title(&self, i: usize) -> bool {
-        self.word(i)
-            .is_some_and(|w| self.words.is_title(w.strip_suffix("'s").unwrap_or(w)))
+        let s = self.sections(i);
+        if s.has(Section::Title) || s.has(Section::Body) {
+            return !(s.has(Section::Auxiliary) || s.has(Section::Preposition));
+        }
+        self.capitalized(i)
+            && !s.has(Section::Determiner)
+            && !s.has(Section::Pronoun)
+            && !s.has(Section::Opener)
+            && !s.has(Section::Preposition)
+            && !s.has(Section::Auxiliary)
+            && !s.has(Section::Relative)
+            && !s.has(Section::Month)
+            && !s.has(Section::Weekday)
+            && !w.is_empty()
     }
 
     /// `J.` in `Antony J. Blinken`, `U.S.`: a full stop that belongs to a name.
@@ -177,6 +302,7 @@ impl<'a> Clause<'a> {
             && self.capitalized(i - 1)
     }
 
+    /// `anti-China`, `Crouse-Mays`: a hyphen inside a word.
     fn hyphen_inside(&self, i: usize) -> bool {
         self.is_punct(i, "-")
             && i > 0
@@ -184,238 +310,93 @@ impl<'a> Clause<'a> {
             && self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| n.start == self.tokens[i].end)
+                .is_some_and(|n| n.start == self.tokens[i].end && n.is_word())
     }
 
-    /// The cue that starts at token `i`, with its length in tokens.
-    pub fn cue_at(&self, i: usize) -> Option<(&'static Entry, usize)> {
-        if !self.is_outside_quotes(i) || !self.tokens.get(i)?.is_word() {
+    /// The cue that starts at token `i`, if a verb can stand there.
+    pub fn cue_at(&self, i: usize) -> Option<CueAt> {
+        let info = self.info.get(i)?;
+        if !info.cue_start || !info.outside {
             return None;
         }
-        let entry = lexicon().lookup(&self.folded[i..])?;
-        // `States` in `United States`, `State` in `State Department` are names:
-        // a capitalised cue counts only as `According to` opening a sentence.
-        if self.capitalized(i) && (entry.frame != CueFrame::According || i > 0) {
-            return None;
-        }
-        // A cue's words are adjacent word tokens: `pointed out`, not `pointed, out`.
+        let entry = lexicon().lookup_with(self.word(i)?, |k| self.word(i + k))?;
         let n = entry.words.len();
-        (i + n <= self.tokens.len() && (i..i + n).all(|k| self.tokens[k].is_word()))
-            .then_some((entry, n))
+        // `States` in `United States`, `Post` in `Washington Post` are names:
+        // a capitalised cue counts only opening a sentence (`According to`, `Asked`).
+        if info.caps && i > 0 && self.word(i - 1).is_some() {
+            return None;
+        }
+        // `to say`: an infinitive hangs on another verb.
+        if i > 0 && self.is(i - 1, "to") && entry.frame != CueFrame::According {
+            return None;
+        }
+        // `the report said`, `his remarks`, `Trump's call for`: nouns.
+        if info.sections.has(Section::Noun) && self.noun_here(i, n) {
+            return None;
+        }
+        // `cannot be guaranteed`, `was criticised`: a passive credits no one with speech.
+        if self.passive(i) {
+            return None;
+        }
+        Some(CueAt {
+            entry,
+            start: i,
+            end: i + n,
+        })
     }
 
-    /// Move `end` back over words that may stand between a speaker and the cue.
-    fn skip_back(&self, mut end: usize, lo: usize) -> usize {
-        loop {
-            let Some(w) = end
-                .checked_sub(1)
-                .filter(|&e| e >= lo)
-                .and_then(|e| self.word(e))
-            else {
-                return end;
-            };
-            if self.words.is_adverb(w) || self.words.is_auxiliary(w) {
-                end -= 1;
-            } else if self.words.is_weekday(w) && end >= lo + 2 && self.word(end - 2) == Some("on")
-            {
-                end -= 2;
-            } else {
-                return end;
-            }
+    /// Whether the verb at `i` is a passive participle: a form of `be` before
+    /// it (adverbs between), and no `-ing`.
+    fn passive(&self, i: usize) -> bool {
+        if self.word(i).is_some_and(|w| w.ends_with("ing")) {
+            return false;
         }
-    }
-
-    /// Move `start` forward over adverbs and `on Thursday`.
-    fn skip_forward(&self, mut start: usize, hi: usize) -> usize {
-        while start < hi {
-            match self.word(start) {
-                Some(w) if self.words.is_adverb(w) => start += 1,
-                Some("on")
-                    if self
-                        .word(start + 1)
-                        .is_some_and(|w| self.words.is_weekday(w)) =>
-                {
-                    start += 2
-                }
-                _ => break,
-            }
+        let mut k = i;
+        while k > 0 && self.adverbial(k - 1) && !self.has(k - 1, Section::Auxiliary) {
+            k -= 1;
         }
-        start
-    }
-
-    /// Whether a phrase starting at `start` begins a clause, rather than sitting
-    /// in the middle of one.
-    fn boundary_before(&self, start: usize, lo: usize) -> bool {
-        if start <= lo {
-            return true;
-        }
-        let before = start - 1;
-        if let Some(t) = self.tokens.get(before)
-            && matches!(t.kind, TokenKind::QuoteClose(_) | TokenKind::QuoteOpen(_))
-        {
-            return true;
-        }
-        self.is_punct(before, ",:;()[]-—–")
-            || self.word(before).is_some_and(|w| {
-                matches!(
-                    w,
-                    "and"
-                        | "but"
-                        | "as"
-                        | "while"
-                        | "when"
-                        | "because"
-                        | "after"
-                        | "before"
-                        | "since"
-                        | "so"
-                        | "then"
-                        | "that"
-                        | "where"
-                        | "though"
-                        | "although"
-                        | "meanwhile"
+        k > 0
+            && matches!(
+                self.word(k - 1),
+                Some(
+                    "be" | "been"
+                        | "being"
+                        | "is"
+                        | "are"
+                        | "was"
+                        | "were"
+                        | "isn't"
+                        | "wasn't"
+                        | "aren't"
+                        | "weren't"
                 )
-            })
+            )
     }
 
-    /// A speaker phrase that ends just before `end`: `the Chinese Foreign Minister`,
-    /// `US State Department spokesperson Ned Price`, `he`.
-    fn phrase_back(&self, end: usize, lo: usize) -> Option<Range<usize>> {
-        let last = end.checked_sub(1).filter(|&l| l >= lo)?;
-        if self.word(last).is_some_and(|w| self.words.is_pronoun(w)) {
-            return Some(last..end);
-        }
-        let mut start = end;
-        while start > lo {
-            let t = start - 1;
-            match self.word(t) {
-                Some(w) if self.words.is_determiner(w) => {
-                    start = t;
-                    break;
-                }
-                Some(_) if self.nominal(t) => start = t,
-                Some("of") if t > lo && self.nominal(t - 1) && start < end => start = t,
-                // `State Councilor and Foreign Minister Wang Yi`, not `Wang Yi and Blinken`.
-                Some("and") if t > lo && self.title(t - 1) && start < end => start = t,
-                None if self.initial_stop(t) || self.hyphen_inside(t) => start = t,
-                _ => break,
-            }
-        }
-        while start < end && matches!(self.word(start), Some("of" | "and")) {
-            start += 1;
-        }
-        (start < end && self.nominal(last)).then_some(start..end)
+    /// Whether the cue form at `i` (of `n` words) stands where a noun does.
+    fn noun_here(&self, i: usize, n: usize) -> bool {
+        let after = i + n;
+        let before_is_modifier = i > 0
+            && (self.has(i - 1, Section::Determiner) && !self.is(i - 1, "that")
+                || self
+                    .word(i - 1)
+                    .is_some_and(|w| w.ends_with("'s") || w.ends_with('s') && w.ends_with("s'"))
+                || self.open_class(i - 1) && !self.capitalized(i - 1));
+        let after_is_verb = self.has(after, Section::Auxiliary)
+            || (self.info.get(after).is_some_and(|t| t.cue_start)
+                && lexicon()
+                    .lookup_with(self.word(after).unwrap_or(""), |k| self.word(after + k))
+                    .is_some()
+                && !self.has(after, Section::Noun));
+        before_is_modifier || after_is_verb
     }
 
-    /// A speaker or addressee phrase that starts at `start`: `the United States`,
-    /// `U.S. Secretary of State Antony Blinken`, `ANI`.
-    pub(super) fn phrase_forward(&self, start: usize, hi: usize) -> Option<Range<usize>> {
-        let mut end = start;
-        // `he`, `reporters`, `him`; but `US` in `US officials` is a name.
-        if let Some(w) = self.word(end)
-            && end < hi
-            && (self.words.is_pronoun(w) || self.words.is_audience(w))
-            && !self.capitalized(end)
-        {
-            return Some(end..end + 1);
-        }
-        if self.word(end).is_some_and(|w| self.words.is_determiner(w)) {
-            end += 1;
-        }
-        let first_nominal = end;
-        while end < hi {
-            match self.word(end) {
-                Some(_) if self.nominal(end) => end += 1,
-                Some("of") if end > first_nominal && self.nominal(end + 1) && end + 1 < hi => {
-                    end += 1
-                }
-                Some("and")
-                    if end > first_nominal
-                        && self.title(end - 1)
-                        && self.nominal(end + 1)
-                        && end + 1 < hi =>
-                {
-                    end += 1
-                }
-                None if self.initial_stop(end) || self.hyphen_inside(end) => end += 1,
-                _ => break,
-            }
-        }
-        (end > first_nominal).then_some(start..end)
-    }
-
-    /// `according to X`, `as cited in X`: X runs to the next comma or the end.
-    fn source_phrase(&self, start: usize, hi: usize) -> Option<Range<usize>> {
-        let mut end = start;
-        while end < hi
-            && !self.is_comma(end)
-            && self.is_outside_quotes(end)
-            && !self.ends_sentence(end, hi)
-        {
-            end += 1;
-        }
-        (end > start && (start..end).any(|i| self.word(i).is_some())).then_some(start..end)
-    }
-
-    fn ends_sentence(&self, i: usize, hi: usize) -> bool {
-        i + 1 == hi && self.is_punct(i, ".!?")
-    }
-
-    /// `hi` without the sentence's final full stop and any trailing comma.
+    /// `hi` without the sentence's final stop and any trailing comma.
     fn trim_end(&self, lo: usize, mut hi: usize) -> usize {
-        while hi > lo && self.is_punct(hi - 1, ".!?,;:…") {
+        while hi > lo && self.is_punct(hi - 1, ".!?,;:…") && self.is_outside_quotes(hi - 1) {
             hi -= 1;
         }
         hi
-    }
-
-    /// Channels named inside `range`: `as cited by X`, `according to X`, `citing X`.
-    fn channels_in(&self, range: Range<usize>) -> Vec<Range<usize>> {
-        let mut out = Vec::new();
-        let mut i = range.start;
-        while i < range.end {
-            let skip = match (self.word(i), self.word(i + 1)) {
-                (Some("according"), Some("to")) => 2,
-                (Some("as"), Some("cited" | "quoted" | "reported")) => {
-                    if matches!(self.word(i + 2), Some("in" | "by")) {
-                        3
-                    } else {
-                        2
-                    }
-                }
-                (Some("cited" | "quoted"), Some("by" | "in")) => 2,
-                (Some("citing" | "quoting"), _) => 1,
-                _ => 0,
-            };
-            if skip > 0
-                && self.is_outside_quotes(i)
-                && let Some(source) = self.source_phrase(i + skip, range.end)
-            {
-                i = source.end;
-                out.push(source);
-            } else {
-                i += 1;
-            }
-        }
-        out
-    }
-
-    /// Whether what follows a trailing cue is only circumstance (`in a statement`,
-    /// `on Thursday`, `, according to ...`) and no reported content.
-    fn tail_ok(&self, tail: usize, hi: usize) -> bool {
-        if tail >= hi {
-            return true;
-        }
-        let opens =
-            self.is_comma(tail) || self.word(tail).is_some_and(|w| self.words.opens_tail(w));
-        // `said on Thursday that ...` reports content: that is a leading frame.
-        let reports = (tail..hi).any(|i| {
-            self.is_outside_quotes(i)
-                && (self.word(i) == Some("that")
-                    || matches!(self.tokens[i].kind, TokenKind::QuoteOpen(_)))
-        });
-        opens && !reports
     }
 
     /// Where the text starts after a dateline (`BEIJING, Jan 27 (Reuters) -`,
@@ -428,6 +409,7 @@ impl<'a> Clause<'a> {
             let shown = &self.text[t.range()];
             if t.is_word() && shown.len() >= 3 && shown.chars().all(|c| c.is_uppercase())
                 || shown == ")"
+                || shown == "/"
             {
                 credit = true;
             } else if credit
@@ -440,29 +422,877 @@ impl<'a> Clause<'a> {
                     end += 1;
                 }
                 return end;
+            } else if self.is_open(i) {
+                return 0;
             }
         }
         0
     }
 
-    /// Read tokens `lo..hi` as one statement, outside in.
-    pub fn statement(&self, lo: usize, hi: usize) -> Option<Statement> {
-        let hi = self.trim_end(lo, hi);
-        let outer = self
-            .trailing(lo, hi)
-            .or_else(|| self.leading(lo, hi, false))?;
-        Some(self.nested(outer, 1))
+    /// A credit standing as a sentence of its own, as a republished story ends:
+    /// `ANI` in `(ANI)`.
+    pub fn credit(&self) -> Option<Range<usize>> {
+        let last = self.len().checked_sub(1)?;
+        (last >= 2
+            && self.is_punct(0, "(")
+            && self.is_punct(last, ")")
+            && (1..last).all(|i| self.nominal(i) || self.initial_stop(i)))
+        .then_some(1..last)
+    }
+
+    /// Every statement of the sentence from token `lo` on.
+    ///
+    /// A frame that ends a statement (`..., Wang said`) is the outermost: what
+    /// it reports runs from where the last statement ended, and any frame at
+    /// the start of that is nested speech. Otherwise the first frame from the
+    /// left that starts one wins. Each cue is looked at a bounded number of
+    /// times, so a sentence of any length is read in linear time.
+    pub fn statements(&self, lo: usize) -> Vec<Statement> {
+        let hi = self.trim_end(lo, self.len());
+        let cues: Vec<CueAt> = (lo..hi).filter_map(|c| self.cue_at(c)).collect();
+        let subject = self.subject(lo, hi).map(Phrase::plain);
+        // Frames after what they report, found once with the sentence as their content.
+        let endings: Vec<Statement> = cues
+            .iter()
+            .filter_map(|&cue| {
+                self.inverted(lo, cue, hi).or_else(|| {
+                    let verb_start = self.skip_back_to_verb(cue.start, lo);
+                    self.trailing(lo, cue, verb_start, hi)
+                })
+            })
+            .collect();
+        let mut out: Vec<Statement> = Vec::new();
+        let mut pos = lo;
+        let (mut next_cue, mut next_ending) = (0, 0);
+        while pos < hi {
+            // A channel of the statement just found: `..., according to the statement`.
+            if let Some(last) = out.last_mut()
+                && let Some((channel, end)) = self.channel_at(pos, hi)
+            {
+                last.channels.push(channel);
+                last.end = end;
+                pos = end;
+                continue;
+            }
+            while endings
+                .get(next_ending)
+                .is_some_and(|e| e.content.first().is_none_or(|c| c.end <= pos))
+            {
+                next_ending += 1;
+            }
+            while cues.get(next_cue).is_some_and(|c| c.start < pos) {
+                next_cue += 1;
+            }
+            let ending = endings
+                .get(next_ending)
+                .and_then(|e| self.reported_from(e, pos));
+            let borrowed = out
+                .last()
+                .and_then(|s| s.speaker.clone())
+                .or_else(|| subject.clone());
+            // Without an ending frame, the first frame from the left that starts one.
+            let starting = if ending.is_some() {
+                None
+            } else {
+                cues.get(next_cue..)
+                    .unwrap_or_default()
+                    .iter()
+                    .find_map(|&cue| self.starting_frame(pos, cue, hi, borrowed.clone()))
+            };
+            let Some(found) = ending.or(starting) else {
+                break;
+            };
+            let found = self.nested(found, 1);
+            pos = found.end.max(pos + 1);
+            out.push(found);
+        }
+        out
+    }
+
+    /// An ending frame found with the sentence as its content, reporting from
+    /// `pos` instead: `None` when too little is left before it.
+    fn reported_from(&self, ending: &Statement, pos: usize) -> Option<Statement> {
+        let first = ending.content.first()?;
+        if first.start >= pos {
+            return Some(ending.clone());
+        }
+        let start = self.trim_start(pos, first.end);
+        if !self.enough_words(start, first.end) {
+            return None;
+        }
+        let mut found = ending.clone();
+        found.content[0] = start..first.end;
+        Some(found)
+    }
+
+    /// At least two words, or a quotation, between `start` and `end`.
+    fn enough_words(&self, start: usize, end: usize) -> bool {
+        let mut words = 0;
+        for i in (start..end).rev().take(64) {
+            if !self.is_outside_quotes(i) || self.is_close(i) {
+                return true;
+            }
+            if self.word(i).is_some() {
+                words += 1;
+                if words >= 2 {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
+    /// The statement a cue starts, reading from `pos`: `According to X, ...`,
+    /// `X said ...`, `..., adding ...`.
+    fn starting_frame(
+        &self,
+        pos: usize,
+        cue: CueAt,
+        hi: usize,
+        borrowed: Option<Phrase>,
+    ) -> Option<Statement> {
+        if cue.entry.frame == CueFrame::According {
+            return self.according(pos, cue, hi);
+        }
+        let verb_start = self.skip_back_to_verb(cue.start, pos);
+        self.leading(pos, cue, verb_start, hi)
+            .or_else(|| self.borrowing(pos, cue, verb_start, hi, borrowed))
+    }
+
+    /// `According to X, CONTENT` and `CONTENT, according to X`.
+    fn according(&self, pos: usize, cue: CueAt, hi: usize) -> Option<Statement> {
+        let source = self.source_phrase(cue.end, hi)?;
+        let mut found = Statement {
+            speaker: Some(Phrase::plain(source.clone())),
+            cue: Some((cue.start..cue.end, cue.entry)),
+            ..Statement::default()
+        };
+        let before = self.trim_end(pos, cue.start);
+        if before > pos && self.enough_words(pos, before) && !self.opener_only(pos, before) {
+            found.content = one(self.trim_start(pos, before)..before);
+            found.end = source.end;
+            return Some(found);
+        }
+        if self.is_comma(source.end) {
+            let (content, channels, end) = self.content_after(source.end + 1, hi);
+            if content.is_empty() {
+                return None;
+            }
+            found.content = vec![content];
+            found.channels = channels;
+            found.end = end;
+            return Some(found);
+        }
+        None
+    }
+
+    /// Only words that open a clause (`But`, `And`) between `from` and `to`.
+    fn opener_only(&self, from: usize, to: usize) -> bool {
+        to - from < 4 && (from..to).all(|i| self.word(i).is_none() || self.has(i, Section::Opener))
+    }
+
+    /// `"...," said Wang`, `..., said Ned Price, the State Department spokesman`.
+    fn inverted(&self, pos: usize, cue: CueAt, hi: usize) -> Option<Statement> {
+        if cue.entry.frame != CueFrame::Verb || cue.entry.is_participle() {
+            return None;
+        }
+        let boundary = self.content_boundary(pos, cue.start)?;
+        let speaker = self.phrase_forward(cue.end, hi)?;
+        if self.has(speaker.start, Section::Audience) && !self.has(speaker.start, Section::Pronoun)
+            || self.is_open(speaker.end)
+        {
+            return None;
+        }
+        let mut end = speaker.end;
+        let mut phrase = Phrase::plain(speaker.clone());
+        // After an inverted cue the appositive runs to the end of the sentence,
+        // or to what starts something new there.
+        if self.is_comma(end) && !self.starts_something(end + 1, hi) {
+            let stop = (end + 1..hi)
+                .find(|&j| self.is_comma(j) && self.starts_something(j + 1, hi) || self.is_open(j))
+                .unwrap_or(hi);
+            if stop > end + 1 {
+                phrase.role = Some(end + 1..stop);
+                phrase.span = speaker.start..stop;
+                end = stop;
+            }
+        } else {
+            end = self.tail(end, hi)?;
+        }
+        let mut found = Statement {
+            speaker: Some(phrase),
+            cue: Some((cue.start..cue.end, cue.entry)),
+            content: one(self.trim_start(pos, boundary)..boundary),
+            end,
+            ..Statement::default()
+        };
+        self.second_part(&mut found, hi);
+        Some(found)
+    }
+
+    /// Where what was said ends before a trailing frame at `at`: the comma or
+    /// closing mark before it, with words before that.
+    fn content_boundary(&self, pos: usize, at: usize) -> Option<usize> {
+        let before = at.checked_sub(1).filter(|&b| b >= pos)?;
+        let end = if self.is_comma(before)
+            || self.is_punct(before, "—–") && self.is_outside_quotes(before)
+        {
+            before
+        } else if self.is_close(before) {
+            at
+        } else {
+            return None;
+        };
+        // `As cited by the foreign ministry, Wang said`: a channel, not what was said.
+        if self
+            .channel_words(pos)
+            .and_then(|skip| self.source_phrase(pos + skip, end))
+            .is_some_and(|source| self.trim_end(pos, end) <= source.end)
+        {
+            return None;
+        }
+        self.enough_words(pos, end).then_some(end)
+    }
+
+    /// `"...," Wang said`, `..., the ministry said in a statement.`
+    fn trailing(&self, pos: usize, cue: CueAt, verb_start: usize, hi: usize) -> Option<Statement> {
+        if cue.entry.is_participle() {
+            return None;
+        }
+        let phrase = self.phrase_back(verb_start, pos)?;
+        let boundary = self.content_boundary(pos, phrase.span.start)?;
+        let mut k = cue.end;
+        let mut addressee = None;
+        if cue.entry.takes_addressee()
+            && let Some(a) = self.phrase_forward(k, hi)
+        {
+            k = a.end;
+            addressee = Some(a);
+        } else if cue.entry.frame == CueFrame::AddresseeRequired {
+            return None;
+        }
+        let end = self.tail(k, hi)?;
+        let mut found = Statement {
+            speaker: Some(phrase),
+            cue: Some((verb_start..cue.end, cue.entry)),
+            addressee,
+            content: one(self.trim_start(pos, boundary)..boundary),
+            end,
+            ..Statement::default()
+        };
+        self.second_part(&mut found, hi);
+        Some(found)
+    }
+
+    /// What may follow a trailing cue without being reported: nothing, or
+    /// circumstance up to a comma (`in a statement`, `on Thursday`, `of the
+    /// discovery`). Gives where it ends.
+    fn tail(&self, k: usize, hi: usize) -> Option<usize> {
+        if k >= hi || self.is_comma(k) {
+            return Some(k.min(hi));
+        }
+        let s = self.sections(k);
+        let circumstance = s.has(Section::Preposition)
+            || s.has(Section::Time)
+            || s.has(Section::Weekday)
+            || s.has(Section::Month)
+            || self.adverbial(k)
+            || self.is_number(k)
+            || matches!(
+                self.word(k),
+                Some("as" | "while" | "when" | "before" | "after")
+            )
+            || self.is_punct(k, "(—–-");
+        if !circumstance {
+            return None;
+        }
+        for j in k..hi.min(k + MAX_TAIL) {
+            if self.is_comma(j) || self.is_punct(j, ";") && self.is_outside_quotes(j) {
+                return Some(j);
+            }
+            if self.is_open(j) || self.is(j, "that") && self.is_outside_quotes(j) {
+                return None;
+            }
+        }
+        (hi <= k + MAX_TAIL).then_some(hi)
+    }
+
+    /// After a trailing frame: `"A," he said, "B."` or `A, aides said, is B`.
+    fn second_part(&self, found: &mut Statement, hi: usize) {
+        let at = found.end;
+        if !self.is_comma(at) {
+            return;
+        }
+        let first_quoted = found
+            .content
+            .first()
+            .is_some_and(|c| c.end > c.start && self.is_close(c.end - 1));
+        if first_quoted
+            && let Some(TokenKind::QuoteOpen(q)) = self.token_kind(at + 1)
+            && let Some(close) = (at + 2..hi.min(at + MAX_QUOTE))
+                .find(|&k| self.token_kind(k) == Some(TokenKind::QuoteClose(q)))
+            && (close + 1 >= hi || self.is_comma(close + 1) || self.is_punct(close + 1, ".;"))
+        {
+            found.content.push(at + 1..close + 1);
+            found.end = close + 1;
+            return;
+        }
+        if self.has(at + 1, Section::Auxiliary) && !self.has(at + 1, Section::Pronoun) {
+            let (part, channels, end) = self.content_after(at + 1, hi);
+            if !part.is_empty() {
+                found.content.push(part);
+                found.channels.extend(channels);
+                found.end = end;
+            }
+        }
+    }
+
+    /// `Wang told Blinken that ...`, `He said: "..."`.
+    fn leading(&self, pos: usize, cue: CueAt, verb_start: usize, hi: usize) -> Option<Statement> {
+        let phrase = self.phrase_back(verb_start, pos)?;
+        if !self.boundary_before(phrase.span.start, pos) {
+            return None;
+        }
+        let mut found = Statement {
+            speaker: Some(phrase.clone()),
+            cue: Some((verb_start..cue.end, cue.entry)),
+            ..Statement::default()
+        };
+        let start = self.content_start(cue, hi, &mut found)?;
+        let (content, channels, end) = self.content_after(start, hi);
+        if content.is_empty() {
+            return None;
+        }
+        found.content = vec![content];
+        let before = phrase.span.start.saturating_sub(2 * MAX_PHRASE).max(pos);
+        found.channels = self.channels_in(before..phrase.span.start);
+        found.channels.extend(channels);
+        found.end = end;
+        Some(found)
+    }
+
+    /// A cue without a speaker of its own: `..., saying ...`, `... and said ...`.
+    fn borrowing(
+        &self,
+        pos: usize,
+        cue: CueAt,
+        verb_start: usize,
+        hi: usize,
+        borrowed: Option<Phrase>,
+    ) -> Option<Statement> {
+        let before = verb_start
+            .checked_sub(1)
+            .filter(|&b| b >= pos.saturating_sub(1))?;
+        let hangs = if cue.entry.is_participle() {
+            self.is_comma(before)
+                || matches!(
+                    self.word(before),
+                    Some("and" | "while" | "before" | "after" | "by")
+                )
+                || self.is_punct(before, "—–")
+        } else {
+            matches!(self.word(before), Some("and" | "but"))
+        };
+        if !hangs {
+            return None;
+        }
+        let mut found = Statement {
+            speaker: borrowed,
+            cue: Some((verb_start..cue.end, cue.entry)),
+            ..Statement::default()
+        };
+        let start = self.content_start(cue, hi, &mut found)?;
+        let (content, channels, end) = self.content_after(start, hi);
+        if content.is_empty() {
+            return None;
+        }
+        found.content = vec![content];
+        found.channels = channels;
+        found.end = end;
+        Some(found)
+    }
+
+    /// Where what a leading cue reports starts: past an addressee it must
+    /// take, past a colon, at `that` when circumstance stands before it.
+    fn content_start(&self, cue: CueAt, hi: usize, found: &mut Statement) -> Option<usize> {
+        let mut k = cue.end;
+        match cue.entry.frame {
+            CueFrame::AddresseeRequired => {
+                let addressee = self.phrase_forward(k, hi)?;
+                k = addressee.end;
+                found.addressee = Some(addressee);
+            }
+            CueFrame::Addressee => {
+                // `urged the US to stop`: the person is also part of what is reported.
+                if let Some(addressee) = self.phrase_forward(k, hi)
+                    && (self.is(addressee.end, "to")
+                        || self.is(addressee.end, "of")
+                        || self.is(addressee.end, "that")
+                        || self.is(addressee.end, "not"))
+                {
+                    found.addressee = Some(addressee);
+                }
+            }
+            _ => {}
+        }
+        // `told Blinken in a phone call on Thursday that ...`
+        if let Some(that) = (k..hi.min(k + MAX_THAT_DISTANCE))
+            .take_while(|&j| self.is_outside_quotes(j) && !self.is_comma(j) && !self.is_open(j))
+            .find(|&j| self.is(j, "that"))
+            && (k..that).all(|j| self.circumstance_word(j))
+        {
+            k = that;
+        }
+        while k < hi && self.is_punct(k, ",:-—–") && self.is_outside_quotes(k) {
+            k += 1;
+        }
+        (k < hi && (k..hi).any(|j| self.word(j).is_some())).then_some(k)
+    }
+
+    /// A word of a circumstance between a cue and `that`: `in a phone call on Thursday`.
+    fn circumstance_word(&self, j: usize) -> bool {
+        let s = self.sections(j);
+        self.word(j).is_none() && !self.is_open(j)
+            || s.has(Section::Preposition)
+            || s.has(Section::Determiner)
+            || s.has(Section::Time)
+            || s.has(Section::Weekday)
+            || s.has(Section::Month)
+            || self.adverbial(j)
+            || self.is_number(j)
+            || self.open_class(j)
+    }
+
+    /// What a leading frame reports, from `start`: to the end of the sentence,
+    /// or to what starts something new (`, adding ...`, `, according to X`,
+    /// `; he said ...`). Gives the content, channels named after it, and where
+    /// the statement ends.
+    fn content_after(&self, start: usize, hi: usize) -> (Range<usize>, Vec<Range<usize>>, usize) {
+        let mut channels = Vec::new();
+        let mut j = start;
+        while j < hi {
+            let boundary = (self.is_comma(j)
+                || self.is_punct(j, ";—–") && self.is_outside_quotes(j))
+                && j > start;
+            if boundary {
+                if let Some((channel, end)) = self.channel_at(j, hi) {
+                    channels.push(channel);
+                    return (start..self.trim_end(start, j), channels, end);
+                }
+                if self.starts_something(j + 1, hi) {
+                    return (start..self.trim_end(start, j), channels, j);
+                }
+            }
+            j += 1;
+        }
+        (start..self.trim_end(start, hi), channels, hi)
+    }
+
+    /// Whether a new statement starts at `k`: a participle cue (`adding`), or
+    /// `and`/`but` with a speaker and a cue of their own.
+    fn starts_something(&self, k: usize, hi: usize) -> bool {
+        if let Some(cue) = self.cue_at(k)
+            && cue.entry.is_participle()
+        {
+            return true;
+        }
+        let k = if matches!(self.word(k), Some("and" | "but" | "while" | "whereas")) {
+            k + 1
+        } else {
+            k
+        };
+        let Some(phrase) = self.phrase_forward(k, hi) else {
+            return false;
+        };
+        let at = self.skip_forward_to_verb(phrase.end, hi);
+        self.cue_at(at)
+            .is_some_and(|c| c.entry.frame != CueFrame::According)
+            && (self.is_outside_quotes(k))
+    }
+
+    /// `, according to X` / `, as cited by X` / `, citing X` at the comma `j`:
+    /// the channel and where it ends.
+    fn channel_at(&self, j: usize, hi: usize) -> Option<(Range<usize>, usize)> {
+        let k = if self.is_comma(j) { j + 1 } else { j };
+        let skip = self.channel_words(k)?;
+        let source = self.source_phrase(k + skip, hi)?;
+        Some((source.clone(), source.end))
+    }
+
+    /// How many words introduce a channel at `i`: `according to`, `as cited in`, `citing`.
+    fn channel_words(&self, i: usize) -> Option<usize> {
+        if !self.is_outside_quotes(i) {
+            return None;
+        }
+        let skip = match (self.word(i), self.word(i + 1)) {
+            (Some("according"), Some("to")) => 2,
+            (Some("as"), Some("cited" | "quoted" | "reported" | "carried")) => {
+                if matches!(self.word(i + 2), Some("in" | "by" | "on")) {
+                    3
+                } else {
+                    2
+                }
+            }
+            (Some("cited" | "quoted"), Some("by" | "in")) => 2,
+            (Some("citing" | "quoting"), _) => 1,
+            _ => return None,
+        };
+        Some(skip)
+    }
+
+    /// `according to X`, `as cited in X`: X runs to the next comma or the end.
+    fn source_phrase(&self, start: usize, hi: usize) -> Option<Range<usize>> {
+        let mut end = start;
+        let hi = hi.min(start + 2 * MAX_PHRASE);
+        while end < hi && !self.is_comma(end) && self.is_outside_quotes(end) && !self.is_open(end) {
+            end += 1;
+        }
+        let end = self.trim_end(start, end);
+        (end > start && (start..end).any(|i| self.word(i).is_some())).then_some(start..end)
+    }
+
+    /// Channels named inside `range`: `as cited by X`, `according to X`, `citing X`.
+    fn channels_in(&self, range: Range<usize>) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut i = range.start;
+        while i < range.end {
+            if let Some(skip) = self.channel_words(i)
+                && let Some(source) = self.source_phrase(i + skip, range.end)
+            {
+                i = source.end;
+                out.push(source);
+            } else {
+                i += 1;
+            }
+        }
+        out
+    }
+
+    /// Move back from the cue at `cue` over auxiliaries and adverbs that belong
+    /// to it (`has also said`, `would not say`): where the cue's span starts.
+    fn skip_back_to_verb(&self, cue: usize, lo: usize) -> usize {
+        let mut start = cue;
+        while start > lo {
+            let k = start - 1;
+            let s = self.sections(k);
+            if self.word(k).is_some()
+                && (s.has(Section::Auxiliary) || self.adverbial(k))
+                && !s.has(Section::Pronoun)
+                && !self.capitalized(k)
+            {
+                start = k;
+            } else {
+                break;
+            }
+        }
+        start
+    }
+
+    /// Move forward from `k` over auxiliaries, adverbs and `on Thursday`.
+    fn skip_forward_to_verb(&self, mut k: usize, hi: usize) -> usize {
+        while k < hi {
+            let s = self.sections(k);
+            if self.word(k).is_some()
+                && (s.has(Section::Auxiliary) || self.adverbial(k) || s.has(Section::Weekday))
+            {
+                k += 1;
+            } else if self.is(k, "on") && self.has(k + 1, Section::Weekday) {
+                k += 2;
+            } else {
+                break;
+            }
+        }
+        k
+    }
+
+    /// Whether a phrase starting at `start` begins a clause rather than sitting
+    /// inside one: the start of the sentence, a mark, `and`, `that`, `while`, a date.
+    fn boundary_before(&self, start: usize, lo: usize) -> bool {
+        if start <= lo {
+            return true;
+        }
+        let before = start - 1;
+        if matches!(
+            self.token_kind(before),
+            Some(TokenKind::QuoteClose(_) | TokenKind::QuoteOpen(_))
+        ) {
+            return true;
+        }
+        if self.word(before).is_none() {
+            return self.is_punct(before, ",:;()[]-—–");
+        }
+        let s = self.sections(before);
+        s.has(Section::Opener)
+            || s.has(Section::Weekday)
+            || s.has(Section::Time)
+            || self.is_number(before)
+            || self.has(before, Section::Adverb) && self.capitalized(before)
+    }
+
+    /// The subject at the start of the sentence, for cues that borrow it.
+    fn subject(&self, lo: usize, hi: usize) -> Option<Range<usize>> {
+        let mut k = lo;
+        // Past an opening circumstance: `On Saturday,`, `In a statement Tuesday,`.
+        if self.has(k, Section::Preposition) || self.has(k, Section::Opener) || self.adverbial(k) {
+            if let Some(comma) = (k..hi.min(k + 12)).find(|&j| self.is_comma(j)) {
+                k = comma + 1;
+            }
+        }
+        self.phrase_forward(k, hi)
+    }
+
+    /// The speaker phrase that ends just before `end` (the start of the cue),
+    /// with an appositive: `US State Department spokesperson Ned Price`,
+    /// `Michael Tyler, a spokesman for the campaign,`, `the White House
+    /// spokesman, Josh Earnest,`, `he`.
+    fn phrase_back(&self, end: usize, lo: usize) -> Option<Phrase> {
+        let last = end.checked_sub(1).filter(|&l| l >= lo)?;
+        if self.is_comma(last) {
+            return self.appositive_back(last, lo);
+        }
+        if self.is_punct(last, ")") && self.is_outside_quotes(last) {
+            // `Sen. Chuck Grassley (R-Iowa) said`
+            let open = (lo..last).rev().take(8).find(|&k| self.is_punct(k, "("))?;
+            let core = self.noun_phrase_back(open, lo)?;
+            return Some(Phrase {
+                span: core.start..end,
+                name: core,
+                role: None,
+            });
+        }
+        self.noun_phrase_back(end, lo).map(Phrase::plain)
+    }
+
+    /// `NAME, APPOSITIVE,` or `ROLE, NAME,` ending at the comma `comma`.
+    fn appositive_back(&self, comma: usize, lo: usize) -> Option<Phrase> {
+        let open = (lo..comma)
+            .rev()
+            .take(MAX_APPOSITIVE)
+            .find(|&k| self.is_comma(k) || !self.is_outside_quotes(k) && self.is_close(k))?;
+        if !self.is_comma(open) || open + 1 >= comma {
+            return None;
+        }
+        let core = self.noun_phrase_back(open, lo)?;
+        let inner = open + 1..comma;
+        // `Reid, who called on Grayson to quit, said`: the relative clause is no part of him.
+        if self.has(inner.start, Section::Relative) {
+            return Some(Phrase::plain(core));
+        }
+        // `Ki Hong, 33, said`: an age.
+        if inner.len() == 1 && self.is_number(inner.start) {
+            return Some(Phrase {
+                span: core.start..comma,
+                name: core,
+                role: None,
+            });
+        }
+        let named = |r: &Range<usize>| r.clone().any(|i| self.capitalized(i) && self.nominal(i));
+        let inner_name = self
+            .noun_phrase_back(comma, open + 1)
+            .filter(|p| p.start == open + 1);
+        // `the White House spokesman, Josh Earnest,`
+        if let Some(name) = inner_name.filter(|n| {
+            named(n)
+                && !core.clone().any(|i| {
+                    self.capitalized(i)
+                        && !self.has(i, Section::Title)
+                        && !self.has(i, Section::Body)
+                        && self.nominal(i)
+                })
+        }) {
+            return Some(Phrase {
+                span: core.start..comma,
+                name,
+                role: Some(core),
+            });
+        }
+        if !named(&core) {
+            return None;
+        }
+        Some(Phrase {
+            span: core.start..comma,
+            name: core,
+            role: Some(inner),
+        })
+    }
+
+    /// A noun phrase that ends just before `end`: a pronoun, or a run of names,
+    /// titles and nouns opened by a determiner, with `of`-phrases
+    /// (`supporters of the bill`).
+    fn noun_phrase_back(&self, end: usize, lo: usize) -> Option<Range<usize>> {
+        let last = end.checked_sub(1).filter(|&l| l >= lo)?;
+        if self.has(last, Section::Pronoun) {
+            return Some(last..end);
+        }
+        if !(self.nominal(last) || self.open_class(last) || self.is_number(last)) {
+            return None;
+        }
+        let head_is_name = self.capitalized(last);
+        let mut start = end;
+        let mut attached = 0;
+        while start > lo && end - start < MAX_PHRASE {
+            let k = start - 1;
+            if self.word(k).is_none() {
+                if self.initial_stop(k) || self.hyphen_inside(k) || self.is_punct(k, "&") {
+                    start = k;
+                    continue;
+                }
+                break;
+            }
+            let s = self.sections(k);
+            if s.has(Section::Determiner) {
+                start = k;
+                // `a spokesman for the Feingold campaign`: the determiner opens a
+                // phrase that may hang on the noun before it.
+                if attached < 2
+                    && k >= lo + 2
+                    && matches!(
+                        self.word(k - 1),
+                        Some("of" | "for" | "at" | "from" | "with" | "in")
+                    )
+                    && (self.nominal(k - 2) || self.open_class(k - 2))
+                {
+                    attached += 1;
+                    start = k - 1;
+                    continue;
+                }
+                break;
+            }
+            if matches!(self.word(k), Some("of" | "for" | "at"))
+                && start < end
+                && attached < 2
+                && k > lo
+                && (self.nominal(k - 1) || self.open_class(k - 1))
+            {
+                attached += 1;
+                start = k;
+                continue;
+            }
+            if self.is(k, "and")
+                && start < end
+                && k > lo
+                && self.capitalized(start)
+                && self.nominal(k - 1)
+            {
+                start = k;
+                continue;
+            }
+            if self.nominal(k) {
+                start = k;
+                continue;
+            }
+            // Before a name only titles and bodies stand (`campaign manager
+            // Robby Mook`); before a common noun any modifier does.
+            if self.open_class(k) || self.is_number(k) {
+                let before_name = head_is_name
+                    && (start..end).all(|i| self.capitalized(i) || self.word(i).is_none());
+                if before_name && !s.has(Section::Title) {
+                    break;
+                }
+                start = k;
+                continue;
+            }
+            break;
+        }
+        while start < end && matches!(self.word(start), Some("of" | "and" | "for" | "at")) {
+            start += 1;
+        }
+        (start < end).then_some(start..end)
+    }
+
+    /// A speaker or addressee phrase that starts at `start`: `the United States`,
+    /// `U.S. Secretary of State Antony Blinken`, `ANI`, `reporters`, `him`,
+    /// `one Democrat familiar with the discussion`.
+    pub(super) fn phrase_forward(&self, start: usize, hi: usize) -> Option<Range<usize>> {
+        if start >= hi || !self.is_outside_quotes(start) {
+            return None;
+        }
+        let s = self.sections(start);
+        if (s.has(Section::Pronoun) || s.has(Section::Audience)) && !self.capitalized(start)
+            || s.has(Section::Pronoun) && !s.has(Section::Determiner)
+        {
+            return Some(start..start + 1);
+        }
+        let mut end = start;
+        let mut determined = false;
+        while self.has(end, Section::Determiner) && end < hi && end < start + 3 {
+            end += 1;
+            determined = true;
+        }
+        let first = end;
+        while end < hi && end - start < MAX_PHRASE {
+            match self.phrase_step(end, first, hi, determined) {
+                Some(next) => end = next,
+                None => break,
+            }
+        }
+        while end > first
+            && (matches!(
+                self.word(end - 1),
+                Some("of" | "and" | "for" | "at" | "from")
+            ) || self.has(end - 1, Section::Determiner))
+        {
+            end -= 1;
+        }
+        (end > first).then_some(start..end)
+    }
+
+    /// One step of [`Clause::phrase_forward`] from `end`: where the phrase
+    /// goes on to, or `None` where it stops.
+    fn phrase_step(&self, end: usize, first: usize, hi: usize, determined: bool) -> Option<usize> {
+        let started = end > first;
+        let lower_noun = determined && self.open_class(end) && !self.capitalized(end);
+        let joins = |next: usize| self.nominal(next) || self.has(next, Section::Determiner);
+        let word = self.word(end);
+        let one_more = self.nominal(end)
+            || lower_noun
+            || self.is_number(end) && started
+            || word.is_none() && (self.initial_stop(end) || self.hyphen_inside(end))
+            // `Secretary of State`, `director of the institute`
+            || word == Some("of") && started && joins(end + 1)
+            // `a spokesman for the campaign`, `a professor at the university`
+            || matches!(word, Some("for" | "at" | "from"))
+                && started
+                && self.has(end - 1, Section::Title)
+                && joins(end + 1)
+            // `State Councilor and Foreign Minister`
+            || word == Some("and")
+                && started
+                && self.has(end - 1, Section::Title)
+                && self.nominal(end + 1);
+        if one_more {
+            return Some(end + 1);
+        }
+        // `Sen. Chuck Grassley (R-Iowa)`
+        if started && self.is_punct(end, "(") {
+            let close = (end + 1..hi.min(end + 8)).find(|&k| self.is_punct(k, ")"))?;
+            return Some(close + 1);
+        }
+        None
+    }
+
+    /// Without punctuation at the start (a comma left after the last statement).
+    fn trim_start(&self, mut start: usize, end: usize) -> usize {
+        while start < end && self.is_punct(start, ",;:—–-") && self.is_outside_quotes(start) {
+            start += 1;
+        }
+        start
     }
 
     /// Read the content of `outer` for a frame at its very start: nested speech.
     fn nested(&self, outer: Statement, level: usize) -> Statement {
-        if level > MAX_NESTING {
+        if level > MAX_NESTING || outer.content.len() != 1 {
             return outer;
         }
-        let Range { start, end } = outer.content.clone();
+        let Range { start, end } = outer.content[0].clone();
+        let start = if self.is(start, "that") {
+            start + 1
+        } else {
+            start
+        };
         let quoted = match (
-            self.tokens.get(start).map(|t| t.kind),
-            end.checked_sub(1).map(|e| self.tokens[e].kind),
+            self.token_kind(start),
+            end.checked_sub(1).and_then(|e| self.token_kind(e)),
         ) {
             (Some(TokenKind::QuoteOpen(a)), Some(TokenKind::QuoteClose(b))) => a == b,
             _ => false,
@@ -472,217 +1302,82 @@ impl<'a> Clause<'a> {
             // quotation as a clause of its own, where its words are outside quotes.
             let (lo, hi) = (start + 1, end - 1);
             let inside = Clause::new(self.text, &self.tokens[lo..hi]);
-            inside
-                .leading(0, inside.trim_end(0, inside.len()), true)
-                .map(|mut s| {
-                    s.shift(lo);
-                    // What is left runs to the closing mark.
-                    s.content.end = s.content.end.max(hi);
-                    s
-                })
+            inside.leading_at_start(0, inside.len()).map(|mut s| {
+                s.shift(lo);
+                // What is left runs to the closing mark.
+                if let Some(last) = s.content.last_mut() {
+                    last.end = last.end.max(hi);
+                }
+                s
+            })
         } else {
-            self.leading(start, self.trim_end(start, end), true)
+            self.leading_at_start(start, end)
         };
         let Some(mut inner) = inner else { return outer };
         let mut channels = outer.channels;
-        channels.extend(outer.speaker);
+        // `..., he said`: a pronoun relays no one new.
+        channels.extend(
+            outer
+                .speaker
+                .map(|p| p.span)
+                .filter(|s| !(s.len() == 1 && self.has(s.start, Section::Pronoun))),
+        );
         channels.extend(inner.channels);
         inner.channels = channels;
+        inner.end = outer.end;
         self.nested(inner, level + 1)
     }
 
-    /// A frame at the end: `CONTENT, SPEAKER CUE ...`, `"QUOTE," CUE SPEAKER`.
-    fn trailing(&self, lo: usize, hi: usize) -> Option<Statement> {
-        for i in lo..hi {
-            let (content_end, suffix) = match self.tokens[i].kind {
-                TokenKind::Punct if self.is_comma(i) => (i, i + 1),
-                TokenKind::QuoteClose(_) if self.is_outside_quotes(i) => {
-                    (i + 1, if self.is_comma(i + 1) { i + 2 } else { i + 1 })
-                }
-                _ => continue,
-            };
-            if suffix >= hi || !(lo..content_end).any(|k| self.word(k).is_some()) {
-                continue;
-            }
-            if let Some(mut found) = self.frame_at(suffix, hi) {
-                found.content = lo..content_end;
-                found.channels = self
-                    .channels_in(found.content.end..hi)
-                    .into_iter()
-                    .chain(found.channels)
-                    .collect();
-                return Some(found);
-            }
-        }
-        None
-    }
-
-    /// The frame that fills `start..hi` exactly, with nothing reported after it
-    /// but circumstance, or the second half of a split quote.
-    fn frame_at(&self, start: usize, hi: usize) -> Option<Statement> {
-        let mut found = Statement::default();
-        let tail;
-        if let Some((entry, n)) = self.cue_at(start) {
-            // `said Wang`, `stated ANI`; never `told Wang`, where Wang is spoken to.
-            if !matches!(entry.frame, CueFrame::Verb | CueFrame::According) {
-                return None;
-            }
-            let speaker = if entry.frame == CueFrame::According {
-                self.source_phrase(start + n, hi)?
-            } else {
-                self.phrase_forward(start + n, hi)?
-            };
-            found.cue = Some((start..start + n, entry));
-            let mut end = speaker.end;
-            // `said Ned Price, the State Department spokesman.`
-            if entry.frame != CueFrame::According
-                && self.is_comma(end)
-                && let Some(role) = self.phrase_forward(end + 1, hi).filter(|r| r.end == hi)
-            {
-                found.role = Some(role.clone());
-                end = role.end;
-            }
-            found.speaker = Some(speaker);
-            tail = end;
-        } else {
-            let speaker = self.phrase_forward(start, hi)?;
-            let at = self.skip_forward(speaker.end, hi);
-            let at = (at..hi)
-                .find(|&k| !self.word(k).is_some_and(|w| self.words.is_auxiliary(w)))
-                .unwrap_or(at);
-            let (entry, n) = self.cue_at(at)?;
-            if entry.frame == CueFrame::According {
-                return None;
-            }
-            found.speaker = Some(speaker);
-            found.cue = Some((at..at + n, entry));
-            let mut end = at + n;
-            if entry.takes_addressee() {
-                match self.phrase_forward(end, hi) {
-                    Some(addressee) => {
-                        end = addressee.end;
-                        found.addressee = Some(addressee);
-                    }
-                    None if entry.frame == CueFrame::AddresseeRequired => return None,
-                    None => {}
-                }
-            }
-            tail = end;
-        }
-        // `"A," he said, "B."`: the second half of a split quote.
-        if self.is_comma(tail)
-            && let Some(TokenKind::QuoteOpen(q)) = self.tokens.get(tail + 1).map(|t| t.kind)
-            && let Some(close) = (tail + 2..hi.min(self.len()))
-                .find(|&k| self.tokens[k].kind == TokenKind::QuoteClose(q))
-            && self.trim_end(close + 1, hi) == close + 1
+    /// A leading frame whose speaker opens `lo..hi` and names a person or a
+    /// role: `Blinken underscored ...`, `the Secretary warned of ...`.
+    fn leading_at_start(&self, lo: usize, hi: usize) -> Option<Statement> {
+        let hi = self.trim_end(lo, hi);
+        // `As cited by the foreign ministry, Wang said ...`
+        let mut prefix = Vec::new();
+        let mut lo = lo;
+        if let Some(skip) = self.channel_words(lo)
+            && let Some(source) = self.source_phrase(lo + skip, hi)
+            && self.is_comma(source.end)
         {
-            found.more = Some(tail + 1..close + 1);
-            return Some(found);
+            lo = source.end + 1;
+            prefix.push(source);
         }
-        self.tail_ok(tail, hi).then_some(found)
-    }
-
-    /// The first frame from the left: `SPEAKER CUE [ADDRESSEE] [that] CONTENT`,
-    /// `According to SPEAKER, CONTENT`. With `at_start`, the speaker must open the span.
-    fn leading(&self, lo: usize, hi: usize, at_start: bool) -> Option<Statement> {
-        for c in lo..hi {
-            let Some((entry, n)) = self.cue_at(c) else {
-                continue;
-            };
-            let mut found = Statement::default();
-            let mut k = c + n;
-            let speaker_start;
-            if entry.frame == CueFrame::According {
-                if !(c == lo || (!at_start && self.boundary_before(c, lo))) {
-                    continue;
-                }
-                let Some(source) = self.source_phrase(k, hi) else {
-                    continue;
-                };
-                if !self.is_comma(source.end) {
-                    continue;
-                }
-                speaker_start = c;
-                k = source.end + 1;
-                found.speaker = Some(source);
-            } else {
-                let Some((speaker, role)) = self.speaker_back(c, lo) else {
-                    continue;
-                };
-                let first = if at_start {
-                    self.after_channel_prefix(lo, hi)
-                } else {
-                    lo
-                };
-                if (at_start && speaker.start != first) || !self.boundary_before(speaker.start, lo)
-                {
-                    continue;
-                }
-                speaker_start = speaker.start;
-                found.speaker = Some(speaker);
-                found.role = role;
-                k = self.skip_forward(k, hi);
-                let addressee = self
-                    .phrase_forward(k, hi)
-                    .filter(|_| entry.takes_addressee());
-                if entry.frame == CueFrame::AddresseeRequired && addressee.is_none() {
-                    continue;
-                }
-                if let Some(addressee) = addressee {
-                    k = addressee.end;
-                    found.addressee = Some(addressee);
-                    // `told Blinken in a phone call on Thursday that ...`
-                    if let Some(that) = (k..hi.min(k + MAX_THAT_DISTANCE))
-                        .take_while(|&j| self.is_outside_quotes(j) && !self.is_comma(j))
-                        .find(|&j| self.word(j) == Some("that"))
-                    {
-                        k = that;
-                    }
-                }
-            }
-            while k < hi && (self.word(k) == Some("that") || self.is_punct(k, ",:-—")) {
-                k += 1;
-            }
-            if !(k..hi).any(|j| self.word(j).is_some()) {
-                continue;
-            }
-            found.cue = Some((c..c + n, entry));
-            found.channels = self.channels_in(lo..speaker_start);
-            found.content = k..hi;
-            return Some(found);
+        let phrase = self.phrase_forward(lo, hi)?;
+        // `We will not back down`: the speaker of a quote is no one else it names.
+        if matches!(self.word(phrase.start), Some("i" | "we" | "you")) {
+            return None;
         }
-        None
-    }
-
-    /// Past `As cited by the foreign ministry,` or `Citing Xinhua,` at `lo`.
-    fn after_channel_prefix(&self, lo: usize, hi: usize) -> usize {
-        let found = self.channels_in(lo..hi).into_iter().next();
-        match found {
-            Some(source)
-                if source.start <= lo + 3
-                    && self.is_comma(source.end)
-                    && !matches!(self.word(lo), Some("according")) =>
-            {
-                source.end + 1
-            }
-            _ => lo,
+        let person = phrase.clone().any(|i| {
+            self.has(i, Section::Title)
+                || self.has(i, Section::Pronoun)
+                || self.capitalized(i)
+                    && self.nominal(i)
+                    && !self.has(i, Section::Organisation)
+                    && !self.has(i, Section::Body)
+        });
+        if !person {
+            return None;
         }
-    }
-
-    /// The speaker phrase before the cue at `cue`, and an appositive role.
-    fn speaker_back(&self, cue: usize, lo: usize) -> Option<(Range<usize>, Option<Range<usize>>)> {
-        let end = self.skip_back(cue, lo);
-        if end > lo && self.is_comma(end - 1) {
-            let comma = end - 1;
-            let open = (lo..comma)
-                .rev()
-                .take(MAX_APPOSITIVE)
-                .find(|&k| self.is_comma(k))?;
-            let name = self.phrase_back(open, lo)?;
-            return self
-                .capitalized(open - 1)
-                .then_some((name, Some(open + 1..comma)));
+        let at = self.skip_forward_to_verb(phrase.end, hi);
+        let cue = self.cue_at(at)?;
+        if matches!(cue.entry.frame, CueFrame::According) || cue.entry.is_participle() {
+            return None;
         }
-        Some((self.phrase_back(end, lo)?, None))
+        let verb_start = self.skip_back_to_verb(cue.start, phrase.end);
+        let mut found = Statement {
+            speaker: Some(Phrase::plain(phrase)),
+            cue: Some((verb_start..cue.end, cue.entry)),
+            ..Statement::default()
+        };
+        let start = self.content_start(cue, hi, &mut found)?;
+        let (content, channels, _) = self.content_after(start, hi);
+        if content.is_empty() {
+            return None;
+        }
+        found.content = vec![content];
+        prefix.extend(channels);
+        found.channels = prefix;
+        found.end = hi;
+        Some(found)
     }
 }

@@ -21,6 +21,11 @@ impl Entry {
     pub fn takes_addressee(&self) -> bool {
         matches!(self.frame, Frame::Addressee | Frame::AddresseeRequired)
     }
+
+    /// `saying`, `adding`: a cue that borrows its speaker from the clause it hangs on.
+    pub fn is_participle(&self) -> bool {
+        self.words.first().is_some_and(|w| w.ends_with("ing"))
+    }
 }
 
 /// How a cue relates to its speaker and the person spoken to.
@@ -92,10 +97,29 @@ impl Lexicon {
 
     /// The longest entry whose words start `words` (folded tokens).
     pub fn lookup<S: AsRef<str>>(&self, words: &[S]) -> Option<&Entry> {
-        let entries = self.by_first_word.get(words.first()?.as_ref())?;
+        self.lookup_with(words.first()?.as_ref(), |k| words.get(k).map(AsRef::as_ref))
+    }
+
+    /// The longest entry that starts with `first`, whose `k`th word (counting
+    /// `first` as 0) must equal `word(k)`.
+    pub fn lookup_with<'w>(
+        &self,
+        first: &str,
+        word: impl Fn(usize) -> Option<&'w str>,
+    ) -> Option<&Entry> {
+        let entries = self.by_first_word.get(first)?;
         entries.iter().find(|e| {
-            e.words.len() <= words.len() && e.words.iter().zip(words).all(|(f, w)| f == w.as_ref())
+            e.words
+                .iter()
+                .enumerate()
+                .skip(1)
+                .all(|(k, f)| word(k) == Some(f.as_str()))
         })
+    }
+
+    /// Whether any entry starts with `first`: most words are no cue.
+    pub fn starts(&self, first: &str) -> bool {
+        self.by_first_word.contains_key(first)
     }
 
     pub fn len(&self) -> usize {
@@ -159,6 +183,6 @@ mod tests {
             .lookup(&["said", "that"])
             .map(|e| (e.lemma.as_str(), e.class));
         assert_eq!(said, Some(("say", CueClass::Neutral)));
-        assert_eq!(lexicon().lookup(&["called", "him"]), None);
+        assert_eq!(lexicon().lookup(&["walked", "out"]), None);
     }
 }

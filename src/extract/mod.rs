@@ -19,7 +19,7 @@ pub use lexicon::{Lexicon, lexicon};
 
 use crate::text::{self, Document, TokenKind};
 use frame::{Clause, Statement};
-use speaker::{People, describe};
+use speaker::{People, describe, describe_phrase};
 
 /// Every attribution in `text`, in text order: the entry point of the stage.
 pub fn extract(text: &str) -> Vec<Attribution> {
@@ -35,32 +35,51 @@ pub fn extract(text: &str) -> Vec<Attribution> {
             people.register(&describe(clause, text, phrase));
         }
     }
+    let dateline = clauses.first().map_or(0, Clause::dateline_end);
+    // `... (ANI)` at the end: the whole story is relayed from ANI.
+    let credit = clauses
+        .last()
+        .and_then(|c| c.credit().map(|r| Span::new(text, c.bytes(&r))));
     let mut found: Vec<Attribution> = Vec::new();
-    // Which attribution (by index) each sentence produced, for quotes that continue it.
-    let mut last_direct: Option<(usize, usize)> = None;
+    // The attribution a quote standing as the next sentence carries on:
+    // its index, and the sentence it was last carried to.
+    let mut open: Option<(usize, usize)> = None;
     for (s, clause) in clauses.iter().enumerate() {
-        let paragraph = doc.sentences[s].paragraph;
-        let start = if s == 0 { clause.dateline_end() } else { 0 };
-        if let Some(statement) = clause.statement(start, clause.len()) {
-            let attribution = assemble(&doc, clause, &statement, &mut people);
-            last_direct = (attribution.kind == Kind::Direct).then_some((found.len(), paragraph));
-            found.push(attribution);
-        } else if let Some(quote) = whole_quote(clause)
-            && let Some((a, p)) = last_direct
-            && p + 1 >= paragraph
-        {
-            // `"A," he said. "B."`: B carries on A's attribution.
-            let range = clause.bytes(&trim(clause, quote));
-            let content = &mut found[a].content;
-            content.spans.push((range.start, range.end));
-            content.quoted.push((range.start, range.end));
-            content.text = joined(text, &content.spans);
-            last_direct = Some((a, paragraph));
-        } else {
-            last_direct = None;
+        let start = if s == 0 { dateline } else { 0 };
+        let statements = clause.statements(start);
+        if statements.is_empty() {
+            let carried = open.filter(|&(_, last)| {
+                last + 1 == s && doc.sentences[last].paragraph == doc.sentences[s].paragraph
+            });
+            match (whole_quote(clause), carried) {
+                // `"A," he said. "B."`: B carries on A's attribution.
+                (Some(quote), Some((a, _))) => {
+                    let range = clause.bytes(&trim(clause, quote));
+                    let attribution = &mut found[a];
+                    attribution.content.spans.push((range.start, range.end));
+                    attribution.content.quoted.push((range.start, range.end));
+                    attribution.content.text = joined(text, &attribution.content.spans);
+                    if attribution.kind == Kind::Indirect {
+                        attribution.kind = Kind::Mixed;
+                    }
+                    open = Some((a, s));
+                }
+                _ => open = None,
+            }
+            continue;
         }
+        for statement in &statements {
+            let attribution = assemble(&doc, clause, statement, &mut people);
+            found.push(attribution);
+        }
+        open = Some((found.len() - 1, s));
     }
     add_fragments(&doc, &mut found);
+    if let Some(credit) = credit {
+        for a in &mut found {
+            a.channels.insert(0, credit.clone());
+        }
+    }
     found.sort_by_key(|a| a.content.extent().start);
     found
 }
@@ -86,13 +105,10 @@ fn assemble(
     people: &mut People,
 ) -> Attribution {
     let text = doc.text;
-    let speaker = statement.speaker.as_ref().map(|range| {
-        let mut speaker = people.resolve(text, &describe(clause, text, range.clone()));
-        if let Some(role) = &statement.role {
-            speaker.role = Some(text[clause.bytes(&trim(clause, role.clone()))].to_string());
-        }
-        speaker
-    });
+    let speaker = statement
+        .speaker
+        .as_ref()
+        .map(|phrase| people.resolve(text, &describe_phrase(clause, text, phrase)));
     let cue = statement.cue.as_ref().map(|(range, entry)| Cue {
         span: Span::new(text, clause.bytes(range)),
         lemma: entry.lemma.clone(),
@@ -106,23 +122,23 @@ fn assemble(
         .channels
         .iter()
         .map(|r| Span::new(text, clause.bytes(&trim(clause, r.clone()))))
+        .filter(|s| !s.text.is_empty())
         .collect();
-    let parts: Vec<Range<usize>> = std::iter::once(statement.content.clone())
-        .chain(statement.more.clone())
-        .collect();
-    let (kind, mut content) = content(doc, clause, &parts);
+    let (kind, mut content) = content(doc, clause, &statement.content);
     // `"The Secretary warned of ...," Price said`: the quote marks hold the
     // inner speaker and cue too, and what is quoted is what they hold.
+    let first = statement.content.first().map_or(0, |r| r.start);
+    let last = statement.content.last().map_or(0, |r| r.end);
     let quoted_from = [
-        statement.speaker.as_ref().map(|r| r.start),
+        statement.speaker.as_ref().map(|p| p.span.start),
         statement.cue.as_ref().map(|c| c.0.start),
     ]
     .into_iter()
     .flatten()
     .filter(|&i| !clause.is_outside_quotes(i))
     .min();
-    if let Some(from) = quoted_from.filter(|&f| f < statement.content.start) {
-        content.quoted = quoted_runs(clause, from..statement.content.end)
+    if let Some(from) = quoted_from.filter(|&f| f < first) {
+        content.quoted = quoted_runs(clause, from..last)
             .map(|r| (r.start, r.end))
             .collect();
     }
@@ -145,7 +161,13 @@ fn content(doc: &Document<'_>, clause: &Clause<'_>, parts: &[Range<usize>]) -> (
     let mut spans = Vec::new();
     let mut quoted = Vec::new();
     for part in parts {
-        for i in part.clone() {
+        // `said that "..."`: the `that` of reported speech is no word of the speaker's.
+        let words = if clause.word(part.start) == Some("that") {
+            part.start + 1..part.end
+        } else {
+            part.clone()
+        };
+        for i in words.clone() {
             if clause.token(i).is_word() {
                 if clause.is_outside_quotes(i) {
                     outside += 1
@@ -154,10 +176,11 @@ fn content(doc: &Document<'_>, clause: &Clause<'_>, parts: &[Range<usize>]) -> (
                 }
             }
         }
-        let direct =
-            (part.clone()).all(|i| !clause.token(i).is_word() || !clause.is_outside_quotes(i));
+        let direct = words
+            .clone()
+            .all(|i| !clause.token(i).is_word() || !clause.is_outside_quotes(i));
         // A quote over several paragraphs: its earlier paragraphs come first.
-        if let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(part.start)
+        if let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(words.start)
             && let Some(quote) = doc.quotes.get(q)
         {
             for earlier in quote.spans.iter().take(quote.spans.len().saturating_sub(1)) {

@@ -10,12 +10,13 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 use super::attribution::{Span, Speaker, SpeakerClass};
-use super::frame::Clause;
+use super::frame::{Clause, Phrase};
 use super::vocabulary::vocabulary;
 
 /// A speaker phrase, split into its name and its role.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Phrase {
+pub(super) struct Described {
+    /// The whole phrase as written, appositive included (bytes).
     pub span: Range<usize>,
     /// The name as written, without initials: `Antony Blinken`. Empty without a name.
     pub name: Vec<String>,
@@ -26,17 +27,32 @@ pub(super) struct Phrase {
     pub pronoun: bool,
 }
 
-/// Split the phrase at `tokens` (clause positions) into name and role.
-pub(super) fn describe(clause: &Clause<'_>, text: &str, tokens: Range<usize>) -> Phrase {
+/// Split the phrase `tokens` (clause positions) into name and role.
+pub(super) fn describe(clause: &Clause<'_>, text: &str, tokens: Range<usize>) -> Described {
+    describe_phrase(
+        clause,
+        text,
+        &Phrase {
+            span: tokens.clone(),
+            name: tokens,
+            role: None,
+        },
+    )
+}
+
+/// Split a speaker phrase into name and role: the name is the run of
+/// capitalised words at the end of its naming part that are not titles; the
+/// rest of that part, or the appositive beside it, is the role.
+pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) -> Described {
     let words = vocabulary();
-    let span = clause.bytes(&tokens);
+    let tokens = phrase.name.clone();
+    let span = clause.bytes(&phrase.span);
     let folded = |i: usize| {
         clause
             .word(i)
             .map(|w| w.strip_suffix("'s").unwrap_or(w).to_string())
     };
     let pronoun = tokens.len() == 1 && folded(tokens.start).is_some_and(|w| words.is_pronoun(&w));
-    // The name is the run of capitalised words at the end that are not titles.
     let mut name_start = tokens.end;
     while name_start > tokens.start {
         let t = name_start - 1;
@@ -50,40 +66,83 @@ pub(super) fn describe(clause: &Clause<'_>, text: &str, tokens: Range<usize>) ->
             break;
         }
     }
+    // `Chinese Foreign Ministry spokesperson`: the name stops at the title.
     let name: Vec<String> = (name_start..tokens.end)
         .filter(|&i| clause.word(i).is_some_and(|w| w.chars().count() > 1))
-        .map(|i| text[clause.token(i).range()].to_string())
+        .map(|i| {
+            let shown = &text[clause.token(i).range()];
+            shown
+                .strip_suffix("'s")
+                .or_else(|| shown.strip_suffix("\u{2019}s"))
+                .unwrap_or(shown)
+                .to_string()
+        })
         .collect();
-    let role_tokens: Vec<usize> = (tokens.start..name_start)
+    let mut role_tokens: Vec<usize> = (tokens.start..name_start)
         .filter(|&i| folded(i).is_some_and(|w| !words.is_determiner(&w)))
         .collect();
-    let role = match (role_tokens.first(), role_tokens.last()) {
-        (Some(&a), Some(&b)) if !pronoun => Some(text[clause.bytes(&(a..b + 1))].to_string()),
-        _ => None,
+    if let Some(role) = &phrase.role {
+        role_tokens.extend(role.clone().filter(|&i| clause.word(i).is_some()));
+    }
+    let role = if pronoun {
+        None
+    } else if let Some(appositive) = &phrase.role {
+        let trimmed: Vec<usize> = appositive
+            .clone()
+            .filter(|&i| clause.word(i).is_some())
+            .collect();
+        let own: Vec<usize> = (tokens.start..name_start)
+            .filter(|&i| folded(i).is_some_and(|w| !words.is_determiner(&w)))
+            .collect();
+        match (own.first(), own.last(), trimmed.first(), trimmed.last()) {
+            (Some(&a), Some(&b), _, _) if name_start < tokens.end => {
+                Some(text[clause.bytes(&(a..b + 1))].to_string())
+            }
+            (_, _, Some(&a), Some(&b)) => {
+                let first = if folded(a).is_some_and(|w| words.is_determiner(&w)) {
+                    (a + 1..=b).find(|&i| clause.word(i).is_some()).unwrap_or(a)
+                } else {
+                    a
+                };
+                Some(text[clause.bytes(&(first..b + 1))].to_string())
+            }
+            _ => None,
+        }
+    } else {
+        match (role_tokens.first(), role_tokens.last()) {
+            (Some(&a), Some(&b)) => Some(text[clause.bytes(&(a..b + 1))].to_string()),
+            _ => None,
+        }
     };
     let role_words: HashSet<String> = role_tokens
         .iter()
         .filter_map(|&i| folded(i))
-        .filter(|w| !matches!(w.as_str(), "of" | "and"))
+        .filter(|w| !matches!(w.as_str(), "of" | "and" | "for" | "at"))
         .collect();
-    let all_organisation = !name.is_empty()
-        && name.iter().all(|w| {
-            let w = crate::text::fold(w);
-            words.is_organisation(w.strip_suffix("'s").unwrap_or(&w))
-        });
+    let organisation_word = |w: &String| {
+        let w = crate::text::fold(w);
+        let bare = w.strip_suffix("'s").unwrap_or(&w);
+        words.is_organisation(bare) || words.is_body(bare)
+    };
+    // `The New York Post`, `Fox News`, `China`: a name ending in a body or made of places.
+    let organisation_name = !name.is_empty()
+        && (name.iter().all(organisation_word)
+            || name
+                .last()
+                .is_some_and(|w| words.is_body(&crate::text::fold(w))));
     let any_body = (tokens.start..tokens.end)
         .filter_map(folded)
         .any(|w| words.is_body(&w));
     let class = if pronoun {
         SpeakerClass::Unresolved
-    } else if !name.is_empty() && !all_organisation {
+    } else if !name.is_empty() && !organisation_name {
         SpeakerClass::Person
-    } else if all_organisation || any_body {
+    } else if organisation_name || any_body {
         SpeakerClass::Organisation
     } else {
         SpeakerClass::Role
     };
-    Phrase {
+    Described {
         span,
         name,
         role,
@@ -119,7 +178,7 @@ pub(super) struct People {
 
 impl People {
     /// Register a phrase that names a person (with a full name, or a title and a name).
-    pub fn register(&mut self, phrase: &Phrase) {
+    pub fn register(&mut self, phrase: &Described) {
         if phrase.class != SpeakerClass::Person || (phrase.name.len() < 2 && phrase.role.is_none())
         {
             return;
@@ -145,7 +204,7 @@ impl People {
     }
 
     /// Resolve a speaker phrase to one name for this report.
-    pub fn resolve(&mut self, text: &str, phrase: &Phrase) -> Speaker {
+    pub fn resolve(&mut self, text: &str, phrase: &Described) -> Speaker {
         let mention = Span::new(text, phrase.span.clone());
         let lower = |s: &str| {
             let words = vocabulary();

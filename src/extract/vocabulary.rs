@@ -1,41 +1,75 @@
-//! The word lists of `data/speakers.txt`: titles, bodies, pronouns, adverbs.
+//! The word lists of `data/speakers.txt`: titles, bodies, function words, times.
+//!
+//! Every word of the file is stored once with the set of sections it is listed
+//! in, so one hash lookup per token answers every question the frame parser asks.
 
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
 
-/// The sections of the data file a word belongs to, one bit each.
+/// The sections of `data/speakers.txt`, one bit each.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-struct Sections(u16);
+pub struct Sections(u32);
 
-/// The sections of `data/speakers.txt`; a word's bit `n` says it is listed in `SECTIONS[n]`.
-const SECTIONS: [&str; 11] = [
+/// The section names, in bit order.
+const SECTIONS: [&str; 15] = [
     "titles",
     "bodies",
     "auxiliaries",
     "organisations",
     "audiences",
     "pronouns",
+    "relatives",
     "determiners",
     "adverbs",
+    "prepositions",
+    "openers",
+    "nouns",
     "months",
     "weekdays",
-    "tail",
+    "times",
 ];
-const TITLES: usize = 0;
-const BODIES: usize = 1;
-const AUXILIARIES: usize = 2;
-const ORGANISATIONS: usize = 3;
-const AUDIENCES: usize = 4;
-const PRONOUNS: usize = 5;
-const DETERMINERS: usize = 6;
-const ADVERBS: usize = 7;
-const MONTHS: usize = 8;
-const WEEKDAYS: usize = 9;
-const TAIL: usize = 10;
 
-/// Every word of the data file, folded to lower case, with its sections: one
-/// hash lookup answers every question about a word.
+/// One section of the data file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// `minister`, `spokesman`: split from a name as its role.
+    Title,
+    /// `ministry`, `campaign`, `report`: a speaker that is no person.
+    Body,
+    /// `has`, `would`, `didn't`: part of the cue when before it.
+    Auxiliary,
+    /// `china`, `reuters`: a name that names no person.
+    Organisation,
+    /// `reporters`, `him`: spoken to.
+    Audience,
+    /// `he`, `they`.
+    Pronoun,
+    /// `who`, `which`.
+    Relative,
+    /// `the`, `his`, `many`, `two`.
+    Determiner,
+    /// `also`, `repeatedly`.
+    Adverb,
+    /// `of`, `for`, `at`.
+    Preposition,
+    /// `and`, `but`, `that`, `while`: a new clause may start after them.
+    Opener,
+    /// `report`, `remarks`: a cue form that is as often a noun.
+    Noun,
+    Month,
+    Weekday,
+    /// `Thursday`, `last`, `week`: a time after a cue.
+    Time,
+}
+
+impl Sections {
+    pub fn has(self, section: Section) -> bool {
+        self.0 & (1 << section as u32) != 0
+    }
+}
+
+/// Every word of the data file, folded to lower case, with its sections.
 #[derive(Debug, Default)]
 pub struct Vocabulary {
     words: FxHashMap<String, Sections>,
@@ -55,72 +89,70 @@ impl Vocabulary {
         let mut words: FxHashMap<String, Sections> = FxHashMap::default();
         for (name, word) in crate::data::sections(source) {
             if let Some(section) = SECTIONS.iter().position(|s| *s == name) {
-                words.entry(word.to_lowercase()).or_default().0 |= 1 << section;
+                words.entry(crate::text::fold(word)).or_default().0 |= 1 << section;
             }
         }
         Vocabulary { words }
     }
 
-    /// Whether `folded` is listed in section `section` (an index into `SECTIONS`).
-    fn has(&self, section: usize, folded: &str) -> bool {
-        self.words
-            .get(folded)
-            .is_some_and(|s| s.0 & (1 << section) != 0)
+    /// The sections a folded word is listed in.
+    pub fn sections(&self, folded: &str) -> Sections {
+        self.words.get(folded).copied().unwrap_or_default()
+    }
+
+    pub fn is(&self, section: Section, folded: &str) -> bool {
+        self.sections(folded).has(section)
     }
 
     pub fn is_title(&self, folded: &str) -> bool {
-        self.has(TITLES, folded)
+        self.is(Section::Title, folded)
     }
 
     pub fn is_body(&self, folded: &str) -> bool {
-        self.has(BODIES, folded)
-    }
-
-    pub fn is_auxiliary(&self, folded: &str) -> bool {
-        self.has(AUXILIARIES, folded)
+        self.is(Section::Body, folded)
     }
 
     pub fn is_organisation(&self, folded: &str) -> bool {
-        self.has(ORGANISATIONS, folded)
-    }
-
-    pub fn is_audience(&self, folded: &str) -> bool {
-        self.has(AUDIENCES, folded)
+        self.is(Section::Organisation, folded)
     }
 
     pub fn is_pronoun(&self, folded: &str) -> bool {
-        self.has(PRONOUNS, folded)
+        self.is(Section::Pronoun, folded)
     }
 
     pub fn is_determiner(&self, folded: &str) -> bool {
-        self.has(DETERMINERS, folded)
-    }
-
-    pub fn is_adverb(&self, folded: &str) -> bool {
-        self.has(ADVERBS, folded)
-    }
-
-    pub fn is_month(&self, folded: &str) -> bool {
-        self.has(MONTHS, folded)
-    }
-
-    pub fn is_weekday(&self, folded: &str) -> bool {
-        self.has(WEEKDAYS, folded)
-    }
-
-    pub fn opens_tail(&self, folded: &str) -> bool {
-        self.has(TAIL, folded)
+        self.is(Section::Determiner, folded)
     }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::vocabulary;
+    use super::{Section, vocabulary};
 
     #[test]
     fn every_section_of_the_data_file_is_known() {
         for name in crate::data::section_names(include_str!("../../data/speakers.txt")) {
             assert!(super::SECTIONS.contains(&name), "unknown section [{name}]");
+        }
+        let sections = [
+            Section::Title,
+            Section::Body,
+            Section::Auxiliary,
+            Section::Organisation,
+            Section::Audience,
+            Section::Pronoun,
+            Section::Relative,
+            Section::Determiner,
+            Section::Adverb,
+            Section::Preposition,
+            Section::Opener,
+            Section::Noun,
+            Section::Month,
+            Section::Weekday,
+            Section::Time,
+        ];
+        for (bit, section) in sections.into_iter().enumerate() {
+            assert_eq!(section as usize, bit);
         }
     }
 
@@ -129,11 +161,12 @@ mod tests {
         let v = vocabulary();
         assert!(v.is_title("spokesperson"));
         assert!(v.is_body("ministry"));
-        assert!(v.is_auxiliary("has"));
+        assert!(v.is(Section::Auxiliary, "has"));
         assert!(v.is_organisation("xinhua"));
         assert!(v.is_pronoun("he"));
-        assert!(v.is_adverb("also"));
-        assert!(v.is_weekday("thursday"));
+        assert!(v.is(Section::Adverb, "also"));
+        assert!(v.is(Section::Weekday, "thursday"));
+        assert!(v.is(Section::Noun, "remarks"));
         assert!(!v.is_title("wang"));
     }
 }

@@ -3,13 +3,22 @@
 /// Lower case, curly apostrophes folded to straight ones, so that `Russia’s`
 /// and `russia's` compare equal. The original text is kept for display.
 pub fn fold(word: &str) -> String {
-    word.chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
-            c => c,
-        })
-        .collect()
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`], appended to `out`: the extractor folds every token of a report
+/// into one buffer rather than allocating a string for each.
+pub fn fold_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    out.extend(word.chars().flat_map(char::to_lowercase).map(|c| match c {
+        '\u{2019}' | '\u{2018}' | '\u{02bc}' => '\'',
+        c => c,
+    }));
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ mod wording;
 use std::ops::Range;
 
 pub use equivalents::equivalent;
-pub use fold::fold;
+pub use fold::{fold, fold_into};
 pub use quotes::{Family, Quote};
 pub use tokens::{Token, TokenKind};
 pub use wording::{Word, Wording};
@@ -46,7 +46,8 @@ pub struct Sentence {
 /// Segment `text`: the entry point of the stage.
 pub fn analyze(text: &str) -> Document<'_> {
     let blocks = paragraph_ranges(text);
-    let mut tokens = Vec::new();
+    // About one token for every five bytes of news copy.
+    let mut tokens = Vec::with_capacity(text.len() / 5 + 1);
     let mut token_ranges = Vec::with_capacity(blocks.len());
     for block in &blocks {
         let first = tokens.len();
@@ -58,15 +59,10 @@ pub fn analyze(text: &str) -> Document<'_> {
     let mut sentences = Vec::new();
     for (p, block) in blocks.into_iter().enumerate() {
         let first = sentences.len();
-        let mut t = token_ranges[p].start;
-        for range in sentences::split(text, block.clone(), &quotes) {
-            let start = t;
-            while t < token_ranges[p].end && tokens[t].start < range.end {
-                t += 1;
-            }
+        for (range, tokens) in sentences::split(text, &tokens, token_ranges[p].clone()) {
             sentences.push(Sentence {
                 range,
-                tokens: start..t,
+                tokens,
                 paragraph: p,
             });
         }

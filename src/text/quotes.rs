@@ -35,7 +35,7 @@ impl Quote {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
-    /// `"` `“` `”` `„`
+    /// `"` `“` `”` `„` `''`
     Double,
     /// `'` `‘` `’`
     Single,
@@ -176,7 +176,13 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
 }
 
 fn mark_at(text: &str, token: &Token) -> Option<Mark> {
-    let glyph = text[token.start..].chars().next()?;
+    let shown = text.get(token.range())?;
+    // `''` is typewriter copy's double quote mark.
+    let glyph = if shown == "''" {
+        '"'
+    } else {
+        shown.chars().next()?
+    };
     let prev = text[..token.start].chars().next_back();
     let next = text[token.end..].chars().next();
     classify(glyph, prev, next)

@@ -1,76 +1,127 @@
-//! Sentence boundaries (UAX #29), repaired for news copy: no break after a title
-//! or month abbreviation ("Jan. 27", "U.S. Secretary"), and none inside a quotation,
-//! so a quoted passage of several sentences stays whole.
+//! Sentence boundaries, read off the tokens: a full stop, question or exclamation
+//! mark (with any closing marks after it) before a word that may open a
+//! sentence. News copy needs two repairs: no break after a title or month
+//! abbreviation ("Jan. 27", "Sen. Casey", "U.S. Secretary"), and none inside a
+//! quotation, so a quoted passage of several sentences stays whole.
 
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use unicode_segmentation::UnicodeSegmentation;
-
-use super::quotes::Quote;
+use super::tokens::{Token, TokenKind};
 
 static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     crate::data::lines(include_str!("../../data/abbreviations.txt"))
-        .map(str::to_lowercase)
+        .map(|l| l.trim_end_matches('.').to_lowercase())
         .collect()
 });
 
-/// Byte ranges of the sentences of `text[paragraph]`, trimmed of white space.
-pub fn split(text: &str, paragraph: Range<usize>, quotes: &[Quote]) -> Vec<Range<usize>> {
-    let Some(slice) = text.get(paragraph.clone()) else {
-        return Vec::new();
+/// Words that open a sentence and never follow an abbreviation inside one:
+/// `... to the U.S. The talks ...` breaks after `U.S.`.
+const OPENERS: &[&str] = &[
+    "the", "he", "she", "it", "they", "we", "i", "but", "and", "in", "a", "an", "this", "his",
+    "her", "their", "there", "if", "when", "while", "what", "why", "how", "yet", "still",
+];
+
+/// The sentences of a paragraph whose tokens are `tokens[range]`: each as its
+/// byte range and its token range.
+pub fn split(
+    text: &str,
+    tokens: &[Token],
+    range: Range<usize>,
+) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let Some(paragraph) = tokens.get(range.clone()) else {
+        return out;
     };
-    // Only quotations that open inside this paragraph matter, and the one
-    // top-level quotation that may run into it from the paragraph before.
-    let first = quotes.partition_point(|q| q.outer.start < paragraph.start);
-    let last = quotes.partition_point(|q| q.outer.start < paragraph.end);
-    let carried = quotes[..first].iter().rev().find(|q| q.depth == 0);
-    let quotes: Vec<&Quote> = carried
-        .filter(|q| q.outer.end > paragraph.start)
-        .into_iter()
-        .chain(&quotes[first..last])
-        .collect();
-    let mut sentences: Vec<Range<usize>> = Vec::new();
-    for (offset, segment) in slice.split_sentence_bound_indices() {
-        let start = paragraph.start + offset;
-        let range = start..start + segment.len();
-        let joins_previous = sentences.last().is_some_and(|prev| {
-            ends_in_abbreviation(&text[prev.clone()]) || inside_quote(start, &quotes)
-        });
-        match sentences.last_mut() {
-            Some(prev) if joins_previous => prev.end = range.end,
-            _ => sentences.push(range),
+    let mut first = 0;
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < paragraph.len() {
+        match paragraph[i].kind {
+            TokenKind::QuoteOpen(_) => depth += 1,
+            TokenKind::QuoteClose(_) => depth = depth.saturating_sub(1),
+            _ => {}
         }
+        let ends =
+            depth == 0 && (is_terminal(text, &paragraph[i]) || closes_sentence(text, paragraph, i));
+        if !ends {
+            i += 1;
+            continue;
+        }
+        // Closing marks and brackets after the stop belong to this sentence.
+        let mut last = i;
+        while let Some(next) = paragraph.get(last + 1) {
+            let closing = matches!(next.kind, TokenKind::QuoteClose(_))
+                || (next.kind == TokenKind::Punct && ")]!?.…".contains(&text[next.range()]));
+            if !closing {
+                break;
+            }
+            if let TokenKind::QuoteClose(_) = next.kind {
+                depth = depth.saturating_sub(1);
+            }
+            last += 1;
+        }
+        if depth == 0 && breaks_after(text, paragraph, i, last) {
+            out.push(span(paragraph, first..last + 1, range.start));
+            first = last + 1;
+        }
+        i = last + 1;
     }
-    sentences
-        .into_iter()
-        .filter_map(|r| trim(text, r))
-        .collect()
+    if first < paragraph.len() {
+        out.push(span(paragraph, first..paragraph.len(), range.start));
+    }
+    out
 }
 
-fn ends_in_abbreviation(sentence: &str) -> bool {
-    let last = sentence.split_whitespace().next_back().unwrap_or("");
-    let last = last.trim_start_matches(|c: char| !c.is_alphanumeric());
-    ABBREVIATIONS.contains(&last.to_lowercase()) || is_initial(last)
+fn span(paragraph: &[Token], local: Range<usize>, offset: usize) -> (Range<usize>, Range<usize>) {
+    let bytes = paragraph[local.start].start..paragraph[local.end - 1].end;
+    (bytes, local.start + offset..local.end + offset)
 }
 
-/// `J.` in `Antony J. Blinken`: one capital letter and a full stop.
-fn is_initial(word: &str) -> bool {
+fn is_terminal(text: &str, token: &Token) -> bool {
+    token.kind == TokenKind::Punct && matches!(&text[token.range()], "." | "!" | "?" | "…")
+}
+
+/// A closing quote mark right after a stop: `... he said "Stop." Then ...`.
+fn closes_sentence(text: &str, paragraph: &[Token], i: usize) -> bool {
+    matches!(paragraph[i].kind, TokenKind::QuoteClose(_))
+        && i > 0
+        && is_terminal(text, &paragraph[i - 1])
+}
+
+/// Whether the sentence ends after token `last`, its stop being token `stop`.
+fn breaks_after(text: &str, paragraph: &[Token], stop: usize, last: usize) -> bool {
+    let Some(next) = paragraph.get(last + 1) else {
+        return true;
+    };
+    if next.start == paragraph[last].end {
+        return false;
+    }
+    let next_text = &text[next.range()];
+    let Some(first_char) = next_text.chars().next() else {
+        return false;
+    };
+    if first_char.is_lowercase() || (next.kind == TokenKind::Punct && ",;:)]".contains(first_char))
+    {
+        return false;
+    }
+    // `Jan. 27`, `Sen. Casey`, `Antony J. Blinken`: a stop that belongs to a word.
+    let stop_token = &paragraph[stop];
+    let abbreviated = &text[stop_token.range()] == "."
+        && stop > 0
+        && paragraph[stop - 1].is_word()
+        && paragraph[stop - 1].end == stop_token.start
+        && is_abbreviation(&text[paragraph[stop - 1].range()]);
+    if abbreviated && last == stop {
+        let lower = next_text.to_lowercase();
+        return OPENERS.contains(&lower.as_str());
+    }
+    true
+}
+
+fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
-    matches!((chars.next(), chars.next(), chars.next()), (Some(c), Some('.'), None) if c.is_uppercase())
-}
-
-/// Whether a break at `at` would fall inside a quotation (between its marks).
-fn inside_quote(at: usize, quotes: &[&Quote]) -> bool {
-    quotes
-        .iter()
-        .any(|q| q.outer.start < at && at < q.outer.end)
-}
-
-fn trim(text: &str, range: Range<usize>) -> Option<Range<usize>> {
-    let slice = &text[range.clone()];
-    let start = range.start + (slice.len() - slice.trim_start().len());
-    let end = range.start + slice.trim_end().len();
-    (start < end).then_some(start..end)
+    let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
+    initial || ABBREVIATIONS.contains(&word.to_lowercase())
 }
