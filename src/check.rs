@@ -6,7 +6,7 @@ use crate::align::{self, Claim};
 use crate::compare::{self, Comparison};
 use crate::config::Config;
 use crate::corpus::{Corpus, Rejection, Report};
-use crate::events::{self, Event};
+use crate::events::{self, Event, Grouping};
 use crate::extract::{self, Attribution};
 use crate::finding::Finding;
 use crate::rules;
@@ -35,10 +35,10 @@ pub fn extract_all(reports: &[Report]) -> Vec<Vec<Attribution>> {
 }
 
 /// Run every stage on `corpus`.
-pub fn run(corpus: Corpus, config: &Config) -> Check {
+pub fn run(corpus: Corpus, config: &Config, grouping: &Grouping) -> Check {
     let Corpus { reports, rejected } = corpus;
     let attributions = extract_all(&reports);
-    let events = events::group(&reports);
+    let events = events::group(&reports, grouping);
     let per_event: Vec<(Vec<Claim>, Vec<Comparison>, Vec<Finding>)> = events
         .par_iter()
         .map(|event| {

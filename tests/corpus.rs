@@ -12,6 +12,7 @@ use crosscheck::check::{self, Check};
 use crosscheck::compare::Label;
 use crosscheck::config::Config;
 use crosscheck::corpus;
+use crosscheck::events::Grouping;
 use crosscheck::finding::Finding;
 use crosscheck::rules;
 
@@ -50,7 +51,7 @@ fn run() -> Check {
     let config = Config::load(Path::new("crosscheck.toml")).unwrap();
     let corpus = corpus::read(&[PathBuf::from("corpus")]);
     assert!(corpus.rejected.is_empty(), "{:?}", corpus.rejected);
-    check::run(corpus, &config)
+    check::run(corpus, &config, &Grouping::default())
 }
 
 fn shows(finding: &Finding, words: &str) -> bool {

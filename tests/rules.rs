@@ -8,6 +8,7 @@
 use crosscheck::check;
 use crosscheck::config::Config;
 use crosscheck::corpus::{Corpus, Origin, Report};
+use crosscheck::events::Grouping;
 
 const READOUT: &str = "Wang Yi said that the US should stop interfering in the Games. \
     He stressed that regional security cannot be guaranteed by expanding military blocs.";
@@ -40,6 +41,7 @@ fn findings(report: &str) -> Vec<String> {
             rejected: Vec::new(),
         },
         &config,
+        &Grouping::default(),
     );
     check
         .findings

@@ -24,6 +24,8 @@ pub enum Command {
         #[command(flatten)]
         input: Input,
         #[command(flatten)]
+        grouping: GroupingArgs,
+        #[command(flatten)]
         output: Output,
         /// Output format: JSON Lines is one finding a line.
         #[arg(long, value_enum, default_value_t = FormatArg::Table)]
@@ -46,6 +48,8 @@ pub enum Command {
     Events {
         #[command(flatten)]
         input: Input,
+        #[command(flatten)]
+        grouping: GroupingArgs,
         #[command(flatten)]
         output: Output,
         /// Output format: JSON Lines is one event a line.
@@ -76,6 +80,26 @@ pub struct Input {
     /// Use no configuration file.
     #[arg(long)]
     pub isolated: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct GroupingArgs {
+    /// Which reports are grouped from what they say: `keys` groups only those
+    /// without an `event` field or event folder; `auto` groups every report.
+    #[arg(long = "events", value_enum, default_value_t = EventsMode::Keys)]
+    pub mode: EventsMode,
+    /// Dated reports published more than DAYS apart are never one event.
+    #[arg(long = "event-window", value_name = "DAYS", default_value_t = crosscheck::events::DEFAULT_WINDOW_DAYS)]
+    pub window_days: u32,
+    /// How alike (mean similarity, 0 to 1) two groups of reports must be to be one event.
+    #[arg(long = "event-threshold", value_name = "SIMILARITY", default_value_t = crosscheck::events::DEFAULT_THRESHOLD)]
+    pub threshold: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum EventsMode {
+    Keys,
+    Auto,
 }
 
 #[derive(Debug, Args)]

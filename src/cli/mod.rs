@@ -11,11 +11,11 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-use args::{Cli, ColorWhen, Command, FailOn, FormatArg, Input, Output};
+use args::{Cli, ColorWhen, Command, EventsMode, FailOn, FormatArg, GroupingArgs, Input, Output};
 use crosscheck::check;
 use crosscheck::config::{Config, ConfigError};
 use crosscheck::corpus::{self, Corpus};
-use crosscheck::events;
+use crosscheck::events::{self, Grouping, Mode};
 use crosscheck::finding::Severity;
 use crosscheck::report::{self, Format, Style};
 use crosscheck::rules;
@@ -42,6 +42,7 @@ fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
         Command::Check {
             input,
+            grouping,
             output,
             format,
             fail_on,
@@ -49,7 +50,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             let Some((config, corpus)) = read(&input) else {
                 return Ok(ERRORS);
             };
-            let check = check::run(corpus, &config);
+            let check = check::run(corpus, &config, &grouping_of(&grouping));
             let format = format_of(format);
             write_to(&output, |out, style| {
                 report::write_check(&check, format, style, out)
@@ -86,13 +87,14 @@ fn run(cli: Cli) -> io::Result<u8> {
         }
         Command::Events {
             input,
+            grouping,
             output,
             format,
         } => {
             let Some((_, corpus)) = read(&input) else {
                 return Ok(ERRORS);
             };
-            let events = events::group(&corpus.reports);
+            let events = events::group(&corpus.reports, &grouping_of(&grouping));
             write_to(&output, |out, style| {
                 report::write_events(&events, &corpus.reports, format_of(format), style, out)
             })?;
@@ -118,6 +120,18 @@ fn run(cli: Cli) -> io::Result<u8> {
             })?;
             Ok(0)
         }
+    }
+}
+
+fn grouping_of(args: &GroupingArgs) -> Grouping {
+    let mode = match args.mode {
+        EventsMode::Keys => Mode::Keys,
+        EventsMode::Auto => Mode::Auto,
+    };
+    Grouping {
+        mode,
+        window_days: Some(args.window_days),
+        threshold: args.threshold,
     }
 }
 

@@ -1,18 +1,25 @@
 //! The `events` stage: which reports are about the same happening.
 //!
 //! An explicit `event` key wins; otherwise the folder a report was found in
-//! names its event (the corpus convention of a folder per event). Reports with
-//! neither form one event. Grouping reports without either is its own stage of
-//! work (blocking and clustering), not done here yet.
+//! names its event (the corpus convention of a folder per event). The other
+//! reports are grouped by what they say: candidate pairs come from blocking
+//! (shared distinctive terms, a publication-date window), similarity weighs
+//! names, numbers and dates over topic words, and average-link clustering keeps
+//! near-miss events apart. `Mode::Auto` ignores keys and folders, so grouping
+//! can be measured on labelled data.
+
+mod candidates;
+mod cluster;
+mod profile;
 
 use std::collections::BTreeMap;
 
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::corpus::Report;
-
-/// The event of reports that carry no key and sit in no event folder.
-pub const UNGROUPED: &str = "ungrouped";
+use profile::{Profile, Readable, TermKind};
 
 /// A group of reports about one happening.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -22,6 +29,8 @@ pub struct Event {
     pub reports: Vec<usize>,
     /// What tied the reports together.
     pub source: Source,
+    /// For a grouping found from the text: the terms its reports share most.
+    pub terms: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -31,18 +40,59 @@ pub enum Source {
     Key,
     /// The folder the reports were found in.
     Folder,
-    /// Neither: everything else.
-    Ungrouped,
+    /// Found from what the reports say.
+    Auto,
+}
+
+/// How reports are grouped.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Grouping {
+    pub mode: Mode,
+    /// Dated reports further apart than this many days are never one event.
+    pub window_days: Option<u32>,
+    /// The mean similarity at which two groups of reports become one event.
+    pub threshold: f32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    /// Keys and event folders win; only the other reports are grouped from their text.
+    Keys,
+    /// Every report is grouped from its text.
+    Auto,
+}
+
+/// News about one happening runs for a few days; a call a month later is another event.
+pub const DEFAULT_WINDOW_DAYS: u32 = 3;
+/// Tuned on the ECB+ topics we measure with; see the README's "Events" section.
+pub const DEFAULT_THRESHOLD: f32 = 0.2;
+/// Pairs less similar than this are not worth keeping for clustering.
+const MIN_PAIR_SIMILARITY: f32 = 0.02;
+/// Terms named in an event's table row.
+const TERMS_SHOWN: usize = 6;
+
+impl Default for Grouping {
+    fn default() -> Grouping {
+        Grouping {
+            mode: Mode::Keys,
+            window_days: Some(DEFAULT_WINDOW_DAYS),
+            threshold: DEFAULT_THRESHOLD,
+        }
+    }
 }
 
 /// Group `reports` into events, sorted by event id: the entry point of the stage.
-pub fn group(reports: &[Report]) -> Vec<Event> {
+pub fn group(reports: &[Report], grouping: &Grouping) -> Vec<Event> {
     let mut events: BTreeMap<String, Event> = BTreeMap::new();
+    let mut unkeyed: Vec<usize> = Vec::new();
     for (i, report) in reports.iter().enumerate() {
-        let (id, source) = match (&report.event, &report.origin.folder) {
-            (Some(key), _) => (key.clone(), Source::Key),
-            (None, Some(folder)) => (folder.clone(), Source::Folder),
-            (None, None) => (UNGROUPED.to_string(), Source::Ungrouped),
+        let (id, source) = match (grouping.mode, &report.event, &report.origin.folder) {
+            (Mode::Keys, Some(key), _) => (key.clone(), Source::Key),
+            (Mode::Keys, None, Some(folder)) => (folder.clone(), Source::Folder),
+            _ => {
+                unkeyed.push(i);
+                continue;
+            }
         };
         events
             .entry(id.clone())
@@ -50,11 +100,101 @@ pub fn group(reports: &[Report]) -> Vec<Event> {
                 id,
                 reports: Vec::new(),
                 source,
+                terms: Vec::new(),
             })
             .reports
             .push(i);
     }
+    for mut event in auto(reports, &unkeyed, grouping) {
+        // An id may collide with a key or another found event: number it apart.
+        let base = event.id.clone();
+        let mut n = 1;
+        while events.contains_key(&event.id) {
+            n += 1;
+            event.id = format!("{base}-{n}");
+        }
+        events.insert(event.id.clone(), event);
+    }
     events.into_values().collect()
+}
+
+/// Group the reports `chosen` (indices into `reports`) by what they say.
+fn auto(reports: &[Report], chosen: &[usize], grouping: &Grouping) -> Vec<Event> {
+    if chosen.is_empty() {
+        return Vec::new();
+    }
+    let members: Vec<&Report> = chosen.iter().map(|&i| &reports[i]).collect();
+    let df = profile::document_frequencies(&members);
+    let profiled: Vec<(Profile, Vec<(u64, Readable)>)> = members
+        .par_iter()
+        .map(|r| profile::profile(r, &df, members.len()))
+        .collect();
+    let mut readable: FxHashMap<u64, Readable> = FxHashMap::default();
+    let mut profiles = Vec::with_capacity(profiled.len());
+    for (p, names) in profiled {
+        readable.extend(names);
+        profiles.push(p);
+    }
+    let pairs = candidates::pairs(&profiles, grouping.window_days, MIN_PAIR_SIMILARITY);
+    cluster::average_link(profiles.len(), &pairs, grouping.threshold)
+        .into_iter()
+        .map(|group| {
+            let shared = shared_terms(&group, &profiles, &readable);
+            let first_day = group
+                .iter()
+                .filter_map(|&g| members[g as usize].published)
+                .min();
+            let date = first_day.map_or("undated".to_string(), |d| d.to_string());
+            // Named after its participants where it has any: `2022-02-24-lavrov-wang`.
+            let names = shared.iter().filter(|t| t.kind == TermKind::Name);
+            let slug: Vec<&str> = names
+                .chain(&shared)
+                .map(|t| t.word.as_str())
+                .take(2)
+                .collect();
+            let terms: Vec<String> = shared.iter().map(|t| t.word.clone()).collect();
+            let id = if slug.is_empty() {
+                date
+            } else {
+                format!("{date}-{}", slug.join("-"))
+            };
+            Event {
+                id,
+                reports: group.iter().map(|&g| chosen[g as usize]).collect(),
+                source: Source::Auto,
+                terms,
+            }
+        })
+        .collect()
+}
+
+/// The terms that tie a group together: most weight summed over its reports,
+/// counting only terms at least two of them share (all, for a single report).
+fn shared_terms(
+    group: &[u32],
+    profiles: &[Profile],
+    readable: &FxHashMap<u64, Readable>,
+) -> Vec<Readable> {
+    let mut weight: FxHashMap<u64, (f32, usize)> = FxHashMap::default();
+    for &g in group {
+        for &(term, w) in &profiles[g as usize].terms {
+            let entry = weight.entry(term).or_default();
+            entry.0 += w;
+            entry.1 += 1;
+        }
+    }
+    let needed = if group.len() > 1 { 2 } else { 1 };
+    let mut ranked: Vec<(u64, f32)> = weight
+        .into_iter()
+        .filter(|(_, (_, n))| *n >= needed)
+        .map(|(t, (w, _))| (t, w))
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked
+        .into_iter()
+        .filter_map(|(t, _)| readable.get(&t).cloned())
+        .take(TERMS_SHOWN)
+        .collect()
 }
 
 #[cfg(test)]
@@ -79,14 +219,14 @@ mod tests {
     }
 
     #[test]
-    fn the_key_wins_over_the_folder_and_the_rest_is_ungrouped() {
+    fn the_key_wins_over_the_folder_and_the_rest_is_grouped_from_the_text() {
         let reports = [
             report("a", Some("call"), Some("folder")),
             report("b", None, Some("folder")),
             report("c", None, None),
             report("d", Some("call"), None),
         ];
-        let events: Vec<(String, Vec<usize>, Source)> = group(&reports)
+        let events: Vec<(String, Vec<usize>, Source)> = group(&reports, &Grouping::default())
             .into_iter()
             .map(|e| (e.id, e.reports, e.source))
             .collect();
@@ -95,8 +235,25 @@ mod tests {
             [
                 ("call".to_string(), vec![0, 3], Source::Key),
                 ("folder".to_string(), vec![1], Source::Folder),
-                (UNGROUPED.to_string(), vec![2], Source::Ungrouped),
+                ("undated".to_string(), vec![2], Source::Auto),
             ]
         );
+    }
+
+    #[test]
+    fn auto_ignores_keys_and_folders() {
+        let reports = [
+            report("a", Some("call"), Some("folder")),
+            report("b", None, Some("folder")),
+        ];
+        let grouping = Grouping {
+            mode: Mode::Auto,
+            ..Grouping::default()
+        };
+        let sources: Vec<Source> = group(&reports, &grouping)
+            .into_iter()
+            .map(|e| e.source)
+            .collect();
+        assert_eq!(sources, [Source::Auto, Source::Auto]);
     }
 }

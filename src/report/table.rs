@@ -300,7 +300,8 @@ pub fn write_attributions(
     writeln!(out, "{table}")
 }
 
-/// `events --format table`: each event, its reports, dates and outlets.
+/// `events --format table`: each event, its reports, dates and outlets, and for
+/// an event found from the text the terms its reports share (why they were grouped).
 pub fn write_events(
     events: &[Event],
     reports: &[Report],
@@ -308,7 +309,14 @@ pub fn write_events(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let mut table = new_table(style);
-    table.set_header(vec!["event", "from", "reports", "dates", "outlets"]);
+    table.set_header(vec![
+        "event",
+        "from",
+        "reports",
+        "dates",
+        "outlets",
+        "shared terms",
+    ]);
     for event in events {
         let members: Vec<&Report> = event.reports.iter().map(|&r| &reports[r]).collect();
         let mut dates: Vec<String> = members
@@ -330,6 +338,7 @@ pub fn write_events(
             members.len().to_string(),
             dates,
             outlets.join(", "),
+            event.terms.join(", "),
         ]);
     }
     writeln!(out, "{table}")
