@@ -10,6 +10,7 @@ use crate::events::{self, Event, Grouping};
 use crate::extract::{self, Attribution};
 use crate::finding::Finding;
 use crate::rules;
+use crate::rules::Selection;
 
 /// Everything a run found, for the outputs to render.
 #[derive(Debug, Default)]
@@ -34,11 +35,18 @@ pub fn extract_all(reports: &[Report]) -> Vec<Vec<Attribution>> {
         .collect()
 }
 
+/// How a run groups reports and which rules it runs.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    pub grouping: Grouping,
+    pub selection: Selection,
+}
+
 /// Run every stage on `corpus`.
-pub fn run(corpus: Corpus, config: &Config, grouping: &Grouping) -> Check {
+pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
     let Corpus { reports, rejected } = corpus;
     let attributions = extract_all(&reports);
-    let events = events::group(&reports, grouping);
+    let events = events::group(&reports, &options.grouping);
     let per_event: Vec<(Vec<Claim>, Vec<Comparison>, Vec<Finding>)> = events
         .par_iter()
         .map(|event| {
@@ -63,7 +71,7 @@ pub fn run(corpus: Corpus, config: &Config, grouping: &Grouping) -> Check {
                 reports: &reports,
                 attributions: &attributions,
             };
-            let findings = rules::check(&context);
+            let findings = rules::check(&context, &options.selection);
             (claims, comparisons, findings)
         })
         .collect();

@@ -8,11 +8,10 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crosscheck::check::{self, Check};
+use crosscheck::check::{self, Check, Options};
 use crosscheck::compare::Label;
 use crosscheck::config::Config;
 use crosscheck::corpus;
-use crosscheck::events::Grouping;
 use crosscheck::finding::Finding;
 use crosscheck::rules;
 
@@ -51,7 +50,7 @@ fn run() -> Check {
     let config = Config::load(Path::new("crosscheck.toml")).unwrap();
     let corpus = corpus::read(&[PathBuf::from("corpus")]);
     assert!(corpus.rejected.is_empty(), "{:?}", corpus.rejected);
-    check::run(corpus, &config, &Grouping::default())
+    check::run(corpus, &config, &Options::default())
 }
 
 fn shows(finding: &Finding, words: &str) -> bool {

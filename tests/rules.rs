@@ -6,9 +6,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use crosscheck::check;
+use crosscheck::check::Options;
 use crosscheck::config::Config;
 use crosscheck::corpus::{Corpus, Origin, Report};
-use crosscheck::events::Grouping;
 
 const READOUT: &str = "Wang Yi said that the US should stop interfering in the Games. \
     He stressed that regional security cannot be guaranteed by expanding military blocs.";
@@ -41,7 +41,7 @@ fn findings(report: &str) -> Vec<String> {
             rejected: Vec::new(),
         },
         &config,
-        &Grouping::default(),
+        &Options::default(),
     );
     check
         .findings

@@ -50,7 +50,11 @@ fn run(cli: Cli) -> io::Result<u8> {
             let Some((config, corpus)) = read(&input) else {
                 return Ok(ERRORS);
             };
-            let check = check::run(corpus, &config, &grouping_of(&grouping));
+            let options = check::Options {
+                grouping: grouping_of(&grouping),
+                ..check::Options::default()
+            };
+            let check = check::run(corpus, &config, &options);
             let format = format_of(format);
             write_to(&output, |out, style| {
                 report::write_check(&check, format, style, out)
