@@ -2,9 +2,9 @@
 
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::compare::Piece;
+use crate::compare::{Piece, Tag};
 use crate::corpus::Report;
 
 /// How much a finding matters; ordered from least to most.
@@ -26,13 +26,16 @@ impl fmt::Display for Severity {
     }
 }
 
-/// One divergence.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One divergence. It reads back from the JSON outputs (`Deserialize`), so a
+/// program can consume `check --format json` with the library's own types.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     /// The rule's code, `CC004`.
-    pub rule: &'static str,
+    #[serde(deserialize_with = "rule_code")]
+    pub rule: Catalogued,
     /// The rule's name, `unsupported-fragment`.
-    pub name: &'static str,
+    #[serde(deserialize_with = "rule_name")]
+    pub name: Catalogued,
     pub severity: Severity,
     pub event: String,
     pub claim: String,
@@ -44,18 +47,30 @@ pub struct Finding {
     /// Stable across runs and machines: for baselines.
     pub fingerprint: String,
     /// The word diff behind the finding, when there is one.
-    #[serde(skip_serializing_if = "Vec::is_empty")]
+    #[serde(
+        default,
+        skip_serializing_if = "Vec::is_empty",
+        deserialize_with = "evidence"
+    )]
     pub evidence: Vec<Piece>,
 }
 
+/// A string of the rules catalogue. (Named so that serde's derive reads it
+/// through `rule_code` and `rule_name` instead of borrowing from the input.)
+pub type Catalogued = &'static str;
+
 /// A place in a report, for people (`path:line:column`) and machines (bytes).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// Lines and columns are 1-based; columns count Unicode code points, as SARIF's
+/// `unicodeCodePoints` does; `end_column` is the column just past the last one.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Location {
     pub report: String,
     pub outlet: String,
     pub path: String,
     pub line: u32,
     pub column: u32,
+    pub end_line: u32,
+    pub end_column: u32,
     pub start: usize,
     pub end: usize,
     pub text: String,
@@ -64,42 +79,171 @@ pub struct Location {
 impl Location {
     /// Bytes `start..end` of `report`'s text.
     pub fn new(report: &Report, (start, end): (usize, usize)) -> Location {
-        let position = report.origin.position(&report.text, start);
+        let from = report.origin.position(&report.text, start);
+        let to = report.origin.position(&report.text, end);
         Location {
             report: report.id.clone(),
             outlet: report.outlet.clone(),
             path: report.origin.path.clone(),
-            line: position.line,
-            column: position.column,
+            line: from.line,
+            column: from.column,
+            end_line: to.line,
+            end_column: to.column,
             start,
             end,
             text: report.text.get(start..end).unwrap_or("").to_string(),
         }
+    }
+
+    /// What names the report in a fingerprint: its id, unless the id is only
+    /// the path it was read from (`corpus/x/afp.md`, `data/reports.jsonl:12`).
+    /// A path moves with the folder a corpus is checked from, and a line number
+    /// with every record added above it, so such a report is named by its
+    /// file's name and its outlet instead.
+    fn fingerprint_name(&self) -> String {
+        let derived = self
+            .report
+            .strip_prefix(self.path.as_str())
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(':'));
+        if !derived {
+            return self.report.clone();
+        }
+        let file = self.path.rsplit('/').next().unwrap_or(&self.path);
+        format!("{file}\u{1f}{}", self.outlet)
     }
 }
 
 impl Finding {
     /// The fingerprint of a finding: the rule, the event, the report and the
     /// words it is about, and the reports it compares with. Nothing that moves
-    /// when unrelated text is edited (offsets, claim numbers, paths) goes in.
+    /// when unrelated text is edited or the corpus is checked from another
+    /// folder (offsets, claim numbers, paths) goes in.
     pub fn fingerprint(
         rule: &str,
         event: &str,
         primary: &Location,
         related: &[Location],
     ) -> String {
-        let mut related_reports: Vec<&str> = related.iter().map(|l| l.report.as_str()).collect();
+        let mut related_reports: Vec<String> =
+            related.iter().map(Location::fingerprint_name).collect();
         related_reports.sort_unstable();
         related_reports.dedup();
         let words = crate::text::Wording::of(&primary.text);
         let key = [
             rule,
             event,
-            &primary.report,
+            &primary.fingerprint_name(),
             &words.folded(0..words.len()),
             &related_reports.join("\u{1f}"),
         ]
         .join("\u{1e}");
         format!("{:016x}", xxhash_rust::xxh3::xxh3_64(key.as_bytes()))
+    }
+}
+
+/// A rule's code read back: the catalogue's own string.
+fn rule_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+    let code = String::deserialize(deserializer)?;
+    crate::rules::find(&code)
+        .map(|rule| rule.code)
+        .ok_or_else(|| serde::de::Error::custom(format!("no rule {code:?}")))
+}
+
+/// A rule's name read back: the catalogue's own string.
+fn rule_name<'de, D: Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+    let name = String::deserialize(deserializer)?;
+    crate::rules::find(&name)
+        .map(|rule| rule.name)
+        .ok_or_else(|| serde::de::Error::custom(format!("no rule {name:?}")))
+}
+
+/// The word diff read back (`compare::Piece` is written, never read, by its stage).
+fn evidence<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Piece>, D::Error> {
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Written {
+        tag: WrittenTag,
+        text: String,
+    }
+    #[derive(Deserialize)]
+    #[serde(rename_all = "lowercase")]
+    enum WrittenTag {
+        Same,
+        Removed,
+        Added,
+    }
+    let pieces = Vec::<Written>::deserialize(deserializer)?;
+    Ok(pieces
+        .into_iter()
+        .map(|p| Piece {
+            tag: match p.tag {
+                WrittenTag::Same => Tag::Same,
+                WrittenTag::Removed => Tag::Removed,
+                WrittenTag::Added => Tag::Added,
+            },
+            text: p.text,
+        })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn location(report: &str, path: &str) -> Location {
+        Location {
+            report: report.into(),
+            outlet: "AFP".into(),
+            path: path.into(),
+            line: 3,
+            column: 2,
+            end_line: 3,
+            end_column: 20,
+            start: 40,
+            end: 58,
+            text: "should be addressed".into(),
+        }
+    }
+
+    #[test]
+    fn an_id_taken_from_the_path_does_not_tie_the_fingerprint_to_the_folder() {
+        let here = location("corpus/call/afp.md", "corpus/call/afp.md");
+        let there = location(
+            "/tmp/copy/corpus/call/afp.md",
+            "/tmp/copy/corpus/call/afp.md",
+        );
+        assert_eq!(
+            Finding::fingerprint("CC002", "call", &here, &[]),
+            Finding::fingerprint("CC002", "call", &there, &[])
+        );
+        let line_2 = location("data/r.jsonl:2", "data/r.jsonl");
+        let line_9 = location("./data/r.jsonl:9", "./data/r.jsonl");
+        assert_eq!(
+            Finding::fingerprint("CC002", "call", &line_2, std::slice::from_ref(&here)),
+            Finding::fingerprint("CC002", "call", &line_9, &[there])
+        );
+    }
+
+    #[test]
+    fn a_given_id_is_kept_and_the_words_count() {
+        let a = location("afp-1", "corpus/call/afp.md");
+        let b = location("afp-2", "corpus/call/afp.md");
+        assert_ne!(
+            Finding::fingerprint("CC002", "call", &a, &[]),
+            Finding::fingerprint("CC002", "call", &b, &[])
+        );
+        let mut moved = a.clone();
+        moved.start += 100;
+        moved.line += 4;
+        assert_eq!(
+            Finding::fingerprint("CC002", "call", &a, &[]),
+            Finding::fingerprint("CC002", "call", &moved, &[])
+        );
+        let mut reworded = a.clone();
+        reworded.text = "must be addressed".into();
+        assert_ne!(
+            Finding::fingerprint("CC002", "call", &a, &[]),
+            Finding::fingerprint("CC002", "call", &reworded, &[])
+        );
     }
 }
