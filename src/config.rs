@@ -1,26 +1,40 @@
 //! `crosscheck.toml`: what a newsroom knows that the text does not say, such as
-//! which outlets are primary sources, and which names are one speaker.
+//! which outlets are primary sources and which names are one speaker, and how
+//! it wants the corpus checked (rules, severities, grouping thresholds).
 //!
 //! Found by walking up from the working directory, first hit wins (as typos and
 //! ruff do), or named with `--config`; `--isolated` uses none. Unknown keys are
-//! errors, so a typo never silently turns a setting off.
+//! errors, and so are unknown rule codes, so a typo never silently turns a
+//! setting off.
 
+use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::events::{Grouping, Mode};
+use crate::finding::Severity;
+use crate::rules::{self, Selection};
 
 pub const FILE_NAME: &str = "crosscheck.toml";
 
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// The commented file `crosscheck init` writes.
+pub const STARTER: &str = include_str!("config_starter.toml");
+
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Config {
     /// Outlets and what kind of source each is.
-    #[serde(default)]
     pub outlets: Vec<Outlet>,
     /// People and the other names they go by.
-    #[serde(default)]
     pub speakers: Vec<SpeakerAliases>,
+    /// Which rules run, and how severe their findings are.
+    pub rules: Selection,
+    /// How reports are grouped into events, where the file says.
+    pub events: EventSettings,
+    /// `[check]`: the defaults of `check`'s options.
+    pub check: CheckSettings,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -49,6 +63,100 @@ pub struct SpeakerAliases {
     pub name: String,
     #[serde(default)]
     pub aliases: Vec<String>,
+}
+
+/// `[events]`: each setting the file leaves out keeps the command line's value.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct EventSettings {
+    /// `keys` or `auto`, as `--events`.
+    pub mode: Option<EventsMode>,
+    /// As `--event-window`.
+    pub window_days: Option<u32>,
+    /// As `--event-threshold`.
+    pub threshold: Option<f32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EventsMode {
+    Keys,
+    Auto,
+}
+
+/// `[check]`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct CheckSettings {
+    /// As `--fail-on`: `error`, `warning`, `info` or `never`.
+    pub fail_on: Option<FailOn>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    /// The least severity that fails a run; `None` for `never`.
+    pub fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+impl EventSettings {
+    /// `grouping` with this file's settings applied.
+    pub fn apply(&self, mut grouping: Grouping) -> Grouping {
+        if let Some(mode) = self.mode {
+            grouping.mode = match mode {
+                EventsMode::Keys => Mode::Keys,
+                EventsMode::Auto => Mode::Auto,
+            };
+        }
+        if let Some(days) = self.window_days {
+            grouping.window_days = Some(days);
+        }
+        if let Some(threshold) = self.threshold {
+            grouping.threshold = threshold;
+        }
+        grouping
+    }
+}
+
+/// The file as written: rule codes keep their place for error messages.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct File {
+    #[serde(default)]
+    outlets: Vec<Outlet>,
+    #[serde(default)]
+    speakers: Vec<SpeakerAliases>,
+    #[serde(default)]
+    rules: RulesTable,
+    #[serde(default)]
+    events: EventSettings,
+    #[serde(default)]
+    check: CheckSettings,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesTable {
+    #[serde(default)]
+    select: Vec<Spanned<String>>,
+    #[serde(default)]
+    ignore: Vec<Spanned<String>>,
+    #[serde(default)]
+    severity: BTreeMap<Spanned<String>, Severity>,
 }
 
 /// A configuration file that could not be used.
@@ -85,7 +193,7 @@ impl Config {
             message: e.to_string(),
         })?;
         Config::parse(&source).map_err(|(offset, message)| {
-            let before = &source[..offset.min(source.len())];
+            let before = &source[..floor_char_boundary(&source, offset)];
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             ConfigError {
@@ -99,9 +207,43 @@ impl Config {
 
     /// Parse TOML text; an error carries its byte offset.
     pub fn parse(source: &str) -> Result<Config, (usize, String)> {
-        toml::from_str(source).map_err(|e: toml::de::Error| {
+        let file: File = toml::from_str(source).map_err(|e: toml::de::Error| {
             let offset = e.span().map_or(0, |s| s.start);
-            (offset, e.message().to_string())
+            (offset, e.message().trim_end().to_string())
+        })?;
+        let RulesTable {
+            select,
+            ignore,
+            severity,
+        } = file.rules;
+        let unknown = select
+            .iter()
+            .map(|s| (s, "rules.select"))
+            .chain(ignore.iter().map(|s| (s, "rules.ignore")))
+            .chain(severity.keys().map(|s| (s, "rules.severity")))
+            .find(|(given, _)| rules::find(given.get_ref()).is_none());
+        if let Some((given, key)) = unknown {
+            return Err((
+                given.span().start,
+                format!(
+                    "unknown rule {:?} in `{key}`; `crosscheck rules` lists them",
+                    given.get_ref()
+                ),
+            ));
+        }
+        Ok(Config {
+            outlets: file.outlets,
+            speakers: file.speakers,
+            rules: Selection {
+                select: select.into_iter().map(Spanned::into_inner).collect(),
+                ignore: ignore.into_iter().map(Spanned::into_inner).collect(),
+                severities: severity
+                    .into_iter()
+                    .map(|(k, v)| (k.into_inner(), v))
+                    .collect(),
+            },
+            events: file.events,
+            check: file.check,
         })
     }
 
@@ -137,9 +279,28 @@ impl Config {
     }
 }
 
+/// `offset`, or the start of the character it falls in.
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn error_at(source: &str) -> (usize, usize, String) {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, source).unwrap_or_else(|e| panic!("{e}"));
+        Config::load(&path)
+            .err()
+            .map(|e| (e.line, e.column, e.message))
+            .unwrap_or_default()
+    }
 
     #[test]
     fn outlets_and_speakers_are_read() {
@@ -155,18 +316,51 @@ mod tests {
 
     #[test]
     fn an_unknown_key_is_an_error_that_names_it_and_its_line() {
-        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
-        let path = dir.path().join(FILE_NAME);
-        std::fs::write(
-            &path,
-            "[[outlets]]\nname = \"AFP\"\nkind = \"wire\"\ncolour = \"red\"\n",
-        )
-        .unwrap_or_else(|e| panic!("{e}"));
-        let error = Config::load(&path)
-            .err()
-            .map(|e| (e.line, e.column, e.message));
-        let (line, column, message) = error.unwrap_or_default();
+        let (line, column, message) =
+            error_at("[[outlets]]\nname = \"AFP\"\nkind = \"wire\"\ncolour = \"red\"\n");
         assert_eq!((line, column), (4, 1));
         assert!(message.contains("unknown field `colour`"), "{message}");
+    }
+
+    #[test]
+    fn rules_and_thresholds_are_read() {
+        let config = Config::parse(
+            "[rules]\nselect = [\"CC001\", \"quote-altered\"]\nignore = [\"CC004\"]\n\
+             [rules.severity]\nCC002 = \"warning\"\n\
+             [events]\nmode = \"auto\"\nwindow-days = 5\nthreshold = 0.3\n\
+             [check]\nfail-on = \"error\"\n",
+        )
+        .unwrap_or_default();
+        assert_eq!(config.rules.select, ["CC001", "quote-altered"]);
+        assert_eq!(config.rules.ignore, ["CC004"]);
+        assert_eq!(
+            config.rules.severities.get("CC002"),
+            Some(&Severity::Warning)
+        );
+        let grouping = config.events.apply(Grouping::default());
+        assert_eq!(grouping.mode, Mode::Auto);
+        assert_eq!(grouping.window_days, Some(5));
+        assert!((grouping.threshold - 0.3).abs() < 1e-6);
+        assert_eq!(config.check.fail_on, Some(FailOn::Error));
+    }
+
+    #[test]
+    fn an_unknown_rule_is_an_error_at_its_place() {
+        let (line, column, message) =
+            error_at("[rules]\nselect = [\"CC001\"]\nignore = [\"CC001\", \"CC404\"]\n");
+        assert_eq!((line, column), (3, 20));
+        assert!(
+            message.contains("unknown rule \"CC404\" in `rules.ignore`"),
+            "{message}"
+        );
+        let (line, _, message) = error_at("[rules.severity]\nquote-alterd = \"info\"\n");
+        assert_eq!(line, 2);
+        assert!(message.contains("quote-alterd"), "{message}");
+    }
+
+    #[test]
+    fn the_starter_file_is_a_valid_configuration() {
+        let config = Config::parse(STARTER);
+        assert!(config.is_ok(), "{config:?}");
     }
 }
