@@ -20,20 +20,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Run every stage and report where outlets disagree.
-    Check {
-        #[command(flatten)]
-        input: Input,
-        #[command(flatten)]
-        grouping: GroupingArgs,
-        #[command(flatten)]
-        output: Output,
-        /// Output format: JSON Lines is one finding a line.
-        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-        format: FormatArg,
-        /// Exit with status 1 when a finding of this severity or above is reported.
-        #[arg(long, value_enum, default_value_t = FailOn::Warning, env = "CROSSCHECK_FAIL_ON")]
-        fail_on: FailOn,
-    },
+    Check(Box<CheckArgs>),
     /// Find who is credited with saying what in each report.
     Extract {
         #[command(flatten)]
@@ -41,8 +28,8 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
         /// Output format: JSON Lines is one attribution a line.
-        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
     },
     /// Show which reports are grouped as one event.
     Events {
@@ -53,8 +40,8 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
         /// Output format: JSON Lines is one event a line.
-        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
     },
     /// List the rules, or print one rule's documentation.
     Rules {
@@ -63,9 +50,57 @@ pub enum Command {
         #[command(flatten)]
         output: Output,
         /// Output format.
-        #[arg(long, value_enum, default_value_t = FormatArg::Table)]
-        format: FormatArg,
+        #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+        format: ListFormat,
     },
+    /// Write a commented starter `crosscheck.toml`.
+    Init {
+        /// Where to write it: a file, or a folder to write `crosscheck.toml` in.
+        #[arg(default_value = "crosscheck.toml")]
+        path: PathBuf,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: Input,
+    #[command(flatten)]
+    pub grouping: GroupingArgs,
+    #[command(flatten)]
+    pub output: Output,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CheckFormat::Table)]
+    pub format: CheckFormat,
+    /// Exit with status 1 when a finding of this severity or above is reported
+    /// [default: the config's `check.fail-on`, else warning].
+    #[arg(long, value_enum, env = "CROSSCHECK_FAIL_ON")]
+    pub fail_on: Option<FailOn>,
+    /// Run only these rules (codes or names, comma-separated); replaces the
+    /// config's `rules.select`.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Never run these rules (codes or names, comma-separated); added to the
+    /// config's `rules.ignore`.
+    #[arg(long, value_name = "RULE", value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Hide the findings whose fingerprint is in FILE (written by
+    /// --write-baseline, or any `check --format json` output).
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write every finding's fingerprint to FILE, then hide them all, as
+    /// --baseline FILE would.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Count the findings of each rule instead of listing them.
+    #[arg(long)]
+    pub statistics: bool,
+    /// The HTML page's template (minijinja) instead of the built-in one.
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -85,15 +120,18 @@ pub struct Input {
 #[derive(Debug, Args)]
 pub struct GroupingArgs {
     /// Which reports are grouped from what they say: `keys` groups only those
-    /// without an `event` field or event folder; `auto` groups every report.
-    #[arg(long = "events", value_enum, default_value_t = EventsMode::Keys)]
-    pub mode: EventsMode,
-    /// Dated reports published more than DAYS apart are never one event.
-    #[arg(long = "event-window", value_name = "DAYS", default_value_t = crosscheck::events::DEFAULT_WINDOW_DAYS)]
-    pub window_days: u32,
-    /// How alike (mean similarity, 0 to 1) two groups of reports must be to be one event.
-    #[arg(long = "event-threshold", value_name = "SIMILARITY", default_value_t = crosscheck::events::DEFAULT_THRESHOLD)]
-    pub threshold: f32,
+    /// without an `event` field or event folder; `auto` groups every report
+    /// [default: the config's `events.mode`, else keys].
+    #[arg(long = "events", value_enum)]
+    pub mode: Option<EventsMode>,
+    /// Dated reports published more than DAYS apart are never one event
+    /// [default: the config's `events.window-days`, else 3].
+    #[arg(long = "event-window", value_name = "DAYS")]
+    pub window_days: Option<u32>,
+    /// How alike (mean similarity, 0 to 1) two groups of reports must be to be
+    /// one event [default: the config's `events.threshold`, else 0.2].
+    #[arg(long = "event-threshold", value_name = "SIMILARITY")]
+    pub threshold: Option<f32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -104,16 +142,44 @@ pub enum EventsMode {
 
 #[derive(Debug, Args)]
 pub struct Output {
-    /// Write the output to FILE instead of standard output.
+    /// Write the output to FILE instead of standard output: a regular file is
+    /// replaced at once (written beside it, then renamed), a device or pipe is
+    /// written through, a symbolic link is followed.
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// When to colour the output.
     #[arg(long, value_enum, default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+    /// Print nothing on standard output and no progress: the exit status (and
+    /// --output FILE) tells. Errors are still printed.
+    #[arg(long, short)]
+    pub quiet: bool,
 }
 
+/// The formats of `check`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
+pub enum CheckFormat {
+    /// A claims × outlets matrix and the findings, per event.
+    Table,
+    /// One versioned document.
+    Json,
+    /// One record a line, each with a `type`.
+    Jsonl,
+    /// One finding a row.
+    Csv,
+    /// A pull-request comment.
+    Markdown,
+    /// SARIF 2.1.0 for code scanning.
+    Sarif,
+    /// GitHub Actions annotations.
+    Github,
+    /// One self-contained page for reviewers.
+    Html,
+}
+
+/// The formats of `extract`, `events` and `rules`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
     Table,
     Json,
     Jsonl,

@@ -3,22 +3,28 @@
 //! and turns the outcome into an exit status.
 
 mod args;
+mod baseline;
+mod output;
+mod progress;
 
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::io::{self, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Instant;
 
 use clap::Parser;
 
-use args::{Cli, ColorWhen, Command, EventsMode, FailOn, FormatArg, GroupingArgs, Input, Output};
+use args::{
+    CheckArgs, CheckFormat, Cli, ColorWhen, Command, EventsMode, FailOn, GroupingArgs, Input,
+    ListFormat, Output,
+};
 use crosscheck::check;
-use crosscheck::config::{Config, ConfigError};
+use crosscheck::config::{self, Config, ConfigError};
 use crosscheck::corpus::{self, Corpus};
 use crosscheck::events::{self, Grouping, Mode};
-use crosscheck::finding::Severity;
 use crosscheck::report::{self, Format, Style};
-use crosscheck::rules;
+use crosscheck::rules::{self, Selection};
+use progress::Progress;
 
 /// The exit statuses.
 const FINDINGS: u8 = 1;
@@ -32,49 +38,27 @@ pub fn main() -> ExitCode {
         // A closed pipe (`crosscheck check | head`) is the reader's choice, not an error.
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("crosscheck: {e}");
+            let _ = writeln!(io::stderr(), "crosscheck: {e}");
             ExitCode::from(ERRORS)
         }
     }
 }
 
+/// A usage or configuration error: printed, and the run stops with status 2.
+fn usage(message: impl std::fmt::Display) -> io::Result<u8> {
+    writeln!(io::stderr(), "crosscheck: {message}")?;
+    Ok(ERRORS)
+}
+
 fn run(cli: Cli) -> io::Result<u8> {
     match cli.command {
-        Command::Check {
-            input,
-            grouping,
-            output,
-            format,
-            fail_on,
-        } => {
-            let Some((config, corpus)) = read(&input) else {
-                return Ok(ERRORS);
-            };
-            let options = check::Options {
-                grouping: grouping_of(&grouping),
-                ..check::Options::default()
-            };
-            let check = check::run(corpus, &config, &options);
-            let format = format_of(format);
-            write_to(&output, |out, style| {
-                report::write_check(&check, format, style, out)
-            })?;
-            let failing =
-                threshold(fail_on).is_some_and(|t| check.findings.iter().any(|f| f.severity >= t));
-            Ok(if !check.rejected.is_empty() {
-                ERRORS
-            } else if failing {
-                FINDINGS
-            } else {
-                0
-            })
-        }
+        Command::Check(args) => run_check(*args),
         Command::Extract {
             input,
             output,
             format,
         } => {
-            let Some((_, corpus)) = read(&input) else {
+            let Some((_, corpus)) = read(&input, output.quiet)? else {
                 return Ok(ERRORS);
             };
             let attributions = check::extract_all(&corpus.reports);
@@ -82,7 +66,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 report::write_attributions(
                     &corpus.reports,
                     &attributions,
-                    format_of(format),
+                    list_format(format),
                     style,
                     out,
                 )
@@ -95,12 +79,12 @@ fn run(cli: Cli) -> io::Result<u8> {
             output,
             format,
         } => {
-            let Some((_, corpus)) = read(&input) else {
+            let Some((config, corpus)) = read(&input, output.quiet)? else {
                 return Ok(ERRORS);
             };
-            let events = events::group(&corpus.reports, &grouping_of(&grouping));
+            let events = events::group(&corpus.reports, &grouping_of(&grouping, &config));
             write_to(&output, |out, style| {
-                report::write_events(&events, &corpus.reports, format_of(format), style, out)
+                report::write_events(&events, &corpus.reports, list_format(format), style, out)
             })?;
             Ok(input_status(&corpus))
         }
@@ -113,37 +97,193 @@ fn run(cli: Cli) -> io::Result<u8> {
                 Some(code) => match rules::find(code) {
                     Some(rule) => vec![rule],
                     None => {
-                        eprintln!("crosscheck: no rule {code:?}; `crosscheck rules` lists them");
-                        return Ok(ERRORS);
+                        return usage(format!("no rule {code:?}; `crosscheck rules` lists them"));
                     }
                 },
                 None => rules::catalogue().iter().collect(),
             };
             write_to(&output, |out, style| {
-                report::write_rules(&chosen, format_of(format), style, out)
+                report::write_rules(&chosen, list_format(format), style, out)
             })?;
             Ok(0)
         }
+        Command::Init { path, force } => init(&path, force),
     }
 }
 
-fn grouping_of(args: &GroupingArgs) -> Grouping {
-    let mode = match args.mode {
-        EventsMode::Keys => Mode::Keys,
-        EventsMode::Auto => Mode::Auto,
+fn run_check(args: CheckArgs) -> io::Result<u8> {
+    let started = Instant::now();
+    let format = check_format(args.format);
+    if args.statistics && matches!(format, Format::Sarif | Format::Github | Format::Html) {
+        return usage(format!(
+            "--statistics is written as table, json, jsonl, csv or markdown, not {}",
+            format.name()
+        ));
+    }
+    if args.template.is_some() && format != Format::Html {
+        return usage("--template is for --format html");
+    }
+    let template = match &args.template {
+        Some(path) => match std::fs::read_to_string(path) {
+            Ok(text) => Some(text),
+            Err(e) => return usage(format!("{}: {e}", path.display())),
+        },
+        None => None,
     };
-    Grouping {
-        mode,
-        window_days: Some(args.window_days),
-        threshold: args.threshold,
+    let Some(config) = configuration(&args.input)? else {
+        return Ok(ERRORS);
+    };
+    let selection = match selection(&config, &args) {
+        Ok(selection) => selection,
+        Err(message) => return usage(message),
+    };
+    let known = match &args.baseline {
+        Some(path) => match baseline::read(path) {
+            Ok(known) => known,
+            Err(message) => return usage(message),
+        },
+        None => Default::default(),
+    };
+    let fail_on = args
+        .fail_on
+        .map(|f| match f {
+            FailOn::Error => config::FailOn::Error,
+            FailOn::Warning => config::FailOn::Warning,
+            FailOn::Info => config::FailOn::Info,
+            FailOn::Never => config::FailOn::Never,
+        })
+        .or(config.check.fail_on)
+        .unwrap_or(config::FailOn::Warning);
+    let options = check::Options {
+        grouping: grouping_of(&args.grouping, &config),
+        selection,
+    };
+
+    let progress = Progress::start(args.output.quiet);
+    progress.stage("reading reports");
+    let mut corpus = corpus::read(&paths(&args.input));
+    let own = [
+        args.baseline.as_deref(),
+        args.write_baseline.as_deref(),
+        args.output.output.as_deref(),
+    ];
+    leave_out_own_files(&mut corpus, &own);
+    progress.stage(format!("checking {} reports", corpus.reports.len()));
+    let mut check = check::run(corpus, &config, &options);
+    progress.finish();
+    print_rejections(&check.rejected)?;
+
+    if let Some(path) = &args.write_baseline {
+        output::write(Some(path), |out| baseline::write(&check.findings, out))?;
+    }
+    let before = check.findings.len();
+    if args.write_baseline.is_some() {
+        check.findings.clear();
+    } else if !known.is_empty() {
+        check.findings.retain(|f| !known.contains(&f.fingerprint));
+    }
+    let run = report::Run {
+        elapsed: Some(started.elapsed()),
+        baselined: before - check.findings.len(),
+    };
+    let template = template.as_deref();
+    write_to(&args.output, |out, style| {
+        if args.statistics {
+            report::write_statistics(&check, format, style, out)
+        } else {
+            let options = report::Options {
+                style: *style,
+                run,
+                template,
+            };
+            report::write_check(&check, format, &options, out)
+        }
+    })?;
+    let failing = fail_on
+        .threshold()
+        .is_some_and(|t| check.findings.iter().any(|f| f.severity >= t));
+    Ok(if !check.rejected.is_empty() {
+        ERRORS
+    } else if failing {
+        FINDINGS
+    } else {
+        0
+    })
+}
+
+/// The rules to run: the config's, `--select` replacing its selection and
+/// `--ignore` adding to what it ignores. An unknown code is an error.
+fn selection(config: &Config, args: &CheckArgs) -> Result<Selection, String> {
+    let mut selection = config.rules.clone();
+    for (flag, given) in [("--select", &args.select), ("--ignore", &args.ignore)] {
+        if let Some(unknown) = given.iter().find(|g| rules::find(g).is_none()) {
+            return Err(format!(
+                "unknown rule {unknown:?} in {flag}; `crosscheck rules` lists them"
+            ));
+        }
+    }
+    if !args.select.is_empty() {
+        selection.select = args.select.clone();
+    }
+    selection.ignore.extend(args.ignore.iter().cloned());
+    Ok(selection)
+}
+
+/// `crosscheck init`: the starter configuration, never over an existing file
+/// unless `--force`.
+fn init(path: &Path, force: bool) -> io::Result<u8> {
+    let path = if path.is_dir() {
+        path.join(config::FILE_NAME)
+    } else {
+        path.to_path_buf()
+    };
+    if path.exists() && !force {
+        return usage(format!(
+            "{} exists; `crosscheck init --force` replaces it",
+            path.display()
+        ));
+    }
+    output::write(Some(&path), |out| out.write_all(config::STARTER.as_bytes()))?;
+    writeln!(io::stderr(), "wrote {}", path.display())?;
+    Ok(0)
+}
+
+/// Grouping: the defaults, then the config's `[events]`, then the flags.
+fn grouping_of(args: &GroupingArgs, config: &Config) -> Grouping {
+    let mut grouping = config.events.apply(Grouping::default());
+    if let Some(mode) = args.mode {
+        grouping.mode = match mode {
+            EventsMode::Keys => Mode::Keys,
+            EventsMode::Auto => Mode::Auto,
+        };
+    }
+    if let Some(days) = args.window_days {
+        grouping.window_days = Some(days);
+    }
+    if let Some(threshold) = args.threshold {
+        grouping.threshold = threshold;
+    }
+    grouping
+}
+
+fn check_format(format: CheckFormat) -> Format {
+    match format {
+        CheckFormat::Table => Format::Table,
+        CheckFormat::Json => Format::Json,
+        CheckFormat::Jsonl => Format::Jsonl,
+        CheckFormat::Csv => Format::Csv,
+        CheckFormat::Markdown => Format::Markdown,
+        CheckFormat::Sarif => Format::Sarif,
+        CheckFormat::Github => Format::Github,
+        CheckFormat::Html => Format::Html,
     }
 }
 
-fn format_of(format: FormatArg) -> Format {
+fn list_format(format: ListFormat) -> Format {
     match format {
-        FormatArg::Table => Format::Table,
-        FormatArg::Json => Format::Json,
-        FormatArg::Jsonl => Format::Jsonl,
+        ListFormat::Table => Format::Table,
+        ListFormat::Json => Format::Json,
+        ListFormat::Jsonl => Format::Jsonl,
     }
 }
 
@@ -156,39 +296,67 @@ fn input_status(corpus: &Corpus) -> u8 {
     }
 }
 
-fn threshold(fail_on: FailOn) -> Option<Severity> {
-    match fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    }
-}
-
-/// The configuration and the reports; every rejected input is printed on
-/// standard error as `path:line:column: reason`. `None` when the configuration
-/// cannot be used.
-fn read(input: &Input) -> Option<(Config, Corpus)> {
-    let config = match config(input) {
-        Ok(config) => config,
-        Err(e) => {
-            eprintln!("{e}");
-            return None;
-        }
-    };
-    let paths = if input.paths.is_empty() {
+fn paths(input: &Input) -> Vec<PathBuf> {
+    if input.paths.is_empty() {
         vec![PathBuf::from(".")]
     } else {
         input.paths.clone()
-    };
-    let corpus = corpus::read(&paths);
-    for rejection in &corpus.rejected {
-        eprintln!("{rejection}");
     }
-    Some((config, corpus))
 }
 
-fn config(input: &Input) -> Result<Config, ConfigError> {
+/// A baseline or report written into the corpus's folder (`check . --output
+/// findings.json`) is crosscheck's own file, not a report: what was read from
+/// it, or rejected in it, is left out.
+fn leave_out_own_files(corpus: &mut Corpus, own: &[Option<&Path>]) {
+    let own: Vec<PathBuf> = own
+        .iter()
+        .flatten()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    if own.is_empty() {
+        return;
+    }
+    let is_own = |shown: &str| std::fs::canonicalize(shown).is_ok_and(|p| own.contains(&p));
+    corpus.reports.retain(|r| !is_own(&r.origin.path));
+    corpus.rejected.retain(|r| !is_own(&r.path));
+}
+
+/// Each rejected input on standard error as `path:line:column: reason`.
+fn print_rejections(rejected: &[corpus::Rejection]) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    for rejection in rejected {
+        writeln!(err, "{rejection}")?;
+    }
+    Ok(())
+}
+
+/// The configuration and the reports. `None` when the configuration cannot
+/// be used (the error is printed).
+fn read(input: &Input, quiet: bool) -> io::Result<Option<(Config, Corpus)>> {
+    let Some(config) = configuration(input)? else {
+        return Ok(None);
+    };
+    let progress = Progress::start(quiet);
+    progress.stage("reading reports");
+    let corpus = corpus::read(&paths(input));
+    progress.finish();
+    print_rejections(&corpus.rejected)?;
+    Ok(Some((config, corpus)))
+}
+
+/// The configuration: `--isolated`, `--config FILE`, or the `crosscheck.toml`
+/// found walking up. `None` when it cannot be used (the error is printed).
+fn configuration(input: &Input) -> io::Result<Option<Config>> {
+    match config_file(input) {
+        Ok(config) => Ok(Some(config)),
+        Err(e) => {
+            writeln!(io::stderr(), "{e}")?;
+            Ok(None)
+        }
+    }
+}
+
+fn config_file(input: &Input) -> Result<Config, ConfigError> {
     if input.isolated {
         return Ok(Config::default());
     }
@@ -201,12 +369,17 @@ fn config(input: &Input) -> Result<Config, ConfigError> {
     path.map_or(Ok(Config::default()), |p| Config::load(&p))
 }
 
-/// Write through `render` to the chosen output, styled for where it goes.
+/// Write through `render` to the chosen output, styled for where it goes;
+/// nothing on standard output with `--quiet`.
 fn write_to(
     output: &Output,
     render: impl FnOnce(&mut dyn Write, &Style) -> io::Result<()>,
 ) -> io::Result<()> {
-    let terminal = output.output.is_none() && io::stdout().is_terminal();
+    let path = output.output.as_deref();
+    if output.quiet && output::is_stdout(path) {
+        return Ok(());
+    }
+    let terminal = output::is_stdout(path) && io::stdout().is_terminal();
     let color = match output.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
@@ -219,17 +392,5 @@ fn write_to(
         terminal,
         width,
     };
-    match &output.output {
-        Some(path) => {
-            let mut out = BufWriter::new(File::create(path)?);
-            render(&mut out, &style)?;
-            out.flush()
-        }
-        None => {
-            let stdout = io::stdout();
-            let mut out = BufWriter::new(stdout.lock());
-            render(&mut out, &style)?;
-            out.flush()
-        }
-    }
+    output::write(path, |out| render(out, &style))
 }

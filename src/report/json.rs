@@ -6,6 +6,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
+use super::summary::{Run, Summary};
 use crate::align::{Claim, ReferenceChoice};
 use crate::check::Check;
 use crate::compare::{Change, Label};
@@ -25,10 +26,11 @@ struct Document<'a> {
     claims: Vec<ClaimRecord<'a>>,
     findings: &'a [Finding],
     rejected: Vec<RejectionRecord<'a>>,
+    summary: Summary,
 }
 
 #[derive(Debug, Serialize)]
-struct ReportRecord<'a> {
+pub struct ReportRecord<'a> {
     id: &'a str,
     outlet: &'a str,
     published: Option<String>,
@@ -49,7 +51,7 @@ pub struct EventRecord<'a> {
 }
 
 #[derive(Debug, Serialize)]
-struct ClaimRecord<'a> {
+pub struct ClaimRecord<'a> {
     id: &'a str,
     event: &'a str,
     reference: usize,
@@ -78,7 +80,7 @@ struct VariantRecord {
 }
 
 #[derive(Debug, Serialize)]
-struct RejectionRecord<'a> {
+pub struct RejectionRecord<'a> {
     #[serde(flatten)]
     rejection: &'a Rejection,
     message: String,
@@ -105,7 +107,7 @@ pub fn event_record<'a>(event: &'a Event, reports: &'a [Report]) -> EventRecord<
     }
 }
 
-fn claim_record<'a>(check: &'a Check, index: usize) -> ClaimRecord<'a> {
+pub fn claim_record<'a>(check: &'a Check, index: usize) -> ClaimRecord<'a> {
     let claim: &Claim = &check.claims[index];
     let comparison = &check.comparisons[index];
     let renderings = claim
@@ -150,26 +152,38 @@ fn claim_record<'a>(check: &'a Check, index: usize) -> ClaimRecord<'a> {
     }
 }
 
+/// Every report of a run, with how many attributions it has.
+pub fn report_records(check: &Check) -> impl Iterator<Item = ReportRecord<'_>> {
+    check
+        .reports
+        .iter()
+        .zip(&check.attributions)
+        .map(|(r, a)| ReportRecord {
+            id: &r.id,
+            outlet: &r.outlet,
+            published: r.published.map(|d| d.to_string()),
+            title: r.title.as_deref(),
+            url: r.url.as_deref(),
+            event: r.event.as_deref(),
+            path: &r.origin.path,
+            line: r.origin.line,
+            attributions: a.len(),
+        })
+}
+
+/// Every rejected input of a run, with its message.
+pub fn rejection_records(check: &Check) -> impl Iterator<Item = RejectionRecord<'_>> {
+    check.rejected.iter().map(|r| RejectionRecord {
+        rejection: r,
+        message: r.to_string(),
+    })
+}
+
 /// Write the versioned document of a whole run.
-pub fn write_check(check: &Check, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<()> {
     let document = Document {
         version: VERSION,
-        reports: check
-            .reports
-            .iter()
-            .zip(&check.attributions)
-            .map(|(r, a)| ReportRecord {
-                id: &r.id,
-                outlet: &r.outlet,
-                published: r.published.map(|d| d.to_string()),
-                title: r.title.as_deref(),
-                url: r.url.as_deref(),
-                event: r.event.as_deref(),
-                path: &r.origin.path,
-                line: r.origin.line,
-                attributions: a.len(),
-            })
-            .collect(),
+        reports: report_records(check).collect(),
         events: check
             .events
             .iter()
@@ -179,14 +193,8 @@ pub fn write_check(check: &Check, out: &mut dyn Write) -> io::Result<()> {
             .map(|i| claim_record(check, i))
             .collect(),
         findings: &check.findings,
-        rejected: check
-            .rejected
-            .iter()
-            .map(|r| RejectionRecord {
-                rejection: r,
-                message: r.to_string(),
-            })
-            .collect(),
+        rejected: rejection_records(check).collect(),
+        summary: Summary::of(check, run),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

@@ -1,14 +1,25 @@
 //! The `report` stage: every output goes through here. One function per thing
 //! shown (a whole check, attributions, events, the rules), each taking the
-//! format and writing to any `Write`.
+//! format and writing to any `Write`; one file per format (as ruff's
+//! renderers), over the one finding model.
 
+mod csv;
+mod github;
+mod html;
 mod json;
+mod jsonl;
+mod markdown;
+mod matrix;
+mod sarif;
+mod summary;
 mod table;
 
 use std::io::{self, Write};
 
 pub use json::{AttributionRecord, VERSION};
-pub use table::{diff_text, summary};
+pub use matrix::{Cell, Matrix, Verdict};
+pub use summary::{RuleCount, Run, Summary, statistics};
+pub use table::diff_text;
 
 use crate::check::Check;
 use crate::corpus::Report;
@@ -16,12 +27,50 @@ use crate::events::Event;
 use crate::extract::Attribution;
 use crate::rules::Rule;
 
-/// The output formats.
+/// The output formats. `extract`, `events` and `rules` are written as
+/// `Table`, `Json` or `Jsonl` only.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
+    /// For people at a terminal (comfy-table).
     Table,
+    /// One versioned document.
     Json,
+    /// One record a line, each with a `type`.
     Jsonl,
+    /// One finding a row.
+    Csv,
+    /// A pull-request comment.
+    Markdown,
+    /// SARIF 2.1.0, for code-scanning services.
+    Sarif,
+    /// GitHub Actions workflow annotations.
+    Github,
+    /// One self-contained page for reviewers.
+    Html,
+}
+
+impl Format {
+    /// The name `--format` takes.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Table => "table",
+            Format::Json => "json",
+            Format::Jsonl => "jsonl",
+            Format::Csv => "csv",
+            Format::Markdown => "markdown",
+            Format::Sarif => "sarif",
+            Format::Github => "github",
+            Format::Html => "html",
+        }
+    }
+}
+
+/// What a format cannot write.
+fn unsupported(what: &str, format: Format) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::Unsupported,
+        format!("{what} cannot be written as {}", format.name()),
+    )
 }
 
 /// How a table is drawn.
@@ -35,17 +84,50 @@ pub struct Style {
     pub width: Option<u16>,
 }
 
+/// How a whole check is written: the format, and what only some formats use.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options<'a> {
+    pub style: Style,
+    pub run: Run,
+    /// `--template`: the HTML page's template instead of the built-in one.
+    pub template: Option<&'a str>,
+}
+
 /// `check`: the findings of a run.
 pub fn write_check(
+    check: &Check,
+    format: Format,
+    options: &Options<'_>,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let run = &options.run;
+    match format {
+        Format::Table => table::write_check(check, run, &options.style, out),
+        Format::Json => json::write_check(check, run, out),
+        Format::Jsonl => jsonl::write_check(check, run, out),
+        Format::Csv => csv::write_check(check, out),
+        Format::Markdown => markdown::write_check(check, run, out),
+        Format::Sarif => sarif::write_check(check, out),
+        Format::Github => github::write_check(check, out),
+        Format::Html => html::write_check(check, run, options.template, out),
+    }
+}
+
+/// `check --statistics`: how many findings each rule has, instead of the findings.
+pub fn write_statistics(
     check: &Check,
     format: Format,
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
+    let counts = statistics(check);
     match format {
-        Format::Table => table::write_check(check, style, out),
-        Format::Json => json::write_check(check, out),
-        Format::Jsonl => json::write_lines(check.findings.iter(), out),
+        Format::Table => table::write_statistics(&counts, style, out),
+        Format::Json => json::write_array(counts.iter(), out),
+        Format::Jsonl => json::write_lines(counts.iter(), out),
+        Format::Csv => csv::write_statistics(&counts, out),
+        Format::Markdown => markdown::write_statistics(&counts, out),
+        Format::Sarif | Format::Github | Format::Html => Err(unsupported("statistics", format)),
     }
 }
 
@@ -73,6 +155,7 @@ pub fn write_attributions(
         Format::Table => table::write_attributions(reports, attributions, style, out),
         Format::Json => json::write_array(records(), out),
         Format::Jsonl => json::write_lines(records(), out),
+        _ => Err(unsupported("attributions", format)),
     }
 }
 
@@ -89,6 +172,7 @@ pub fn write_events(
         Format::Table => table::write_events(events, reports, style, out),
         Format::Json => json::write_array(records(), out),
         Format::Jsonl => json::write_lines(records(), out),
+        _ => Err(unsupported("events", format)),
     }
 }
 
@@ -120,5 +204,6 @@ pub fn write_rules(
         }
         (Format::Json, _) => json::write_array(rules.iter(), out),
         (Format::Jsonl, _) => json::write_lines(rules.iter(), out),
+        _ => Err(unsupported("rules", format)),
     }
 }

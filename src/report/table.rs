@@ -8,8 +8,10 @@ use comfy_table::presets::UTF8_FULL_CONDENSED;
 use comfy_table::{Cell, ContentArrangement, Table};
 
 use super::Style;
+use super::matrix::{self, Matrix, Verdict};
+use super::summary::{RuleCount, Run, Summary, counted, elapsed};
 use crate::check::Check;
-use crate::compare::{Label, Piece, Tag};
+use crate::compare::{Piece, Tag};
 use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::Attribution;
@@ -42,7 +44,7 @@ fn new_table(style: &Style) -> Table {
 
 /// The whole run: each event with claims carried by two or more reports, the
 /// findings, and the summary.
-pub fn write_check(check: &Check, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_check(check: &Check, run: &Run, style: &Style, out: &mut dyn Write) -> io::Result<()> {
     for event in &check.events {
         let claims: Vec<usize> = (0..check.claims.len())
             .filter(|&i| check.claims[i].event == event.id)
@@ -61,13 +63,17 @@ pub fn write_check(check: &Check, style: &Style, out: &mut dyn Write) -> io::Res
             counted(claims.len(), "claim"),
             counted(findings.len(), "finding")
         )?;
-        write_matrix(check, event, &claims, style, out)?;
+        write_matrix(check, event, style, out)?;
         if !findings.is_empty() {
             writeln!(out, "{}", findings_table(&findings, style))?;
         }
         writeln!(out)?;
     }
-    writeln!(out, "{}", summary(check))
+    let mut line = Summary::of(check, run).line();
+    if let Some(duration) = run.elapsed {
+        line = format!("{line} {}", elapsed(duration));
+    }
+    writeln!(out, "{line}")
 }
 
 /// Claims × outlets: how each outlet renders each claim. The claims are listed
@@ -76,105 +82,50 @@ pub fn write_check(check: &Check, style: &Style, out: &mut dyn Write) -> io::Res
 fn write_matrix(
     check: &Check,
     event: &Event,
-    claims: &[usize],
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let mut outlets: Vec<&str> = Vec::new();
-    for &r in &event.reports {
-        if !outlets.contains(&check.reports[r].outlet.as_str()) {
-            outlets.push(&check.reports[r].outlet);
-        }
-    }
-    let shared: Vec<usize> = claims
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let c = &check.claims[i];
-            c.renderings
-                .iter()
-                .any(|r| r.report != c.renderings[c.reference].report)
-        })
-        .collect();
-    if shared.is_empty() {
+    let matrix = Matrix::of(check, event);
+    if matrix.claims.is_empty() {
         return writeln!(out, "no statement is carried by more than one report");
     }
-    let number = |i: usize| {
-        let id = &check.claims[i].id;
-        format!("#{}", id.rsplit('#').next().unwrap_or(id))
-    };
-    for &i in &shared {
-        let claim = &check.claims[i];
-        let reference = &claim.renderings[claim.reference];
-        let report = &check.reports[reference.report];
-        let text = excerpt(
-            &rendering_text(report, &reference.pieces),
-            CLAIM_EXCERPT_CHARS,
-        );
-        writeln!(out, "{:>4} {text} ({})", number(i), report.outlet)?;
+    for column in &matrix.claims {
+        let text = excerpt(&column.wording, CLAIM_EXCERPT_CHARS);
+        writeln!(out, "{:>4} {text} ({})", column.number, column.outlet)?;
     }
     let mut table = new_table(style);
     let mut header = vec![Cell::new("outlet")];
-    header.extend(shared.iter().map(|&i| Cell::new(number(i))));
+    header.extend(matrix.claims.iter().map(|c| Cell::new(&c.number)));
     table.set_header(header);
-    for outlet in &outlets {
+    for (outlet, cells) in matrix.outlets.iter().zip(&matrix.cells) {
         let mut row = vec![Cell::new(outlet)];
-        for &i in &shared {
-            let claim = &check.claims[i];
-            let mut labels: Vec<Label> = claim
-                .renderings
-                .iter()
-                .zip(&check.comparisons[i].diffs)
-                .filter(|(r, _)| check.reports[r.report].outlet == *outlet)
-                .map(|(_, d)| d.label)
-                .collect();
-            labels.sort_by_key(|l| importance(*l));
-            labels.dedup();
-            row.push(Cell::new(
-                labels
-                    .iter()
-                    .map(|l| mark(*l))
-                    .collect::<Vec<_>>()
-                    .join(" "),
-            ));
+        for cell in cells {
+            let ansi = match cell.verdict() {
+                Verdict::Reference => Ansi::new().bold(),
+                Verdict::Same => Ansi::new().fg_color(Some(AnsiColor::Green.into())),
+                Verdict::Variant => Ansi::new().fg_color(Some(AnsiColor::Cyan.into())),
+                Verdict::Conflict => Ansi::new().fg_color(Some(AnsiColor::Red.into())).bold(),
+                Verdict::Paraphrase => Ansi::new().fg_color(Some(AnsiColor::Yellow.into())),
+                Verdict::Absent => Ansi::new(),
+            };
+            row.push(Cell::new(paint(style, ansi, &matrix::cell_text(cell))));
         }
         table.add_row(row);
     }
     writeln!(out, "{table}")?;
-    let hidden = claims.len() - shared.len();
     writeln!(
         out,
-        "ref reference wording · = same words · ~ translation variant · ≠ altered · ≈ paraphrase{}",
-        if hidden > 0 {
+        "{}{}",
+        matrix::LEGEND,
+        if matrix.hidden > 0 {
             format!(
                 " · {} carried by one report not shown",
-                counted(hidden, "claim")
+                counted(matrix.hidden, "claim")
             )
         } else {
             String::new()
         }
     )
-}
-
-/// The order labels are shown in a cell: what an editor must look at first.
-fn importance(label: Label) -> u8 {
-    match label {
-        Label::Reference => 0,
-        Label::Altered => 1,
-        Label::Translation => 2,
-        Label::Same => 3,
-        Label::Paraphrase => 4,
-    }
-}
-
-fn mark(label: Label) -> &'static str {
-    match label {
-        Label::Reference => "ref",
-        Label::Same => "=",
-        Label::Translation => "~",
-        Label::Altered => "≠",
-        Label::Paraphrase => "≈",
-    }
 }
 
 fn findings_table(findings: &[&Finding], style: &Style) -> Table {
@@ -204,11 +155,26 @@ fn findings_table(findings: &[&Finding], style: &Style) -> Table {
         table.add_row(vec![
             Cell::new(severity),
             Cell::new(format!("{} {}", f.rule, f.name)),
-            Cell::new(&f.primary.outlet),
+            Cell::new(outlets(f)),
             Cell::new(text),
         ]);
     }
     table
+}
+
+/// The finding's outlet, and the others it compares with: `AFP\nvs US Department of State`.
+pub fn outlets(finding: &Finding) -> String {
+    let mut others: Vec<&str> = Vec::new();
+    for l in &finding.related {
+        if l.outlet != finding.primary.outlet && !others.contains(&l.outlet.as_str()) {
+            others.push(&l.outlet);
+        }
+    }
+    if others.is_empty() {
+        finding.primary.outlet.clone()
+    } else {
+        format!("{}\nvs {}", finding.primary.outlet, others.join(", "))
+    }
 }
 
 /// A word diff for people: with colour, dropped words struck through in red and
@@ -231,29 +197,25 @@ pub fn diff_text(pieces: &[Piece], style: &Style) -> String {
         .join(" ")
 }
 
-/// `12 reports, 3 events, 24 claims, 5 findings (3 error, 2 warning, 0 info), 0 rejected inputs`.
-pub fn summary(check: &Check) -> String {
-    let severity = |s: Severity| check.findings.iter().filter(|f| f.severity == s).count();
-    format!(
-        "{}, {}, {}, {} ({} error, {} warning, {} info), {}",
-        counted(check.reports.len(), "report"),
-        counted(check.events.len(), "event"),
-        counted(check.claims.len(), "claim"),
-        counted(check.findings.len(), "finding"),
-        severity(Severity::Error),
-        severity(Severity::Warning),
-        severity(Severity::Info),
-        counted(check.rejected.len(), "rejected input"),
-    )
-}
-
-/// `1 claim`, `2 claims`.
-fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
+/// `check --statistics`: one row a rule.
+pub fn write_statistics(
+    counts: &[RuleCount],
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut table = new_table(style);
+    table.set_header(vec!["count", "code", "name", "severity"]);
+    for c in counts {
+        table.add_row(vec![
+            c.count.to_string(),
+            c.rule.to_string(),
+            c.name.to_string(),
+            c.severity.to_string(),
+        ]);
     }
+    let total: usize = counts.iter().map(|c| c.count).sum();
+    writeln!(out, "{table}")?;
+    writeln!(out, "{}", counted(total, "finding"))
 }
 
 /// `extract --format table`: one row an attribution.
@@ -344,15 +306,7 @@ pub fn write_events(
     writeln!(out, "{table}")
 }
 
-fn rendering_text(report: &Report, pieces: &[(usize, usize)]) -> String {
-    pieces
-        .iter()
-        .filter_map(|&(s, e)| report.text.get(s..e))
-        .collect::<Vec<_>>()
-        .join(" … ")
-}
-
-fn excerpt(text: &str, max: usize) -> String {
+pub fn excerpt(text: &str, max: usize) -> String {
     let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
     if text.chars().count() <= max {
         return text;

@@ -1,0 +1,51 @@
+//! `check --format jsonl`: the JSON document's records one a line, each tagged
+//! with a `type` as ripgrep's JSON output is, so a consumer can stream them and
+//! pick what it wants (`jq 'select(.type == "finding")'`): every `report`,
+//! `event`, `claim`, `finding` and `rejected` input, then one `summary`.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use super::json::{self, ClaimRecord, EventRecord, RejectionRecord, ReportRecord, VERSION};
+use super::summary::{Run, Summary};
+use crate::check::Check;
+use crate::finding::Finding;
+
+#[derive(Debug, Serialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+enum Record<'a> {
+    Report(ReportRecord<'a>),
+    Event(EventRecord<'a>),
+    Claim(ClaimRecord<'a>),
+    Finding(&'a Finding),
+    Rejected(RejectionRecord<'a>),
+    Summary(Versioned),
+}
+
+/// The last line: the counts, and the version of the records' shapes.
+#[derive(Debug, Serialize)]
+struct Versioned {
+    version: u32,
+    #[serde(flatten)]
+    summary: Summary,
+}
+
+pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<()> {
+    let records = json::report_records(check)
+        .map(Record::Report)
+        .chain(
+            check
+                .events
+                .iter()
+                .map(|e| Record::Event(json::event_record(e, &check.reports))),
+        )
+        .chain((0..check.claims.len()).map(|i| Record::Claim(json::claim_record(check, i))))
+        .chain(check.findings.iter().map(Record::Finding))
+        .chain(json::rejection_records(check).map(Record::Rejected))
+        .chain(std::iter::once(Record::Summary(Versioned {
+            version: VERSION,
+            summary: Summary::of(check, run),
+        })));
+    json::write_lines(records, out)
+}

@@ -1,0 +1,118 @@
+//! The counts every format ends with: reports, events, claims, findings by
+//! severity, rejected inputs, findings hidden by a baseline, and per rule
+//! (`--statistics`).
+
+use std::time::Duration;
+
+use serde::Serialize;
+
+use crate::check::Check;
+use crate::finding::Severity;
+
+/// What a run knows beyond what it found.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Run {
+    /// How long the run took; shown to people, never in machine formats, so
+    /// their output is the same from run to run.
+    pub elapsed: Option<Duration>,
+    /// Findings left out because their fingerprint is in the baseline.
+    pub baselined: usize,
+}
+
+/// The counts of a run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub reports: usize,
+    pub events: usize,
+    pub claims: usize,
+    pub findings: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+    pub rejected: usize,
+    pub baselined: usize,
+}
+
+impl Summary {
+    pub fn of(check: &Check, run: &Run) -> Summary {
+        let severity = |s: Severity| check.findings.iter().filter(|f| f.severity == s).count();
+        Summary {
+            reports: check.reports.len(),
+            events: check.events.len(),
+            claims: check.claims.len(),
+            findings: check.findings.len(),
+            errors: severity(Severity::Error),
+            warnings: severity(Severity::Warning),
+            infos: severity(Severity::Info),
+            rejected: check.rejected.len(),
+            baselined: run.baselined,
+        }
+    }
+
+    /// `15 reports, 3 events, 25 claims, 6 findings (3 error, 3 warning, 0 info), 0 rejected inputs`,
+    /// then the findings a baseline hid, if any.
+    pub fn line(&self) -> String {
+        let mut line = format!(
+            "{}, {}, {}, {} ({} error, {} warning, {} info), {}",
+            counted(self.reports, "report"),
+            counted(self.events, "event"),
+            counted(self.claims, "claim"),
+            counted(self.findings, "finding"),
+            self.errors,
+            self.warnings,
+            self.infos,
+            counted(self.rejected, "rejected input"),
+        );
+        if self.baselined > 0 {
+            line.push_str(&format!(", {} hidden by the baseline", self.baselined));
+        }
+        line
+    }
+}
+
+/// `in 43 ms`, `in 2.1 s`.
+pub fn elapsed(duration: Duration) -> String {
+    let ms = duration.as_millis();
+    if ms < 1000 {
+        format!("in {ms} ms")
+    } else {
+        format!("in {:.1} s", duration.as_secs_f64())
+    }
+}
+
+/// One rule's count, for `--statistics`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RuleCount {
+    pub rule: &'static str,
+    pub name: &'static str,
+    pub severity: Severity,
+    pub count: usize,
+}
+
+/// The rules with findings, most findings first (then by code, so the order is
+/// the same from run to run). A rule's severity is that of its findings.
+pub fn statistics(check: &Check) -> Vec<RuleCount> {
+    let mut counts: Vec<RuleCount> = Vec::new();
+    for finding in &check.findings {
+        match counts.iter_mut().find(|c| c.rule == finding.rule) {
+            Some(count) => count.count += 1,
+            None => counts.push(RuleCount {
+                rule: finding.rule,
+                name: finding.name,
+                severity: finding.severity,
+                count: 1,
+            }),
+        }
+    }
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(b.rule)));
+    counts
+}
+
+/// `1 claim`, `2 claims`.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
