@@ -149,28 +149,6 @@ fn a_location_points_at_the_words_in_the_file() {
 }
 
 #[test]
-fn fingerprints_are_the_same_from_run_to_run() {
-    let fingerprints = || {
-        let output = crosscheck(repo())
-            .args(["check", "corpus/", "--format", "jsonl"])
-            .output()
-            .unwrap();
-        stdout(&output)
-            .lines()
-            .map(|l| {
-                serde_json::from_str::<Value>(l).unwrap()["fingerprint"]
-                    .as_str()
-                    .unwrap()
-                    .to_string()
-            })
-            .collect::<Vec<_>>()
-    };
-    let first = fingerprints();
-    assert_eq!(first.len(), 5);
-    assert_eq!(first, fingerprints());
-}
-
-#[test]
 fn extract_jsonl_is_one_attribution_a_line_in_the_scorers_format() {
     let output = crosscheck(repo())
         .args([
@@ -382,4 +360,211 @@ fn a_usage_error_exits_2() {
         .output()
         .unwrap();
     assert_eq!(output.status.code(), Some(2));
+}
+
+#[test]
+fn a_closed_pipe_ends_the_run_quietly() {
+    use std::process::{Command as Process, Stdio};
+    let mut child = Process::new(env!("CARGO_BIN_EXE_crosscheck"))
+        .current_dir(repo())
+        .args(["check", "corpus/", "--format", "jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // The reader goes away before a byte is read, as `| head -0` would.
+    drop(child.stdout.take());
+    let output = child.wait_with_output().unwrap();
+    assert_eq!(output.status.code(), Some(0));
+    assert_eq!(stderr(&output), "", "no error, no panic");
+}
+
+#[test]
+fn output_follows_a_link_and_writes_devices_through() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("findings.csv");
+    let link = dir.path().join("latest.csv");
+    std::os::unix::fs::symlink("findings.csv", &link).unwrap();
+    let output = crosscheck(repo())
+        .args(["check", "corpus/", "--format", "csv", "--output"])
+        .arg(&link)
+        .output()
+        .unwrap();
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert!(
+        fs::read_to_string(&real)
+            .unwrap()
+            .starts_with("severity,rule,")
+    );
+    let null = crosscheck(repo())
+        .args(["check", "corpus/", "--output", "/dev/null"])
+        .output()
+        .unwrap();
+    assert_eq!(null.status.code(), Some(1));
+    assert!(
+        fs::metadata("/dev/null")
+            .unwrap()
+            .file_type()
+            .is_char_device_like()
+    );
+    let through = crosscheck(repo())
+        .args([
+            "check",
+            "corpus/",
+            "--format",
+            "csv",
+            "--output",
+            "/dev/stdout",
+        ])
+        .output()
+        .unwrap();
+    assert!(stdout(&through).starts_with("severity,rule,"));
+}
+
+/// `FileType::is_char_device` lives in a Unix extension trait.
+trait CharDevice {
+    fn is_char_device_like(&self) -> bool;
+}
+
+impl CharDevice for fs::FileType {
+    fn is_char_device_like(&self) -> bool {
+        use std::os::unix::fs::FileTypeExt;
+        self.is_char_device()
+    }
+}
+
+#[test]
+fn the_configs_rules_table_selects_and_grades() {
+    let dir = folder(&[(
+        "crosscheck.toml",
+        b"[rules]\nignore = [\"CC004\", \"single-source\"]\n[rules.severity]\nquote-altered = \"info\"\n",
+    )]);
+    let output = crosscheck(dir.path())
+        .arg("check")
+        .arg(repo().join("corpus"))
+        .args(["--format", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let findings = doc["findings"].as_array().unwrap();
+    assert!(
+        findings
+            .iter()
+            .all(|f| f["rule"] != "CC004" && f["rule"] != "CC011")
+    );
+    let altered: Vec<&Value> = findings.iter().filter(|f| f["rule"] == "CC002").collect();
+    assert!(!altered.is_empty());
+    assert!(altered.iter().all(|f| f["severity"] == "info"));
+    // `--select` on the command line replaces the config's selection.
+    let selected = crosscheck(dir.path())
+        .arg("check")
+        .arg(repo().join("corpus"))
+        .args(["--format", "json", "--select", "unsupported-fragment,CC002"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_str(&stdout(&selected)).unwrap();
+    let rules: std::collections::BTreeSet<&str> = doc["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        rules.into_iter().collect::<Vec<_>>(),
+        ["CC002"],
+        "CC004 stays ignored"
+    );
+}
+
+#[test]
+fn a_baseline_hides_known_findings_and_only_new_ones_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let baseline = dir.path().join("baseline.json");
+    let write = crosscheck(repo())
+        .args(["check", "corpus/", "--quiet", "--write-baseline"])
+        .arg(&baseline)
+        .output()
+        .unwrap();
+    assert_eq!(write.status.code(), Some(0), "{}", stderr(&write));
+    assert!(write.stdout.is_empty(), "--quiet");
+    let known: Value = serde_json::from_str(&fs::read_to_string(&baseline).unwrap()).unwrap();
+    assert_eq!(known["version"], 1);
+    // Every finding is known: the run passes and says how many it hid.
+    let all_known = crosscheck(repo())
+        .args(["check", "corpus/", "--baseline"])
+        .arg(&baseline)
+        .output()
+        .unwrap();
+    assert_eq!(all_known.status.code(), Some(0));
+    assert!(
+        stdout(&all_known)
+            .contains(" 0 findings (0 error, 0 warning, 0 info), 0 rejected inputs, ")
+    );
+    assert!(stdout(&all_known).contains("hidden by the baseline"));
+    // Forget one finding: it is new again, and fails the run.
+    let mut findings = known["findings"].as_array().unwrap().clone();
+    let forgotten = findings.remove(0);
+    fs::write(
+        &baseline,
+        serde_json::json!({"version": 1, "findings": findings}).to_string(),
+    )
+    .unwrap();
+    let one_new = crosscheck(repo())
+        .args([
+            "check",
+            "corpus/",
+            "--format",
+            "jsonl",
+            "--fail-on",
+            "info",
+            "--baseline",
+        ])
+        .arg(&baseline)
+        .output()
+        .unwrap();
+    assert_eq!(one_new.status.code(), Some(1));
+    let new: Vec<Value> = stdout(&one_new)
+        .lines()
+        .map(|l| serde_json::from_str::<Value>(l).unwrap())
+        .filter(|l| l["type"] == "finding")
+        .collect();
+    assert_eq!(new.len(), 1);
+    assert_eq!(new[0]["fingerprint"], forgotten["fingerprint"]);
+    // A `check --format json` document is a baseline too.
+    let document = dir.path().join("document.json");
+    crosscheck(repo())
+        .args(["check", "corpus/", "--format", "json", "--output"])
+        .arg(&document)
+        .output()
+        .unwrap();
+    let from_document = crosscheck(repo())
+        .args(["check", "corpus/", "--baseline"])
+        .arg(&document)
+        .output()
+        .unwrap();
+    assert_eq!(from_document.status.code(), Some(0));
+}
+
+#[test]
+fn nothing_but_the_report_on_a_pipe() {
+    let output = crosscheck(repo())
+        .args(["check", "corpus/", "--fail-on", "never"])
+        .output()
+        .unwrap();
+    assert_eq!(stderr(&output), "", "no progress bar off a terminal");
+}
+
+#[test]
+fn the_readmes_configuration_example_is_a_valid_configuration() {
+    let readme = fs::read_to_string(repo().join("README.md")).unwrap();
+    let start = readme.find("```toml\n[[outlets]]").unwrap() + "```toml\n".len();
+    let end = start + readme[start..].find("```").unwrap();
+    let config = crosscheck::config::Config::parse(&readme[start..end]);
+    assert!(config.is_ok(), "{config:?}");
 }
