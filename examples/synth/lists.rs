@@ -155,11 +155,11 @@ pub struct Topic {
     pub fields: BTreeMap<&'static str, Vec<&'static str>>,
 }
 
-/// A statement and its paraphrase.
+/// A statement and its paraphrases.
 #[derive(Debug, Clone)]
 pub struct StatementTemplate {
     pub words: Template,
-    pub paraphrase: Template,
+    pub paraphrases: Vec<Template>,
 }
 
 #[derive(Debug)]
@@ -294,13 +294,15 @@ fn statements(text: &'static str) -> Vec<StatementTemplate> {
     for line in lines(text) {
         if let Some(w) = line.strip_prefix("= ") {
             words = Some(Template::parse(w.trim()));
-        } else if let Some(p) = line.strip_prefix("~ ")
-            && let Some(w) = words.take()
-        {
-            out.push(StatementTemplate {
-                words: w,
-                paraphrase: Template::parse(p.trim()),
-            });
+        } else if let Some(p) = line.strip_prefix("~ ") {
+            match (words.take(), out.last_mut()) {
+                (Some(w), _) => out.push(StatementTemplate {
+                    words: w,
+                    paraphrases: vec![Template::parse(p.trim())],
+                }),
+                (None, Some(last)) => last.paraphrases.push(Template::parse(p.trim())),
+                (None, None) => {}
+            }
         }
     }
     out

@@ -81,7 +81,8 @@ pub struct Statement {
     pub other_country: usize,
     pub template: usize,
     pub words: Vec<Tok>,
-    pub paraphrase: Vec<Tok>,
+    /// Other words with the same meaning; at least one.
+    pub paraphrases: Vec<Vec<Tok>>,
     /// Per choice slot, its words: the primary source's first.
     pub choices: Vec<Vec<&'static str>>,
     /// Translation variants: per variant, the word chosen in each slot.
@@ -217,7 +218,7 @@ pub enum Item {
 pub enum Wording {
     /// Variant 0 is the primary source's wording, then the translations.
     Words(usize),
-    Paraphrase,
+    Paraphrase(usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -369,6 +370,12 @@ const MONTHS_NOT_MAY: [&str; 11] = [
     "October",
     "November",
     "December",
+];
+
+/// Words a partial quote does not start or end on.
+const LITTLE_WORDS: [&str; 26] = [
+    "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "by", "with", "at", "from", "as",
+    "that", "its", "is", "are", "be", "will", "should", "must", "could", "can", "has",
 ];
 
 const MODAL_SWAPS: [(&str, &str); 6] = [
@@ -528,7 +535,11 @@ fn make_statement(
     let mut draw = |key: &str| scene.fill(key, country, other_country, rng);
     let words = words_of(&t.words, &mut values, &mut choices, &mut draw);
     let mut unused = Vec::new();
-    let paraphrase = words_of(&t.paraphrase, &mut values, &mut unused, &mut draw);
+    let paraphrases = t
+        .paraphrases
+        .iter()
+        .map(|p| words_of(p, &mut values, &mut unused, &mut draw))
+        .collect();
     let mut variants: Vec<Vec<usize>> = Vec::new();
     if !choices.is_empty() {
         let wanted = if choices.len() > 1 {
@@ -570,7 +581,7 @@ fn make_statement(
         other_country,
         template,
         words,
-        paraphrase,
+        paraphrases,
         choices,
         variants,
         primary: 0,
@@ -596,7 +607,12 @@ fn meaning_words() -> BTreeSet<&'static str> {
 /// Words of a statement a misquote may change: (token, replacement).
 pub fn alterations(data: &Data, statement: &Statement) -> Vec<(usize, &'static str)> {
     let meaning = meaning_words();
-    let para = join(&statement.paraphrase).to_lowercase();
+    let para: String = statement
+        .paraphrases
+        .iter()
+        .map(|p| join(p).to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ");
     let canonical = join(&statement.words).to_lowercase();
     let near_choice = |i: usize| {
         [i.wrapping_sub(1), i + 1].iter().any(|&j| {
@@ -1221,9 +1237,18 @@ fn clean_say(
         6 => Form::AccordingTo,
         7 => {
             let len = statement.words.len();
-            let span = rng.range(3, 7).min(len.saturating_sub(2));
-            let from = rng.range(1, len.saturating_sub(span + 1).max(1));
-            let to = from + span;
+            let span = rng.range(4, 8).min(len.saturating_sub(2));
+            let mut from = rng.range(1, len.saturating_sub(span + 1).max(1));
+            let mut to = from + span;
+            // A quoted stretch neither starts nor ends on a little word (`and will`).
+            let little = |t: &Tok| t.kind == TokKind::Plain && LITTLE_WORDS.contains(&&*t.text);
+            while from < to && statement.words.get(from).is_some_and(little) {
+                from += 1;
+            }
+            while to > from && statement.words.get(to - 1).is_some_and(little) {
+                to -= 1;
+            }
+            let span = to - from;
             let clean = statement.words[from..to]
                 .iter()
                 .all(|t| !matches!(t.kind, TokKind::Choice(_) | TokKind::Comma))
@@ -1260,7 +1285,7 @@ fn clean_say(
         Form::Indirect | Form::IndirectTrailing | Form::AccordingTo
     ) && rng.chance(0.25)
     {
-        say.wording = Wording::Paraphrase;
+        say.wording = Wording::Paraphrase(rng.below(statement.paraphrases.len()));
     } else if matches!(say.form, Form::DirectAfter | Form::DirectBefore) && rng.chance(0.2) {
         // A correctly shortened quote: the clause after a comma.
         if let Some(&c) = commas.last()
@@ -1397,16 +1422,18 @@ fn plant_all(
                     rates.rules[rule] && eligible(data, world, event, r, rule, &foreign)
                 })
                 .collect();
-            let Some(least) = candidates.iter().map(|&c| tally.planted[c]).min() else {
-                continue;
-            };
-            let ties: Vec<usize> = candidates
+            // The least planted rule first (ties in a seeded order); if it
+            // cannot be planted here after all, the next one.
+            let mut candidates: Vec<(u64, u64, usize)> = candidates
                 .into_iter()
-                .filter(|&c| tally.planted[c] == least)
+                .map(|c| (tally.planted[c], rng.next_u64(), c))
                 .collect();
-            let rule = *rng.pick(&ties);
-            if plant(world, data, event, r, rule, &foreign, rng) {
-                tally.planted[rule] += 1;
+            candidates.sort_unstable();
+            for (_, _, rule) in candidates {
+                if plant(world, data, event, r, rule, &foreign, rng) {
+                    tally.planted[rule] += 1;
+                    break;
+                }
             }
         }
     }
@@ -1503,7 +1530,7 @@ fn plant(
             if templates.is_empty() {
                 return false;
             }
-            let template = rng.pick(templates).clone();
+            let template = rng.pick(templates);
             let speaker = if rng.chance(0.5) {
                 event.a
             } else {
@@ -1517,10 +1544,15 @@ fn plant(
                 day: event.day,
             };
             let other = event.other_country;
-            let mut values = BTreeMap::new();
-            let mut choices = Vec::new();
-            let mut draw = |key: &str| scene.fill(key, country, other, rng);
-            let words = words_of(&template, &mut values, &mut choices, &mut draw);
+            // Alternatives drawn at random: no two events get the same sentence.
+            let mut text = String::new();
+            let mut choice = Rng::new(rng.next_u64());
+            template.expand_into(
+                &mut text,
+                &mut |key, out| out.push_str(&scene.fill(key, country, other, rng)),
+                &mut |n| choice.below(n),
+            );
+            let words = plain_words(&text);
             let speaker = if analyst {
                 Err(analyst_name(world, data, event, rng))
             } else {
@@ -1658,8 +1690,11 @@ fn plant(
                 }
                 3 => {
                     let scares = data.phrase_list("scare");
-                    let text =
-                        join(&st.words).to_lowercase() + " " + &join(&st.paraphrase).to_lowercase();
+                    let mut text = join(&st.words).to_lowercase();
+                    for p in &st.paraphrases {
+                        text.push(' ');
+                        text.push_str(&join(p).to_lowercase());
+                    }
                     let scares: Vec<&'static str> =
                         scares.into_iter().filter(|w| !text.contains(w)).collect();
                     if scares.is_empty() {
@@ -1677,10 +1712,13 @@ fn plant(
                     plant.note = "a scare quote no source has".to_string();
                 }
                 4 => {
-                    say.wording = Wording::Paraphrase;
+                    // Another outlet's paraphrase, put in quote marks.
+                    let k = rng.below(st.paraphrases.len());
+                    say.wording = Wording::Paraphrase(k);
                     say.form = *rng.pick(&[Form::DirectAfter, Form::DirectBefore]);
-                    plant.words = paraphrase_evidence(&st);
+                    plant.words = paraphrase_evidence(&st, k);
                     plant.note = "a paraphrase put in quote marks".to_string();
+                    paraphrase_elsewhere(event, r, s, k, rng);
                 }
                 5 => {
                     plant.words = crate::world::capitalise(&join_range(&st.words, 0, 6));
@@ -1772,7 +1810,7 @@ fn name_the_addressee(event: &mut Event, r: usize, s: usize) {
             if let Item::Say(say) = item
                 && say.statement == s
                 && !say.pinned
-                && say.wording != Wording::Paraphrase
+                && !matches!(say.wording, Wording::Paraphrase(_))
             {
                 say.addressee = counterpart;
                 say.cue = Cue::Said;
@@ -1861,9 +1899,11 @@ fn analyst_name(world: &World, data: &Data, event: &Event, rng: &mut Rng) -> (St
 
 /// Words of the paraphrase that no verbatim rendering has: five in a row
 /// where most differ from the statement's words.
-fn paraphrase_evidence(st: &Statement) -> String {
+fn paraphrase_evidence(st: &Statement, k: usize) -> String {
     let canonical: BTreeSet<String> = st.words.iter().map(|t| t.text.to_lowercase()).collect();
-    let p = &st.paraphrase;
+    let Some(p) = st.paraphrases.get(k) else {
+        return String::new();
+    };
     let width = 5.min(p.len().saturating_sub(1)).max(1);
     let mut best = (0, 1);
     for from in 1..p.len().saturating_sub(width - 1).max(2) {
@@ -1876,6 +1916,70 @@ fn paraphrase_evidence(st: &Statement) -> String {
         }
     }
     join_range(p, best.1, best.1 + width)
+}
+
+/// Words of a sentence as plain tokens (commas apart).
+fn plain_words(text: &str) -> Vec<Tok> {
+    let mut out = Vec::new();
+    for word in text.split_whitespace() {
+        let (bare, comma) = match word.strip_suffix(',') {
+            Some(bare) => (bare, true),
+            None => (word, false),
+        };
+        out.push(Tok {
+            text: Arc::from(bare),
+            kind: TokKind::Plain,
+        });
+        if comma {
+            out.push(Tok {
+                text: Arc::from(","),
+                kind: TokKind::Comma,
+            });
+        }
+    }
+    out
+}
+
+/// Some report other than `r` prints paraphrase `k` of statement `s` as
+/// reported speech, so a quotation of it matches that paraphrase (CC005).
+fn paraphrase_elsewhere(event: &mut Event, r: usize, s: usize, k: usize, rng: &mut Rng) {
+    let mut candidates: Vec<(usize, usize)> = Vec::new();
+    for (o, report) in event.reports.iter().enumerate() {
+        if o == r || report.primary || report.copy_of.is_some() || report.locked {
+            continue;
+        }
+        for (n, item) in report.items.iter().enumerate() {
+            if let Item::Say(say) = item
+                && say.statement == s
+                && !say.pinned
+            {
+                candidates.push((o, n));
+            }
+        }
+    }
+    if let Some(&(o, n)) = candidates.get(rng.below(candidates.len().max(1))) {
+        if let Item::Say(say) = &mut event.reports[o].items[n] {
+            say.wording = Wording::Paraphrase(k);
+            say.form = *rng.pick(&[Form::Indirect, Form::IndirectTrailing, Form::AccordingTo]);
+            say.from = 0;
+            say.channel = Channel::None;
+            say.pinned = true;
+        }
+        return;
+    }
+    // No rendering to turn: a report without one gets it.
+    let others: Vec<usize> = (0..event.reports.len())
+        .filter(|&o| {
+            let report = &event.reports[o];
+            o != r && !report.primary && report.copy_of.is_none() && !report.locked
+        })
+        .collect();
+    if let Some(&o) = others.get(rng.below(others.len().max(1))) {
+        let mut say = Say::clean(s);
+        say.wording = Wording::Paraphrase(k);
+        say.pinned = true;
+        event.reports[o].items.push(Item::Say(say));
+    }
 }
 
 /// Every statement is carried by its primary source and at least one other

@@ -236,14 +236,23 @@ impl<'a> Writer<'a> {
         if !current.is_empty() {
             paragraphs.push((current, Para::Body));
         }
-        if event.kind != EventKind::Briefing {
-            let mut closing = self.frame("narrative-official");
-            if self.rng.chance(0.6) {
-                closing.push(' ');
-                closing.push_str(&self.frame("closing-official"));
+        // Narrative of the source's own, which no report repeats.
+        let mut narrative = Vec::new();
+        if event.kind == EventKind::Briefing {
+            narrative.push(self.frame("narrative-briefing"));
+        } else {
+            let n = self.rng.range(1, 3);
+            for _ in 0..n {
+                let sentence = self.frame("narrative-official");
+                if !narrative.contains(&sentence) {
+                    narrative.push(sentence);
+                }
             }
-            paragraphs.insert(1, (closing, Para::Background));
+            if self.rng.chance(0.6) {
+                narrative.push(self.frame("closing-official"));
+            }
         }
+        paragraphs.insert(1, (narrative.join(" "), Para::Background));
         Rendered {
             title,
             dateline: String::new(),
@@ -560,7 +569,12 @@ impl<'a> Writer<'a> {
         let statement = &self.event.statements[say.statement];
         let mut words = match say.wording {
             Wording::Words(v) => statement.variant_words(v),
-            Wording::Paraphrase => statement.paraphrase.clone(),
+            Wording::Paraphrase(k) => statement
+                .paraphrases
+                .get(k)
+                .or(statement.paraphrases.first())
+                .cloned()
+                .unwrap_or_default(),
         };
         let mut tail = String::new();
         match &say.change {
