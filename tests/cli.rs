@@ -568,3 +568,25 @@ fn the_readmes_configuration_example_is_a_valid_configuration() {
     let config = crosscheck::config::Config::parse(&readme[start..end]);
     assert!(config.is_ok(), "{config:?}");
 }
+
+#[test]
+fn a_template_restyles_the_html_page() {
+    let dir = folder(&[(
+        "page.html",
+        b"<h1>{{ summary.findings }} findings</h1>{% for e in events %}<p>{{ e.id }}</p>{% endfor %}",
+    )]);
+    let output = crosscheck(repo())
+        .args(["check", "corpus/", "--format", "html", "--template"])
+        .arg(dir.path().join("page.html"))
+        .output()
+        .unwrap();
+    let page = stdout(&output);
+    assert!(page.starts_with("<h1>"), "{page}");
+    assert!(page.contains("<p>2022-01-27-wang-blinken-call</p>"));
+    let misused = crosscheck(repo())
+        .args(["check", "corpus/", "--template"])
+        .arg(dir.path().join("page.html"))
+        .output()
+        .unwrap();
+    assert_eq!(misused.status.code(), Some(2), "--template is for html");
+}
