@@ -372,6 +372,11 @@ const MONTHS_NOT_MAY: [&str; 11] = [
     "December",
 ];
 
+/// Words after which a partial quote may start.
+const QUOTE_AFTER: [&str; 12] = [
+    "and", "should", "must", "will", "can", "could", "to", "that", "the", "be", "is", "are",
+];
+
 /// Words a partial quote does not start or end on.
 const LITTLE_WORDS: [&str; 26] = [
     "a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "by", "with", "at", "from", "as",
@@ -827,8 +832,9 @@ fn facts(world: &World, day: i32, countries: (usize, usize), rng: &mut Rng) -> F
         trade,
         trade0: (trade / 2).max(3) + pair.range(0, 9) as u32,
         prev_city: world.countries[rng.below(world.countries.len())].capital,
-        prev_month: rng.choose(&MONTHS_NOT_MAY),
-        next_month: rng.choose(&MONTHS_NOT_MAY),
+        // Months before and after the event's, as the background tells them.
+        prev_month: calendar::month_name(day - 31 * rng.range(1, 5) as i32),
+        next_month: calendar::month_name(day + 31 * rng.range(1, 5) as i32),
         forum_city: world.countries[rng.below(world.countries.len())].capital,
         since: year - rng.range(1, 9) as i32,
         students: (rng.range(2, 60) * 500) as u32,
@@ -1237,10 +1243,35 @@ fn clean_say(
         6 => Form::AccordingTo,
         7 => {
             let len = statement.words.len();
-            let span = rng.range(4, 8).min(len.saturating_sub(2));
-            let mut from = rng.range(1, len.saturating_sub(span + 1).max(1));
-            let mut to = from + span;
-            // A quoted stretch neither starts nor ends on a little word (`and will`).
+            // Quote the end of the statement, or a stretch ending with a topic's phrase.
+            let ends: Vec<usize> = statement
+                .words
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| {
+                    *i >= 4 && matches!(t.kind, TokKind::Fill("area" | "harm" | "act" | "remedy"))
+                })
+                .map(|(i, _)| i + 1)
+                .collect();
+            let mut to = if ends.is_empty() || rng.chance(0.5) {
+                len
+            } else {
+                rng.choose(&ends)
+            };
+            // Start right after a boundary (`and`, a comma, a modal, `to`, `the`).
+            let starts: Vec<usize> = (1..to.saturating_sub(2))
+                .filter(|&i| {
+                    let before = &statement.words[i - 1];
+                    (before.kind == TokKind::Comma
+                        || QUOTE_AFTER.contains(&&*before.text) && before.kind == TokKind::Plain)
+                        && to - i <= 10
+                })
+                .collect();
+            // No boundary: `from == to` makes no mixed quote.
+            let mut from = starts
+                .get(rng.below(starts.len().max(1)))
+                .copied()
+                .unwrap_or(to);
             let little = |t: &Tok| t.kind == TokKind::Plain && LITTLE_WORDS.contains(&&*t.text);
             while from < to && statement.words.get(from).is_some_and(little) {
                 from += 1;
@@ -1255,7 +1286,7 @@ fn clean_say(
                 && statement
                     .words
                     .get(to)
-                    .is_some_and(|t| t.kind != TokKind::Comma);
+                    .is_none_or(|t| t.kind != TokKind::Comma);
             if clean && span >= 3 {
                 Form::Mixed(from, to)
             } else {
