@@ -33,7 +33,10 @@ struct Page {
     rules: Vec<RuleOption>,
     outlets: Vec<String>,
     events: Vec<EventView>,
+    /// The reports findings point into, with their text.
     reports: Vec<ReportView>,
+    /// The others, named only: a corpus of thousands would not fit a page.
+    unmarked: Vec<ReportView>,
     rejected: Vec<String>,
 }
 
@@ -141,6 +144,29 @@ pub fn write_check(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let marks = Marks::of(check);
+    let (mut reports, mut unmarked) = (Vec::new(), Vec::new());
+    for (i, r) in check.reports.iter().enumerate() {
+        let marked = marks.spans.contains_key(&i);
+        let view = ReportView {
+            anchor: report_anchor(i),
+            id: r.id.clone(),
+            outlet: r.outlet.clone(),
+            title: r.title.clone(),
+            published: r.published.map(|d| d.to_string()),
+            path: r.origin.path.clone(),
+            url: r.url.clone(),
+            text: if marked {
+                marks.segments(i, &r.text)
+            } else {
+                Vec::new()
+            },
+        };
+        if marked {
+            reports.push(view);
+        } else {
+            unmarked.push(view);
+        }
+    }
     let summary = Summary::of(check, run);
     let page = Page {
         version: env!("CARGO_PKG_VERSION"),
@@ -179,21 +205,8 @@ pub fn write_check(
                 }
             })
             .collect(),
-        reports: check
-            .reports
-            .iter()
-            .enumerate()
-            .map(|(i, r)| ReportView {
-                anchor: report_anchor(i),
-                id: r.id.clone(),
-                outlet: r.outlet.clone(),
-                title: r.title.clone(),
-                published: r.published.map(|d| d.to_string()),
-                path: r.origin.path.clone(),
-                url: r.url.clone(),
-                text: marks.segments(i, &r.text),
-            })
-            .collect(),
+        reports,
+        unmarked,
         rejected: check.rejected.iter().map(ToString::to_string).collect(),
     };
     let mut env = Environment::new();
