@@ -37,8 +37,7 @@ pub struct Rates {
 /// One word of a statement, or a run of words that came from one fill or choice.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Tok {
-    /// Shared: a rendering copies a statement's words without copying text.
-    pub text: Arc<str>,
+    pub text: Text,
     pub kind: TokKind,
 }
 
@@ -49,6 +48,43 @@ pub enum TokKind {
     Fill(&'static str),
     /// A word translators render differently: which slot of `Statement::choices`.
     Choice(usize),
+}
+
+/// A token's text: a template's own words are borrowed, drawn ones shared, so
+/// copying a wording never copies text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Text {
+    Static(&'static str),
+    Shared(Arc<str>),
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            Text::Static(s) => s,
+            Text::Shared(s) => s,
+        }
+    }
+}
+
+impl std::fmt::Display for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self)
+    }
+}
+
+impl From<&'static str> for Text {
+    fn from(s: &'static str) -> Text {
+        Text::Static(s)
+    }
+}
+
+impl From<String> for Text {
+    fn from(s: String) -> Text {
+        Text::Shared(Arc::from(s))
+    }
 }
 
 /// The words of a wording, with spaces and commas where they belong.
@@ -105,7 +141,7 @@ impl Statement {
             .iter()
             .map(|tok| match tok.kind {
                 TokKind::Choice(slot) => Tok {
-                    text: Arc::from(self.choices[slot][choice[slot]]),
+                    text: Text::Static(self.choices[slot][choice[slot]]),
                     kind: tok.kind,
                 },
                 _ => tok.clone(),
@@ -484,21 +520,21 @@ fn words_of(
                 for word in text.split_whitespace() {
                     if word == "," {
                         out.push(Tok {
-                            text: Arc::from(","),
+                            text: Text::Static(","),
                             kind: TokKind::Comma,
                         });
                     } else if let Some(bare) = word.strip_suffix(',') {
                         out.push(Tok {
-                            text: Arc::from(bare),
+                            text: Text::Static(bare),
                             kind: TokKind::Plain,
                         });
                         out.push(Tok {
-                            text: Arc::from(","),
+                            text: Text::Static(","),
                             kind: TokKind::Comma,
                         });
                     } else {
                         out.push(Tok {
-                            text: Arc::from(word),
+                            text: Text::Static(word),
                             kind: TokKind::Plain,
                         });
                     }
@@ -507,13 +543,13 @@ fn words_of(
             Part::Fill(key) => {
                 let value = values.entry(key).or_insert_with(|| draw(key)).clone();
                 out.push(Tok {
-                    text: Arc::from(value),
+                    text: Text::from(value),
                     kind: TokKind::Fill(key),
                 });
             }
             Part::Choice(words) => {
                 out.push(Tok {
-                    text: Arc::from(words.first().copied().unwrap_or("")),
+                    text: Text::Static(words.first().copied().unwrap_or("")),
                     kind: TokKind::Choice(choices.len()),
                 });
                 choices.push(words.clone());
@@ -1958,12 +1994,12 @@ fn plain_words(text: &str) -> Vec<Tok> {
             None => (word, false),
         };
         out.push(Tok {
-            text: Arc::from(bare),
+            text: Text::from(bare.to_string()),
             kind: TokKind::Plain,
         });
         if comma {
             out.push(Tok {
-                text: Arc::from(","),
+                text: Text::Static(","),
                 kind: TokKind::Comma,
             });
         }

@@ -4,12 +4,11 @@
 //! what is drawn here (which name form, which background) changes only style.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
 use crate::calendar;
 use crate::lists::{Data, Template};
 use crate::plan::{
-    Change, Channel, Cue, Event, EventKind, Form, Format, Item, Say, Statement, Tok, TokKind,
+    Change, Channel, Cue, Event, EventKind, Form, Format, Item, Say, Statement, Text, Tok, TokKind,
     Wording, join,
 };
 use crate::rng::Rng;
@@ -581,12 +580,12 @@ impl<'a> Writer<'a> {
             Change::None => {}
             Change::Alter(tok, to) => {
                 if let Some(t) = words.get_mut(*tok) {
-                    t.text = Arc::from(*to);
+                    t.text = Text::Static(to);
                 }
             }
             Change::Meaning(tok, to) => {
                 if let Some(t) = words.get_mut(*tok) {
-                    t.text = Arc::from(to.as_str());
+                    t.text = Text::from(to.clone());
                 }
             }
             Change::Scare(Some(tok), phrase) => {
@@ -596,7 +595,7 @@ impl<'a> Writer<'a> {
                     } else {
                         ""
                     };
-                    t.text = Arc::from(format!("{its}{}{phrase}{}", self.open, self.close));
+                    t.text = Text::from(format!("{its}{}{phrase}{}", self.open, self.close));
                 }
             }
             Change::Scare(None, phrase) => {
