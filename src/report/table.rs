@@ -5,7 +5,7 @@ use std::io::{self, Write};
 
 use anstyle::{AnsiColor, Style as Ansi};
 use comfy_table::presets::UTF8_FULL_CONDENSED;
-use comfy_table::{Cell, ContentArrangement, Table};
+use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::Style;
 use super::matrix::{self, Matrix, Verdict};
@@ -158,6 +158,26 @@ fn findings_table(findings: &[&Finding], style: &Style) -> Table {
             Cell::new(outlets(f)),
             Cell::new(text),
         ]);
+    }
+    // A `path:line:column` cut in two cannot be pasted into an editor: the
+    // finding column is kept at least as wide as the longest, where it fits.
+    let longest = findings
+        .iter()
+        .map(|f| {
+            format!("{}:{}:{}", f.primary.path, f.primary.line, f.primary.column)
+                .chars()
+                .count()
+        })
+        .max()
+        .unwrap_or(0);
+    if let Some(width) = table.width() {
+        // Room left by the other columns: severity, rule and outlet at their narrowest.
+        let room = usize::from(width).saturating_sub(50);
+        // The width counts the cell padding, one space each side.
+        let lower = u16::try_from((longest + 2).min(room)).unwrap_or(u16::MAX);
+        if let Some(column) = table.column_mut(3) {
+            column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(lower)));
+        }
     }
     table
 }
