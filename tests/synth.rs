@@ -159,6 +159,15 @@ fn the_truth_describes_the_reports() {
             }
         }
     }
+    // A claim one outlet alone carries is said once in its event.
+    let mut single: BTreeSet<(String, String)> = BTreeSet::new();
+    for record in truth.iter().filter(|t| t["rule"] == "CC011") {
+        let key = (
+            record["event"].as_str().unwrap().to_string(),
+            record["words"].as_str().unwrap().to_string(),
+        );
+        assert!(single.insert(key), "one single-source claim twice");
+    }
     let all: BTreeSet<String> = (1..=12).map(|n| format!("CC{n:03}")).collect();
     assert_eq!(rules, all, "every rule is planted");
 

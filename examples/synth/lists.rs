@@ -1,7 +1,7 @@
 //! The data files under `data/`, compiled in and parsed once: names,
 //! countries, outlets, topics, statement templates and phrase lists.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// A piece of a template.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -175,6 +175,9 @@ pub struct Data {
     pub phrases: BTreeMap<&'static str, Vec<Template>>,
     /// `word > other` pairs of the `[alter]` section.
     pub alter: Vec<(&'static str, &'static str)>,
+    /// Per statement template, the templates sharing a run of four words
+    /// with it: two such statements in one event could pass for one claim.
+    pub conflicts: Vec<Vec<usize>>,
 }
 
 fn templates(text: &'static str) -> BTreeMap<&'static str, Vec<Template>> {
@@ -193,6 +196,19 @@ impl Data {
             .into_iter()
             .filter_map(|l| l.split_once('>'))
             .map(|(a, b)| (a.trim(), b.trim()))
+            .collect();
+        let statements = statements(include_str!("data/statements.txt"));
+        let runs: Vec<BTreeSet<Vec<&str>>> = statements.iter().map(word_runs).collect();
+        let conflicts = runs
+            .iter()
+            .enumerate()
+            .map(|(i, a)| {
+                runs.iter()
+                    .enumerate()
+                    .filter(|(j, b)| *j != i && !a.is_disjoint(b))
+                    .map(|(j, _)| j)
+                    .collect()
+            })
             .collect();
         Data {
             cultures: cultures(include_str!("data/names.txt")),
@@ -231,11 +247,12 @@ impl Data {
                         .collect(),
                 })
                 .collect(),
-            statements: statements(include_str!("data/statements.txt")),
+            statements,
             background: templates(include_str!("data/background.txt")),
             frames: templates(include_str!("data/frames.txt")),
             phrases: templates(phrases_text),
             alter,
+            conflicts,
         }
     }
 
@@ -282,6 +299,38 @@ fn cultures(text: &'static str) -> Vec<Culture> {
                 "male" => culture.male = list,
                 "female" => culture.female = list,
                 _ => {}
+            }
+        }
+    }
+    out
+}
+
+/// Runs of four words, outside fills, of a template's wordings (lower case).
+fn word_runs(t: &StatementTemplate) -> BTreeSet<Vec<&'static str>> {
+    let mut out = BTreeSet::new();
+    for template in std::iter::once(&t.words).chain(&t.paraphrases) {
+        // A fill breaks a run: `None`.
+        let mut words: Vec<Option<&'static str>> = Vec::new();
+        for part in &template.parts {
+            match part {
+                Part::Text(text) => words.extend(
+                    text.split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '-')
+                        .filter(|w| !w.is_empty())
+                        .map(Some),
+                ),
+                Part::Fill(_) => words.push(None),
+                Part::Choice(alternatives) => words.extend(
+                    alternatives
+                        .first()
+                        .into_iter()
+                        .flat_map(|a| a.split(' '))
+                        .map(Some),
+                ),
+            }
+        }
+        for window in words.windows(4) {
+            if let Some(run) = window.iter().copied().collect::<Option<Vec<&str>>>() {
+                out.insert(run);
             }
         }
     }

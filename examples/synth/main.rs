@@ -70,8 +70,8 @@ use plan::RULES;
     after_help = "Writes FILE.jsonl (reports), FILE.truth.jsonl (events, planted divergences, translation variants) and FILE.toml (outlets and speakers)."
 )]
 struct Args {
-    /// How many reports to write.
-    #[arg(long, value_name = "N")]
+    /// How many reports to write (report ids are unique up to 4 billion).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(..=4_000_000_000))]
     reports: u64,
     /// The seed: the same seed and flags give the same bytes.
     #[arg(long, value_name = "S", default_value_t = 1)]

@@ -218,6 +218,9 @@ pub struct Event {
     pub reports: Vec<ReportPlan>,
     pub near_miss_of: Option<String>,
     pub plants: Vec<Plant>,
+    /// Single-source sentences used (analyst?, template): never twice in an
+    /// event, or the claim would have two outlets.
+    pub exclusives: BTreeSet<(bool, usize)>,
 }
 
 #[derive(Debug, Clone)]
@@ -878,14 +881,84 @@ fn facts(world: &World, day: i32, countries: (usize, usize), rng: &mut Rng) -> F
     }
 }
 
-/// Templates for `n` statements, none of them in `exclude`.
-fn pick_templates(data: &Data, n: usize, exclude: &BTreeSet<usize>, rng: &mut Rng) -> Vec<usize> {
-    let mut pool: Vec<usize> = (0..data.statements.len())
-        .filter(|t| !exclude.contains(t))
+/// Topic fields of which each statement of an event gets its own
+/// alternative: two claims of one event never share a long phrase.
+const OWN_FIELDS: [&str; 6] = ["harm", "act", "remedy", "site", "forum", "good"];
+
+/// `n` more statements for an event that already has `existing`: templates
+/// not in `exclude`, not conflicting with one used or excluded, each with topic
+/// phrases no other statement of the event has. `who(i)` gives the i-th new
+/// statement's speaker, counterpart and other country.
+fn more_statements(
+    scene: &Scene<'_>,
+    topic: usize,
+    n: usize,
+    exclude: &BTreeSet<usize>,
+    existing: &[Statement],
+    who: &dyn Fn(usize) -> (usize, Option<usize>, usize),
+    rng: &mut Rng,
+) -> Vec<Statement> {
+    let data = scene.data;
+    let mut taken: BTreeSet<usize> = existing.iter().map(|s| s.template).collect();
+    taken.extend(exclude.iter().copied());
+    let mut used: BTreeSet<String> = existing
+        .iter()
+        .flat_map(|s| s.words.iter())
+        .filter(|t| matches!(t.kind, TokKind::Fill(k) if OWN_FIELDS.contains(&k)))
+        .map(|t| t.text.to_string())
         .collect();
+    let mut pool: Vec<usize> = (0..data.statements.len()).collect();
     rng.shuffle(&mut pool);
-    pool.truncate(n);
-    pool
+    let mut out = Vec::new();
+    for t in pool {
+        if out.len() >= n {
+            break;
+        }
+        let conflicts = data.conflicts.get(t).map_or(&[][..], Vec::as_slice);
+        if taken.contains(&t) || conflicts.iter().any(|c| taken.contains(c)) {
+            continue;
+        }
+        let mut fields = scene.topic_fields.clone();
+        let mut fresh = Vec::new();
+        for key in data.statements[t]
+            .words
+            .fills()
+            .filter(|k| OWN_FIELDS.contains(k))
+        {
+            let alternatives: Vec<&'static str> = data.topics[topic]
+                .fields
+                .get(key)
+                .map_or(&[][..], Vec::as_slice)
+                .iter()
+                .copied()
+                .filter(|v| !used.contains(*v) && !fresh.contains(v))
+                .collect();
+            if alternatives.is_empty() {
+                fresh.clear();
+                break;
+            }
+            let value = rng.choose(&alternatives);
+            fields.insert(key, value);
+            fresh.push(value);
+        }
+        let needs = data.statements[t]
+            .words
+            .fills()
+            .filter(|k| OWN_FIELDS.contains(k))
+            .count();
+        if fresh.len() < needs {
+            continue;
+        }
+        used.extend(fresh.iter().map(|v| v.to_string()));
+        taken.insert(t);
+        let (speaker, counterpart, other) = who(out.len());
+        let scene = Scene {
+            topic_fields: fields,
+            ..scene.clone()
+        };
+        out.push(make_statement(&scene, t, speaker, counterpart, other, rng));
+    }
+    out
 }
 
 /// Talks between two people; `earlier`: the event a month before with the
@@ -959,24 +1032,17 @@ fn plan_talks(
         }
         exclude.extend(e.statements.iter().map(|s| s.template));
     }
-    let templates = pick_templates(
-        data,
-        (n_a + n_b).saturating_sub(statements.len()),
-        &exclude,
-        rng,
-    );
     let own_a = n_a.saturating_sub(statements.len());
-    for (i, &t) in templates.iter().enumerate() {
-        let (speaker, counterpart, other) = if i < own_a { (a, b, cb) } else { (b, a, ca) };
-        statements.push(make_statement(
-            &scene,
-            t,
-            speaker,
-            Some(counterpart),
-            other,
-            rng,
-        ));
-    }
+    let who = |i: usize| {
+        if i < own_a {
+            (a, Some(b), cb)
+        } else {
+            (b, Some(a), ca)
+        }
+    };
+    let wanted = (n_a + n_b).saturating_sub(statements.len());
+    let more = more_statements(&scene, topic, wanted, &exclude, &statements, &who, rng);
+    statements.extend(more);
     for s in &mut statements {
         s.counterpart = Some(if s.speaker == a { b } else { a });
         s.primary = usize::from(b_primary && s.speaker == b);
@@ -1002,6 +1068,7 @@ fn plan_talks(
         reports: Vec::new(),
         near_miss_of: None,
         plants: Vec::new(),
+        exclusives: BTreeSet::new(),
     };
     if let Some(e) = earlier {
         // The last meeting the later event's background mentions is the earlier one.
@@ -1046,9 +1113,10 @@ fn plan_briefing(world: &World, data: &Data, main: &Event, size: usize, rng: &mu
         statements.push(s);
     }
     let exclude: BTreeSet<usize> = main.statements.iter().map(|s| s.template).collect();
-    for t in pick_templates(data, rng.range(1, 2), &exclude, rng) {
-        statements.push(make_statement(&scene, t, spokesperson, None, other, rng));
-    }
+    let who = |_: usize| (spokesperson, None, other);
+    let wanted = rng.range(1, 2);
+    let more = more_statements(&scene, main.topic, wanted, &exclude, &statements, &who, rng);
+    statements.extend(more);
     let mut event = Event {
         id: String::new(),
         kind: EventKind::Briefing,
@@ -1065,6 +1133,7 @@ fn plan_briefing(world: &World, data: &Data, main: &Event, size: usize, rng: &mu
         reports: Vec::new(),
         near_miss_of: None,
         plants: Vec::new(),
+        exclusives: BTreeSet::new(),
     };
     let mut outlets = vec![world.countries[ca].official(Office::Spokesperson)];
     choose_outlets(world, &mut outlets, size, &[ca], rng);
@@ -1594,10 +1663,15 @@ fn plant(
             let analyst = rng.chance(0.5);
             let section = if analyst { "analysis" } else { "exclusive" };
             let templates = Data::section(&data.phrases, section);
-            if templates.is_empty() {
+            let unused: Vec<usize> = (0..templates.len())
+                .filter(|&i| !event.exclusives.contains(&(analyst, i)))
+                .collect();
+            if unused.is_empty() {
                 return false;
             }
-            let template = rng.pick(templates);
+            let chosen = rng.choose(&unused);
+            event.exclusives.insert((analyst, chosen));
+            let template = &templates[chosen];
             let speaker = if rng.chance(0.5) {
                 event.a
             } else {
