@@ -236,7 +236,8 @@ fn unit_spec(
         let (kind, partner_size) = if rng.chance(0.5) {
             (
                 PartnerKind::Briefing,
-                rng.range(min.max(2), (min + 2).min(max).max(min.max(2))),
+                // A briefing is covered by fewer outlets than talks.
+                rng.range(min, (min + 2).min(max)),
             )
         } else {
             (PartnerKind::Later, size_of(rng))
