@@ -133,7 +133,7 @@ fn nested_speech_credits_the_inner_speaker_through_the_outer_one() {
     assert_eq!(
         attributions("\"The Secretary warned of the risks,\" Price said."),
         // No Secretary is named in this report: the role stays the speaker.
-        ["direct | secretary | warned | - | Price | of the risks"]
+        ["direct | secretary | warned of | - | Price | the risks"]
     );
 }
 

@@ -193,6 +193,14 @@ impl<'a> Clause<'a> {
         }
     }
 
+    /// The text of token `i` as written (empty past the end).
+    pub fn word_text(&self, i: usize) -> &str {
+        self.tokens
+            .get(i)
+            .and_then(|t| self.text.get(t.range()))
+            .unwrap_or("")
+    }
+
     pub fn token_kind(&self, i: usize) -> Option<TokenKind> {
         self.tokens.get(i).map(|t| t.kind)
     }
@@ -323,7 +331,13 @@ impl<'a> Clause<'a> {
         let n = entry.words.len();
         // `States` in `United States`, `Post` in `Washington Post` are names:
         // a capitalised cue counts only opening a sentence (`According to`, `Asked`).
-        if info.caps && i > 0 && self.word(i - 1).is_some() {
+        if info.caps && i > 0 && !(self.is_open(i - 1) || self.is_punct(i - 1, ":—–-")) {
+            return None;
+        }
+        // `continues to put out`: a verb of aspect, not of speech.
+        if entry.lemma == "continue"
+            && (self.is(i + n, "to") || self.word(i + n).is_some_and(|w| w.ends_with("ing")))
+        {
             return None;
         }
         // `to say`: an infinitive hangs on another verb.
@@ -463,6 +477,11 @@ impl<'a> Clause<'a> {
             .collect();
         let mut out: Vec<Statement> = Vec::new();
         let mut pos = lo;
+        // `Kasich: 'We are going all the way'`, as headlines and transcripts credit.
+        if let Some(found) = self.colon_frame(lo, hi) {
+            pos = found.end;
+            out.push(found);
+        }
         let (mut next_cue, mut next_ending) = (0, 0);
         while pos < hi {
             // A channel of the statement just found: `..., according to the statement`.
@@ -507,6 +526,39 @@ impl<'a> Clause<'a> {
             out.push(found);
         }
         out
+    }
+
+    /// `NAME: CONTENT` at the start of a sentence: a speaker of a few words,
+    /// one of them a name, then a colon.
+    fn colon_frame(&self, lo: usize, hi: usize) -> Option<Statement> {
+        let phrase = self.phrase_forward(lo, hi)?;
+        let colon = phrase.end;
+        if !self.is_punct(colon, ":")
+            || phrase.len() > 6
+            || !phrase
+                .clone()
+                .any(|i| self.capitalized(i) && self.nominal(i))
+            || phrase.clone().any(|i| self.has(i, Section::Notice))
+        {
+            return None;
+        }
+        let entry = lexicon().lookup(&[":"])?;
+        let start = colon + 1;
+        let words = (start..hi.min(start + 8))
+            .filter(|&j| self.word(j).is_some())
+            .count();
+        if words < 3 {
+            return None;
+        }
+        let (content, channels, end) = self.content_after(start, hi);
+        Some(Statement {
+            speaker: Some(Phrase::plain(phrase)),
+            cue: Some((colon..colon + 1, entry)),
+            content: one(content),
+            channels,
+            end,
+            ..Statement::default()
+        })
     }
 
     /// An ending frame found with the sentence as its content, reporting from
@@ -605,9 +657,13 @@ impl<'a> Clause<'a> {
         }
         let mut end = speaker.end;
         let mut phrase = Phrase::plain(speaker.clone());
+        let quoted = self.is_close(boundary.saturating_sub(1)) || self.is_close(boundary);
         // After an inverted cue the appositive runs to the end of the sentence,
-        // or to what starts something new there.
-        if self.is_comma(end) && !self.starts_something(end + 1, hi) {
+        // or to what starts something new there; a `who` clause is no part of it.
+        if self.is_comma(end)
+            && !self.starts_something(end + 1, hi)
+            && !self.has(end + 1, Section::Relative)
+        {
             let stop = (end + 1..hi)
                 .find(|&j| self.is_comma(j) && self.starts_something(j + 1, hi) || self.is_open(j))
                 .unwrap_or(hi);
@@ -617,7 +673,7 @@ impl<'a> Clause<'a> {
                 end = stop;
             }
         } else {
-            end = self.tail(end, hi)?;
+            end = self.tail(end, hi, quoted)?;
         }
         let mut found = Statement {
             speaker: Some(phrase),
@@ -659,19 +715,30 @@ impl<'a> Clause<'a> {
         if cue.entry.is_participle() {
             return None;
         }
-        let phrase = self.phrase_back(verb_start, pos)?;
+        let phrase = self.phrase_back(self.subject_end(verb_start, pos), pos)?;
         let boundary = self.content_boundary(pos, phrase.span.start)?;
+        let quoted = self.is_close(boundary.saturating_sub(1)) || self.is_close(boundary);
         let mut k = cue.end;
         let mut addressee = None;
         if cue.entry.takes_addressee()
-            && let Some(a) = self.phrase_forward(k, hi)
+            && let Some(a) = self
+                .phrase_forward(k, hi)
+                .or_else(|| self.quoted_title(k, hi))
         {
             k = a.end;
             addressee = Some(a);
-        } else if cue.entry.frame == CueFrame::AddresseeRequired {
+        } else if cue.entry.frame == CueFrame::AddresseeRequired && !quoted {
             return None;
         }
-        let end = self.tail(k, hi)?;
+        let end = self.tail(k, hi, quoted)?;
+        // `As for the pundits, Bolton said, "..."`: what was said follows.
+        if !quoted
+            && self.is_comma(end)
+            && self.is_open(end + 1)
+            && self.adverbial_prefix(pos, boundary)
+        {
+            return None;
+        }
         let mut found = Statement {
             speaker: Some(phrase),
             cue: Some((verb_start..cue.end, cue.entry)),
@@ -684,12 +751,31 @@ impl<'a> Clause<'a> {
         Some(found)
     }
 
+    /// `As for the pundits,`, `In a statement,`: a prefix that sets the scene
+    /// for what follows rather than saying anything.
+    fn adverbial_prefix(&self, pos: usize, end: usize) -> bool {
+        let start = self.trim_start(pos, end);
+        let s = self.sections(start);
+        let scene = matches!(
+            self.word(start),
+            Some("as" | "when" | "while" | "after" | "before" | "if" | "asked" | "pressed")
+        ) || self.word(start).is_some_and(|w| w.ends_with("ing"));
+        (s.has(Section::Preposition) || scene) && !self.is(start, "that")
+    }
+
     /// What may follow a trailing cue without being reported: nothing, or
     /// circumstance up to a comma (`in a statement`, `on Thursday`, `of the
     /// discovery`). Gives where it ends.
-    fn tail(&self, k: usize, hi: usize) -> Option<usize> {
+    ///
+    /// After a quotation (`quoted`) a cue reports nothing more, so anything
+    /// up to a comma is circumstance (`he tells hundreds of supporters at a
+    /// rally`, `he said on ABC's "This Week"`).
+    fn tail(&self, k: usize, hi: usize, quoted: bool) -> Option<usize> {
         if k >= hi || self.is_comma(k) {
             return Some(k.min(hi));
+        }
+        if self.is_open(k) || self.is(k, "that") || self.is_punct(k, ":") {
+            return None;
         }
         let s = self.sections(k);
         let circumstance = s.has(Section::Preposition)
@@ -698,30 +784,49 @@ impl<'a> Clause<'a> {
             || s.has(Section::Month)
             || self.adverbial(k)
             || self.is_number(k)
+            || s.has(Section::Determiner) && self.has(k + 1, Section::Time)
             || matches!(
                 self.word(k),
                 Some("as" | "while" | "when" | "before" | "after")
             )
             || self.is_punct(k, "(—–-");
-        if !circumstance {
+        if !circumstance && !quoted {
             return None;
         }
-        for j in k..hi.min(k + MAX_TAIL) {
+        let longest = if quoted { 3 * MAX_TAIL } else { MAX_TAIL };
+        for j in k..hi.min(k + longest) {
             if self.is_comma(j) || self.is_punct(j, ";") && self.is_outside_quotes(j) {
                 return Some(j);
             }
-            if self.is_open(j) || self.is(j, "that") && self.is_outside_quotes(j) {
+            // `Cruz said as the heckler yelled: "..."`: a clause of its own.
+            if j > k
+                && matches!(self.word(j), Some("as" | "while" | "when" | "and" | "but"))
+                && self.clause_with_frame(j + 1, hi)
+            {
+                return Some(j);
+            }
+            if !quoted && (self.is_open(j) || self.is(j, "that") && self.is_outside_quotes(j)) {
                 return None;
             }
         }
-        (hi <= k + MAX_TAIL).then_some(hi)
+        (hi <= k + longest).then_some(hi)
     }
 
     /// After a trailing frame: `"A," he said, "B."` or `A, aides said, is B`.
     fn second_part(&self, found: &mut Statement, hi: usize) {
-        let at = found.end;
+        let mut at = found.end;
         if !self.is_comma(at) {
             return;
+        }
+        // `"A," Trump said during a rally in Kenansville, N.C., "B."`
+        if !self.is_open(at + 1)
+            && let Some(comma) = (at + 1..hi.min(at + MAX_TAIL))
+                .take_while(|&j| {
+                    !self.is_open(j) && !self.is(j, "that") && self.cue_at(j).is_none()
+                })
+                .find(|&j| self.is_comma(j) && self.is_open(j + 1))
+        {
+            at = comma;
         }
         let first_quoted = found
             .content
@@ -737,7 +842,10 @@ impl<'a> Clause<'a> {
             found.end = close + 1;
             return;
         }
-        if self.has(at + 1, Section::Auxiliary) && !self.has(at + 1, Section::Pronoun) {
+        // `It's a reminder, Rogers said, that "..."`
+        if (self.has(at + 1, Section::Auxiliary) || self.is(at + 1, "that"))
+            && !self.has(at + 1, Section::Pronoun)
+        {
             let (part, channels, end) = self.content_after(at + 1, hi);
             if !part.is_empty() {
                 found.content.push(part);
@@ -749,7 +857,21 @@ impl<'a> Clause<'a> {
 
     /// `Wang told Blinken that ...`, `He said: "..."`.
     fn leading(&self, pos: usize, cue: CueAt, verb_start: usize, hi: usize) -> Option<Statement> {
-        let phrase = self.phrase_back(verb_start, pos)?;
+        // `a creative writing professor`: an -ing form without `is` is no verb of the phrase.
+        if cue.entry.is_participle()
+            && !(verb_start < cue.start
+                && (verb_start..cue.start).any(|k| {
+                    matches!(
+                        self.word(k),
+                        Some("is" | "are" | "was" | "were" | "been" | "be" | "'m" | "am")
+                    ) || self
+                        .word(k)
+                        .is_some_and(|w| w.ends_with("'s") || w.ends_with("'re"))
+                }))
+        {
+            return None;
+        }
+        let phrase = self.phrase_back(self.subject_end(verb_start, pos), pos)?;
         if !self.boundary_before(phrase.span.start, pos) {
             return None;
         }
@@ -787,9 +909,11 @@ impl<'a> Clause<'a> {
             self.is_comma(before)
                 || matches!(
                     self.word(before),
-                    Some("and" | "while" | "before" | "after" | "by")
+                    Some("and" | "while" | "before" | "after" | "by" | "upon" | "when")
                 )
                 || self.is_punct(before, "—–")
+                // `issued a statement saying`, `sent an email saying`
+                || self.open_class(before) && !self.capitalized(before)
         } else {
             matches!(self.word(before), Some("and" | "but"))
         };
@@ -843,10 +967,22 @@ impl<'a> Clause<'a> {
         {
             k = that;
         }
+        // `warned of the risks`, `spoke about the call`: the preposition
+        // belongs to the cue, what it governs is what was said.
+        if k == cue.end
+            && found.addressee.is_none()
+            && matches!(self.word(k), Some("of" | "about" | "with" | "against"))
+            && let Some((range, _)) = &mut found.cue
+        {
+            k += 1;
+            range.end = k;
+        }
         while k < hi && self.is_punct(k, ",:-—–") && self.is_outside_quotes(k) {
             k += 1;
         }
-        (k < hi && (k..hi).any(|j| self.word(j).is_some())).then_some(k)
+        let words_from = if self.is(k, "that") { k + 1 } else { k };
+        (k < hi && (words_from..hi.min(words_from + 8)).any(|j| self.word(j).is_some()))
+            .then_some(k)
     }
 
     /// A word of a circumstance between a cue and `that`: `in a phone call on Thursday`.
@@ -883,6 +1019,14 @@ impl<'a> Clause<'a> {
                     return (start..self.trim_end(start, j), channels, j);
                 }
             }
+            // `called on the senator to take back his words and said ...`
+            if j > start
+                && matches!(self.word(j), Some("and" | "but"))
+                && self.is_outside_quotes(j)
+                && self.second_verb(j + 1, hi)
+            {
+                return (start..self.trim_end(start, j), channels, j);
+            }
             j += 1;
         }
         (start..self.trim_end(start, hi), channels, hi)
@@ -908,6 +1052,28 @@ impl<'a> Clause<'a> {
         self.cue_at(at)
             .is_some_and(|c| c.entry.frame != CueFrame::According)
             && (self.is_outside_quotes(k))
+    }
+
+    /// Whether a cue that shares the clause's speaker starts at `k`: `and said`,
+    /// `but also said`.
+    fn second_verb(&self, k: usize, hi: usize) -> bool {
+        let at = self.skip_forward_to_verb(k, hi);
+        self.cue_at(at).is_some_and(|c| {
+            c.entry.speech
+                && !c.entry.is_participle()
+                && c.entry.frame != CueFrame::According
+                && !self.has(at, Section::Noun)
+        })
+    }
+
+    /// Whether a speaker and a cue of their own start at `k`.
+    fn clause_with_frame(&self, k: usize, hi: usize) -> bool {
+        let Some(phrase) = self.phrase_forward(k, hi) else {
+            return false;
+        };
+        let at = self.skip_forward_to_verb(phrase.end, hi);
+        self.cue_at(at)
+            .is_some_and(|c| c.entry.frame != CueFrame::According && !c.entry.is_participle())
     }
 
     /// `, according to X` / `, as cited by X` / `, citing X` at the comma `j`:
@@ -988,6 +1154,50 @@ impl<'a> Clause<'a> {
         start
     }
 
+    /// Move back from a cue's first word over a time between it and its
+    /// speaker (`Priebus later Thursday told`, `Wang Yi on Thursday asked`):
+    /// where the speaker phrase ends.
+    fn subject_end(&self, verb_start: usize, lo: usize) -> usize {
+        let mut end = verb_start;
+        while end > lo {
+            let k = end - 1;
+            let s = self.sections(k);
+            let time = s.has(Section::Weekday)
+                || s.has(Section::Time) && !s.has(Section::Determiner) && !self.capitalized(k)
+                || self.is(k, "on") && end < verb_start
+                || self.adverbial(k) && !self.capitalized(k);
+            if time && self.word(k).is_some() {
+                end = k;
+            } else {
+                break;
+            }
+        }
+        // `last week`, `this month`
+        if end > lo
+            && end < verb_start
+            && matches!(self.word(end - 1), Some("last" | "this" | "next" | "on"))
+        {
+            end -= 1;
+        }
+        if end == lo { verb_start } else { end }
+    }
+
+    /// `"Fox and Friends"`, `ABC's "This Week"` as the one spoken to.
+    fn quoted_title(&self, k: usize, hi: usize) -> Option<Range<usize>> {
+        let Some(TokenKind::QuoteOpen(q)) = self.token_kind(k) else {
+            return None;
+        };
+        let close = (k + 1..hi.min(k + 10))
+            .find(|&j| self.token_kind(j) == Some(TokenKind::QuoteClose(q)))?;
+        (k + 1..close)
+            .all(|j| {
+                self.word(j).is_none()
+                    || self.capitalized(j)
+                    || matches!(self.word(j), Some("and" | "of" | "the"))
+            })
+            .then_some(k..close + 1)
+    }
+
     /// Move forward from `k` over auxiliaries, adverbs and `on Thursday`.
     fn skip_forward_to_verb(&self, mut k: usize, hi: usize) -> usize {
         while k < hi {
@@ -1023,6 +1233,7 @@ impl<'a> Clause<'a> {
         }
         let s = self.sections(before);
         s.has(Section::Opener)
+            || s.has(Section::Relative)
             || s.has(Section::Weekday)
             || s.has(Section::Time)
             || self.is_number(before)
@@ -1065,11 +1276,26 @@ impl<'a> Clause<'a> {
 
     /// `NAME, APPOSITIVE,` or `ROLE, NAME,` ending at the comma `comma`.
     fn appositive_back(&self, comma: usize, lo: usize) -> Option<Phrase> {
-        let open = (lo..comma)
+        let commas: Vec<usize> = (lo.max(comma.saturating_sub(MAX_APPOSITIVE))..comma)
             .rev()
-            .take(MAX_APPOSITIVE)
-            .find(|&k| self.is_comma(k) || !self.is_outside_quotes(k) && self.is_close(k))?;
-        if !self.is_comma(open) || open + 1 >= comma {
+            .take_while(|&k| self.is_outside_quotes(k) || self.is_close(k))
+            .filter(|&k| self.is_comma(k))
+            .take(3)
+            .collect();
+        // `Christopher Harvey, a delegate from Houston, Texas, said`: the name
+        // before the first of the commas, where a clause may start.
+        let open = commas
+            .iter()
+            .rev()
+            .copied()
+            .find(|&k| {
+                self.noun_phrase_back(k, lo).is_some_and(|core| {
+                    self.boundary_before(core.start, lo)
+                        && core.clone().any(|i| self.capitalized(i) && self.nominal(i))
+                })
+            })
+            .or_else(|| commas.first().copied())?;
+        if open + 1 >= comma {
             return None;
         }
         let core = self.noun_phrase_back(open, lo)?;
@@ -1121,7 +1347,7 @@ impl<'a> Clause<'a> {
     /// (`supporters of the bill`).
     fn noun_phrase_back(&self, end: usize, lo: usize) -> Option<Range<usize>> {
         let last = end.checked_sub(1).filter(|&l| l >= lo)?;
-        if self.has(last, Section::Pronoun) {
+        if self.has(last, Section::Pronoun) || self.is(last, "who") {
             return Some(last..end);
         }
         if !(self.nominal(last) || self.open_class(last) || self.is_number(last)) {
@@ -1140,8 +1366,18 @@ impl<'a> Clause<'a> {
                 break;
             }
             let s = self.sections(k);
+            // `... bill that New Jersey Gov. Chris Christie said`: `that` before a
+            // name opens a clause, not the phrase.
+            if matches!(self.word(k), Some("that" | "this")) && self.capitalized(k + 1) {
+                break;
+            }
             if s.has(Section::Determiner) {
                 start = k;
+                // `One of the authors`, `some of his aides`
+                if k >= lo + 2 && self.is(k - 1, "of") && self.has(k - 2, Section::Determiner) {
+                    start = k - 2;
+                    break;
+                }
                 // `a spokesman for the Feingold campaign`: the determiner opens a
                 // phrase that may hang on the noun before it.
                 if attached < 2
@@ -1302,14 +1538,22 @@ impl<'a> Clause<'a> {
             // quotation as a clause of its own, where its words are outside quotes.
             let (lo, hi) = (start + 1, end - 1);
             let inside = Clause::new(self.text, &self.tokens[lo..hi]);
-            inside.leading_at_start(0, inside.len()).map(|mut s| {
-                s.shift(lo);
-                // What is left runs to the closing mark.
-                if let Some(last) = s.content.last_mut() {
-                    last.end = last.end.max(hi);
-                }
-                s
-            })
+            inside
+                .leading_at_start(0, inside.len())
+                .filter(|s| {
+                    // `"He continues to ...," he said`: a pronoun in a quote is the speaker's own.
+                    s.speaker.as_ref().is_none_or(|p| {
+                        !(p.span.len() == 1 && inside.has(p.span.start, Section::Pronoun))
+                    })
+                })
+                .map(|mut s| {
+                    s.shift(lo);
+                    // What is left runs to the closing mark.
+                    if let Some(last) = s.content.last_mut() {
+                        last.end = last.end.max(hi);
+                    }
+                    s
+                })
         } else {
             self.leading_at_start(start, end)
         };
@@ -1360,7 +1604,10 @@ impl<'a> Clause<'a> {
         }
         let at = self.skip_forward_to_verb(phrase.end, hi);
         let cue = self.cue_at(at)?;
-        if matches!(cue.entry.frame, CueFrame::According) || cue.entry.is_participle() {
+        if matches!(cue.entry.frame, CueFrame::According)
+            || cue.entry.is_participle()
+            || !cue.entry.speech
+        {
             return None;
         }
         let verb_start = self.skip_back_to_verb(cue.start, phrase.end);

@@ -15,6 +15,9 @@ pub struct Entry {
     pub lemma: String,
     pub class: CueClass,
     pub frame: Frame,
+    /// A verb of speech (`say`, `warn`), not of state or judgement (`think`,
+    /// `support`): only speech is read for a frame nested inside it.
+    pub speech: bool,
 }
 
 impl Entry {
@@ -74,6 +77,7 @@ impl Lexicon {
                 "according" => Frame::According,
                 _ => Frame::Verb,
             };
+            let speech = object != "state";
             for form in forms.split(',') {
                 let words: Vec<String> = form.split_whitespace().map(fold).collect();
                 let Some(first) = words.first().cloned() else {
@@ -84,6 +88,7 @@ impl Lexicon {
                     lemma: lemma.to_string(),
                     class,
                     frame,
+                    speech,
                 };
                 by_first_word.entry(first).or_default().push(entry);
             }

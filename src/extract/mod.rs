@@ -35,44 +35,54 @@ pub fn extract(text: &str) -> Vec<Attribution> {
             people.register(&describe(clause, text, phrase));
         }
     }
-    let dateline = clauses.first().map_or(0, Clause::dateline_end);
     // `... (ANI)` at the end: the whole story is relayed from ANI.
     let credit = clauses
         .last()
         .and_then(|c| c.credit().map(|r| Span::new(text, c.bytes(&r))));
     let mut found: Vec<Attribution> = Vec::new();
-    // The attribution a quote standing as the next sentence carries on:
-    // its index, and the sentence it was last carried to.
-    let mut open: Option<(usize, usize)> = None;
-    for (s, clause) in clauses.iter().enumerate() {
-        let start = if s == 0 { dateline } else { 0 };
-        let statements = clause.statements(start);
+    // The attribution a quote standing as the next sentence carries on: its
+    // index, the paragraph, and the sentence after which it may carry on.
+    let mut open: Option<(usize, usize, usize)> = None;
+    let mut s = 0;
+    while s < clauses.len() {
+        let paragraph = doc.sentences[s].paragraph;
+        let (unit, statements, next) = read_unit(&doc, &clauses, s);
+        let clause = unit.as_ref().unwrap_or(&clauses[s]);
         if statements.is_empty() {
-            let carried = open.filter(|&(_, last)| {
-                last + 1 == s && doc.sentences[last].paragraph == doc.sentences[s].paragraph
-            });
-            match (whole_quote(clause), carried) {
+            let carried = open.filter(|&(_, p, after)| after == s && p == paragraph);
+            let quotes = leading_quotes(clause);
+            match carried {
                 // `"A," he said. "B."`: B carries on A's attribution.
-                (Some(quote), Some((a, _))) => {
-                    let range = clause.bytes(&trim(clause, quote));
+                Some((a, _, _)) if !quotes.is_empty() => {
                     let attribution = &mut found[a];
-                    attribution.content.spans.push((range.start, range.end));
-                    attribution.content.quoted.push((range.start, range.end));
+                    for quote in quotes {
+                        let range = clause.bytes(&trim(clause, quote));
+                        attribution.content.spans.push((range.start, range.end));
+                        attribution.content.quoted.push((range.start, range.end));
+                    }
                     attribution.content.text = joined(text, &attribution.content.spans);
                     if attribution.kind == Kind::Indirect {
                         attribution.kind = Kind::Mixed;
                     }
-                    open = Some((a, s));
+                    open = Some((a, paragraph, next));
                 }
                 _ => open = None,
             }
+            s = next;
             continue;
         }
+        let first = found.len();
         for statement in &statements {
             let attribution = assemble(&doc, clause, statement, &mut people);
             found.push(attribution);
         }
-        open = Some((found.len() - 1, s));
+        // A quote that carries on goes with the sentence's direct quote, if any.
+        let carries = (first..found.len())
+            .rev()
+            .find(|&a| found[a].kind == Kind::Direct)
+            .unwrap_or(found.len() - 1);
+        open = Some((carries, paragraph, next));
+        s = next;
     }
     add_fragments(&doc, &mut found);
     if let Some(credit) = credit {
@@ -82,6 +92,88 @@ pub fn extract(text: &str) -> Vec<Attribution> {
     }
     found.sort_by_key(|a| a.content.extent().start);
     found
+}
+
+/// The statements of sentence `s` and where the next unit starts. A quote that
+/// ends in a question or exclamation mark ends its sentence, but the frame
+/// may follow it (`"Why now?" Sanders asked.`): then the two are read as one
+/// unit, given back as its own clause.
+fn read_unit<'t>(
+    doc: &'t Document<'t>,
+    clauses: &[Clause<'t>],
+    s: usize,
+) -> (Option<Clause<'t>>, Vec<Statement>, usize) {
+    let sentence = &doc.sentences[s];
+    let start = if sentence.paragraph < DATELINE_PARAGRAPHS
+        && doc.paragraphs[sentence.paragraph].sentences.start == s
+    {
+        clauses[s].dateline_end()
+    } else {
+        0
+    };
+    let alone = clauses[s].statements(start);
+    if let Some(next) = doc.sentences.get(s + 1)
+        && next.paragraph == sentence.paragraph
+        && alone.is_empty()
+        && ends_in_quote(&clauses[s])
+        && !leading_quotes(&clauses[s]).is_empty()
+    {
+        let unit = Clause::new(
+            doc.text,
+            &doc.tokens[sentence.tokens.start..next.tokens.end],
+        );
+        let joined = unit.statements(start);
+        // The frame must come right after the quote: `"Why now?" Sanders asked.`
+        let first_len = sentence.tokens.len();
+        let framed = joined.first().is_some_and(|st| {
+            let frame = [
+                st.speaker.as_ref().map(|p| p.span.start),
+                st.cue.as_ref().map(|c| c.0.start),
+            ];
+            frame.into_iter().flatten().min() == Some(first_len)
+                && st.content.first().is_some_and(|c| c.start <= 1)
+        });
+        if framed {
+            return (Some(unit), joined, s + 2);
+        }
+    }
+    (None, alone, s + 1)
+}
+
+/// Datelines open one of the first paragraphs (after a headline).
+const DATELINE_PARAGRAPHS: usize = 3;
+
+/// Whether the clause ends with a quotation closed after `?`, `!` or `.`.
+fn ends_in_quote(clause: &Clause<'_>) -> bool {
+    let n = clause.len();
+    n >= 2
+        && matches!(clause.token_kind(n - 1), Some(TokenKind::QuoteClose(_)))
+        && clause.is_outside_quotes(n - 1)
+        && matches!(clause.token_kind(n - 2), Some(TokenKind::Punct))
+        && matches!(clause.word_text(n - 2), "?" | "!" | ".")
+}
+
+/// The top-level quotations of a clause that opens with one: what carries
+/// on the attribution of the sentence before (`"B." "C."`, `"B" - and more`).
+fn leading_quotes(clause: &Clause<'_>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !matches!(clause.token_kind(0), Some(TokenKind::QuoteOpen(_))) {
+        return out;
+    }
+    let mut i = 0;
+    while i < clause.len() {
+        if let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(i)
+            && clause.is_outside_quotes(i)
+            && let Some(close) = (i + 1..clause.len())
+                .find(|&k| clause.token_kind(k) == Some(TokenKind::QuoteClose(q)))
+        {
+            out.push(i..close + 1);
+            i = close + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
 }
 
 /// Maximal runs of name-like words outside quotations: the people a report names.

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 pub struct Sections(u32);
 
 /// The section names, in bit order.
-const SECTIONS: [&str; 15] = [
+const SECTIONS: [&str; 16] = [
     "titles",
     "bodies",
     "auxiliaries",
@@ -28,6 +28,7 @@ const SECTIONS: [&str; 15] = [
     "months",
     "weekdays",
     "times",
+    "notices",
 ];
 
 /// One section of the data file.
@@ -61,6 +62,8 @@ pub enum Section {
     Weekday,
     /// `Thursday`, `last`, `week`: a time after a cue.
     Time,
+    /// `Update`, `Photo`: a label before a colon, not a speaker.
+    Notice,
 }
 
 impl Sections {
@@ -150,6 +153,7 @@ mod tests {
             Section::Month,
             Section::Weekday,
             Section::Time,
+            Section::Notice,
         ];
         for (bit, section) in sections.into_iter().enumerate() {
             assert_eq!(section as usize, bit);

@@ -123,5 +123,6 @@ fn breaks_after(text: &str, paragraph: &[Token], stop: usize, last: usize) -> bo
 fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
-    initial || ABBREVIATIONS.contains(&word.to_lowercase())
+    // `U.S.`, `G.K.`, `p.m.`: a stop inside the word marks an abbreviation.
+    initial || word.contains('.') || ABBREVIATIONS.contains(&word.to_lowercase())
 }

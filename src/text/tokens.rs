@@ -66,7 +66,12 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         } else {
             i += len;
             if c == '\'' && bytes.get(i) == Some(&b'\'') {
-                i += 1;
+                // Three marks closing a quote inside a quote are `'` then `''`;
+                // opening one, `''` then `'`.
+                let closing = start > 0 && !bytes[start - 1].is_ascii_whitespace();
+                if !(closing && bytes.get(i + 1) == Some(&b'\'')) {
+                    i += 1;
+                }
             }
             TokenKind::Punct
         };
