@@ -24,6 +24,32 @@
 //! - `FILE.toml`: a crosscheck configuration naming every outlet with its kind
 //!   (the `official` ones are the primary sources) and every speaker's aliases.
 //!
+//! Point crosscheck at `FILE.jsonl`, not at its folder: the truth is JSON Lines too.
+//!
+//! A plant is one rendering of one report (`words` says what to look for):
+//!
+//! - CC001 a statement credited to someone else (`words`: that person's name);
+//!   CC002 one word changed inside a direct quote (the new word); CC003 a
+//!   negation, modal, number, date or name changed in reported speech (the new
+//!   words); CC004 a scare quote no rendering has (the quoted words); CC005
+//!   another outlet's unquoted paraphrase put in quote marks (some of its
+//!   words); CC006 a statement in the outlet's own voice (its first words);
+//!   CC007 a quote credited through another outlet or state media (the
+//!   channel's name); CC008 a loaded cue verb (the verb); CC009 words said to
+//!   someone else (that person's name);
+//! - CC010 a statement of the near-miss event, in two reports (its words);
+//!   CC011 words of a participant or an analyst that one outlet alone carries
+//!   (its words); CC012 a near-verbatim copy of a wire or state-media report
+//!   without its dateline, one background paragraph dropped, the source named
+//!   at the end (the source's name).
+//!
+//! Everything else is clean: quotes are verbatim, a translator's variant or
+//! correctly shortened; paraphrases are in reported speech; cues are neutral
+//! (or the primary source's own); the only channel named is the primary
+//! source; the addressee, if named, is the true one; every statement is carried
+//! by two outlets at least; no two claims of an event share a long phrase; and
+//! background paragraphs attribute nothing.
+//!
 //! Options:
 //!
 //! - `--reports N` (required), `--seed S` (default 1), `--out FILE.jsonl` (required)
