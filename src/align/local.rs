@@ -4,7 +4,7 @@
 
 use std::ops::Range;
 
-use crate::text::{Word, equivalent};
+use crate::text::Word;
 
 /// Longer wordings are aligned on their first words only: the cost is the
 /// product of the lengths, and no statement is this long.
@@ -28,7 +28,7 @@ pub struct Alignment {
 pub fn same(a: &Word, b: &Word) -> bool {
     a.folded == b.folded
         || (a.content && b.content && a.stem == b.stem)
-        || equivalent(&a.folded, &b.folded)
+        || (a.sense != 0 && a.sense == b.sense)
 }
 
 /// The best local alignment of `a` and `b`, or `None` if nothing matches.

@@ -7,6 +7,7 @@
 //! a quote that runs over two statements joins both). What joins nothing
 //! starts a claim of its own.
 
+pub mod foreign;
 pub mod local;
 mod speakers;
 
@@ -20,7 +21,7 @@ use crate::config::{Config, OutletKind};
 use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::{Attribution, Kind};
-use crate::text::{Word, Wording};
+use crate::text::{Word, Wording, content_keys};
 
 pub use speakers::Names;
 
@@ -28,7 +29,7 @@ pub use speakers::Names;
 /// content words match.
 const MIN_CONTAINMENT: f64 = 0.5;
 /// And at least this many content words match (fewer when a wording is shorter).
-const MIN_SHARED: usize = 3;
+pub(crate) const MIN_SHARED: usize = 3;
 /// A rendering is compared with at most this many members of a claim: enough to
 /// reach every wording, and a bound on the cost of a very large event.
 const MAX_MEMBERS_COMPARED: usize = 16;
@@ -131,10 +132,10 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
     let mut members: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
     // Which claims each content stem occurs in: a unit is aligned only with the
     // claims it shares enough stems with, never with every claim of the event.
-    let mut by_stem: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+    let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (u, unit) in units.iter().enumerate() {
         let mut joins: Vec<(usize, Range<usize>, usize)> = Vec::new();
-        for c in candidates(&unit.wording, &by_stem) {
+        for c in candidates(&unit.wording, &by_key) {
             let claim = &members[c];
             let best = claim
                 .iter()
@@ -163,12 +164,9 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
             members.push(Vec::new());
         }
         for (range, c) in cover(taken, unit.wording.len()) {
-            for word in unit.wording.words[range.clone()]
-                .iter()
-                .filter(|w| w.content)
-            {
-                let claims = by_stem.entry(word.stem.as_str()).or_default();
-                if claims.last() != Some(&c) && !claims.contains(&c) {
+            for key in content_keys(&unit.wording.words[range.clone()]) {
+                let claims = by_key.entry(key).or_default();
+                if !claims.contains(&c) {
                     claims.push(c);
                 }
             }
@@ -220,21 +218,15 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
     claims
 }
 
-/// The claims a wording shares enough content stems with to be worth aligning,
+/// The claims a wording shares enough content (stems, interchangeable phrases)
+/// with to be worth aligning,
 /// in claim order.
-fn candidates(wording: &Wording, by_stem: &FxHashMap<&str, Vec<usize>>) -> Vec<usize> {
-    let mut stems: Vec<&str> = wording
-        .words
-        .iter()
-        .filter(|w| w.content)
-        .map(|w| w.stem.as_str())
-        .collect();
-    stems.sort_unstable();
-    stems.dedup();
-    let needed = MIN_SHARED.min(stems.len()).max(1);
+fn candidates(wording: &Wording, by_key: &FxHashMap<String, Vec<usize>>) -> Vec<usize> {
+    let keys = content_keys(&wording.words);
+    let needed = MIN_SHARED.min(keys.len()).max(1);
     let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-    for stem in stems {
-        for &c in by_stem.get(stem).map_or(&[][..], Vec::as_slice) {
+    for key in &keys {
+        for &c in by_key.get(key).map_or(&[][..], Vec::as_slice) {
             *shared.entry(c).or_default() += 1;
         }
     }

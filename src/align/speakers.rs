@@ -2,6 +2,9 @@
 //! `Sergey Lavrov`, `Sergei Lavrov`; and the aliases of `crosscheck.toml`.
 
 use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashSet;
 
 use crate::config::Config;
 use crate::extract::{Speaker, SpeakerClass};
@@ -27,7 +30,11 @@ impl Names {
         // Fuller names first, then the most frequent: they become the event's names.
         let mut names: Vec<(String, usize)> = counts.into_iter().collect();
         names.sort_by(|a, b| {
-            let words = |n: &str| n.split_whitespace().count();
+            let words = |n: &str| {
+                n.split(|c: char| !c.is_alphanumeric())
+                    .filter(|p| !p.is_empty())
+                    .count()
+            };
             words(&b.0)
                 .cmp(&words(&a.0))
                 .then(b.1.cmp(&a.1))
@@ -51,12 +58,24 @@ impl Names {
 
     /// The event-wide name of a person speaker; `None` for anyone else.
     pub fn of(&self, speaker: &Speaker, config: &Config) -> Option<String> {
-        if speaker.class != SpeakerClass::Person {
+        if speaker.class != SpeakerClass::Person || is_place(&speaker.canonical) {
             return None;
         }
         let name = configured(config, speaker).unwrap_or_else(|| speaker.canonical.clone());
         Some(self.by_report_name.get(&name).cloned().unwrap_or(name))
     }
+}
+
+/// Countries, capitals and bodies named like places (`data/places.txt`).
+static PLACES: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    crate::data::lines(include_str!("../../data/places.txt"))
+        .map(fold)
+        .collect()
+});
+
+/// Whether a name is a place that stands for a government (`Kenya`, `Washington`).
+pub fn is_place(name: &str) -> bool {
+    PLACES.contains(&fold(name))
 }
 
 fn configured(config: &Config, speaker: &Speaker) -> Option<String> {
@@ -68,9 +87,15 @@ fn configured(config: &Config, speaker: &Speaker) -> Option<String> {
 
 /// `Wang` is `Wang Yi`; `Sergei Lavrov` is `Sergey Lavrov`; `Wang Yi` is not `Wang Wenbin`.
 fn same_person(full: &str, other: &str) -> bool {
-    let a: Vec<String> = full.split_whitespace().map(fold).collect();
-    let b: Vec<String> = other.split_whitespace().map(fold).collect();
-    if b.iter().all(|w| a.contains(w)) {
+    // `Al-Otaibi` is the `Otaibi` of `Hamad Al-Otaibi`: compare the parts of names.
+    let parts = |name: &str| -> Vec<String> {
+        name.split(|c: char| !c.is_alphanumeric())
+            .filter(|p| !p.is_empty())
+            .map(fold)
+            .collect()
+    };
+    let (a, b) = (parts(full), parts(other));
+    if b.iter().all(|w| a.contains(w)) || a.iter().all(|w| b.contains(w)) {
         return true;
     }
     match (a.as_slice(), b.as_slice()) {
@@ -88,6 +113,8 @@ mod tests {
     #[test]
     fn surnames_and_transliterations_name_one_person() {
         assert!(same_person("Wang Yi", "Wang"));
+        assert!(same_person("Hamad Al-Otaibi", "Otaibi"));
+        assert!(same_person("Luc Moreau", "Jean-Luc Moreau"));
         assert!(same_person("Sergey Lavrov", "Sergei Lavrov"));
         assert!(!same_person("Wang Yi", "Wang Wenbin"));
         assert!(!same_person("Wang Yi", "Zhao Lijian"));

@@ -11,6 +11,8 @@ use crate::text::{Word, equivalent};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ChangeClass {
+    /// The same words, with other punctuation or case: `Games,` and `games`.
+    Punctuation,
     /// Spelling, transliteration or inflection: `criticised`, `criticized`.
     Spelling,
     /// Interchangeable words, the typical translation variant: `legitimate`, `reasonable`.
@@ -47,7 +49,8 @@ impl ChangeClass {
     pub fn is_faithful(self) -> bool {
         matches!(
             self,
-            ChangeClass::Spelling
+            ChangeClass::Punctuation
+                | ChangeClass::Spelling
                 | ChangeClass::Synonym
                 | ChangeClass::FunctionWord
                 | ChangeClass::Reordered
@@ -68,6 +71,10 @@ impl ChangeClass {
         )
     }
 }
+
+/// The longest replacement read as one thing put for another (`must` for
+/// `should`, `December` for `August`, `the prime minister` for `the president`).
+const SHORT: usize = 3;
 
 /// How close two words must be to be one spelling (`Sergey`, `Sergei`).
 const SAME_SPELLING: f64 = 0.9;
@@ -154,24 +161,32 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
     if negated(old) != negated(new) {
         return ChangeClass::Negation;
     }
-    if differ("modality") {
+    // The other meaning-bearing classes are one thing put for another: an added
+    // `could` hedges, an added `on Feb. 4` informs; `must` for `should`,
+    // `December` for `August` change what was said.
+    // ...and a short thing: a long stretch replaced by another is rewording,
+    // whatever names it happens to hold.
+    let replaced = !old.is_empty() && !new.is_empty() && old.len() <= SHORT && new.len() <= SHORT;
+    let on_both_sides =
+        |test: &dyn Fn(&Word) -> bool| old.iter().any(|w| test(w)) && new.iter().any(|w| test(w));
+    if replaced && on_both_sides(&|w| in_section("modality", w)) && differ("modality") {
         return ChangeClass::Modality;
     }
-    if all().any(|w| w.folded.chars().any(|c| c.is_ascii_digit())) {
+    if replaced && on_both_sides(&|w| w.folded.chars().any(|c| c.is_ascii_digit())) {
         return ChangeClass::Number;
     }
-    if all().any(|w| in_section("dates", w)) {
+    if replaced && on_both_sides(&|w| in_section("dates", w)) {
         return ChangeClass::Date;
     }
     if old.len() == new.len()
-        && !old.is_empty()
+        && replaced
         && old.iter().zip(new).all(|(a, b)| {
             a.stem == b.stem || strsim::jaro_winkler(&a.folded, &b.folded) >= SAME_SPELLING
         })
     {
         return ChangeClass::Spelling;
     }
-    if all().any(|w| w.capitalised && w.content) {
+    if replaced && on_both_sides(&|w| w.capitalised && w.content) {
         return ChangeClass::Name;
     }
     match (old.is_empty(), new.is_empty()) {

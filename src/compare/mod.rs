@@ -21,11 +21,13 @@ pub use classify::{ChangeClass, Speakers, classify};
 use crate::align::{Claim, local};
 use crate::corpus::Report;
 use crate::extract::Attribution;
-use crate::text::{Word, Wording};
+use crate::text::{Unit, Word, Wording, folded, units};
 
 /// Below this share of matching words, a rendering is a paraphrase of the
 /// reference rather than a version of its words.
 pub const PARAPHRASE_BELOW: f64 = 0.75;
+/// How many reference words a window may grow by on each side of its match.
+const WINDOW_GROWTH: usize = 3;
 /// No single diff may take longer than this (similar's deadline).
 const DIFF_DEADLINE: Duration = Duration::from_millis(100);
 
@@ -180,6 +182,32 @@ pub fn compare(claim: &Claim, inputs: Inputs<'_>) -> Comparison {
     }
 }
 
+/// Compare any words of a report (`text`, `pieces`) with the rendering `index`
+/// of `claim`, as `compare` compares a claim's renderings with its reference:
+/// how an unattributed sentence or a quote from another event reads against it.
+pub fn against(
+    claim: &Claim,
+    index: usize,
+    inputs: Inputs<'_>,
+    text: &str,
+    pieces: &[Range<usize>],
+) -> Diff {
+    let reference = &claim.renderings[index];
+    let reference_report = &inputs.reports[reference.report];
+    let reference_attribution = &inputs.attributions[reference.report][reference.attribution];
+    let scope = Wording::new(
+        &reference_report.text,
+        &scope(reference_attribution, &reference.pieces),
+    );
+    diff(
+        &reference_report.text,
+        &scope,
+        text,
+        &Wording::new(text, pieces),
+        Speakers::default(),
+    )
+}
+
 /// Where a rendering is looked for in the reference: its whole sentence, and
 /// any piece of it outside that sentence (a quote over several paragraphs).
 fn scope(attribution: &Attribution, pieces: &[(usize, usize)]) -> Vec<Range<usize>> {
@@ -214,18 +242,28 @@ fn diff(
             }],
         };
     };
-    // Words of the rendering outside the matched stretch stand for as many
+    // A few words of the rendering outside the matched stretch stand for as many
     // reference words around it (`The United States` before `should stop`
-    // stands for `that the US`): the window grows by as many on each side.
-    let before = found.a.start.min(found.b.start);
-    let after = (wording.len() - found.a.end).min(scope.len() - found.b.end);
+    // stands for `that the US`): the window grows by as many on each side. A
+    // longer unmatched stretch is the rendering's own addition, paired with nothing.
+    let before = found.a.start.min(found.b.start).min(WINDOW_GROWTH);
+    let after = (wording.len() - found.a.end)
+        .min(scope.len() - found.b.end)
+        .min(WINDOW_GROWTH);
     let window = found.b.start - before..found.b.end + after;
     let old: Vec<&Word> = scope.words[window.clone()].iter().collect();
     let new: Vec<&Word> = wording.words.iter().collect();
-    let keys = |words: &[&Word]| words.iter().map(|w| w.folded.clone()).collect::<Vec<_>>();
+    // Diffed in units: a word, or a phrase an equivalents group lists, so that
+    // `security concerns` and `concerns on security issues` line up as one.
+    let (old_units, new_units) = (units(&old), units(&new));
+    let keys = |units: &[Unit]| units.iter().map(|u| u.key.clone()).collect::<Vec<_>>();
     let deadline = std::time::Instant::now().checked_add(DIFF_DEADLINE);
-    let mut ops =
-        similar::capture_diff_slices_deadline(Algorithm::Myers, &keys(&old), &keys(&new), deadline);
+    let mut ops = similar::capture_diff_slices_deadline(
+        Algorithm::Myers,
+        &keys(&old_units),
+        &keys(&new_units),
+        deadline,
+    );
     // Reference words dropped at either end only mean the window was drawn too
     // wide (a quote may stop short of its sentence): they are no difference.
     while ops.last().is_some_and(|op| op.tag() == DiffTag::Delete) {
@@ -234,48 +272,67 @@ fn diff(
     if ops.first().is_some_and(|op| op.tag() == DiffTag::Delete) {
         ops.remove(0);
     }
+    let words_of = |units: &[Unit], range: Range<usize>| match (
+        units.get(range.start),
+        range.end.checked_sub(1).and_then(|e| units.get(e)),
+    ) {
+        (Some(a), Some(b)) if range.start < range.end => a.words.start..b.words.end,
+        (Some(a), _) => a.words.start..a.words.start,
+        _ => units.last().map_or(0..0, |u| u.words.end..u.words.end),
+    };
     let window = match (ops.first(), ops.last()) {
         (Some(first), Some(last)) => {
-            window.start + first.old_range().start..window.start + last.old_range().end
+            let words = words_of(&old_units, first.old_range().start..last.old_range().end);
+            window.start + words.start..window.start + words.end
         }
         _ => window,
     };
     let mut changes = Vec::new();
     let mut pieces = Vec::new();
     let mut equal_words = 0;
+    // Changes within equal runs (punctuation, listed phrases) are over words
+    // already counted as equal.
+    let mut within_equal: Vec<usize> = Vec::new();
     for op in &ops {
-        let (tag, o, n) = op.as_tag_tuple();
-        let elided = tag == DiffTag::Delete && ellipsis_before(text, &wording.words, n.start);
-        let (o, n) = (&old[o], &new[n]);
-        match tag {
-            DiffTag::Equal => {
-                equal_words += n.len();
-                push_piece(&mut pieces, Tag::Same, text, n);
-                continue;
+        let (tag, ou, nu) = op.as_tag_tuple();
+        let o = &old[words_of(&old_units, ou.clone())];
+        let n = &new[words_of(&new_units, nu.clone())];
+        if tag == DiffTag::Equal {
+            equal_words += n.len();
+            push_piece(&mut pieces, Tag::Same, text, n);
+            let first_change = changes.len();
+            for (a, b) in old_units[ou].iter().zip(&new_units[nu]) {
+                let (a, b) = (&old[a.words.clone()], &new[b.words.clone()]);
+                if folded(a) != folded(b) {
+                    changes.push(change(ChangeClass::Synonym, reference_text, a, text, b));
+                } else if !same_surface(reference_text, a, text, b) {
+                    changes.push(change(ChangeClass::Punctuation, reference_text, a, text, b));
+                }
             }
-            _ => {
-                push_piece(&mut pieces, Tag::Removed, reference_text, o);
-                push_piece(&mut pieces, Tag::Added, text, n);
-            }
+            within_equal.extend(first_change..changes.len());
+            continue;
         }
-        for (o, n) in split(o, n) {
-            let class = if elided {
-                ChangeClass::Elided
-            } else {
-                classify(o, n, speakers)
-            };
-            changes.push(change(class, reference_text, o, text, n));
-        }
+        push_piece(&mut pieces, Tag::Removed, reference_text, o);
+        push_piece(&mut pieces, Tag::Added, text, n);
+        let elided = tag == DiffTag::Delete
+            && ellipsis_before(text, &wording.words, words_of(&new_units, nu).start);
+        let class = if elided {
+            ChangeClass::Elided
+        } else {
+            classify(o, n, speakers)
+        };
+        changes.push(change(class, reference_text, o, text, n));
     }
     mark_reordered(&mut changes);
     let faithful_words: usize = changes
         .iter()
-        .filter(|c| c.class.is_faithful())
-        .map(|c| c.new.split_whitespace().count())
+        .enumerate()
+        .filter(|(i, c)| c.class.is_faithful() && !within_equal.contains(i))
+        .map(|(_, c)| Wording::of(&c.new).len())
         .sum();
     let similarity =
         (equal_words + faithful_words) as f64 / window.len().max(new.len()).max(1) as f64;
-    let label = if changes.is_empty() {
+    let label = if changes.iter().all(|c| c.class == ChangeClass::Punctuation) {
         Label::Same
     } else if similarity < PARAPHRASE_BELOW {
         Label::Paraphrase
@@ -292,34 +349,6 @@ fn diff(
         changes,
         pieces,
     }
-}
-
-/// Split one replaced stretch into smaller replacements where a prefix of one
-/// side is interchangeable with a prefix of the other (`the United States must`
-/// against `the US should` is a name variant and a modal change, not one change).
-fn split<'w>(old: &'w [&'w Word], new: &'w [&'w Word]) -> Vec<(&'w [&'w Word], &'w [&'w Word])> {
-    if old.is_empty() || new.is_empty() {
-        return vec![(old, new)];
-    }
-    let joined = |words: &[&Word]| {
-        words
-            .iter()
-            .map(|w| w.folded.as_str())
-            .collect::<Vec<_>>()
-            .join(" ")
-    };
-    for i in 1..=old.len() {
-        for j in 1..=new.len() {
-            if (i, j) != (old.len(), new.len())
-                && crate::text::equivalent(&joined(&old[..i]), &joined(&new[..j]))
-            {
-                let mut out = vec![(&old[..i], &new[..j])];
-                out.extend(split(&old[i..], &new[j..]));
-                return out;
-            }
-        }
-    }
-    vec![(old, new)]
 }
 
 fn change(
@@ -379,6 +408,20 @@ fn mark_reordered(changes: &mut [Change]) {
             c.class = ChangeClass::Reordered;
         }
     }
+}
+
+/// Whether two runs of the same words are also printed the same, case and the
+/// punctuation between them included (white space aside).
+fn same_surface(old_text: &str, old: &[&Word], new_text: &str, new: &[&Word]) -> bool {
+    let printed = |text: &str, words: &[&Word]| match (words.first(), words.last()) {
+        (Some(a), Some(b)) => text
+            .get(a.range.start..b.range.end)
+            .unwrap_or("")
+            .split_whitespace()
+            .collect::<String>(),
+        _ => String::new(),
+    };
+    printed(old_text, old) == printed(new_text, new)
 }
 
 /// Whether the rendering marks an omission (`...`, `…`) just before word `at`.

@@ -1,12 +1,13 @@
 //! Interchangeable words and phrases (`data/equivalents.txt`): translators'
 //! synonyms and the spellings of one name.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashMap;
+
 /// Each phrase (folded words joined by spaces) and the groups it belongs to.
-static GROUPS: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
-    let mut groups: HashMap<String, Vec<usize>> = HashMap::new();
+static GROUPS: LazyLock<FxHashMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut groups: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     let lines = crate::data::lines(include_str!("../../data/equivalents.txt"));
     for (n, line) in lines.enumerate() {
         for phrase in line.split('|') {
@@ -20,6 +21,27 @@ static GROUPS: LazyLock<HashMap<String, Vec<usize>>> = LazyLock::new(|| {
     }
     groups
 });
+
+/// A number shared by interchangeable single words (`legitimate`, `reasonable`),
+/// 0 for a word in no group: word-by-word comparisons test it instead of
+/// looking phrases up. A word in several groups takes its first.
+pub fn sense(folded: &str) -> u32 {
+    GROUPS
+        .get(folded)
+        .and_then(|g| g.first())
+        .map_or(0, |&g| g as u32 + 1)
+}
+
+/// The longest phrase a group lists, in words.
+pub const LONGEST_PHRASE: usize = 4;
+
+/// The group of a phrase (folded words joined by single spaces), if one lists it.
+pub fn group(phrase: &str) -> Option<u32> {
+    GROUPS
+        .get(phrase)
+        .and_then(|g| g.first())
+        .map(|&g| g as u32)
+}
 
 /// Whether two phrases (folded words joined by single spaces) render the same thing.
 pub fn equivalent(a: &str, b: &str) -> bool {

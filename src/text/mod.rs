@@ -10,11 +10,11 @@ mod wording;
 
 use std::ops::Range;
 
-pub use equivalents::equivalent;
+pub use equivalents::{LONGEST_PHRASE, equivalent, group as equivalence_group};
 pub use fold::{fold, fold_into};
 pub use quotes::{Family, Quote};
 pub use tokens::{Token, TokenKind};
-pub use wording::{Word, Wording};
+pub use wording::{Unit, Word, Wording, content_keys, folded, units};
 
 /// A report's text, segmented.
 #[derive(Debug, Clone)]

@@ -23,6 +23,8 @@ pub struct Word {
     pub content: bool,
     /// Written with a capital letter: a name, or the first word of a sentence.
     pub capitalised: bool,
+    /// Interchangeable single words share it (see `equivalents::sense`); 0 for none.
+    pub sense: u32,
 }
 
 /// The words of some pieces of a report's text, in order.
@@ -55,12 +57,14 @@ impl Wording {
                 let stem = STEMMER.stem(bare).into_owned();
                 let content = !STOP_WORDS.contains(bare);
                 let capitalised = word.chars().next().is_some_and(char::is_uppercase);
+                let sense = super::equivalents::sense(&folded);
                 words.push(Word {
                     range: start..start + word.len(),
                     folded,
                     stem,
                     content,
                     capitalised,
+                    sense,
                 });
             }
         }
@@ -101,6 +105,68 @@ impl Wording {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// A unit of comparison: one word, or a phrase that an equivalents group
+/// lists (`security concerns`, `concerns on security issues`), whose key is then
+/// the group's, so that interchangeable phrases line up as one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unit {
+    /// The word folded, or the group a phrase belongs to.
+    pub key: String,
+    /// The words it covers (indices into the words it was made from).
+    pub words: Range<usize>,
+}
+
+/// The units of a run of words: at each word, the longest listed phrase that
+/// starts there, else the word.
+pub fn units(words: &[&Word]) -> Vec<Unit> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let longest = (1..=super::LONGEST_PHRASE.min(words.len() - i))
+            .rev()
+            .find_map(|len| {
+                super::equivalence_group(&folded(&words[i..i + len]))
+                    .map(|g| (len, format!("\u{2261}{g}")))
+            });
+        let (len, key) = longest.unwrap_or_else(|| (1, words[i].folded.clone()));
+        out.push(Unit {
+            key,
+            words: i..i + len,
+        });
+        i += len;
+    }
+    out
+}
+
+/// Folded words joined by single spaces.
+pub fn folded(words: &[&Word]) -> String {
+    words
+        .iter()
+        .map(|w| w.folded.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// What a run of words is about, for finding what it may render: the group of
+/// each listed phrase and the stem of each other content word, without repeats.
+pub fn content_keys(words: &[Word]) -> Vec<String> {
+    let refs: Vec<&Word> = words.iter().collect();
+    let mut keys: Vec<String> = units(&refs)
+        .into_iter()
+        .filter_map(|u| {
+            let word = refs[u.words.start];
+            if u.key.starts_with('\u{2261}') {
+                Some(u.key)
+            } else {
+                word.content.then(|| word.stem.clone())
+            }
+        })
+        .collect();
+    keys.sort_unstable();
+    keys.dedup();
+    keys
 }
 
 #[cfg(test)]
