@@ -47,7 +47,8 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
     let Corpus { reports, rejected } = corpus;
     let attributions = extract_all(&reports);
     let events = events::group(&reports, &options.grouping);
-    let per_event: Vec<(Vec<Claim>, Vec<Comparison>, Vec<Finding>)> = events
+    // Claims and their comparisons, event by event (events in parallel).
+    let per_event: Vec<(Vec<Claim>, Vec<Comparison>)> = events
         .par_iter()
         .map(|event| {
             let inputs = align::Inputs {
@@ -60,32 +61,48 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
                 reports: &reports,
                 attributions: &attributions,
             };
-            let comparisons: Vec<Comparison> = claims
+            let comparisons = claims
                 .iter()
                 .map(|c| compare::compare(c, compare_inputs))
                 .collect();
+            (claims, comparisons)
+        })
+        .collect();
+    let mut claims = Vec::new();
+    let mut comparisons = Vec::new();
+    let mut spans = Vec::with_capacity(events.len());
+    for (event_claims, event_comparisons) in per_event {
+        spans.push(claims.len()..claims.len() + event_claims.len());
+        claims.extend(event_claims);
+        comparisons.extend(event_comparisons);
+    }
+    // Quotes that belong to another event need every event's claims.
+    let foreign =
+        align::foreign::foreign_quotes(&events, &claims, &comparisons, &reports, &attributions);
+    let findings: Vec<Finding> = events
+        .par_iter()
+        .zip(spans)
+        .flat_map_iter(|(event, own)| {
             let context = rules::Context {
-                event: &event.id,
+                event,
+                own,
                 claims: &claims,
                 comparisons: &comparisons,
                 reports: &reports,
                 attributions: &attributions,
+                config,
+                foreign: &foreign,
             };
-            let findings = rules::check(&context, &options.selection);
-            (claims, comparisons, findings)
+            rules::check(&context, &options.selection)
         })
         .collect();
-    let mut check = Check {
+    Check {
         reports,
         rejected,
         attributions,
         events,
-        ..Check::default()
-    };
-    for (claims, comparisons, findings) in per_event {
-        check.claims.extend(claims);
-        check.comparisons.extend(comparisons);
-        check.findings.extend(findings);
+        claims,
+        comparisons,
+        findings,
     }
-    check
 }

@@ -2,15 +2,29 @@
 //! a stable code, a kebab-case name, a default severity and its documentation
 //! (a Markdown file beside it, printed by `crosscheck rules CODE`).
 
+mod addressee_shift;
+mod attribution_dropped;
+mod channel_mismatch;
+mod copied_report;
+mod cue_shift;
+mod foreign_quote;
+mod meaning_shift;
+mod paraphrase_as_quote;
 mod quote_altered;
+mod single_source;
 mod speaker_mismatch;
 mod unsupported_fragment;
+
+use std::ops::Range;
 
 use serde::Serialize;
 
 use crate::align::Claim;
+use crate::align::foreign::ForeignMatch;
 use crate::compare::Comparison;
+use crate::config::{Config, OutletKind};
 use crate::corpus::Report;
+use crate::events::Event;
 use crate::extract::Attribution;
 use crate::finding::{Finding, Location, Severity};
 
@@ -29,18 +43,46 @@ pub struct Rule {
     check: fn(&Context<'_>, &Rule, &mut Vec<Finding>),
 }
 
-/// Everything a rule may look at: one event's claims and their comparisons.
-#[derive(Debug, Clone, Copy)]
+/// Everything a rule may look at: one event, its claims and their comparisons,
+/// and what was found across events.
+#[derive(Debug, Clone)]
 pub struct Context<'a> {
-    pub event: &'a str,
+    pub event: &'a Event,
+    /// The event's claims: indices into `claims` and `comparisons`.
+    pub own: Range<usize>,
+    /// Every event's claims.
     pub claims: &'a [Claim],
     /// One per claim, in the same order.
     pub comparisons: &'a [Comparison],
     pub reports: &'a [Report],
     pub attributions: &'a [Vec<Attribution>],
+    pub config: &'a Config,
+    /// Quoted renderings whose words belong to another event.
+    pub foreign: &'a [ForeignMatch],
 }
 
-static CATALOGUE: [Rule; 3] = [
+impl Context<'_> {
+    /// The event's claims with their comparisons.
+    pub fn own_claims(&self) -> impl Iterator<Item = (&Claim, &Comparison)> {
+        self.claims[self.own.clone()]
+            .iter()
+            .zip(&self.comparisons[self.own.clone()])
+    }
+
+    /// The other-event match of an attribution's quote, if its words belong elsewhere.
+    pub fn foreign_match(&self, report: usize, attribution: usize) -> Option<&ForeignMatch> {
+        self.foreign
+            .iter()
+            .find(|f| f.report == report && f.attribution == attribution)
+    }
+
+    /// Whether a report comes from an outlet configured as a primary source.
+    pub fn is_primary(&self, report: usize) -> bool {
+        self.config.outlet_kind(&self.reports[report].outlet) == Some(OutletKind::Official)
+    }
+}
+
+static CATALOGUE: [Rule; 12] = [
     Rule {
         code: "CC001",
         name: "speaker-mismatch",
@@ -58,12 +100,84 @@ static CATALOGUE: [Rule; 3] = [
         check: quote_altered::check,
     },
     Rule {
+        code: "CC003",
+        name: "meaning-shift",
+        severity: Severity::Error,
+        summary: "a difference that touches negation, modality, numbers, dates or names",
+        documentation: include_str!("meaning_shift.md"),
+        check: meaning_shift::check,
+    },
+    Rule {
         code: "CC004",
         name: "unsupported-fragment",
         severity: Severity::Warning,
         summary: "quoted words (a scare quote, a partial quote) found in no other rendering of that claim",
         documentation: include_str!("unsupported_fragment.md"),
         check: unsupported_fragment::check,
+    },
+    Rule {
+        code: "CC005",
+        name: "paraphrase-as-quote",
+        severity: Severity::Warning,
+        summary: "text in quote marks that matches only a paraphrase elsewhere, not any verbatim rendering",
+        documentation: include_str!("paraphrase_as_quote.md"),
+        check: paraphrase_as_quote::check,
+    },
+    Rule {
+        code: "CC006",
+        name: "attribution-dropped",
+        severity: Severity::Warning,
+        summary: "a claim stated in the outlet's own voice that other outlets attribute",
+        documentation: include_str!("attribution_dropped.md"),
+        check: attribution_dropped::check,
+    },
+    Rule {
+        code: "CC007",
+        name: "channel-mismatch",
+        severity: Severity::Warning,
+        summary: "the same quote credited through different channels",
+        documentation: include_str!("channel_mismatch.md"),
+        check: channel_mismatch::check,
+    },
+    Rule {
+        code: "CC008",
+        name: "cue-shift",
+        severity: Severity::Warning,
+        summary: "a loaded cue verb where other outlets use a neutral or emphatic one",
+        documentation: include_str!("cue_shift.md"),
+        check: cue_shift::check,
+    },
+    Rule {
+        code: "CC009",
+        name: "addressee-shift",
+        severity: Severity::Warning,
+        summary: "the same words said to a different addressee",
+        documentation: include_str!("addressee_shift.md"),
+        check: addressee_shift::check,
+    },
+    Rule {
+        code: "CC010",
+        name: "foreign-quote",
+        severity: Severity::Error,
+        summary: "a quote whose best match belongs to a different event",
+        documentation: include_str!("foreign_quote.md"),
+        check: foreign_quote::check,
+    },
+    Rule {
+        code: "CC011",
+        name: "single-source",
+        severity: Severity::Info,
+        summary: "a quote only one outlet carries",
+        documentation: include_str!("single_source.md"),
+        check: single_source::check,
+    },
+    Rule {
+        code: "CC012",
+        name: "copied-report",
+        severity: Severity::Info,
+        summary: "a report that is a near-verbatim copy of another, with its edits listed",
+        documentation: include_str!("copied_report.md"),
+        check: copied_report::check,
     },
 ];
 
@@ -164,12 +278,12 @@ impl Rule {
         related: Vec<Location>,
         evidence: Vec<crate::compare::Piece>,
     ) -> Finding {
-        let fingerprint = Finding::fingerprint(self.code, context.event, &primary, &related);
+        let fingerprint = Finding::fingerprint(self.code, &context.event.id, &primary, &related);
         Finding {
             rule: self.code,
             name: self.name,
             severity: self.severity,
-            event: context.event.to_string(),
+            event: context.event.id.clone(),
             claim: claim.id.clone(),
             message,
             primary,
@@ -180,12 +294,46 @@ impl Rule {
     }
 }
 
+impl Rule {
+    /// A finding about a whole report rather than a claim (its `claim` is empty).
+    fn report_finding(
+        &self,
+        context: &Context<'_>,
+        message: String,
+        primary: Location,
+        related: Vec<Location>,
+    ) -> Finding {
+        let fingerprint = Finding::fingerprint(self.code, &context.event.id, &primary, &related);
+        Finding {
+            rule: self.code,
+            name: self.name,
+            severity: self.severity,
+            event: context.event.id.clone(),
+            claim: String::new(),
+            message,
+            primary,
+            related,
+            fingerprint,
+            evidence: Vec::new(),
+        }
+    }
+}
+
 /// The location of a rendering's words.
 fn rendering_location(context: &Context<'_>, claim: &Claim, index: usize) -> Location {
     let rendering = &claim.renderings[index];
     let first = rendering.pieces.first().map_or(0, |p| p.0);
     let last = rendering.pieces.last().map_or(first, |p| p.1);
     Location::new(&context.reports[rendering.report], (first, last))
+}
+
+/// One change for a message: `"should" → "must"`, `"today" added`.
+fn describe(change: &crate::compare::Change) -> String {
+    match (change.old.is_empty(), change.new.is_empty()) {
+        (true, _) => format!("\"{}\" added", change.new),
+        (_, true) => format!("\"{}\" dropped", change.old),
+        _ => format!("\"{}\" → \"{}\"", change.old, change.new),
+    }
 }
 
 /// Shorten a quotation for a message.
@@ -237,9 +385,16 @@ mod tests {
         };
         assert!(selection.enabled(cc001) && !selection.enabled(cc004));
         assert_eq!(selection.severity(cc001), Severity::Warning);
-        assert_eq!(selection.severity(cc004), Severity::Warning, "CC004's default");
+        assert_eq!(
+            selection.severity(cc004),
+            Severity::Warning,
+            "CC004's default"
+        );
         assert!(selection.unknown().is_empty());
-        let typo = Selection { ignore: vec!["CC404".into()], ..Selection::default() };
+        let typo = Selection {
+            ignore: vec!["CC404".into()],
+            ..Selection::default()
+        };
         assert_eq!(typo.unknown(), ["CC404"]);
     }
 

@@ -1,6 +1,6 @@
 //! CC002 quote-altered: direct quotes of the same utterance that differ in words.
 
-use super::{Context, Rule, rendering_location};
+use super::{Context, Rule, describe, rendering_location};
 use crate::compare::{Change, Label};
 use crate::extract::Kind;
 use crate::finding::Finding;
@@ -9,14 +9,19 @@ use crate::finding::Finding;
 const CHANGES_NAMED: usize = 3;
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
-    for (claim, comparison) in context.claims.iter().zip(context.comparisons) {
+    for (claim, comparison) in context.own_claims() {
         let reference = &claim.renderings[claim.reference];
         let reference_outlet = &context.reports[reference.report].outlet;
         for (i, rendering) in claim.renderings.iter().enumerate() {
             let diff = &comparison.diffs[i];
             let attribution = &context.attributions[rendering.report][rendering.attribution];
             // Paraphrases put in quote marks and scare quotes are other rules' work.
-            if attribution.kind != Kind::Direct || diff.label != Label::Altered {
+            if attribution.kind != Kind::Direct
+                || diff.label != Label::Altered
+                || context
+                    .foreign_match(rendering.report, rendering.attribution)
+                    .is_some()
+            {
                 continue;
             }
             let altered: Vec<&Change> = diff
@@ -49,13 +54,5 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 diff.pieces.clone(),
             ));
         }
-    }
-}
-
-fn describe(change: &Change) -> String {
-    match (change.old.is_empty(), change.new.is_empty()) {
-        (true, _) => format!("\"{}\" added", change.new),
-        (_, true) => format!("\"{}\" dropped", change.old),
-        _ => format!("\"{}\" → \"{}\"", change.old, change.new),
     }
 }

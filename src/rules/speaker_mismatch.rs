@@ -7,7 +7,7 @@ use crate::compare::Label;
 use crate::finding::{Finding, Location};
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
-    for (claim, comparison) in context.claims.iter().zip(context.comparisons) {
+    for (claim, comparison) in context.own_claims() {
         // The speaker the claim belongs to: the reference's, else the one most reports name.
         let reference = &claim.renderings[claim.reference];
         let Some(speaker) = reference.speaker.clone().or_else(|| most_named(claim)) else {
@@ -19,6 +19,12 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             .position(|r| r.speaker.as_ref() == Some(&speaker))
             .unwrap_or(claim.reference);
         for (i, rendering) in claim.renderings.iter().enumerate() {
+            if context
+                .foreign_match(rendering.report, rendering.attribution)
+                .is_some()
+            {
+                continue;
+            }
             let Some(other) = &rendering.speaker else {
                 continue;
             };
@@ -27,6 +33,15 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 continue;
             }
             let attribution = &context.attributions[rendering.report][rendering.attribution];
+            // `he said` credits whoever the pronoun was read to mean: a misreading
+            // of the pronoun is no outlet's error. Only named credits count.
+            if attribution
+                .speaker
+                .as_ref()
+                .is_some_and(|s| is_pronoun(&s.mention.text))
+            {
+                continue;
+            }
             let report = &context.reports[rendering.report];
             let words = rendering_location(context, claim, i);
             let primary = attribution.speaker.as_ref().map_or(words.clone(), |s| {
@@ -43,6 +58,13 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
         }
     }
+}
+
+fn is_pronoun(mention: &str) -> bool {
+    matches!(
+        mention.to_lowercase().as_str(),
+        "he" | "she" | "they" | "it" | "we" | "i"
+    )
 }
 
 /// The person most reports credit with a claim, if one leads.

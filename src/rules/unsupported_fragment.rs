@@ -6,10 +6,14 @@ use crate::finding::{Finding, Location};
 use crate::text::Wording;
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
-    for claim in context.claims {
+    for (claim, _) in context.own_claims() {
         for rendering in &claim.renderings {
             let attribution = &context.attributions[rendering.report][rendering.attribution];
-            if !matches!(attribution.kind, Kind::Mixed | Kind::Fragment) {
+            if !matches!(attribution.kind, Kind::Mixed | Kind::Fragment)
+                || context
+                    .foreign_match(rendering.report, rendering.attribution)
+                    .is_some()
+            {
                 continue;
             }
             let report = &context.reports[rendering.report];

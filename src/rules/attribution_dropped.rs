@@ -1,0 +1,146 @@
+//! CC006 attribution-dropped: a statement that other outlets attribute, printed
+//! in an outlet's own voice.
+
+use std::ops::Range;
+
+use rustc_hash::FxHashSet;
+
+use super::{Context, Rule, excerpt, rendering_location};
+use crate::align::{Claim, MIN_SHARED, local};
+use crate::compare::{self, Label, Piece};
+use crate::finding::{Finding, Location};
+use crate::text::{self, Wording};
+
+/// A stretch shorter than this says too little to be a dropped statement.
+const MIN_WORDS: usize = 6;
+/// ...and it must carry at least this share of the statement's content words.
+const MIN_COVERAGE: f64 = 0.5;
+
+/// A claim's reference words, for comparing unattributed sentences with.
+struct Reference<'c> {
+    claim: &'c Claim,
+    words: Wording,
+    stems: FxHashSet<String>,
+}
+
+pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    let inputs = compare::Inputs {
+        reports: context.reports,
+        attributions: context.attributions,
+    };
+    // Each attributed claim's reference words and content stems, once for the event.
+    let references: Vec<Reference<'_>> = context
+        .own_claims()
+        .map(|(claim, _)| claim)
+        .filter(|claim| claim.renderings[claim.reference].speaker.is_some())
+        .map(|claim| {
+            let reference = &claim.renderings[claim.reference];
+            let ranges: Vec<Range<usize>> = reference.pieces.iter().map(|&(s, e)| s..e).collect();
+            let words = Wording::new(&context.reports[reference.report].text, &ranges);
+            let stems = content_stems(&words);
+            Reference {
+                claim,
+                words,
+                stems,
+            }
+        })
+        .collect();
+    for &r in &context.event.reports {
+        // A primary source's own voice is the source, not a dropped attribution.
+        if context.is_primary(r) {
+            continue;
+        }
+        let report = &context.reports[r];
+        let attributed: Vec<Range<usize>> = context.attributions[r]
+            .iter()
+            .map(|a| a.sentence.0..a.sentence.1)
+            .collect();
+        for sentence in &text::analyze(&report.text).sentences {
+            let range = sentence.range.clone();
+            if attributed
+                .iter()
+                .any(|a| a.start < range.end && range.start < a.end)
+            {
+                continue;
+            }
+            let words = Wording::new(&report.text, std::slice::from_ref(&range));
+            if words.len() < MIN_WORDS {
+                continue;
+            }
+            // A sentence may run two statements together: each stretch renders one.
+            let mut taken: Vec<Range<usize>> = Vec::new();
+            while let Some((claim, stretch, pieces)) =
+                best_match(&words, r, &references, &taken, inputs, &report.text)
+            {
+                taken.push(stretch.clone());
+                let reference = &claim.renderings[claim.reference];
+                let primary = Location::new(report, (stretch.start, stretch.end));
+                let speaker = reference.speaker.as_deref().unwrap_or("its speaker");
+                let message = format!(
+                    "{} prints \"{}\" in its own voice; {} attributes these words to {speaker}",
+                    report.outlet,
+                    excerpt(&primary.text),
+                    context.reports[reference.report].outlet
+                );
+                let related = vec![rendering_location(context, claim, claim.reference)];
+                out.push(rule.finding(context, claim, message, primary, related, pieces));
+            }
+        }
+    }
+}
+
+/// The claim an unattributed sentence of report `report` renders best, if it
+/// renders one as a version of its words, outside the stretches `taken`: the
+/// claim, the stretch that renders it, and the word diff.
+fn best_match<'c>(
+    words: &Wording,
+    report: usize,
+    references: &[Reference<'c>],
+    taken: &[Range<usize>],
+    inputs: compare::Inputs<'_>,
+    text: &str,
+) -> Option<(&'c Claim, Range<usize>, Vec<Piece>)> {
+    let stems = content_stems(words);
+    let mut best: Option<(f64, &'c Claim, Range<usize>, Vec<Piece>)> = None;
+    for reference in references {
+        let claim = reference.claim;
+        if claim.renderings[claim.reference].report == report
+            || stems.intersection(&reference.stems).count() < MIN_SHARED
+        {
+            continue;
+        }
+        let Some(found) = local::align(&words.words, &reference.words.words) else {
+            continue;
+        };
+        let coverage = found.content as f64 / reference.stems.len().max(1) as f64;
+        if found.a.len() < MIN_WORDS || coverage < MIN_COVERAGE {
+            continue;
+        }
+        let Some(stretch) = words.bytes(found.a) else {
+            continue;
+        };
+        if taken
+            .iter()
+            .any(|t| t.start < stretch.end && stretch.start < t.end)
+        {
+            continue;
+        }
+        let diff = compare::against(
+            claim,
+            claim.reference,
+            inputs,
+            text,
+            std::slice::from_ref(&stretch),
+        );
+        if diff.label != Label::Paraphrase && best.as_ref().is_none_or(|b| diff.similarity > b.0) {
+            best = Some((diff.similarity, claim, stretch, diff.pieces));
+        }
+    }
+    best.map(|(_, claim, stretch, pieces)| (claim, stretch, pieces))
+}
+
+fn content_stems(words: &Wording) -> FxHashSet<String> {
+    crate::text::content_keys(&words.words)
+        .into_iter()
+        .collect()
+}

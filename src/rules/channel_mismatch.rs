@@ -1,0 +1,244 @@
+//! CC007 channel-mismatch: the same words credited through a different channel
+//! than the other outlets credit them through.
+//!
+//! What counts is the innermost channel of each rendering, the one closest to
+//! the speaker (`stated ANI` around `as cited by the foreign ministry` comes from
+//! the ministry). Channels are named many ways (`the foreign ministry`, `a
+//! readout from the Chinese foreign ministry`, `a statement posted on the
+//! Chinese Foreign Ministry's website`): each is matched to an outlet by the
+//! words they share, and a spokesperson's name to the outlet their title names.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use super::{Context, Rule, excerpt, rendering_location};
+use crate::finding::{Finding, Location};
+use crate::text::{Wording, fold};
+
+/// Words that name a kind of document or a role, not whose it is.
+const GENERIC: &[&str] = &[
+    "statement",
+    "statements",
+    "readout",
+    "release",
+    "website",
+    "posted",
+    "report",
+    "reports",
+    "transcript",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "official",
+    "officials",
+    "remarks",
+    "briefing",
+    "news",
+];
+
+/// Where a rendering says its words came from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Route {
+    /// From the speaker, or through a primary source's own statement.
+    Source,
+    /// Through someone else: an outlet, `state media`.
+    Through(String),
+}
+
+pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    let outlets = outlet_words(context);
+    let people = spokespeople(context, &outlets);
+    for (claim, _) in context.own_claims() {
+        let routes: Vec<(Route, Option<&crate::extract::Span>)> = claim
+            .renderings
+            .iter()
+            .map(|r| {
+                let attribution = &context.attributions[r.report][r.attribution];
+                let own = fold(&context.reports[r.report].outlet);
+                let (start, end) = attribution.sentence;
+                // The innermost channel that is not the report's own outlet, nor a
+                // credit of the whole report (`(ANI)` at its end, outside the sentence).
+                let channel = attribution.channels.iter().rev().find(|c| {
+                    c.start >= start
+                        && c.end <= end
+                        && owner(&c.text, &outlets, &people).is_none_or(|o| o != own)
+                });
+                match channel {
+                    None => (Route::Source, None),
+                    Some(c) => match owner(&c.text, &outlets, &people) {
+                        Some(o) if is_primary_outlet(context, &o) => (Route::Source, Some(c)),
+                        Some(o) => (Route::Through(o), Some(c)),
+                        // A channel that names no outlet counts only when it is
+                        // press (`state media`); a person or a document is the source's.
+                        None if names_press(&c.text) => {
+                            (Route::Through(content_words(&c.text).join(" ")), Some(c))
+                        }
+                        None => (Route::Source, Some(c)),
+                    },
+                }
+            })
+            .collect();
+        for (i, (route, channel)) in routes.iter().enumerate() {
+            let (Route::Through(name), Some(channel)) = (route, channel) else {
+                continue;
+            };
+            let rendering = &claim.renderings[i];
+            let others: Vec<&Route> = routes
+                .iter()
+                .zip(&claim.renderings)
+                .filter(|(_, r)| r.report != rendering.report)
+                .map(|(route, _)| &route.0)
+                .collect();
+            let from_source = others.iter().filter(|r| ***r == Route::Source).count();
+            // Only against a clear majority: otherwise the routes are merely various.
+            if others.is_empty() || from_source * 2 <= others.len() {
+                continue;
+            }
+            let report = &context.reports[rendering.report];
+            let primary = Location::new(report, (channel.start, channel.end));
+            let words = rendering_location(context, claim, i);
+            let message = format!(
+                "{} credits \"{}\" through {name}; {from_source} of {} other renderings have it from the source",
+                report.outlet,
+                excerpt(&words.text),
+                others.len()
+            );
+            let related = vec![rendering_location(context, claim, claim.reference), words];
+            out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
+        }
+    }
+}
+
+/// Words that make a channel phrase the press rather than the source.
+const PRESS: &[&str] = &[
+    "media",
+    "press",
+    "newspaper",
+    "newspapers",
+    "agency",
+    "agencies",
+    "tabloid",
+    "television",
+    "broadcaster",
+    "outlet",
+    "outlets",
+];
+
+fn names_press(text: &str) -> bool {
+    Wording::of(text)
+        .words
+        .iter()
+        .any(|w| PRESS.contains(&w.folded.as_str()))
+}
+
+/// The content words of a channel phrase, without generic words.
+fn content_words(text: &str) -> Vec<String> {
+    let wording = Wording::of(text);
+    let mut words: Vec<String> = wording
+        .words
+        .iter()
+        .filter(|w| w.content && !GENERIC.contains(&w.folded.as_str()))
+        .map(|w| w.folded.strip_suffix("'s").unwrap_or(&w.folded).to_string())
+        .collect();
+    words.dedup();
+    words
+}
+
+/// Every outlet the event or the configuration knows, folded, with its words.
+fn outlet_words(context: &Context<'_>) -> Vec<(String, FxHashSet<String>)> {
+    let mut names: Vec<String> = context
+        .event
+        .reports
+        .iter()
+        .map(|&r| context.reports[r].outlet.clone())
+        .collect();
+    for outlet in &context.config.outlets {
+        names.push(outlet.name.clone());
+        names.extend(outlet.aliases.iter().cloned());
+    }
+    names.sort();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|n| {
+            (
+                fold(&n),
+                content_words(&n)
+                    .into_iter()
+                    .map(adjective_to_country)
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+/// `chinese` and `china` name the same ministry.
+fn adjective_to_country(word: String) -> String {
+    match word.as_str() {
+        "chinese" => "china".to_string(),
+        "american" | "u.s" => "us".to_string(),
+        "russian" => "russia".to_string(),
+        "indian" => "india".to_string(),
+        _ => word,
+    }
+}
+
+/// The outlet (folded name) a channel phrase names: the one it shares the most
+/// words with, two at least (or all of a one-word name).
+fn owner(
+    text: &str,
+    outlets: &[(String, FxHashSet<String>)],
+    people: &FxHashMap<String, String>,
+) -> Option<String> {
+    let words: FxHashSet<String> = content_words(text)
+        .into_iter()
+        .map(adjective_to_country)
+        .collect();
+    // A spokesperson named: `Price`, `Department spokesman Ned Price`.
+    if let Some(outlet) = words.iter().filter_map(|w| people.get(w)).min() {
+        return Some(outlet.clone());
+    }
+    outlets
+        .iter()
+        .map(|(name, own)| (name, own.intersection(&words).count(), own.len()))
+        .filter(|&(_, shared, size)| shared >= 2.min(size) && shared > 0)
+        .max_by_key(|&(name, shared, _)| (shared, std::cmp::Reverse(name.clone())))
+        .map(|(name, _, _)| name.clone())
+}
+
+/// Names of people who speak for an outlet, from channel phrases that give both
+/// (`State Department spokesman Ned Price`): a bare `Price` then names the outlet.
+fn spokespeople(
+    context: &Context<'_>,
+    outlets: &[(String, FxHashSet<String>)],
+) -> FxHashMap<String, String> {
+    let mut people = FxHashMap::default();
+    for &r in &context.event.reports {
+        for a in &context.attributions[r] {
+            for channel in &a.channels {
+                let Some(outlet) = owner(&channel.text, outlets, &FxHashMap::default()) else {
+                    continue;
+                };
+                for word in Wording::of(&channel.text)
+                    .words
+                    .iter()
+                    .filter(|w| w.capitalised && w.content)
+                {
+                    let own = outlets.iter().any(|(_, words)| {
+                        words.contains(&adjective_to_country(word.folded.clone()))
+                    });
+                    if !own {
+                        people.insert(word.folded.clone(), outlet.clone());
+                    }
+                }
+            }
+        }
+    }
+    people
+}
+
+fn is_primary_outlet(context: &Context<'_>, folded: &str) -> bool {
+    context.config.outlets.iter().any(|o| {
+        o.kind == crate::config::OutletKind::Official
+            && (fold(&o.name) == folded || o.aliases.iter().any(|a| fold(a) == folded))
+    })
+}

@@ -1,0 +1,182 @@
+//! CC012 copied-report: a report that is a near-verbatim copy of another one of
+//! the event, with its edits listed (informational).
+//!
+//! Reports are compared by shared runs of words (shingles), found through an
+//! index rather than by comparing every pair.
+
+use rustc_hash::{FxHashMap, FxHashSet};
+use similar::{Algorithm, DiffTag};
+
+use super::{Context, Rule};
+use crate::config::OutletKind;
+use crate::finding::{Finding, Location};
+use crate::text::{Wording, fold};
+
+/// Words per shingle: long enough that shared shingles mean shared sentences.
+const SHINGLE: usize = 5;
+/// A report sharing this share of its shingles with another is a copy of it.
+/// (Reports quoting one readout at length share well over half of theirs.)
+const COPIED: f64 = 0.8;
+/// Edits named in a message.
+const EDITS_NAMED: usize = 5;
+/// A shingle in more reports than this is boilerplate, not evidence of copying.
+const MAX_POSTINGS: usize = 32;
+
+pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    let reports = &context.event.reports;
+    if reports.len() < 2 {
+        return;
+    }
+    let words: Vec<Wording> = reports
+        .iter()
+        .map(|&r| Wording::of(&context.reports[r].text))
+        .collect();
+    let shingles: Vec<FxHashSet<u64>> = words.iter().map(shingles_of).collect();
+    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for (i, set) in shingles.iter().enumerate() {
+        for &s in set {
+            postings.entry(s).or_default().push(i);
+        }
+    }
+    let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
+    for list in postings
+        .values()
+        .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
+    {
+        for (k, &a) in list.iter().enumerate() {
+            for &b in &list[k + 1..] {
+                *shared.entry((a, b)).or_default() += 1;
+            }
+        }
+    }
+    let mut pairs: Vec<((usize, usize), usize)> = shared.into_iter().collect();
+    pairs.sort_unstable();
+    for ((a, b), n) in pairs {
+        let smaller = shingles[a].len().min(shingles[b].len()).max(1);
+        let share = n as f64 / smaller as f64;
+        // Quoting a primary source at length is reporting it, not copying a report.
+        if share < COPIED || context.is_primary(reports[a]) || context.is_primary(reports[b]) {
+            continue;
+        }
+        let (copy, original) = if is_copy_of(context, reports[b], reports[a]) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        let (copy_report, original_report) = (
+            &context.reports[reports[copy]],
+            &context.reports[reports[original]],
+        );
+        let edits = edits(
+            &words[original],
+            &original_report.text,
+            &words[copy],
+            &copy_report.text,
+        );
+        let named: Vec<String> = edits.iter().take(EDITS_NAMED).cloned().collect();
+        let message = format!(
+            "a near-verbatim copy of {}'s report ({:.0}% of its runs of words are the same), with {} edit{}{}{}",
+            original_report.outlet,
+            share * 100.0,
+            edits.len(),
+            if edits.len() == 1 { "" } else { "s" },
+            if named.is_empty() {
+                String::new()
+            } else {
+                format!(": {}", named.join(", "))
+            },
+            if edits.len() > EDITS_NAMED {
+                ", …"
+            } else {
+                ""
+            }
+        );
+        let primary = Location::new(copy_report, first_sentence(&copy_report.text));
+        let related = vec![Location::new(
+            original_report,
+            first_sentence(&original_report.text),
+        )];
+        out.push(rule.report_finding(context, message, primary, related));
+    }
+}
+
+fn shingles_of(words: &Wording) -> FxHashSet<u64> {
+    words
+        .words
+        .windows(SHINGLE)
+        .map(|w| {
+            let joined = w
+                .iter()
+                .map(|w| w.folded.as_str())
+                .collect::<Vec<_>>()
+                .join(" ");
+            xxhash_rust::xxh3::xxh3_64(joined.as_bytes())
+        })
+        .collect()
+}
+
+/// Whether report `a` is the copy of `b`: it credits `b`'s outlet, or `b` is
+/// earlier, or `a` comes from an aggregator; else the later one in the corpus.
+fn is_copy_of(context: &Context<'_>, a: usize, b: usize) -> bool {
+    let credits = |x: usize, y: usize| {
+        let outlet = fold(&context.reports[y].outlet);
+        context.attributions[x]
+            .iter()
+            .flat_map(|at| &at.channels)
+            .any(|c| fold(&c.text) == outlet)
+    };
+    let (ra, rb) = (&context.reports[a], &context.reports[b]);
+    let aggregator = |r: &crate::corpus::Report| {
+        context.config.outlet_kind(&r.outlet) == Some(OutletKind::Aggregator)
+    };
+    match (credits(a, b), credits(b, a)) {
+        (true, false) => return true,
+        (false, true) => return false,
+        _ => {}
+    }
+    match (ra.published, rb.published) {
+        (Some(x), Some(y)) if x != y => return x > y,
+        _ => {}
+    }
+    match (aggregator(ra), aggregator(rb)) {
+        (true, false) => true,
+        (false, true) => false,
+        _ => a > b,
+    }
+}
+
+/// The copy's edits of the original, word by word: `"should" → "must"`.
+fn edits(old: &Wording, old_text: &str, new: &Wording, new_text: &str) -> Vec<String> {
+    let keys = |w: &Wording| w.words.iter().map(|w| w.folded.clone()).collect::<Vec<_>>();
+    let deadline = std::time::Instant::now().checked_add(std::time::Duration::from_millis(200));
+    let ops =
+        similar::capture_diff_slices_deadline(Algorithm::Myers, &keys(old), &keys(new), deadline);
+    let shown = |w: &Wording, text: &str, range: std::ops::Range<usize>| {
+        w.bytes(range)
+            .and_then(|r| text.get(r))
+            .unwrap_or("")
+            .to_string()
+    };
+    ops.iter()
+        .filter_map(|op| {
+            let (tag, o, n) = op.as_tag_tuple();
+            match tag {
+                DiffTag::Equal => None,
+                DiffTag::Delete => Some(format!("\"{}\" dropped", shown(old, old_text, o))),
+                DiffTag::Insert => Some(format!("\"{}\" added", shown(new, new_text, n))),
+                DiffTag::Replace => Some(format!(
+                    "\"{}\" → \"{}\"",
+                    shown(old, old_text, o),
+                    shown(new, new_text, n)
+                )),
+            }
+        })
+        .collect()
+}
+
+fn first_sentence(text: &str) -> (usize, usize) {
+    let doc = crate::text::analyze(text);
+    doc.sentences
+        .first()
+        .map_or((0, 0), |s| (s.range.start, s.range.end))
+}

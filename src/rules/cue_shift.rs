@@ -1,0 +1,47 @@
+//! CC008 cue-shift: a loaded reporting verb where the reference uses a neutral
+//! or emphatic one.
+
+use super::{Context, Rule, rendering_location};
+use crate::extract::CueClass;
+use crate::finding::{Finding, Location};
+
+pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    for (claim, _) in context.own_claims() {
+        let reference = &claim.renderings[claim.reference];
+        let cue_of = |r: &crate::align::Rendering| {
+            context.attributions[r.report][r.attribution].cue.as_ref()
+        };
+        let Some(reference_cue) = cue_of(reference) else {
+            continue;
+        };
+        if reference_cue.class == CueClass::Loaded {
+            continue;
+        }
+        let reference_outlet = &context.reports[reference.report].outlet;
+        for (i, rendering) in claim.renderings.iter().enumerate() {
+            let Some(cue) = cue_of(rendering).filter(|c| c.class == CueClass::Loaded) else {
+                continue;
+            };
+            if rendering.report == reference.report {
+                continue;
+            }
+            let report = &context.reports[rendering.report];
+            let primary = Location::new(report, (cue.span.start, cue.span.end));
+            let message = format!(
+                "{} reports the words with \"{}\" (loaded); {reference_outlet} uses \"{}\" ({})",
+                report.outlet,
+                cue.span.text,
+                reference_cue.span.text,
+                format!("{:?}", reference_cue.class).to_lowercase()
+            );
+            let related = vec![
+                Location::new(
+                    &context.reports[reference.report],
+                    (reference_cue.span.start, reference_cue.span.end),
+                ),
+                rendering_location(context, claim, i),
+            ];
+            out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
+        }
+    }
+}

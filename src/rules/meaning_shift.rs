@@ -1,0 +1,52 @@
+//! CC003 meaning-shift: a change that touches negation, modality, numbers,
+//! dates or names, in quoted or in reported speech.
+
+use super::{Context, Rule, describe, rendering_location};
+use crate::compare::{Change, Label};
+use crate::finding::Finding;
+
+pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    for (claim, comparison) in context.own_claims() {
+        let reference_outlet = &context.reports[claim.renderings[claim.reference].report].outlet;
+        for (i, rendering) in claim.renderings.iter().enumerate() {
+            let diff = &comparison.diffs[i];
+            // A paraphrase says things in its own words: only a version of the
+            // reference's words can shift their meaning.
+            if !matches!(diff.label, Label::Altered | Label::Translation)
+                || context
+                    .foreign_match(rendering.report, rendering.attribution)
+                    .is_some()
+            {
+                continue;
+            }
+            let shifts: Vec<&Change> = diff
+                .changes
+                .iter()
+                .filter(|c| c.class.is_meaning_bearing())
+                .collect();
+            if shifts.is_empty() {
+                continue;
+            }
+            let kinds: Vec<String> = shifts
+                .iter()
+                .map(|c| format!("{:?}", c.class).to_lowercase())
+                .collect();
+            let named: Vec<String> = shifts.iter().map(|c| describe(c)).collect();
+            let message = format!(
+                "a change of {} against {reference_outlet}'s wording: {}",
+                kinds.join(", "),
+                named.join(", ")
+            );
+            let primary = rendering_location(context, claim, i);
+            let related = vec![rendering_location(context, claim, claim.reference)];
+            out.push(rule.finding(
+                context,
+                claim,
+                message,
+                primary,
+                related,
+                diff.pieces.clone(),
+            ));
+        }
+    }
+}
