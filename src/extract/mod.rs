@@ -356,16 +356,6 @@ fn trim_keeping_marks(clause: &Clause<'_>, mut range: Range<usize>) -> Range<usi
     range
 }
 
-/// If the clause is one quotation and nothing else, its token range.
-fn whole_quote(clause: &Clause<'_>) -> Option<Range<usize>> {
-    let words = (0..clause.len()).filter(|&i| clause.token(i).is_word());
-    let mut words = words.peekable();
-    words.peek()?;
-    words
-        .all(|i| !clause.is_outside_quotes(i))
-        .then_some(0..clause.len())
-}
-
 fn joined(text: &str, spans: &[(usize, usize)]) -> String {
     spans
         .iter()
