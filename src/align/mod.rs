@@ -30,6 +30,10 @@ pub use speakers::Names;
 const MIN_CONTAINMENT: f64 = 0.5;
 /// And at least this many content words match (fewer when a wording is shorter).
 pub(crate) const MIN_SHARED: usize = 3;
+/// Reordered, a rendering must share this many content keys with a claim...
+const MIN_SHARED_REORDERED: usize = 4;
+/// ...and this share of the smaller one's keys.
+const MIN_KEYS_SHARED_REORDERED: f64 = 0.6;
 /// A rendering is compared with at most this many members of a claim: enough to
 /// reach every wording, and a bound on the cost of a very large event.
 const MAX_MEMBERS_COMPARED: usize = 16;
@@ -270,15 +274,29 @@ pub fn pieces(attribution: &Attribution) -> Vec<Range<usize>> {
 }
 
 /// If `unit` renders the statement `member` renders: the unit's words that do,
-/// and how many content words they share.
+/// and how many content words they share. Either a stretch of the two lines up
+/// word by word (local alignment: a partial quote, a quote over two statements),
+/// or most of what they are about is shared in another order (a paraphrase that
+/// reorders clauses: `Germany will contribute 174 million dollars` and `174
+/// million dollars from Germany will go toward`): then all of the unit renders it.
 fn joins_claim(unit: &[Word], member: &[Word]) -> Option<(Range<usize>, usize)> {
-    let found = local::align(unit, member)?;
     let content = |words: &[Word]| words.iter().filter(|w| w.content).count();
     let shorter = content(unit).min(content(member));
-    let needed = MIN_SHARED.min(shorter);
-    let containment = found.content as f64 / shorter.max(1) as f64;
-    (found.content >= needed.max(1) && containment >= MIN_CONTAINMENT)
-        .then_some((found.a, found.content))
+    let needed = MIN_SHARED.min(shorter).max(1);
+    if let Some(found) = local::align(unit, member) {
+        let containment = found.content as f64 / shorter.max(1) as f64;
+        if found.content >= needed && containment >= MIN_CONTAINMENT {
+            return Some((found.a, found.content));
+        }
+    }
+    let (mine, theirs) = (content_keys(unit), content_keys(member));
+    let shared = mine
+        .iter()
+        .filter(|k| theirs.binary_search(k).is_ok())
+        .count();
+    let smaller = mine.len().min(theirs.len()).max(1);
+    (shared >= MIN_SHARED_REORDERED && shared as f64 / smaller as f64 >= MIN_KEYS_SHARED_REORDERED)
+        .then_some((0..unit.len(), shared))
 }
 
 /// Byte ranges of words `range` of a unit: one range for the words of each of
