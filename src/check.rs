@@ -4,7 +4,7 @@ use rayon::prelude::*;
 
 use crate::align::{self, Claim};
 use crate::compare::{self, Comparison};
-use crate::config::Config;
+use crate::config::{Config, OutletKind};
 use crate::corpus::{Corpus, Rejection, Report};
 use crate::events::{self, Event, Grouping};
 use crate::extract::{self, Attribution};
@@ -76,9 +76,17 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
         claims.extend(event_claims);
         comparisons.extend(event_comparisons);
     }
+    let is_primary =
+        |r: usize| config.outlet_kind(&reports[r].outlet) == Some(OutletKind::Official);
     // Quotes that belong to another event need every event's claims.
-    let foreign =
-        align::foreign::foreign_quotes(&events, &claims, &comparisons, &reports, &attributions);
+    let foreign = align::foreign::foreign_quotes(
+        &events,
+        &claims,
+        &comparisons,
+        &reports,
+        &attributions,
+        &is_primary,
+    );
     let findings: Vec<Finding> = events
         .par_iter()
         .zip(spans)

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use super::{Claim, MIN_SHARED};
@@ -41,53 +41,56 @@ pub struct ForeignMatch {
     pub similarity: f64,
 }
 
-/// Every quoted rendering that matches another event's claim better than its own.
+/// Every rendering whose words belong to another event: a quoted rendering
+/// that matches another event's claim better than its own claim, and every
+/// rendering of a claim that no primary source of its event makes but a claim
+/// of another event does.
 pub fn foreign_quotes(
     events: &[Event],
     claims: &[Claim],
     comparisons: &[Comparison],
     reports: &[Report],
     attributions: &[Vec<Attribution>],
+    is_primary: &(dyn Fn(usize) -> bool + Sync),
 ) -> Vec<ForeignMatch> {
-    let inputs = compare::Inputs {
-        reports,
-        attributions,
-    };
-    let first_day: FxHashMap<&str, Option<i32>> = events
+    let search = Search::new(events, claims, reports, attributions);
+    let with_primary: FxHashSet<&str> = events
         .iter()
-        .map(|e| {
-            (
-                e.id.as_str(),
-                e.reports.iter().filter_map(|&r| day(&reports[r])).min(),
-            )
-        })
+        .filter(|e| e.reports.iter().any(|&r| is_primary(r)))
+        .map(|e| e.id.as_str())
         .collect();
-    let mut by_stem: FxHashMap<String, Vec<usize>> = FxHashMap::default();
-    for (c, claim) in claims.iter().enumerate() {
-        for stem in stems(&wording(&claim.renderings[claim.reference], reports)) {
-            by_stem.entry(stem).or_default().push(c);
-        }
-    }
     let mut found = Vec::new();
     for (c, claim) in claims.iter().enumerate() {
-        for (i, rendering) in claim.renderings.iter().enumerate() {
-            let attribution = &attributions[rendering.report][rendering.attribution];
-            // A quote, or a mixed quote with enough quoted words to be a statement:
-            // a scare-quoted phrase or two is no one's statement.
-            let quoted_words: usize = attribution
-                .content
-                .quoted
-                .iter()
-                .map(|&(s, e)| {
-                    Wording::new(
-                        &reports[rendering.report].text,
-                        std::slice::from_ref(&(s..e)),
+        let from_primary = claim.renderings.iter().any(|r| is_primary(r.report));
+        if !from_primary && with_primary.contains(claim.event.as_str()) {
+            // No primary source of the event says it: the claim as a whole may come
+            // from another event (reported speech folded in as well as quotes).
+            // Stricter than for a quote: the other event's claim must be a statement
+            // its primary source makes, by the speaker this claim names, so that a
+            // line of background every story repeats is not taken for one.
+            let stated = |d: &Claim| {
+                d.renderings.iter().any(|r| is_primary(r.report))
+                    && named_alike(
+                        &claim.renderings[claim.reference].speaker,
+                        &d.renderings[d.reference].speaker,
                     )
-                    .len()
-                })
-                .sum();
-            let quoted = attribution.kind == Kind::Direct || quoted_words >= MIN_QUOTED_WORDS;
-            if !quoted {
+            };
+            if let Some((d, similarity)) = search.best(claim, claim.reference, &stated) {
+                found.extend(claim.renderings.iter().map(|r| ForeignMatch {
+                    report: r.report,
+                    attribution: r.attribution,
+                    own_claim: c,
+                    claim: d,
+                    similarity,
+                }));
+                continue;
+            }
+        }
+        for (i, rendering) in claim.renderings.iter().enumerate() {
+            if !quoted(
+                &attributions[rendering.report][rendering.attribution],
+                &reports[rendering.report].text,
+            ) {
                 continue;
             }
             let others_in_claim = claim
@@ -101,45 +104,7 @@ pub fn foreign_quotes(
             } else {
                 comparisons[c].diffs[i].similarity
             };
-            let words = wording(rendering, reports);
-            let published = day(&reports[rendering.report]);
-            let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-            for stem in stems(&words) {
-                for &d in by_stem.get(&stem).map_or(&[][..], Vec::as_slice) {
-                    *shared.entry(d).or_default() += 1;
-                }
-            }
-            let needed = MIN_SHARED.min(stems(&words).len()).max(1);
-            let begun = |d: usize| first_day.get(claims[d].event.as_str()).copied().flatten();
-            let mut candidates: Vec<(usize, usize)> = shared
-                .into_iter()
-                .filter(|&(d, n)| n >= needed && claims[d].event != claim.event)
-                .filter(|&(d, _)| match (published, begun(d)) {
-                    (Some(p), Some(b)) => b <= p + DAYS_OF_SLACK && b >= p - DAYS_BACK,
-                    _ => true,
-                })
-                .collect();
-            // The most stems shared first; ties in claim order, for the same result every run.
-            candidates.sort_unstable_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
-            candidates.truncate(CANDIDATES);
-            let pieces: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
-            let best = candidates
-                .into_iter()
-                .map(|(d, _)| {
-                    let diff = compare::against(
-                        &claims[d],
-                        claims[d].reference,
-                        inputs,
-                        &reports[rendering.report].text,
-                        &pieces,
-                    );
-                    // Another place, date or number is another statement of the same kind.
-                    let shifted = diff.changes.iter().any(|c| c.class.is_meaning_bearing());
-                    (d, if shifted { 0.0 } else { diff.similarity })
-                })
-                .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-            if let Some((d, similarity)) = best
-                && similarity >= PARAPHRASE_BELOW
+            if let Some((d, similarity)) = search.best(claim, i, &|_| true)
                 && similarity > own + CLEARLY_BETTER
             {
                 found.push(ForeignMatch {
@@ -153,6 +118,145 @@ pub fn foreign_quotes(
         }
     }
     found
+}
+
+/// A quote, or a mixed quote with enough quoted words to be a statement: a
+/// scare-quoted phrase or two is no one's statement.
+fn quoted(attribution: &Attribution, text: &str) -> bool {
+    let quoted_words: usize = attribution
+        .content
+        .quoted
+        .iter()
+        .map(|&(s, e)| Wording::new(text, std::slice::from_ref(&(s..e))).len())
+        .sum();
+    attribution.kind == Kind::Direct || quoted_words >= MIN_QUOTED_WORDS
+}
+
+/// Finds, for a rendering, the best-matching claim of another event.
+struct Search<'a> {
+    claims: &'a [Claim],
+    reports: &'a [Report],
+    inputs: compare::Inputs<'a>,
+    /// The day each event began, by event id.
+    first_day: FxHashMap<&'a str, Option<i32>>,
+    /// Claims by the content keys of their reference wording.
+    by_key: FxHashMap<String, Vec<usize>>,
+}
+
+impl<'a> Search<'a> {
+    fn new(
+        events: &'a [Event],
+        claims: &'a [Claim],
+        reports: &'a [Report],
+        attributions: &'a [Vec<Attribution>],
+    ) -> Search<'a> {
+        let first_day = events
+            .iter()
+            .map(|e| {
+                (
+                    e.id.as_str(),
+                    e.reports.iter().filter_map(|&r| day(&reports[r])).min(),
+                )
+            })
+            .collect();
+        let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (c, claim) in claims.iter().enumerate() {
+            for key in stems(&wording(&claim.renderings[claim.reference], reports)) {
+                by_key.entry(key).or_default().push(c);
+            }
+        }
+        Search {
+            claims,
+            reports,
+            inputs: compare::Inputs {
+                reports,
+                attributions,
+            },
+            first_day,
+            by_key,
+        }
+    }
+
+    /// The claim of another event (begun by the rendering's day, and not long
+    /// before) that rendering `index` of `claim` matches as a version of its
+    /// words, with the same speaker where both name one, and how well; only
+    /// claims `accept` takes are considered.
+    fn best(
+        &self,
+        claim: &Claim,
+        index: usize,
+        accept: &dyn Fn(&Claim) -> bool,
+    ) -> Option<(usize, f64)> {
+        let rendering = &claim.renderings[index];
+        let words = wording(rendering, self.reports);
+        let keys = stems(&words);
+        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+        for key in &keys {
+            for &d in self.by_key.get(key).map_or(&[][..], Vec::as_slice) {
+                *shared.entry(d).or_default() += 1;
+            }
+        }
+        let needed = MIN_SHARED.min(keys.len()).max(1);
+        let published = day(&self.reports[rendering.report]);
+        let begun = |d: usize| {
+            self.first_day
+                .get(self.claims[d].event.as_str())
+                .copied()
+                .flatten()
+        };
+        let same_speaker = |d: usize| {
+            let theirs = &self.claims[d].renderings[self.claims[d].reference].speaker;
+            match (&rendering.speaker, theirs) {
+                (Some(a), Some(b)) => surname(a) == surname(b),
+                _ => true,
+            }
+        };
+        let mut candidates: Vec<(usize, usize)> = shared
+            .into_iter()
+            .filter(|&(d, n)| {
+                n >= needed
+                    && self.claims[d].event != claim.event
+                    && same_speaker(d)
+                    && accept(&self.claims[d])
+            })
+            .filter(|&(d, _)| match (published, begun(d)) {
+                (Some(p), Some(b)) => b <= p + DAYS_OF_SLACK && b >= p - DAYS_BACK,
+                _ => true,
+            })
+            .collect();
+        // The most keys shared first; ties in claim order, for the same result every run.
+        candidates.sort_unstable_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
+        candidates.truncate(CANDIDATES);
+        let pieces: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
+        candidates
+            .into_iter()
+            .filter_map(|(d, _)| {
+                let other = &self.claims[d];
+                let diff = compare::against(
+                    other,
+                    other.reference,
+                    self.inputs,
+                    &self.reports[rendering.report].text,
+                    &pieces,
+                );
+                // Another place, date or number is another statement of the same kind.
+                let shifted = diff.changes.iter().any(|c| c.class.is_meaning_bearing());
+                (!shifted && diff.similarity >= PARAPHRASE_BELOW).then_some((d, diff.similarity))
+            })
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+}
+
+/// Both speakers named, with the same surname.
+fn named_alike(a: &Option<String>, b: &Option<String>) -> bool {
+    matches!((a, b), (Some(a), Some(b)) if surname(a) == surname(b))
+}
+
+fn surname(name: &str) -> String {
+    name.split(|c: char| !c.is_alphanumeric())
+        .rfind(|p| !p.is_empty())
+        .unwrap_or("")
+        .to_lowercase()
 }
 
 fn wording(rendering: &super::Rendering, reports: &[Report]) -> Wording {

@@ -24,9 +24,12 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             // verbatim source behind them, one the reference does not have.
             let echoed = comparison.variants.iter().any(|v| {
                 v.renderings.contains(&i)
-                    && v.renderings
-                        .iter()
-                        .any(|&o| claim.renderings[o].report != rendering.report)
+                    && v.renderings.iter().any(|&o| {
+                        let other = &claim.renderings[o];
+                        other.report != rendering.report
+                            && context.attributions[other.report][other.attribution].kind
+                                == Kind::Direct
+                    })
             });
             if echoed {
                 continue;
