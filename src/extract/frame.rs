@@ -132,7 +132,7 @@ impl<'a> Clause<'a> {
         let words = vocabulary();
         let mut folded = String::with_capacity(tokens.iter().map(|t| t.end - t.start).sum());
         let mut spans = Vec::with_capacity(tokens.len());
-        let mut info = Vec::with_capacity(tokens.len());
+        let mut info: Vec<Info> = Vec::with_capacity(tokens.len());
         let mut depth = 0usize;
         for t in tokens {
             let outside = match t.kind {
@@ -155,7 +155,14 @@ impl<'a> Clause<'a> {
             if t.is_word() {
                 fold_into(shown, &mut folded);
                 let word = &folded[start..];
-                let caps = shown.chars().next().is_some_and(char::is_uppercase);
+                // `Min-ho`, `Al-Dosari`: a word after a hyphen inside a name is part of it.
+                let n = info.len();
+                let caps = shown.chars().next().is_some_and(char::is_uppercase)
+                    || n >= 2
+                        && tokens[n - 1].end == t.start
+                        && tokens[n - 2].end == tokens[n - 1].start
+                        && &text[tokens[n - 1].range()] == "-"
+                        && info[n - 2].caps;
                 token_info.sections = words.sections(word);
                 token_info.caps = caps;
                 token_info.cue_start = lexicon().starts(word);
@@ -311,7 +318,7 @@ impl<'a> Clause<'a> {
     }
 
     /// `anti-China`, `Crouse-Mays`: a hyphen inside a word.
-    fn hyphen_inside(&self, i: usize) -> bool {
+    pub(super) fn hyphen_inside(&self, i: usize) -> bool {
         self.is_punct(i, "-")
             && i > 0
             && self.tokens[i - 1].end == self.tokens[i].start
@@ -441,6 +448,17 @@ impl<'a> Clause<'a> {
             }
         }
         0
+    }
+
+    /// The agency a dateline credits (`Xinhua` in `BEIJING, March 3 (Xinhua) --`),
+    /// given the dateline's end.
+    pub fn dateline_credit(&self, end: usize) -> Option<Range<usize>> {
+        let close = (0..end).rev().find(|&i| self.is_punct(i, ")"))?;
+        let open = (0..close).rev().find(|&i| self.is_punct(i, "("))?;
+        (close > open + 1
+            && close - open <= 5
+            && (open + 1..close).all(|i| self.nominal(i) || self.initial_stop(i)))
+        .then_some(open + 1..close)
     }
 
     /// A credit standing as a sentence of its own, as a republished story ends:
@@ -942,7 +960,16 @@ impl<'a> Clause<'a> {
         let mut k = cue.end;
         match cue.entry.frame {
             CueFrame::AddresseeRequired => {
-                let addressee = self.phrase_forward(k, hi)?;
+                let mut addressee = self.phrase_forward(k, hi)?;
+                // `told his Russian counterpart China would ...`: the last name
+                // before a verb is the subject of what was said.
+                if addressee.len() > 1
+                    && self.has(addressee.end, Section::Auxiliary)
+                    && self.capitalized(addressee.end - 1)
+                    && self.word(addressee.end - 2).is_some()
+                {
+                    addressee.end -= 1;
+                }
                 k = addressee.end;
                 found.addressee = Some(addressee);
             }
@@ -951,6 +978,7 @@ impl<'a> Clause<'a> {
                 if let Some(addressee) = self.phrase_forward(k, hi)
                     && (self.is(addressee.end, "to")
                         || self.is(addressee.end, "of")
+                        || self.is(addressee.end, "against")
                         || self.is(addressee.end, "that")
                         || self.is(addressee.end, "not"))
                 {

@@ -39,6 +39,30 @@ pub fn extract(text: &str) -> Vec<Attribution> {
     let credit = clauses
         .last()
         .and_then(|c| c.credit().map(|r| Span::new(text, c.bytes(&r))));
+    // `Beijing [China], January 27 (ANI):`: the agency whose copy the whole story
+    // is. A wire's own dateline (`MOSCOW, Feb 10 (Reuters) -`) credits the outlet
+    // itself, which relays nothing.
+    let dateline = doc
+        .paragraphs
+        .iter()
+        .take(DATELINE_PARAGRAPHS)
+        .filter_map(|p| {
+            let c = clauses.get(p.sentences.start)?;
+            let end = c.dateline_end();
+            // Only the syndication style, ending in a colon, relays.
+            let syndicated = end > 0 && c.word_text(end - 1) == ":";
+            syndicated
+                .then(|| c.dateline_credit(end))
+                .flatten()
+                .map(|r| Span::new(text, c.bytes(&r)))
+        })
+        .next();
+    let credits: Vec<Span> = match (credit, dateline) {
+        (Some(c), Some(d)) if c.text != d.text => vec![c, d],
+        (Some(c), _) => vec![c],
+        (None, Some(d)) => vec![d],
+        (None, None) => Vec::new(),
+    };
     let mut found: Vec<Attribution> = Vec::new();
     // The attribution a quote standing as the next sentence carries on: its
     // index, the paragraph, and the sentence after which it may carry on.
@@ -50,11 +74,39 @@ pub fn extract(text: &str) -> Vec<Attribution> {
         let clause = unit.as_ref().unwrap_or(&clauses[s]);
         if statements.is_empty() {
             let carried = open.filter(|&(_, p, after)| after == s && p == paragraph);
-            let quotes = leading_quotes(clause);
+            let mut quotes = leading_quotes(clause);
+            // `"B.` opening a quote that runs over the next paragraphs.
+            let running = if quotes.is_empty() {
+                running_quote(&doc, clause)
+            } else {
+                None
+            };
+            if let Some(r) = &running {
+                quotes.push(r.clone());
+            }
             match carried {
                 // `"A," he said. "B."`: B carries on A's attribution.
                 Some((a, _, _)) if !quotes.is_empty() => {
                     let attribution = &mut found[a];
+                    if let Some(q) = running.as_ref().and_then(|_| match clause.token_kind(0) {
+                        Some(TokenKind::QuoteOpen(q)) => doc.quotes.get(q),
+                        _ => None,
+                    }) {
+                        let last = q.spans.len().saturating_sub(1);
+                        for (n, span) in q.spans.iter().enumerate() {
+                            let r = if n == last {
+                                trim_str(text, span.clone())
+                            } else {
+                                span.clone()
+                            };
+                            attribution.content.spans.push((r.start, r.end));
+                            attribution.content.quoted.push((r.start, r.end));
+                        }
+                        attribution.content.text = joined(text, &attribution.content.spans);
+                        open = None;
+                        s = next;
+                        continue;
+                    }
                     for quote in quotes {
                         let range = clause.bytes(&trim(clause, quote));
                         attribution.content.spans.push((range.start, range.end));
@@ -85,9 +137,9 @@ pub fn extract(text: &str) -> Vec<Attribution> {
         s = next;
     }
     add_fragments(&doc, &mut found);
-    if let Some(credit) = credit {
+    if !credits.is_empty() {
         for a in &mut found {
-            a.channels.insert(0, credit.clone());
+            a.channels.splice(0..0, credits.iter().cloned());
         }
     }
     found.sort_by_key(|a| a.content.extent().start);
@@ -174,6 +226,16 @@ fn leading_quotes(clause: &Clause<'_>) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// A clause that opens a quotation closed in a later paragraph: the whole
+/// clause, as the quotation's first part.
+fn running_quote(doc: &Document<'_>, clause: &Clause<'_>) -> Option<Range<usize>> {
+    let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(0) else {
+        return None;
+    };
+    let quote = doc.quotes.get(q)?;
+    (quote.spans.len() > 1).then_some(0..clause.len())
 }
 
 /// Maximal runs of name-like words outside quotations: the people a report names.

@@ -25,6 +25,8 @@ pub(super) struct Described {
     pub role_words: HashSet<String>,
     pub class: SpeakerClass,
     pub pronoun: bool,
+    /// The phrase ends in a title (`the Kremlin spokesman`): it may be an alias of a person.
+    pub titled: bool,
 }
 
 /// Split the phrase `tokens` (clause positions) into name and role.
@@ -60,24 +62,53 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
             && folded(t).is_some_and(|w| {
                 !words.is_title(&w) && !words.is_body(&w) && !words.is_determiner(&w)
             });
-        if is_name_word || clause.initial_stop(t) {
+        // `Lim Min-ho`, `Al-Dosari`, `Jean-Luc`: a hyphen inside a name.
+        let hyphen = clause.hyphen_inside(t) && name_start < tokens.end;
+        if is_name_word || clause.initial_stop(t) || hyphen {
             name_start = t;
         } else {
             break;
         }
     }
+    // `Opposition parties in the United Kingdom`: a name after a preposition
+    // is what the phrase is about, not who it is.
+    let name_start = if (tokens.start..name_start).any(|i| {
+        matches!(
+            clause.word(i),
+            Some("in" | "of" | "for" | "from" | "at" | "with" | "on")
+        ) && !(i > tokens.start && folded(i - 1).is_some_and(|w| words.is_title(&w)))
+    }) {
+        tokens.end
+    } else {
+        name_start
+    };
     // `Chinese Foreign Ministry spokesperson`: the name stops at the title.
-    let name: Vec<String> = (name_start..tokens.end)
-        .filter(|&i| clause.word(i).is_some_and(|w| w.chars().count() > 1))
-        .map(|i| {
-            let shown = &text[clause.token(i).range()];
-            shown
+    // Words joined without a space (`Min-ho`, `Al-Dosari`) are one name word;
+    // initials (`J.`) are left out.
+    let mut name: Vec<String> = Vec::new();
+    let mut i = name_start;
+    while i < tokens.end {
+        let mut j = i + 1;
+        while j < tokens.end
+            && clause.token(j).start == clause.token(j - 1).end
+            && (clause.hyphen_inside(j) || clause.hyphen_inside(j - 1))
+        {
+            j += 1;
+        }
+        let letters = (i..j)
+            .filter_map(|k| clause.word(k))
+            .map(|w| w.chars().count())
+            .sum::<usize>();
+        if letters > 1 {
+            let shown = &text[clause.token(i).start..clause.token(j - 1).end];
+            let shown = shown
                 .strip_suffix("'s")
                 .or_else(|| shown.strip_suffix("\u{2019}s"))
-                .unwrap_or(shown)
-                .to_string()
-        })
-        .collect();
+                .unwrap_or(shown);
+            name.push(shown.to_string());
+        }
+        i = j;
+    }
     let mut role_tokens: Vec<usize> = (tokens.start..name_start)
         .filter(|&i| folded(i).is_some_and(|w| !words.is_determiner(&w)))
         .collect();
@@ -142,6 +173,8 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
     } else {
         SpeakerClass::Role
     };
+    let titled =
+        tokens.end > tokens.start && folded(tokens.end - 1).is_some_and(|w| words.is_title(&w));
     Described {
         span,
         name,
@@ -149,6 +182,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
         role_words,
         class,
         pronoun,
+        titled,
     }
 }
 
@@ -172,8 +206,36 @@ impl Known {
 #[derive(Debug, Default)]
 pub(super) struct People {
     known: Vec<Known>,
-    /// The last person credited with speech, for `he said`.
-    last_speaker: Option<Known>,
+    /// The last person credited with speech, for `he said`: a named person,
+    /// or a speaker known only by a title (`the minister`).
+    last_speaker: Option<Last>,
+}
+
+#[derive(Debug, Clone)]
+enum Last {
+    Person(Known),
+    Role {
+        canonical: String,
+        role: Option<String>,
+    },
+}
+
+/// Head-of-government titles: what `the leader` may stand for.
+const LEADERS: [&str; 6] = [
+    "president",
+    "prime",
+    "premier",
+    "chancellor",
+    "king",
+    "emir",
+];
+
+/// Whether role words (`japanese`, `leader`) fit a person's (`japanese`, `prime`, `minister`).
+fn fits(words: &HashSet<String>, known: &HashSet<String>) -> bool {
+    words.iter().all(|w| {
+        known.contains(w)
+            || (w == "leader" || w == "leaders") && LEADERS.iter().any(|l| known.contains(*l))
+    })
 }
 
 impl People {
@@ -194,13 +256,13 @@ impl People {
 
     /// The registered person that best fits `matches`: the last one named before
     /// `at`, else the first one named after it.
-    fn find(&self, at: usize, matches: impl Fn(&Known) -> bool) -> Option<&Known> {
-        let before = self
-            .known
-            .iter()
-            .filter(|k| k.at <= at && matches(k))
+    fn find(&self, at: usize, matches: impl Fn(&Known) -> bool) -> Option<usize> {
+        let before = (0..self.known.len())
+            .filter(|&i| self.known[i].at <= at && matches(&self.known[i]))
             .last();
-        before.or_else(|| self.known.iter().find(|k| k.at > at && matches(k)))
+        before.or_else(|| {
+            (0..self.known.len()).find(|&i| self.known[i].at > at && matches(&self.known[i]))
+        })
     }
 
     /// Resolve a speaker phrase to one name for this report.
@@ -214,30 +276,57 @@ impl People {
                 .join(" ")
                 .to_lowercase()
         };
+        if phrase.pronoun
+            && matches!(crate::text::fold(&mention.text).as_str(), "he" | "she")
+            && let Some(Last::Role { canonical, role }) = &self.last_speaker
+        {
+            return Speaker {
+                mention,
+                canonical: canonical.clone(),
+                role: role.clone(),
+                class: SpeakerClass::Role,
+            };
+        }
         let found = if phrase.pronoun {
-            matches!(crate::text::fold(&mention.text).as_str(), "he" | "she")
-                .then(|| self.last_speaker.clone())
-                .flatten()
+            match (
+                matches!(crate::text::fold(&mention.text).as_str(), "he" | "she"),
+                &self.last_speaker,
+            ) {
+                (true, Some(Last::Person(known))) => self
+                    .known
+                    .iter()
+                    .rposition(|k| k.folded_name == known.folded_name),
+                _ => None,
+            }
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() > 1 {
             let name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
             self.find(phrase.span.start, |k| k.folded_name == name)
-                .cloned()
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() == 1 {
             let word = crate::text::fold(&phrase.name[0]);
             self.find(phrase.span.start, |k| k.folded_name.contains(&word))
-                .cloned()
-        } else if phrase.class == SpeakerClass::Role && !phrase.role_words.is_empty() {
+        } else if (phrase.class == SpeakerClass::Role
+            || phrase.class == SpeakerClass::Organisation && phrase.titled)
+            && !phrase.role_words.is_empty()
+        {
             self.find(phrase.span.start, |k| {
-                phrase.role_words.is_subset(&k.role_words)
+                fits(&phrase.role_words, &k.role_words)
             })
-            .cloned()
         } else {
             None
         };
         match (found, phrase.class) {
-            (Some(known), _) => {
+            (Some(index), _) => {
+                // `Zhao Lijian, a foreign ministry spokesman`: a role given
+                // with a later mention is the person's role from then on.
+                if self.known[index].role.is_none() && phrase.role.is_some() {
+                    self.known[index].role = phrase.role.clone();
+                    self.known[index]
+                        .role_words
+                        .extend(phrase.role_words.iter().cloned());
+                }
+                let known = self.known[index].clone();
                 let role = phrase.role.clone().or_else(|| known.role.clone());
-                self.last_speaker = Some(known.clone());
+                self.last_speaker = Some(Last::Person(known.clone()));
                 Speaker {
                     mention,
                     canonical: known.canonical(),
@@ -253,7 +342,8 @@ impl People {
                     role: phrase.role.clone(),
                     role_words: phrase.role_words.clone(),
                 };
-                self.last_speaker = Some(known.clone());
+                self.known.push(known.clone());
+                self.last_speaker = Some(Last::Person(known.clone()));
                 Speaker {
                     mention,
                     canonical: known.canonical(),
@@ -263,6 +353,12 @@ impl People {
             }
             (None, class) => {
                 let canonical = lower(&mention.text);
+                if class == SpeakerClass::Role && phrase.titled {
+                    self.last_speaker = Some(Last::Role {
+                        canonical: canonical.clone(),
+                        role: phrase.role.clone(),
+                    });
+                }
                 Speaker {
                     mention,
                     canonical,
