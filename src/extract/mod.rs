@@ -21,8 +21,86 @@ use crate::text::{self, Document, TokenKind};
 use frame::{Clause, Statement};
 use speaker::{People, describe, describe_phrase};
 
+/// The language of a report, as an ISO 639-3 code (`"eng"`, `"fra"`, `"deu"`,
+/// `"rus"`, `"cmn"`, ...), or `None` when the text is too short or mixed for a
+/// reliable guess. Read from the report's first few thousand bytes.
+///
+/// A report whose language is `Some` code other than `"eng"` is not English:
+/// [`extract`] finds only its quotations there (no English frame, speaker or
+/// cue rule runs on it), and its wording should be left out of comparison.
+pub fn language(text: &str) -> Option<&'static str> {
+    const SAMPLE: usize = 4096;
+    let mut end = text.len().min(SAMPLE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let sample = &text[..end];
+    if sample.chars().filter(|c| c.is_alphabetic()).count() < 40 {
+        return None;
+    }
+    // Short English copy (`Wang said the US should ...`) can look like another
+    // language to trigrams: English function words settle it first.
+    let (mut words, mut english) = (0usize, 0usize);
+    for w in sample
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        words += 1;
+        english += usize::from(matches!(
+            w,
+            "the"
+                | "The"
+                | "of"
+                | "and"
+                | "to"
+                | "that"
+                | "said"
+                | "says"
+                | "is"
+                | "was"
+                | "were"
+                | "with"
+                | "for"
+                | "on"
+                | "in"
+                | "he"
+                | "she"
+                | "it"
+                | "would"
+                | "should"
+        ));
+    }
+    if english * 8 >= words {
+        return Some("eng");
+    }
+    let info = whatlang::detect(sample)?;
+    info.is_reliable().then(|| info.lang().code())
+}
+
+/// Whether a report is English, or of no language [`language`] can tell: what
+/// the English rules of the stage run on.
+pub fn is_english(text: &str) -> bool {
+    language(text).is_none_or(|l| l == "eng")
+}
+
 /// Every attribution in `text`, in text order: the entry point of the stage.
+/// A report in another language ([`is_english`] false) gives only its
+/// quotations, without speakers or cues.
 pub fn extract(text: &str) -> Vec<Attribution> {
+    extract_as(text, is_english(text))
+}
+
+/// Every attribution in `text`, with the English rules (`english`) or only
+/// the quotations, whatever the language: for a caller that knows the
+/// language of its reports.
+pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
+    if !english {
+        let doc = text::analyze(text);
+        let mut found = Vec::new();
+        add_fragments(&doc, &mut found);
+        found.sort_by_key(|a| a.content.extent().start);
+        return found;
+    }
     let doc = text::analyze(text);
     let clauses: Vec<Clause<'_>> = doc
         .sentences
@@ -482,7 +560,11 @@ fn sentence_around(doc: &Document<'_>, at: usize) -> (usize, usize) {
 
 /// `range` without punctuation or white space at either end.
 fn trim_str(text: &str, range: Range<usize>) -> Range<usize> {
-    let slice = &text[range.clone()];
+    // A quotation opened in an earlier paragraph than the sentence it ends in
+    // gives a backward range: nothing lies between.
+    let Some(slice) = text.get(range.clone()) else {
+        return range.start..range.start;
+    };
     let start = slice
         .find(|c: char| c.is_alphanumeric())
         .map_or(slice.len(), |i| i);
