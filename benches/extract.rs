@@ -129,6 +129,9 @@ fn throughput(c: &mut Criterion) {
 
 const MB: usize = 1 << 20;
 
+/// Makes a text of about the given size.
+type Make = fn(usize) -> String;
+
 fn repeat_to(unit: &str, size: usize) -> String {
     unit.repeat(size / unit.len())
 }
@@ -165,7 +168,7 @@ fn nested(size: usize) -> String {
 fn pathological(c: &mut Criterion) {
     let mut group = c.benchmark_group("pathological");
     group.sample_size(10);
-    let cases: [(&str, fn(usize) -> String); 4] = [
+    let cases: [(&str, Make); 4] = [
         ("only straight quote marks", |n| repeat_to("\" ", n)),
         ("only mixed quote marks", |n| {
             repeat_to("\"\u{201c}'\u{2019}«» ", n)
