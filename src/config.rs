@@ -10,6 +10,9 @@
 use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
 
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -35,6 +38,11 @@ pub struct Config {
     pub events: EventSettings,
     /// `[check]`: the defaults of `check`'s options.
     pub check: CheckSettings,
+    /// Outlet kinds by lower-case name and alias, built on the first lookup:
+    /// every report asks, and a corpus may name hundreds of outlets.
+    kinds: OnceLock<FxHashMap<String, OutletKind>>,
+    /// Speaker names by lower-case name and alias, likewise.
+    names: OnceLock<FxHashMap<String, usize>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -244,6 +252,7 @@ impl Config {
             },
             events: file.events,
             check: file.check,
+            ..Config::default()
         })
     }
 
@@ -257,25 +266,33 @@ impl Config {
 
     /// The kind of `outlet` (by name or alias, ignoring case), if configured.
     pub fn outlet_kind(&self, outlet: &str) -> Option<OutletKind> {
-        self.outlets
-            .iter()
-            .find(|o| {
-                o.name.eq_ignore_ascii_case(outlet)
-                    || o.aliases.iter().any(|a| a.eq_ignore_ascii_case(outlet))
-            })
-            .map(|o| o.kind)
+        let kinds = self.kinds.get_or_init(|| {
+            let mut kinds = FxHashMap::default();
+            // The first outlet to claim a name keeps it, as a scan in file order would.
+            for o in &self.outlets {
+                for name in std::iter::once(&o.name).chain(&o.aliases) {
+                    kinds.entry(name.to_ascii_lowercase()).or_insert(o.kind);
+                }
+            }
+            kinds
+        });
+        kinds.get(&outlet.to_ascii_lowercase()).copied()
     }
 
     /// The configured name for a speaker known as `alias` (ignoring case).
     pub fn speaker_name(&self, alias: &str) -> Option<&str> {
-        let alias = alias.trim();
-        self.speakers
-            .iter()
-            .find(|s| {
-                s.name.eq_ignore_ascii_case(alias)
-                    || s.aliases.iter().any(|a| a.eq_ignore_ascii_case(alias))
-            })
-            .map(|s| s.name.as_str())
+        let names = self.names.get_or_init(|| {
+            let mut names = FxHashMap::default();
+            for (i, s) in self.speakers.iter().enumerate() {
+                for name in std::iter::once(&s.name).chain(&s.aliases) {
+                    names.entry(name.to_ascii_lowercase()).or_insert(i);
+                }
+            }
+            names
+        });
+        names
+            .get(&alias.trim().to_ascii_lowercase())
+            .map(|&i| self.speakers[i].name.as_str())
     }
 }
 
