@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Each phrase (folded words joined by spaces) and the groups it belongs to.
 static GROUPS: LazyLock<FxHashMap<String, Vec<usize>>> = LazyLock::new(|| {
@@ -21,6 +21,19 @@ static GROUPS: LazyLock<FxHashMap<String, Vec<usize>>> = LazyLock::new(|| {
     }
     groups
 });
+
+/// The first words of listed phrases of two words or more.
+static PHRASE_STARTS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
+    GROUPS
+        .keys()
+        .filter_map(|phrase| phrase.split_once(' ').map(|(first, _)| first.to_string()))
+        .collect()
+});
+
+/// Whether some listed phrase of two words or more begins with this (folded) word.
+pub fn begins_phrase(folded: &str) -> bool {
+    PHRASE_STARTS.contains(folded)
+}
 
 /// A number shared by interchangeable single words (`legitimate`, `reasonable`),
 /// 0 for a word in no group: word-by-word comparisons test it instead of

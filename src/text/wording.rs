@@ -1,8 +1,11 @@
 //! The words of a rendering in comparison form: what align and compare count in.
 
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -42,32 +45,73 @@ static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
         .collect()
 });
 
+/// What a word is, whatever its place: worked out once per distinct word and
+/// thread, because stemming is the dearest step and news copy repeats its words.
+#[derive(Clone)]
+struct Lexeme {
+    folded: String,
+    stem: String,
+    content: bool,
+    sense: u32,
+}
+
+impl Lexeme {
+    fn of(word: &str) -> Lexeme {
+        let folded = fold(word);
+        let bare = folded.strip_suffix("'s").unwrap_or(&folded);
+        let stem = STEMMER.stem(bare).into_owned();
+        let content = !STOP_WORDS.contains(bare);
+        let sense = super::equivalents::sense(&folded);
+        Lexeme {
+            folded,
+            stem,
+            content,
+            sense,
+        }
+    }
+}
+
+/// Distinct words met so far on this thread; emptied when it grows past
+/// `LEXEMES_KEPT` so that a huge vocabulary cannot hold memory forever.
+const LEXEMES_KEPT: usize = 200_000;
+
+thread_local! {
+    static LEXEMES: RefCell<FxHashMap<Box<str>, Lexeme>> = RefCell::new(FxHashMap::default());
+}
+
 impl Wording {
     /// The words of `text` inside `pieces` (byte ranges).
     pub fn new(text: &str, pieces: &[Range<usize>]) -> Wording {
         let mut words = Vec::new();
-        for piece in pieces {
-            let Some(slice) = text.get(piece.clone()) else {
-                continue;
-            };
-            for (offset, word) in slice.unicode_word_indices() {
-                let start = piece.start + offset;
-                let folded = fold(word);
-                let bare = folded.strip_suffix("'s").unwrap_or(&folded);
-                let stem = STEMMER.stem(bare).into_owned();
-                let content = !STOP_WORDS.contains(bare);
-                let capitalised = word.chars().next().is_some_and(char::is_uppercase);
-                let sense = super::equivalents::sense(&folded);
-                words.push(Word {
-                    range: start..start + word.len(),
-                    folded,
-                    stem,
-                    content,
-                    capitalised,
-                    sense,
-                });
+        LEXEMES.with_borrow_mut(|lexemes| {
+            if lexemes.len() > LEXEMES_KEPT {
+                lexemes.clear();
             }
-        }
+            for piece in pieces {
+                let Some(slice) = text.get(piece.clone()) else {
+                    continue;
+                };
+                for (offset, word) in slice.unicode_word_indices() {
+                    let start = piece.start + offset;
+                    let lexeme = match lexemes.get(word) {
+                        Some(known) => known.clone(),
+                        None => {
+                            let new = Lexeme::of(word);
+                            lexemes.insert(word.into(), new.clone());
+                            new
+                        }
+                    };
+                    words.push(Word {
+                        range: start..start + word.len(),
+                        folded: lexeme.folded,
+                        stem: lexeme.stem,
+                        content: lexeme.content,
+                        capitalised: word.chars().next().is_some_and(char::is_uppercase),
+                        sense: lexeme.sense,
+                    });
+                }
+            }
+        });
         Wording { words }
     }
 
@@ -124,13 +168,23 @@ pub fn units(words: &[&Word]) -> Vec<Unit> {
     let mut out = Vec::with_capacity(words.len());
     let mut i = 0;
     while i < words.len() {
-        let longest = (1..=super::LONGEST_PHRASE.min(words.len() - i))
-            .rev()
-            .find_map(|len| {
-                super::equivalence_group(&folded(&words[i..i + len]))
-                    .map(|g| (len, format!("\u{2261}{g}")))
-            });
-        let (len, key) = longest.unwrap_or_else(|| (1, words[i].folded.clone()));
+        // Only a word that begins some listed phrase needs the phrases looked up.
+        let longest = if super::equivalents::begins_phrase(&words[i].folded) {
+            (2..=super::LONGEST_PHRASE.min(words.len() - i))
+                .rev()
+                .find_map(|len| {
+                    super::equivalence_group(&folded(&words[i..i + len]))
+                        .map(|g| (len, format!("\u{2261}{g}")))
+                })
+        } else {
+            None
+        };
+        // A single listed word: its first group, as `sense` numbers it.
+        let single = || match words[i].sense {
+            0 => (1, words[i].folded.clone()),
+            sense => (1, format!("\u{2261}{}", sense - 1)),
+        };
+        let (len, key) = longest.unwrap_or_else(single);
         out.push(Unit {
             key,
             words: i..i + len,
