@@ -4,6 +4,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::text::Word;
 
 /// Longer wordings are aligned on their first words only: the cost is the
@@ -31,6 +33,44 @@ pub fn same(a: &Word, b: &Word) -> bool {
         || (a.sense != 0 && a.sense == b.sense)
 }
 
+/// A word as the alignment loop compares it: strings turned into numbers
+/// once, so that the loop over every pair of words compares integers.
+#[derive(Clone, Copy)]
+struct Key {
+    folded: u32,
+    stem: u32,
+    content: bool,
+    sense: u32,
+}
+
+impl Key {
+    fn same(self, other: Key) -> bool {
+        self.folded == other.folded
+            || (self.content && other.content && self.stem == other.stem)
+            || (self.sense != 0 && self.sense == other.sense)
+    }
+}
+
+/// The keys of both wordings, numbered in one table so equal strings get equal numbers.
+fn keys<'w>(a: &'w [Word], b: &'w [Word]) -> (Vec<Key>, Vec<Key>) {
+    let mut numbers: FxHashMap<&'w str, u32> = FxHashMap::default();
+    let mut number = |s: &'w str| {
+        let next = numbers.len() as u32;
+        *numbers.entry(s).or_insert(next)
+    };
+    let mut key = |w: &'w Word| Key {
+        folded: number(&w.folded),
+        // Stems and folded words share the table: a stem equal to some folded
+        // word gets its number, which `same` only compares with other stems.
+        stem: number(&w.stem),
+        content: w.content,
+        sense: w.sense,
+    };
+    let a = a.iter().map(&mut key).collect();
+    let b = b.iter().map(&mut key).collect();
+    (a, b)
+}
+
 /// The best local alignment of `a` and `b`, or `None` if nothing matches.
 pub fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
     let a = &a[..a.len().min(MAX_WORDS)];
@@ -39,28 +79,31 @@ pub fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
     if n == 0 || m == 0 {
         return None;
     }
+    let (ka, kb) = keys(a, b);
     let width = m + 1;
     let mut score = vec![0i32; (n + 1) * width];
     // 0: start, 1: diagonal, 2: up (skip a word of a), 3: left (skip a word of b).
     let mut step = vec![0u8; (n + 1) * width];
     let mut best = (0i32, 0usize, 0usize);
     for i in 1..=n {
+        let word = ka[i - 1];
+        let on_match = if word.content { 3 } else { 1 };
         for j in 1..=m {
-            let pair = if same(&a[i - 1], &b[j - 1]) {
-                if a[i - 1].content { 3 } else { 1 }
-            } else {
-                -1
-            };
-            let options = [
-                (0, 0u8),
-                (score[(i - 1) * width + j - 1] + pair, 1),
-                (score[(i - 1) * width + j] - 1, 2),
-                (score[i * width + j - 1] - 1, 3),
-            ];
-            let (value, from) = options
-                .into_iter()
-                .max_by_key(|&(v, from)| (v, std::cmp::Reverse(from)))
-                .unwrap_or((0, 0));
+            let pair = if word.same(kb[j - 1]) { on_match } else { -1 };
+            // Ties go to the earliest option: start, diagonal, up, left.
+            let (mut value, mut from) = (0, 0u8);
+            let diagonal = score[(i - 1) * width + j - 1] + pair;
+            if diagonal > value {
+                (value, from) = (diagonal, 1);
+            }
+            let up = score[(i - 1) * width + j] - 1;
+            if up > value {
+                (value, from) = (up, 2);
+            }
+            let left = score[i * width + j - 1] - 1;
+            if left > value {
+                (value, from) = (left, 3);
+            }
             score[i * width + j] = value;
             step[i * width + j] = from;
             if value > best.0 {
@@ -77,7 +120,7 @@ pub fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
     while i > 0 && j > 0 && step[i * width + j] != 0 {
         match step[i * width + j] {
             1 => {
-                if same(&a[i - 1], &b[j - 1]) {
+                if ka[i - 1].same(kb[j - 1]) {
                     matched += 1;
                     content += usize::from(a[i - 1].content);
                 }

@@ -134,18 +134,23 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
 
     // Members of each claim: (unit, the unit's words that render the claim).
     let mut members: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
+    // The content keys of each member's words, in the same order.
+    let mut member_keys: Vec<Vec<Vec<String>>> = Vec::new();
     // Which claims each content stem occurs in: a unit is aligned only with the
     // claims it shares enough stems with, never with every claim of the event.
     let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
     for (u, unit) in units.iter().enumerate() {
         let mut joins: Vec<(usize, Range<usize>, usize)> = Vec::new();
-        for c in candidates(&unit.wording, &by_key) {
+        let keys = content_keys(&unit.wording.words);
+        for c in candidates(&keys, &by_key) {
             let claim = &members[c];
             let best = claim
                 .iter()
+                .zip(&member_keys[c])
                 .take(MAX_MEMBERS_COMPARED)
-                .filter_map(|(m, range)| {
-                    joins_claim(&unit.wording.words, &units[*m].wording.words[range.clone()])
+                .filter_map(|((m, range), theirs)| {
+                    let member = &units[*m].wording.words[range.clone()];
+                    joins_claim((&unit.wording.words, &keys), (member, theirs))
                 })
                 .max_by_key(|(range, shared)| (*shared, std::cmp::Reverse(range.start)));
             if let Some((range, shared)) = best {
@@ -166,15 +171,18 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
         if taken.is_empty() {
             taken.push((0..unit.wording.len(), members.len()));
             members.push(Vec::new());
+            member_keys.push(Vec::new());
         }
         for (range, c) in cover(taken, unit.wording.len()) {
-            for key in content_keys(&unit.wording.words[range.clone()]) {
-                let claims = by_key.entry(key).or_default();
+            let keys = content_keys(&unit.wording.words[range.clone()]);
+            for key in &keys {
+                let claims = by_key.entry(key.clone()).or_default();
                 if !claims.contains(&c) {
                     claims.push(c);
                 }
             }
             members[c].push((u, range));
+            member_keys[c].push(keys);
         }
     }
 
@@ -222,14 +230,12 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
     claims
 }
 
-/// The claims a wording shares enough content (stems, interchangeable phrases)
-/// with to be worth aligning,
-/// in claim order.
-fn candidates(wording: &Wording, by_key: &FxHashMap<String, Vec<usize>>) -> Vec<usize> {
-    let keys = content_keys(&wording.words);
+/// The claims a wording with content keys `keys` (stems, interchangeable
+/// phrases) shares enough with to be worth aligning, in claim order.
+fn candidates(keys: &[String], by_key: &FxHashMap<String, Vec<usize>>) -> Vec<usize> {
     let needed = MIN_SHARED.min(keys.len()).max(1);
     let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-    for key in &keys {
+    for key in keys {
         for &c in by_key.get(key).map_or(&[][..], Vec::as_slice) {
             *shared.entry(c).or_default() += 1;
         }
@@ -279,7 +285,11 @@ pub fn pieces(attribution: &Attribution) -> Vec<Range<usize>> {
 /// or most of what they are about is shared in another order (a paraphrase that
 /// reorders clauses: `Germany will contribute 174 million dollars` and `174
 /// million dollars from Germany will go toward`): then all of the unit renders it.
-fn joins_claim(unit: &[Word], member: &[Word]) -> Option<(Range<usize>, usize)> {
+/// Each side comes with its content keys (sorted, as `content_keys` gives them).
+fn joins_claim(
+    (unit, mine): (&[Word], &[String]),
+    (member, theirs): (&[Word], &[String]),
+) -> Option<(Range<usize>, usize)> {
     let content = |words: &[Word]| words.iter().filter(|w| w.content).count();
     let shorter = content(unit).min(content(member));
     let needed = MIN_SHARED.min(shorter).max(1);
@@ -289,7 +299,6 @@ fn joins_claim(unit: &[Word], member: &[Word]) -> Option<(Range<usize>, usize)> 
             return Some((found.a, found.content));
         }
     }
-    let (mine, theirs) = (content_keys(unit), content_keys(member));
     let shared = mine
         .iter()
         .filter(|k| theirs.binary_search(k).is_ok())
