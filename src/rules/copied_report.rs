@@ -10,7 +10,9 @@ use similar::{Algorithm, DiffTag};
 use super::{Context, Rule};
 use crate::config::OutletKind;
 use crate::finding::{Finding, Location};
-use crate::text::{Wording, fold};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::text::{Wording, fold, fold_into};
 
 /// Words per shingle: long enough that shared shingles mean shared sentences.
 const SHINGLE: usize = 5;
@@ -27,11 +29,10 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
     if reports.len() < 2 {
         return;
     }
-    let words: Vec<Wording> = reports
+    let shingles: Vec<FxHashSet<u64>> = reports
         .iter()
-        .map(|&r| Wording::of(&context.reports[r].text))
+        .map(|&r| shingles_of(&context.reports[r].text))
         .collect();
-    let shingles: Vec<FxHashSet<u64>> = words.iter().map(shingles_of).collect();
     let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
     for (i, set) in shingles.iter().enumerate() {
         for &s in set {
@@ -68,9 +69,9 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             &context.reports[reports[original]],
         );
         let edits = edits(
-            &words[original],
+            &Wording::of(&original_report.text),
             &original_report.text,
-            &words[copy],
+            &Wording::of(&copy_report.text),
             &copy_report.text,
         );
         let named: Vec<String> = edits.iter().take(EDITS_NAMED).cloned().collect();
@@ -100,18 +101,22 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
     }
 }
 
-fn shingles_of(words: &Wording) -> FxHashSet<u64> {
-    words
-        .words
-        .windows(SHINGLE)
-        .map(|w| {
-            let joined = w
-                .iter()
-                .map(|w| w.folded.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
-            xxhash_rust::xxh3::xxh3_64(joined.as_bytes())
-        })
+/// The hashes of every run of `SHINGLE` words of `text` (folded, joined by
+/// single spaces). The words are folded into one buffer, so that a window is a
+/// slice of it: no string per word, as every report of the corpus passes here.
+fn shingles_of(text: &str) -> FxHashSet<u64> {
+    let mut folded = String::with_capacity(text.len());
+    let mut ends: Vec<(usize, usize)> = Vec::new();
+    for word in text.unicode_words() {
+        if !folded.is_empty() {
+            folded.push(' ');
+        }
+        let start = folded.len();
+        fold_into(word, &mut folded);
+        ends.push((start, folded.len()));
+    }
+    ends.windows(SHINGLE)
+        .map(|w| xxhash_rust::xxh3::xxh3_64(&folded.as_bytes()[w[0].0..w[SHINGLE - 1].1]))
         .collect()
 }
 
