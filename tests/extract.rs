@@ -172,6 +172,27 @@ fn a_scare_quote_without_a_frame_is_a_fragment() {
 }
 
 #[test]
+fn only_quotations_with_a_speaker_or_a_frame_are_credited() {
+    let found = extract(
+        "The talks were a \"breakthrough\" for both sides, Wang said.\n\n\"Nothing was agreed.\"",
+    );
+    let credited: Vec<(String, bool)> = found
+        .iter()
+        .map(|a| (a.content.text.clone(), a.is_credited()))
+        .collect();
+    assert_eq!(
+        credited,
+        [
+            (
+                "The talks were a \"breakthrough\" for both sides".to_string(),
+                true
+            ),
+            ("Nothing was agreed".to_string(), false),
+        ]
+    );
+}
+
+#[test]
 fn an_unbalanced_mark_derails_nothing_after_its_paragraph() {
     let text = "It was \"a turning point.\n\nWang said, \"We will talk.\"";
     assert_eq!(

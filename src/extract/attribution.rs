@@ -21,6 +21,16 @@ pub struct Attribution {
     pub sentence: (usize, usize),
 }
 
+impl Attribution {
+    /// Whether the words are credited to anyone: a speaker, or at least a
+    /// reporting frame (`saying ...` whose speaker was not found). A quotation
+    /// with neither (a scare quote, a title, a quote standing alone) is
+    /// uncredited: still found, since rules need it, but no attribution to list.
+    pub fn is_credited(&self) -> bool {
+        self.speaker.is_some() || self.cue.is_some()
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
