@@ -30,6 +30,11 @@ pub enum Command {
         /// Output format: JSON Lines is one attribution a line.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+        /// Also list quotations credited to no one (scare quotes, titles,
+        /// quotes with no speaker or reporting verb), as kind `fragment` or a
+        /// speakerless `direct`; by default only attributions are listed.
+        #[arg(long)]
+        uncredited: bool,
     },
     /// Show which reports are grouped as one event.
     Events {

@@ -57,11 +57,18 @@ fn run(cli: Cli) -> io::Result<u8> {
             input,
             output,
             format,
+            uncredited,
         } => {
             let Some((_, corpus)) = read(&input, output.quiet)? else {
                 return Ok(ERRORS);
             };
-            let attributions = check::extract_all(&corpus.reports);
+            let mut attributions = check::extract_all(&corpus.reports);
+            // Only what is credited to someone, unless asked for every quotation.
+            if !uncredited {
+                for found in &mut attributions {
+                    found.retain(|a| a.is_credited());
+                }
+            }
             write_to(&output, |out, style| {
                 report::write_attributions(
                     &corpus.reports,
