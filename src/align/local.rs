@@ -4,8 +4,6 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
-
 use crate::text::Word;
 
 /// Longer wordings are aligned on their first words only: the cost is the
@@ -28,47 +26,33 @@ pub struct Alignment {
 /// Whether two words count as the same here: same word, same stem, or
 /// interchangeable (`legitimate`, `reasonable`).
 pub fn same(a: &Word, b: &Word) -> bool {
-    a.folded == b.folded
-        || (a.content && b.content && a.stem == b.stem)
-        || (a.sense != 0 && a.sense == b.sense)
+    Key::of(a).same(Key::of(b))
 }
 
-/// A word as the alignment loop compares it: strings turned into numbers
-/// once, so that the loop over every pair of words compares integers.
+/// A word as the alignment loop compares it: numbers only, packed together.
 #[derive(Clone, Copy)]
 struct Key {
-    folded: u32,
-    stem: u32,
+    folded: u64,
+    stem: u64,
     content: bool,
     sense: u32,
 }
 
 impl Key {
+    fn of(w: &Word) -> Key {
+        Key {
+            folded: w.folded_key,
+            stem: w.stem_key,
+            content: w.content,
+            sense: w.sense,
+        }
+    }
+
     fn same(self, other: Key) -> bool {
         self.folded == other.folded
             || (self.content && other.content && self.stem == other.stem)
             || (self.sense != 0 && self.sense == other.sense)
     }
-}
-
-/// The keys of both wordings, numbered in one table so equal strings get equal numbers.
-fn keys<'w>(a: &'w [Word], b: &'w [Word]) -> (Vec<Key>, Vec<Key>) {
-    let mut numbers: FxHashMap<&'w str, u32> = FxHashMap::default();
-    let mut number = |s: &'w str| {
-        let next = numbers.len() as u32;
-        *numbers.entry(s).or_insert(next)
-    };
-    let mut key = |w: &'w Word| Key {
-        folded: number(&w.folded),
-        // Stems and folded words share the table: a stem equal to some folded
-        // word gets its number, which `same` only compares with other stems.
-        stem: number(&w.stem),
-        content: w.content,
-        sense: w.sense,
-    };
-    let a = a.iter().map(&mut key).collect();
-    let b = b.iter().map(&mut key).collect();
-    (a, b)
 }
 
 /// The best local alignment of `a` and `b`, or `None` if nothing matches.
@@ -79,7 +63,8 @@ pub fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
     if n == 0 || m == 0 {
         return None;
     }
-    let (ka, kb) = keys(a, b);
+    let ka: Vec<Key> = a.iter().map(Key::of).collect();
+    let kb: Vec<Key> = b.iter().map(Key::of).collect();
     let width = m + 1;
     let mut score = vec![0i32; (n + 1) * width];
     // 0: start, 1: diagonal, 2: up (skip a word of a), 3: left (skip a word of b).

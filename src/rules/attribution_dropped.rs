@@ -20,7 +20,7 @@ const MIN_COVERAGE: f64 = 0.5;
 struct Reference<'c> {
     claim: &'c Claim,
     words: Wording,
-    stems: FxHashSet<String>,
+    stems: FxHashSet<u64>,
 }
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
@@ -139,8 +139,11 @@ fn best_match<'c>(
     best.map(|(_, claim, stretch, pieces)| (claim, stretch, pieces))
 }
 
-fn content_stems(words: &Wording) -> FxHashSet<String> {
+/// The keys of what a wording is about (see `text::content_keys`), hashed:
+/// every unattributed sentence of the event is tested against every claim.
+fn content_stems(words: &Wording) -> FxHashSet<u64> {
     crate::text::content_keys(&words.words)
-        .into_iter()
+        .iter()
+        .map(|k| xxhash_rust::xxh3::xxh3_64(k.as_bytes()))
         .collect()
 }

@@ -6,6 +6,7 @@ use std::ops::Range;
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
+use xxhash_rust::xxh3::xxh3_64;
 
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
@@ -28,6 +29,11 @@ pub struct Word {
     pub capitalised: bool,
     /// Interchangeable single words share it (see `equivalents::sense`); 0 for none.
     pub sense: u32,
+    /// A hash of `folded` and one of `stem`: equal words have equal keys, so
+    /// loops over pairs of words compare numbers (64 bits: a collision among
+    /// a corpus's words is out of reach).
+    pub folded_key: u64,
+    pub stem_key: u64,
 }
 
 /// The words of some pieces of a report's text, in order.
@@ -53,6 +59,8 @@ struct Lexeme {
     stem: String,
     content: bool,
     sense: u32,
+    folded_key: u64,
+    stem_key: u64,
 }
 
 impl Lexeme {
@@ -63,6 +71,8 @@ impl Lexeme {
         let content = !STOP_WORDS.contains(bare);
         let sense = super::equivalents::sense(&folded);
         Lexeme {
+            folded_key: xxh3_64(folded.as_bytes()),
+            stem_key: xxh3_64(stem.as_bytes()),
             folded,
             stem,
             content,
@@ -108,6 +118,8 @@ impl Wording {
                         content: lexeme.content,
                         capitalised: word.chars().next().is_some_and(char::is_uppercase),
                         sense: lexeme.sense,
+                        folded_key: lexeme.folded_key,
+                        stem_key: lexeme.stem_key,
                     });
                 }
             }
