@@ -18,4 +18,5 @@ pub mod extract;
 pub mod finding;
 pub mod report;
 pub mod rules;
+pub mod stats;
 pub mod text;
