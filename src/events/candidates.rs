@@ -2,10 +2,8 @@
 //! reports are candidates when they share distinctive terms (an inverted index
 //! of the rarer terms) and, when both are dated, were published within the window.
 
-use rayon::prelude::*;
-use rustc_hash::FxHashMap;
-
 use super::profile::{Profile, similarity};
+use rayon::prelude::*;
 
 /// A term in more reports than this is too common to say two reports are about
 /// the same happening, and too costly to pair up through.
@@ -14,9 +12,10 @@ const MIN_POSTINGS_CAP: usize = 64;
 const CANDIDATES_PER_REPORT: usize = 32;
 
 /// Candidate pairs `(a, b, similarity)` with `a < b` and similarity at least
-/// `min_similarity`, sorted.
+/// `min_similarity`, sorted. `terms` is how many term ids the profiles draw from.
 pub fn pairs(
     profiles: &[Profile],
+    terms: usize,
     window_days: Option<u32>,
     min_similarity: f32,
 ) -> Vec<(u32, u32, f32)> {
@@ -24,13 +23,7 @@ pub fn pairs(
     // Common terms are left out of the index; grows slowly with the corpus so that
     // a large event's names stay indexed.
     let cap = MIN_POSTINGS_CAP.max((n as f64).sqrt() as usize);
-    let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-    for (i, p) in profiles.iter().enumerate() {
-        for &(term, _) in &p.terms {
-            postings.entry(term).or_default().push(i as u32);
-        }
-    }
-    postings.retain(|_, reports| reports.len() <= cap);
+    let postings = Postings::new(profiles, terms, cap);
     let within_window = |a: &Profile, b: &Profile| match (window_days, a.day, b.day) {
         (Some(w), Some(x), Some(y)) => x.abs_diff(y) <= w,
         _ => true,
@@ -41,8 +34,8 @@ pub fn pairs(
             || (vec![0.0f32; n], Vec::<u32>::new()),
             |(score, touched), i| {
                 let me = &profiles[i];
-                for &(term, weight) in &me.terms {
-                    for &j in postings.get(&term).map_or(&[][..], Vec::as_slice) {
+                for &(term, weight) in me.terms.iter() {
+                    for &j in postings.of(term) {
                         if j as usize == i {
                             continue;
                         }
@@ -81,4 +74,55 @@ pub fn pairs(
     pairs.sort_by_key(|p| (p.0, p.1));
     pairs.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
     pairs
+}
+
+/// The inverted index: per term id, the reports (in order) whose profiles keep
+/// it, in one flat array. A term kept by more than `cap` profiles has no entry:
+/// it is never stored, not stored and then dropped.
+struct Postings {
+    /// Where each term's reports start in `reports`; one more entry than terms.
+    starts: Vec<u32>,
+    reports: Vec<u32>,
+}
+
+impl Postings {
+    fn new(profiles: &[Profile], terms: usize, cap: usize) -> Postings {
+        let mut counts = vec![0u32; terms];
+        for p in profiles {
+            for &(term, _) in p.terms.iter() {
+                counts[term as usize] += 1;
+            }
+        }
+        let mut starts = Vec::with_capacity(terms + 1);
+        let mut total = 0u32;
+        starts.push(0);
+        for count in &mut counts {
+            if *count as usize > cap {
+                *count = 0;
+            }
+            total += *count;
+            starts.push(total);
+        }
+        // `counts` becomes each term's next free slot.
+        for (count, &start) in counts.iter_mut().zip(&starts) {
+            *count = start;
+        }
+        let mut reports = vec![0u32; total as usize];
+        for (i, p) in profiles.iter().enumerate() {
+            for &(term, _) in p.terms.iter() {
+                let term = term as usize;
+                if starts[term] == starts[term + 1] {
+                    continue;
+                }
+                reports[counts[term] as usize] = i as u32;
+                counts[term] += 1;
+            }
+        }
+        Postings { starts, reports }
+    }
+
+    fn of(&self, term: u32) -> &[u32] {
+        let term = term as usize;
+        &self.reports[self.starts[term] as usize..self.starts[term + 1] as usize]
+    }
 }

@@ -13,13 +13,15 @@ mod cluster;
 mod profile;
 
 use std::collections::BTreeMap;
+use std::time::Instant;
 
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use crate::corpus::Report;
-use profile::{Profile, Readable, TermKind};
+use crate::stats;
+use profile::{Profile, Readable, TermId, TermKind};
 
 /// A group of reports about one happening.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -124,22 +126,32 @@ fn auto(reports: &[Report], chosen: &[usize], grouping: &Grouping) -> Vec<Event>
         return Vec::new();
     }
     let members: Vec<&Report> = chosen.iter().map(|&i| &reports[i]).collect();
-    let df = profile::document_frequencies(&members);
-    let profiled: Vec<(Profile, Vec<(u64, Readable)>)> = members
-        .par_iter()
-        .map(|r| profile::profile(r, &df, members.len()))
-        .collect();
-    let mut readable: FxHashMap<u64, Readable> = FxHashMap::default();
-    let mut profiles = Vec::with_capacity(profiled.len());
-    for (p, names) in profiled {
-        readable.extend(names);
-        profiles.push(p);
-    }
-    let pairs = candidates::pairs(&profiles, grouping.window_days, MIN_PAIR_SIMILARITY);
-    cluster::average_link(profiles.len(), &pairs, grouping.threshold)
-        .into_iter()
+    // Each part shows under `group` in `--stats`.
+    let vocabulary = stats::time("group/df", || profile::Vocabulary::new(&members));
+    let profiles = stats::time("group/profiles", || {
+        profile::profiles(&members, &vocabulary)
+    });
+    let terms = vocabulary.len();
+    // Only the hashes are kept, to find the words of the terms shown.
+    let hashes = vocabulary.into_hashes();
+    let pairs = stats::time("group/pairs", || {
+        candidates::pairs(&profiles, terms, grouping.window_days, MIN_PAIR_SIMILARITY)
+    });
+    let clusters = stats::time("group/cluster", || {
+        cluster::average_link(profiles.len(), &pairs, grouping.threshold)
+    });
+    drop(pairs);
+    let started = Instant::now();
+    let events = clusters
+        .into_par_iter()
         .map(|group| {
-            let shared = shared_terms(&group, &profiles, &readable);
+            let ids = shared_terms(&group, &profiles);
+            let wanted: Vec<u64> = ids.iter().map(|&t| hashes[t as usize]).collect();
+            let texts = group.iter().map(|&g| members[g as usize].text.as_str());
+            let shared: Vec<Readable> = profile::words(texts, &wanted)
+                .into_iter()
+                .flatten()
+                .collect();
             let first_day = group
                 .iter()
                 .filter_map(|&g| members[g as usize].published)
@@ -165,26 +177,24 @@ fn auto(reports: &[Report], chosen: &[usize], grouping: &Grouping) -> Vec<Event>
                 terms,
             }
         })
-        .collect()
+        .collect();
+    stats::record("group/name", started.elapsed());
+    events
 }
 
 /// The terms that tie a group together: most weight summed over its reports,
 /// counting only terms at least two of them share (all, for a single report).
-fn shared_terms(
-    group: &[u32],
-    profiles: &[Profile],
-    readable: &FxHashMap<u64, Readable>,
-) -> Vec<Readable> {
-    let mut weight: FxHashMap<u64, (f32, usize)> = FxHashMap::default();
+fn shared_terms(group: &[u32], profiles: &[Profile]) -> Vec<TermId> {
+    let mut weight: FxHashMap<TermId, (f32, usize)> = FxHashMap::default();
     for &g in group {
-        for &(term, w) in &profiles[g as usize].terms {
+        for &(term, w) in profiles[g as usize].terms.iter() {
             let entry = weight.entry(term).or_default();
             entry.0 += w;
             entry.1 += 1;
         }
     }
     let needed = if group.len() > 1 { 2 } else { 1 };
-    let mut ranked: Vec<(u64, f32)> = weight
+    let mut ranked: Vec<(TermId, f32)> = weight
         .into_iter()
         .filter(|(_, (_, n))| *n >= needed)
         .map(|(t, (w, _))| (t, w))
@@ -192,7 +202,7 @@ fn shared_terms(
     ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     ranked
         .into_iter()
-        .filter_map(|(t, _)| readable.get(&t).cloned())
+        .map(|(t, _)| t)
         .take(TERMS_SHOWN)
         .collect()
 }
