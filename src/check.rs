@@ -1,5 +1,7 @@
 //! The whole pipeline, stage after stage: what `crosscheck check` runs.
 
+use std::time::Instant;
+
 use rayon::prelude::*;
 
 use crate::align::{self, Claim};
@@ -11,6 +13,7 @@ use crate::extract::{self, Attribution};
 use crate::finding::Finding;
 use crate::rules;
 use crate::rules::Selection;
+use crate::stats;
 
 /// Everything a run found, for the outputs to render.
 #[derive(Debug, Default)]
@@ -45,9 +48,10 @@ pub struct Options {
 /// Run every stage on `corpus`.
 pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
     let Corpus { reports, rejected } = corpus;
-    let attributions = extract_all(&reports);
-    let events = events::group(&reports, &options.grouping);
+    let attributions = stats::time("extract", || extract_all(&reports));
+    let events = stats::time("group", || events::group(&reports, &options.grouping));
     // Claims and their comparisons, event by event (events in parallel).
+    let align_started = Instant::now();
     let per_event: Vec<(Vec<Claim>, Vec<Comparison>)> = events
         .par_iter()
         .map(|event| {
@@ -87,6 +91,8 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
         &attributions,
         &is_primary,
     );
+    stats::record("align+compare", align_started.elapsed());
+    let rules_started = Instant::now();
     let findings: Vec<Finding> = events
         .par_iter()
         .zip(spans)
@@ -104,6 +110,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
             rules::check(&context, &options.selection)
         })
         .collect();
+    stats::record("rules", rules_started.elapsed());
     Check {
         reports,
         rejected,

@@ -35,6 +35,10 @@ pub enum Command {
         /// speakerless `direct`; by default only attributions are listed.
         #[arg(long)]
         uncredited: bool,
+        /// Print on standard error how long each stage took (wall time,
+        /// reports/s, MB/s of report text) and the peak memory.
+        #[arg(long)]
+        stats: bool,
     },
     /// Show which reports are grouped as one event.
     Events {
@@ -47,6 +51,10 @@ pub enum Command {
         /// Output format: JSON Lines is one event a line.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
         format: ListFormat,
+        /// Print on standard error how long each stage took (wall time,
+        /// reports/s, MB/s of report text) and the peak memory.
+        #[arg(long)]
+        stats: bool,
     },
     /// List the rules, or print one rule's documentation.
     Rules {
@@ -103,6 +111,10 @@ pub struct CheckArgs {
     /// Count the findings of each rule instead of listing them.
     #[arg(long)]
     pub statistics: bool,
+    /// Print on standard error how long each stage took (wall time,
+    /// reports/s, MB/s of report text) and the peak memory.
+    #[arg(long)]
+    pub stats: bool,
     /// The HTML page's template (minijinja) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,

@@ -24,6 +24,7 @@ use crosscheck::corpus::{self, Corpus};
 use crosscheck::events::{self, Grouping, Mode};
 use crosscheck::report::{self, Format, Style};
 use crosscheck::rules::{self, Selection};
+use crosscheck::stats;
 use progress::Progress;
 
 /// The exit statuses.
@@ -58,26 +59,33 @@ fn run(cli: Cli) -> io::Result<u8> {
             output,
             format,
             uncredited,
+            stats: with_stats,
         } => {
+            let started = start_stats(with_stats);
             let Some((_, corpus)) = read(&input, output.quiet)? else {
                 return Ok(ERRORS);
             };
-            let mut attributions = check::extract_all(&corpus.reports);
+            let mut attributions = stats::time("extract", || check::extract_all(&corpus.reports));
             // Only what is credited to someone, unless asked for every quotation.
             if !uncredited {
                 for found in &mut attributions {
                     found.retain(|a| a.is_credited());
                 }
             }
-            write_to(&output, |out, style| {
-                report::write_attributions(
-                    &corpus.reports,
-                    &attributions,
-                    list_format(format),
-                    style,
-                    out,
-                )
+            stats::time("render", || {
+                write_to(&output, |out, style| {
+                    report::write_attributions(
+                        &corpus.reports,
+                        &attributions,
+                        list_format(format),
+                        style,
+                        out,
+                    )
+                })
             })?;
+            if with_stats {
+                print_stats(started, &Volume::of(&corpus.reports))?;
+            }
             Ok(input_status(&corpus))
         }
         Command::Events {
@@ -85,14 +93,22 @@ fn run(cli: Cli) -> io::Result<u8> {
             grouping,
             output,
             format,
+            stats: with_stats,
         } => {
+            let started = start_stats(with_stats);
             let Some((config, corpus)) = read(&input, output.quiet)? else {
                 return Ok(ERRORS);
             };
-            let events = events::group(&corpus.reports, &grouping_of(&grouping, &config));
-            write_to(&output, |out, style| {
-                report::write_events(&events, &corpus.reports, list_format(format), style, out)
+            let grouping = grouping_of(&grouping, &config);
+            let events = stats::time("group", || events::group(&corpus.reports, &grouping));
+            stats::time("render", || {
+                write_to(&output, |out, style| {
+                    report::write_events(&events, &corpus.reports, list_format(format), style, out)
+                })
             })?;
+            if with_stats {
+                print_stats(started, &Volume::of(&corpus.reports))?;
+            }
             Ok(input_status(&corpus))
         }
         Command::Rules {
@@ -119,7 +135,7 @@ fn run(cli: Cli) -> io::Result<u8> {
 }
 
 fn run_check(args: CheckArgs) -> io::Result<u8> {
-    let started = Instant::now();
+    let started = start_stats(args.stats);
     let format = check_format(args.format);
     if args.statistics && matches!(format, Format::Sarif | Format::Github | Format::Html) {
         return usage(format!(
@@ -168,13 +184,14 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
 
     let progress = Progress::start(args.output.quiet);
     progress.stage("reading reports");
-    let mut corpus = corpus::read(&paths(&args.input));
+    let mut corpus = stats::time("read", || corpus::read(&paths(&args.input)));
     let own = [
         args.baseline.as_deref(),
         args.write_baseline.as_deref(),
         args.output.output.as_deref(),
     ];
     leave_out_own_files(&mut corpus, &own);
+    let volume = Volume::of(&corpus.reports);
     progress.stage(format!("checking {} reports", corpus.reports.len()));
     let mut check = check::run(corpus, &config, &options);
     progress.finish();
@@ -194,18 +211,23 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         baselined: before - check.findings.len(),
     };
     let template = template.as_deref();
-    write_to(&args.output, |out, style| {
-        if args.statistics {
-            report::write_statistics(&check, format, style, out)
-        } else {
-            let options = report::Options {
-                style: *style,
-                run,
-                template,
-            };
-            report::write_check(&check, format, &options, out)
-        }
+    stats::time("render", || {
+        write_to(&args.output, |out, style| {
+            if args.statistics {
+                report::write_statistics(&check, format, style, out)
+            } else {
+                let options = report::Options {
+                    style: *style,
+                    run,
+                    template,
+                };
+                report::write_check(&check, format, &options, out)
+            }
+        })
     })?;
+    if args.stats {
+        print_stats(started, &volume)?;
+    }
     let failing = fail_on
         .threshold()
         .is_some_and(|t| check.findings.iter().any(|f| f.severity >= t));
@@ -328,6 +350,43 @@ fn leave_out_own_files(corpus: &mut Corpus, own: &[Option<&Path>]) {
     corpus.rejected.retain(|r| !is_own(&r.path));
 }
 
+/// When the run started; with `--stats`, stage times are recorded from here on.
+fn start_stats(enabled: bool) -> Instant {
+    if enabled {
+        stats::enable();
+    }
+    Instant::now()
+}
+
+/// How much a run read: what `--stats` divides by the stage times.
+struct Volume {
+    reports: usize,
+    /// Bytes of report text.
+    bytes: usize,
+}
+
+impl Volume {
+    fn of(reports: &[corpus::Report]) -> Volume {
+        Volume {
+            reports: reports.len(),
+            bytes: reports.iter().map(|r| r.text.len()).sum(),
+        }
+    }
+}
+
+/// `--stats`: each stage's wall time and throughput, the total and the peak
+/// memory, on standard error.
+fn print_stats(started: Instant, volume: &Volume) -> io::Result<()> {
+    let summary = stats::summary(
+        &stats::stages(),
+        started.elapsed(),
+        volume.reports,
+        volume.bytes,
+        stats::peak_memory(),
+    );
+    io::stderr().lock().write_all(summary.as_bytes())
+}
+
 /// Each rejected input on standard error as `path:line:column: reason`.
 fn print_rejections(rejected: &[corpus::Rejection]) -> io::Result<()> {
     let mut err = io::stderr().lock();
@@ -345,7 +404,7 @@ fn read(input: &Input, quiet: bool) -> io::Result<Option<(Config, Corpus)>> {
     };
     let progress = Progress::start(quiet);
     progress.stage("reading reports");
-    let corpus = corpus::read(&paths(input));
+    let corpus = stats::time("read", || corpus::read(&paths(input)));
     progress.finish();
     print_rejections(&corpus.rejected)?;
     Ok(Some((config, corpus)))
