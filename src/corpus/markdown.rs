@@ -31,7 +31,7 @@ pub(super) fn read(source: &Source, text: &str) -> Entry {
     let yaml = text.get(yaml_start..close).unwrap_or_default();
     let fields: FrontMatter = match serde_saphyr::from_str(yaml) {
         Ok(fields) => fields,
-        Err(error) => return Err(yaml_rejection(source, &error)),
+        Err(error) => return Err(yaml_rejection(source, &lines, yaml, yaml_start, &error)),
     };
     // The text starts at the first line after the fence that is not blank.
     let mut body = close + row.len();
@@ -150,19 +150,28 @@ fn is_fence(row: &str) -> bool {
     row.trim_end() == "---"
 }
 
-/// A front matter error, moved from the YAML's coordinates to the file's:
-/// the YAML starts on line 2.
-fn yaml_rejection(source: &Source, error: &serde_saphyr::Error) -> super::Rejection {
+/// A front matter error, moved from the YAML's coordinates to the file's. The
+/// YAML is `yaml`, at byte `yaml_start` of the file. The error's character
+/// offset is used, not its line: YAML also breaks lines at a lone `\r`, which
+/// the file's lines do not.
+fn yaml_rejection(
+    source: &Source,
+    lines: &Lines,
+    yaml: &str,
+    yaml_start: usize,
+    error: &serde_saphyr::Error,
+) -> super::Rejection {
     let plain = error.without_snippet().to_string();
     let (at, message) = match error.location() {
         Some(location) => {
             let suffix = format!(" at line {}, column {}", location.line(), location.column());
             let message = plain.strip_suffix(&suffix).unwrap_or(&plain).to_owned();
-            let at = Position {
-                line: u32::try_from(location.line() + 1).unwrap_or(u32::MAX),
-                column: u32::try_from(location.column()).unwrap_or(u32::MAX).max(1),
-            };
-            (at, message)
+            let chars = usize::try_from(location.span().offset()).unwrap_or(usize::MAX);
+            let offset = yaml
+                .char_indices()
+                .nth(chars)
+                .map_or(yaml.len(), |(i, _)| i);
+            (lines.position(yaml_start + offset), message)
         }
         None => (START, plain),
     };
