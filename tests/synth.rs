@@ -244,8 +244,8 @@ fn meaning_words(text: &str) -> BTreeMap<String, usize> {
     });
     let mut out = BTreeMap::new();
     for word in Wording::of(text).words {
-        if lexicon.contains(word.folded.as_str()) {
-            *out.entry(word.folded).or_default() += 1;
+        if lexicon.contains(word.folded.as_ref()) {
+            *out.entry(word.folded.to_string()).or_default() += 1;
         }
     }
     out
@@ -315,10 +315,15 @@ fn paraphrases_keep_the_meaning_and_change_the_words() {
         x.words
             .iter()
             .filter(|w| w.content)
-            .map(|w| w.stem.clone())
+            .map(|w| w.stem.to_string())
             .collect()
     };
-    let folded = |x: &Wording| x.words.iter().map(|w| w.folded.clone()).collect::<Vec<_>>();
+    let folded = |x: &Wording| {
+        x.words
+            .iter()
+            .map(|w| w.folded.to_string())
+            .collect::<Vec<_>>()
+    };
     // Every other topic: their fills differ in length, which moves the measures.
     for topic in data.topics.iter().step_by(2) {
         for t in &data.statements {

@@ -141,7 +141,7 @@ mod tests {
         let part = words("Regional security cannot be ensured by expanding military blocs");
         let found = align(&part, &long).unwrap_or_default();
         assert_eq!(found.a, 0..part.len());
-        let window: Vec<&str> = long[found.b].iter().map(|w| w.folded.as_str()).collect();
+        let window: Vec<&str> = long[found.b].iter().map(|w| w.folded.as_ref()).collect();
         assert_eq!(
             window,
             [

@@ -90,7 +90,7 @@ static MEANING: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLoc
 fn in_section(section: &str, word: &Word) -> bool {
     MEANING
         .get(section)
-        .is_some_and(|s| s.contains(word.folded.as_str()))
+        .is_some_and(|s| s.contains(word.folded.as_ref()))
 }
 
 /// Context a classification needs beyond the words themselves.
@@ -117,7 +117,7 @@ impl Speakers<'_> {
 fn joined(words: &[&Word]) -> String {
     words
         .iter()
-        .map(|w| w.folded.as_str())
+        .map(|w| w.folded.as_ref())
         .collect::<Vec<_>>()
         .join(" ")
 }

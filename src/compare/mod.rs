@@ -386,7 +386,7 @@ fn mark_reordered(changes: &mut [Change]) {
             .words
             .into_iter()
             .filter(|w| w.content)
-            .map(|w| w.folded)
+            .map(|w| w.folded.to_string())
             .collect::<Vec<_>>()
     };
     let dropped: HashSet<String> = changes.iter().flat_map(|c| content(&c.old)).collect();

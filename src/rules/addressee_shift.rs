@@ -110,7 +110,7 @@ fn person(text: &str, people: &FxHashMap<String, String>) -> Option<String> {
         .words
         .iter()
         .rev()
-        .take_while(|w| w.capitalised && !NOT_NAMES.contains(w.folded.as_str()))
+        .take_while(|w| w.capitalised && !NOT_NAMES.contains(w.folded.as_ref()))
         .map(|w| &text[w.range.clone()])
         .collect();
     if let Some(known) = name.iter().find_map(|n| people.get(&fold(n))) {

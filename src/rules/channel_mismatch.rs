@@ -127,7 +127,7 @@ fn names_press(text: &str) -> bool {
     Wording::of(text)
         .words
         .iter()
-        .any(|w| PRESS.contains(&w.folded.as_str()))
+        .any(|w| PRESS.contains(&w.folded.as_ref()))
 }
 
 /// The content words of a channel phrase, without generic words.
@@ -136,7 +136,7 @@ fn content_words(text: &str) -> Vec<String> {
     let mut words: Vec<String> = wording
         .words
         .iter()
-        .filter(|w| w.content && !GENERIC.contains(&w.folded.as_str()))
+        .filter(|w| w.content && !GENERIC.contains(&w.folded.as_ref()))
         .map(|w| w.folded.strip_suffix("'s").unwrap_or(&w.folded).to_string())
         .collect();
     words.dedup();
@@ -224,10 +224,10 @@ fn spokespeople(
                     .filter(|w| w.capitalised && w.content)
                 {
                     let own = outlets.iter().any(|(_, words)| {
-                        words.contains(&adjective_to_country(word.folded.clone()))
+                        words.contains(&adjective_to_country(word.folded.to_string()))
                     });
                     if !own {
-                        people.insert(word.folded.clone(), outlet.clone());
+                        people.insert(word.folded.to_string(), outlet.clone());
                     }
                 }
             }

@@ -58,7 +58,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
 }
 
 fn folded(wording: &Wording) -> Vec<String> {
-    wording.words.iter().map(|w| w.folded.clone()).collect()
+    wording.words.iter().map(|w| w.folded.to_string()).collect()
 }
 
 /// The folded words of `text[start..end]`, split at ellipses.

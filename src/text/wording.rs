@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::ops::Range;
-use std::sync::LazyLock;
+use std::sync::{Arc, LazyLock};
 
 use rustc_hash::FxHashMap;
 use xxhash_rust::xxh3::xxh3_64;
@@ -18,11 +18,12 @@ use super::fold;
 pub struct Word {
     /// Byte range in the report's text.
     pub range: Range<usize>,
-    /// Lower case, apostrophes folded: what "the same word" means.
-    pub folded: String,
+    /// Lower case, apostrophes folded: what "the same word" means. Shared, not
+    /// owned: a corpus repeats its words, and a copy costs a count, not a string.
+    pub folded: Arc<str>,
     /// The Snowball stem of the folded word: what "the same content" means
     /// when matching a paraphrase (`seriously`, `seriousness`).
-    pub stem: String,
+    pub stem: Arc<str>,
     /// Not a stop word: the words that say what a statement is about.
     pub content: bool,
     /// Written with a capital letter: a name, or the first word of a sentence.
@@ -55,8 +56,8 @@ static STOP_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
 /// thread, because stemming is the dearest step and news copy repeats its words.
 #[derive(Clone)]
 struct Lexeme {
-    folded: String,
-    stem: String,
+    folded: Arc<str>,
+    stem: Arc<str>,
     content: bool,
     sense: u32,
     folded_key: u64,
@@ -73,8 +74,8 @@ impl Lexeme {
         Lexeme {
             folded_key: xxh3_64(folded.as_bytes()),
             stem_key: xxh3_64(stem.as_bytes()),
-            folded,
-            stem,
+            folded: folded.into(),
+            stem: stem.into(),
             content,
             sense,
         }
@@ -157,7 +158,7 @@ impl Wording {
             .get(range)
             .unwrap_or_default()
             .iter()
-            .map(|w| w.folded.as_str())
+            .map(|w| w.folded.as_ref())
             .collect::<Vec<_>>()
             .join(" ")
     }
@@ -193,7 +194,7 @@ pub fn units(words: &[&Word]) -> Vec<Unit> {
         };
         // A single listed word: its first group, as `sense` numbers it.
         let single = || match words[i].sense {
-            0 => (1, words[i].folded.clone()),
+            0 => (1, words[i].folded.to_string()),
             sense => (1, format!("\u{2261}{}", sense - 1)),
         };
         let (len, key) = longest.unwrap_or_else(single);
@@ -210,7 +211,7 @@ pub fn units(words: &[&Word]) -> Vec<Unit> {
 pub fn folded(words: &[&Word]) -> String {
     words
         .iter()
-        .map(|w| w.folded.as_str())
+        .map(|w| w.folded.as_ref())
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -226,7 +227,7 @@ pub fn content_keys(words: &[Word]) -> Vec<String> {
             if u.key.starts_with('\u{2261}') {
                 Some(u.key)
             } else {
-                word.content.then(|| word.stem.clone())
+                word.content.then(|| word.stem.to_string())
             }
         })
         .collect();
@@ -243,12 +244,12 @@ mod tests {
     fn words_carry_offsets_stems_and_content() {
         let text = "Russia\u{2019}s concerns should be taken seriously.";
         let w = Wording::of(text);
-        let folded: Vec<&str> = w.words.iter().map(|w| w.folded.as_str()).collect();
+        let folded: Vec<&str> = w.words.iter().map(|w| w.folded.as_ref()).collect();
         assert_eq!(
             folded,
             ["russia's", "concerns", "should", "be", "taken", "seriously"]
         );
-        assert_eq!(w.words[5].stem, "serious");
+        assert_eq!(&*w.words[5].stem, "serious");
         assert!(w.words[1].content && !w.words[2].content);
         assert_eq!(&text[w.words[1].range.clone()], "concerns");
     }
