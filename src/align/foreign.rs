@@ -7,6 +7,7 @@
 
 use std::ops::Range;
 
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
@@ -59,8 +60,10 @@ pub fn foreign_quotes(
         .filter(|e| e.reports.iter().any(|&r| is_primary(r)))
         .map(|e| e.id.as_str())
         .collect();
-    let mut found = Vec::new();
-    for (c, claim) in claims.iter().enumerate() {
+    // Claims are searched in parallel; each gives its matches in rendering order,
+    // and the claims' results are joined in claim order.
+    let per_claim = |(c, claim): (usize, &Claim)| -> Vec<ForeignMatch> {
+        let mut found = Vec::new();
         let from_primary = claim.renderings.iter().any(|r| is_primary(r.report));
         if !from_primary && with_primary.contains(claim.event.as_str()) {
             // No primary source of the event says it: the claim as a whole may come
@@ -83,7 +86,7 @@ pub fn foreign_quotes(
                     claim: d,
                     similarity,
                 }));
-                continue;
+                return found;
             }
         }
         for (i, rendering) in claim.renderings.iter().enumerate() {
@@ -116,8 +119,13 @@ pub fn foreign_quotes(
                 });
             }
         }
-    }
-    found
+        found
+    };
+    claims
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(per_claim)
+        .collect()
 }
 
 /// A quote, or a mixed quote with enough quoted words to be a statement: a
