@@ -1,5 +1,7 @@
 //! The whole pipeline, stage after stage: what `crosscheck check` runs.
 
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
@@ -43,12 +45,24 @@ pub fn extract_all(reports: &[Report]) -> Vec<Vec<Attribution>> {
 pub struct Options {
     pub grouping: Grouping,
     pub selection: Selection,
+    /// Counts the work done, for a progress bar: each report once when it is
+    /// extracted and once when its event's rules have run (so `2 × reports` in all).
+    pub done: Arc<AtomicUsize>,
 }
 
 /// Run every stage on `corpus`.
 pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
     let Corpus { reports, rejected } = corpus;
-    let attributions = stats::time("extract", || extract_all(&reports));
+    let attributions = stats::time("extract", || {
+        reports
+            .par_iter()
+            .map(|r| {
+                let found = extract::extract(&r.text);
+                options.done.fetch_add(1, Ordering::Relaxed);
+                found
+            })
+            .collect::<Vec<_>>()
+    });
     let events = stats::time("group", || events::group(&reports, &options.grouping));
     // Claims and their comparisons, event by event (events in parallel).
     let align_started = Instant::now();
@@ -107,7 +121,11 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
                 config,
                 foreign: &foreign,
             };
-            rules::check(&context, &options.selection)
+            let found = rules::check(&context, &options.selection);
+            options
+                .done
+                .fetch_add(event.reports.len(), Ordering::Relaxed);
+            found
         })
         .collect();
     stats::record("rules", rules_started.elapsed());

@@ -10,6 +10,7 @@ mod progress;
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Instant;
 
 use clap::Parser;
@@ -180,6 +181,7 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
     let options = check::Options {
         grouping: grouping_of(&args.grouping, &config),
         selection,
+        done: Arc::default(),
     };
 
     let progress = Progress::start(args.output.quiet);
@@ -192,7 +194,12 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
     ];
     leave_out_own_files(&mut corpus, &own);
     let volume = Volume::of(&corpus.reports);
-    progress.stage(format!("checking {} reports", corpus.reports.len()));
+    // Each report is counted twice: extracted, then checked with its event.
+    progress.count(
+        Arc::clone(&options.done),
+        2 * corpus.reports.len(),
+        "reports extracted, then checked",
+    );
     let mut check = check::run(corpus, &config, &options);
     progress.finish();
     print_rejections(&check.rejected)?;

@@ -3,6 +3,7 @@
 //! terminal, in CI, with `--quiet`, or for a run shorter than a moment.
 
 use std::io::{self, IsTerminal};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Duration;
 
@@ -52,6 +53,28 @@ impl Progress {
         if let Some(bar) = &self.bar {
             bar.set_message(message);
         }
+    }
+
+    /// Turn the line into a bar of `total` steps, filled from `done` (which the
+    /// pipeline counts up from its worker threads) until the run is over.
+    pub fn count(&self, done: Arc<AtomicUsize>, total: usize, message: &'static str) {
+        let Some(bar) = &self.bar else {
+            return;
+        };
+        if let Ok(style) =
+            ProgressStyle::with_template("{bar:30} {pos}/{len} {msg} [{elapsed}, {eta} left]")
+        {
+            bar.set_style(style);
+        }
+        bar.set_length(total as u64);
+        bar.set_message(message);
+        let (bar, finished) = (bar.clone(), Arc::clone(&self.done));
+        std::thread::spawn(move || {
+            while !*finished.lock().unwrap_or_else(PoisonError::into_inner) {
+                bar.set_position(done.load(Ordering::Relaxed) as u64);
+                std::thread::sleep(TICK);
+            }
+        });
     }
 
     /// Take the line off the screen before the report is written.
