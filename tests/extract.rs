@@ -174,7 +174,7 @@ fn a_scare_quote_without_a_frame_is_a_fragment() {
 #[test]
 fn only_quotations_with_a_speaker_or_a_frame_are_credited() {
     let found = extract(
-        "The talks were a \"breakthrough\" for both sides, Wang said.\n\n\"Nothing was agreed.\"",
+        "The talks were a \"breakthrough\".\n\n\"Nothing was agreed.\"\n\n\"We will talk,\" Wang said.",
     );
     let credited: Vec<(String, bool)> = found
         .iter()
@@ -183,11 +183,9 @@ fn only_quotations_with_a_speaker_or_a_frame_are_credited() {
     assert_eq!(
         credited,
         [
-            (
-                "The talks were a \"breakthrough\" for both sides".to_string(),
-                true
-            ),
+            ("breakthrough".to_string(), false),
             ("Nothing was agreed".to_string(), false),
+            ("We will talk".to_string(), true),
         ]
     );
 }

@@ -296,16 +296,45 @@ impl<'a> Clause<'a> {
         if s.has(Section::Title) || s.has(Section::Body) {
             return !(s.has(Section::Auxiliary) || s.has(Section::Preposition));
         }
-        self.capitalized(i)
-            && !s.has(Section::Determiner)
-            && !s.has(Section::Pronoun)
-            && !s.has(Section::Opener)
-            && !s.has(Section::Preposition)
-            && !s.has(Section::Auxiliary)
-            && !s.has(Section::Relative)
-            && !s.has(Section::Month)
-            && !s.has(Section::Weekday)
-            && !w.is_empty()
+        if !self.capitalized(i)
+            || w.is_empty()
+            || s.has(Section::Determiner)
+            || s.has(Section::Pronoun)
+            || s.has(Section::Opener)
+            || s.has(Section::Preposition)
+            || s.has(Section::Relative)
+            || s.has(Section::Weekday)
+        {
+            return false;
+        }
+        // `Will Doyle`, `Theresa May`: a modal or a month written with a
+        // capital inside a sentence is a name beside another name.
+        if s.has(Section::Month) {
+            return i > 0 && self.plain_name(i - 1);
+        }
+        if s.has(Section::Auxiliary) {
+            return i > 0 && self.plain_name(i - 1)
+                || (i == 0 || !self.is_open(i - 1)) && self.plain_name(i + 1);
+        }
+        true
+    }
+
+    /// A capitalised word of no closed class, title or body: a name (`Doyle`).
+    fn plain_name(&self, i: usize) -> bool {
+        const CLOSED: [Section; 10] = [
+            Section::Determiner,
+            Section::Pronoun,
+            Section::Opener,
+            Section::Preposition,
+            Section::Auxiliary,
+            Section::Relative,
+            Section::Month,
+            Section::Weekday,
+            Section::Title,
+            Section::Body,
+        ];
+        let s = self.sections(i);
+        self.word(i).is_some() && self.capitalized(i) && !CLOSED.iter().any(|&c| s.has(c))
     }
 
     /// `J.` in `Antony J. Blinken`, `U.S.`: a full stop that belongs to a name.
@@ -495,6 +524,10 @@ impl<'a> Clause<'a> {
             .collect();
         let mut out: Vec<Statement> = Vec::new();
         let mut pos = lo;
+        // `"..." ― Steve Quinlan`, as quotations listed with their authors are credited.
+        if let Some(found) = self.dash_credit(lo, hi) {
+            return vec![found];
+        }
         // `Kasich: 'We are going all the way'`, as headlines and transcripts credit.
         if let Some(found) = self.colon_frame(lo, hi) {
             pos = found.end;
@@ -544,6 +577,103 @@ impl<'a> Clause<'a> {
             out.push(found);
         }
         out
+    }
+
+    /// `Cruz continued:`, `Breitbart News responded:`, `Stated Stone:`,
+    /// `Dianne Bystrom agreed.`: a frame that ends its sentence with a colon or
+    /// a stop and reports nothing in it, for the quotation that follows (the
+    /// next paragraph, or a sentence only quoted). Its content is left empty.
+    pub fn lead_in(&self, lo: usize) -> Option<Statement> {
+        let colon = self.len().checked_sub(1)?;
+        if colon <= lo || !self.is_punct(colon, ":.") || !self.is_outside_quotes(colon) {
+            return None;
+        }
+        let cue = (lo.max(colon.saturating_sub(MAX_TAIL))..colon)
+            .rev()
+            .find_map(|c| self.cue_at(c))?;
+        if cue.entry.frame == CueFrame::According || cue.entry.is_participle() {
+            return None;
+        }
+        if (cue.end..colon).any(|j| !self.is_outside_quotes(j) || self.is(j, "that")) {
+            return None;
+        }
+        // `Stated Stone:`, `Said Dorothy Poynter, who grew up with Ali:`
+        if cue.start == lo {
+            let speaker = self.phrase_forward(cue.end, colon)?;
+            return Some(Statement {
+                speaker: Some(Phrase {
+                    span: speaker.start..colon,
+                    name: speaker,
+                    role: None,
+                }),
+                cue: Some((cue.start..cue.end, cue.entry)),
+                end: colon + 1,
+                ..Statement::default()
+            });
+        }
+        let verb_start = self.skip_back_to_verb(cue.start, lo);
+        let phrase = self.phrase_back(self.subject_end(verb_start, lo), lo)?;
+        if !self.boundary_before(phrase.span.start, lo) && !self.is(phrase.span.start - 1, "as") {
+            return None;
+        }
+        let addressee = if cue.entry.takes_addressee() {
+            self.phrase_forward(cue.end, colon)
+        } else {
+            None
+        };
+        if addressee.is_none() && cue.entry.frame == CueFrame::AddresseeRequired {
+            return None;
+        }
+        // What stands between the cue and the colon is circumstance.
+        if addressee.is_none() && cue.end < colon && self.tail(cue.end, colon, false).is_none() {
+            return None;
+        }
+        let before = phrase.span.start.saturating_sub(2 * MAX_PHRASE).max(lo);
+        Some(Statement {
+            channels: self.channels_in(before..phrase.span.start),
+            speaker: Some(phrase),
+            cue: Some((verb_start..cue.end, cue.entry)),
+            addressee,
+            end: colon + 1,
+            ..Statement::default()
+        })
+    }
+
+    /// `"QUOTE" ― NAME[, APPOSITIVE]`: a quotation that opens the sentence,
+    /// credited after a dash by a name that ends it.
+    fn dash_credit(&self, lo: usize, hi: usize) -> Option<Statement> {
+        if !self.is_open(lo) {
+            return None;
+        }
+        let dash = (lo + 1..hi)
+            .rev()
+            .take(MAX_APPOSITIVE)
+            .find(|&j| self.is_punct(j, "―—") && self.is_outside_quotes(j))?;
+        let before = (lo..dash)
+            .rev()
+            .find(|&j| self.word(j).is_some() || self.is_close(j))?;
+        if !self.is_close(before) {
+            return None;
+        }
+        let name = self.phrase_forward(dash + 1, hi)?;
+        if name.start != dash + 1
+            || !name.clone().any(|i| self.capitalized(i) && self.nominal(i))
+            || name.end < hi && !self.is_comma(name.end)
+        {
+            return None;
+        }
+        let entry = lexicon().lookup(&["—"])?;
+        Some(Statement {
+            speaker: Some(Phrase {
+                span: name.start..hi,
+                role: (name.end + 1 < hi).then(|| name.end + 1..hi),
+                name,
+            }),
+            cue: Some((dash..dash + 1, entry)),
+            content: one(lo..before + 1),
+            end: hi,
+            ..Statement::default()
+        })
     }
 
     /// `NAME: CONTENT` at the start of a sentence: a speaker of a few words,
@@ -663,7 +793,10 @@ impl<'a> Clause<'a> {
 
     /// `"...," said Wang`, `..., said Ned Price, the State Department spokesman`.
     fn inverted(&self, pos: usize, cue: CueAt, hi: usize) -> Option<Statement> {
-        if cue.entry.frame != CueFrame::Verb || cue.entry.is_participle() {
+        // `"...?" asked the boy`
+        if !matches!(cue.entry.frame, CueFrame::Verb | CueFrame::Addressee)
+            || cue.entry.is_participle()
+        {
             return None;
         }
         let boundary = self.content_boundary(pos, cue.start)?;
@@ -677,16 +810,16 @@ impl<'a> Clause<'a> {
         let mut phrase = Phrase::plain(speaker.clone());
         let quoted = self.is_close(boundary.saturating_sub(1)) || self.is_close(boundary);
         // After an inverted cue the appositive runs to the end of the sentence,
-        // or to what starts something new there; a `who` clause is no part of it.
-        if self.is_comma(end)
-            && !self.starts_something(end + 1, hi)
-            && !self.has(end + 1, Section::Relative)
-        {
+        // or to what starts something new there; a `who` clause describes the
+        // speaker too, but gives no role.
+        if self.is_comma(end) && !self.starts_something(end + 1, hi) {
             let stop = (end + 1..hi)
                 .find(|&j| self.is_comma(j) && self.starts_something(j + 1, hi) || self.is_open(j))
                 .unwrap_or(hi);
             if stop > end + 1 {
-                phrase.role = Some(end + 1..stop);
+                if !self.has(end + 1, Section::Relative) {
+                    phrase.role = Some(end + 1..stop);
+                }
                 phrase.span = speaker.start..stop;
                 end = stop;
             }
@@ -734,6 +867,11 @@ impl<'a> Clause<'a> {
             return None;
         }
         let phrase = self.phrase_back(self.subject_end(verb_start, pos), pos)?;
+        // `"...," Cordesman, who has advised McCain, said`: a relative clause
+        // inside the speaker's appositive frames nothing before it.
+        if self.is(phrase.span.start, "who") {
+            return None;
+        }
         let boundary = self.content_boundary(pos, phrase.span.start)?;
         let quoted = self.is_close(boundary.saturating_sub(1)) || self.is_close(boundary);
         let mut k = cue.end;
@@ -753,7 +891,7 @@ impl<'a> Clause<'a> {
         if !quoted
             && self.is_comma(end)
             && self.is_open(end + 1)
-            && self.adverbial_prefix(pos, boundary)
+            && (self.adverbial_prefix(pos, boundary) || self.few_words(pos, boundary))
         {
             return None;
         }
@@ -767,6 +905,11 @@ impl<'a> Clause<'a> {
         };
         self.second_part(&mut found, hi);
         Some(found)
+    }
+
+    /// `Later in the piece,`: too few words between `from` and `to` to be what was said.
+    fn few_words(&self, from: usize, to: usize) -> bool {
+        (from..to).filter(|&i| self.word(i).is_some()).count() <= 5
     }
 
     /// `As for the pundits,`, `In a statement,`: a prefix that sets the scene
@@ -1328,9 +1471,14 @@ impl<'a> Clause<'a> {
         }
         let core = self.noun_phrase_back(open, lo)?;
         let inner = open + 1..comma;
-        // `Reid, who called on Grayson to quit, said`: the relative clause is no part of him.
+        // `Reid, who called on Grayson to quit, said`: the relative clause
+        // describes him, as an appositive does, but gives no role.
         if self.has(inner.start, Section::Relative) {
-            return Some(Phrase::plain(core));
+            return Some(Phrase {
+                span: core.start..comma,
+                name: core,
+                role: None,
+            });
         }
         // `Ki Hong, 33, said`: an age.
         if inner.len() == 1 && self.is_number(inner.start) {

@@ -145,13 +145,28 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
     // The attribution a quote standing as the next sentence carries on: its
     // index, the paragraph, and the sentence after which it may carry on.
     let mut open: Option<(usize, usize, usize)> = None;
+    // A frame ending in a colon (`Cruz continued:`) whose words the next
+    // paragraph quotes, without content yet, and the sentence that must quote them.
+    let mut lead: Option<(Attribution, usize)> = None;
     let mut s = 0;
     while s < clauses.len() {
         let paragraph = doc.sentences[s].paragraph;
         let (unit, statements, next) = read_unit(&doc, &clauses, s);
         let clause = unit.as_ref().unwrap_or(&clauses[s]);
+        let opens_paragraph = doc.paragraphs[paragraph].sentences.start == s;
         if statements.is_empty() {
-            let carried = open.filter(|&(_, p, after)| after == s && p == paragraph);
+            // A paragraph that is only a quotation carries on the attribution
+            // that ended the paragraph before (a quote over several paragraphs,
+            // each closed): `"A," he said.` / `"B."`.
+            let mut carried = open.filter(|&(a, p, after)| {
+                after == s
+                    && (p == paragraph
+                        || p + 1 == paragraph
+                            && opens_paragraph
+                            && only_quotes(clause)
+                            && running_quote(&doc, clause).is_none()
+                            && found[a].speaker.is_some())
+            });
             let mut quotes = leading_quotes(clause);
             // `"B.` opening a quote that runs over the next paragraphs.
             let running = if quotes.is_empty() {
@@ -161,6 +176,16 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
             };
             if let Some(r) = &running {
                 quotes.push(r.clone());
+            }
+            if carried.is_none()
+                && !quotes.is_empty()
+                && only_quotes(clause)
+                && let Some((attribution, _)) = lead
+                    .take()
+                    .filter(|&(_, at)| at == s && (!opens_paragraph || at_colon(&clauses[s - 1])))
+            {
+                found.push(attribution);
+                carried = Some((found.len() - 1, paragraph, s));
             }
             match carried {
                 // `"A," he said. "B."`: B carries on A's attribution.
@@ -198,6 +223,9 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
                 }
                 _ => open = None,
             }
+            lead = clause
+                .lead_in(0)
+                .map(|st| (assemble(&doc, clause, &st, &mut people), next));
             s = next;
             continue;
         }
@@ -304,6 +332,17 @@ fn leading_quotes(clause: &Clause<'_>) -> Vec<Range<usize>> {
         }
     }
     out
+}
+
+/// Whether a clause ends in a colon.
+fn at_colon(clause: &Clause<'_>) -> bool {
+    clause.word_text(clause.len().saturating_sub(1)) == ":"
+}
+
+/// Whether every word of a clause that opens with a quotation is quoted.
+fn only_quotes(clause: &Clause<'_>) -> bool {
+    matches!(clause.token_kind(0), Some(TokenKind::QuoteOpen(_)))
+        && (0..clause.len()).all(|i| !clause.token(i).is_word() || !clause.is_outside_quotes(i))
 }
 
 /// A clause that opens a quotation closed in a later paragraph: the whole

@@ -102,7 +102,9 @@ fn breaks_after(text: &str, paragraph: &[Token], stop: usize, last: usize) -> bo
     let Some(first_char) = next_text.chars().next() else {
         return false;
     };
-    if first_char.is_lowercase() || (next.kind == TokenKind::Punct && ",;:)]".contains(first_char))
+    // `"..." — Steve Quinlan`: a dash after the stop credits what came before it.
+    if first_char.is_lowercase()
+        || (next.kind == TokenKind::Punct && ",;:)]―—".contains(first_char))
     {
         return false;
     }
