@@ -365,6 +365,10 @@ impl<'a> Clause<'a> {
         }
         let entry = lexicon().lookup_with(self.word(i)?, |k| self.word(i + k))?;
         let n = entry.words.len();
+        // `citing X`, `quoting X`: a channel, not a frame.
+        if matches!(self.word(i), Some("citing" | "quoting")) {
+            return None;
+        }
         // `States` in `United States`, `Post` in `Washington Post` are names:
         // a capitalised cue counts only opening a sentence (`According to`, `Asked`).
         if info.caps && i > 0 && !(self.is_open(i - 1) || self.is_punct(i - 1, ":—–-")) {
@@ -381,11 +385,18 @@ impl<'a> Clause<'a> {
             return None;
         }
         // `the report said`, `his remarks`, `Trump's call for`: nouns.
-        if info.sections.has(Section::Noun) && self.noun_here(i, n) {
+        // `The ministry's news release quotes Wang as saying`: a verb of relay.
+        let relay = entry.lemma == "quote"
+            && (i + n..self.len().min(i + n + MAX_PHRASE))
+                .any(|k| self.is(k, "as") && self.is(k + 1, "saying"));
+        if info.sections.has(Section::Noun) && !relay && self.noun_here(i, n) {
             return None;
         }
-        // `cannot be guaranteed`, `was criticised`: a passive credits no one with speech.
-        if self.passive(i) {
+        // `cannot be guaranteed`, `was criticised`: a passive credits no one with
+        // speech, but `was quoted by Interfax as saying` credits its subject.
+        if self.passive(i)
+            && !(entry.lemma == "quote" && matches!(self.word(i + n), Some("by" | "as")))
+        {
             return None;
         }
         Some(CueAt {
@@ -1041,17 +1052,84 @@ impl<'a> Clause<'a> {
             cue: Some((verb_start..cue.end, cue.entry)),
             ..Statement::default()
         };
-        let start = self.content_start(cue, hi, &mut found)?;
+        let before = phrase.span.start.saturating_sub(2 * MAX_PHRASE).max(pos);
+        let mut relays = self.channels_in(before..phrase.span.start);
+        let start = match self.quoted_as_saying(cue, &phrase, hi) {
+            // `TASS quoted Lavrov as saying ...`, `The Kremlin was quoted by Interfax as saying ...`
+            Some((speaker, channel, start)) => {
+                found.speaker = Some(speaker);
+                relays.push(channel);
+                start
+            }
+            None => self.content_start(cue, hi, &mut found)?,
+        };
         let (content, channels, end) = self.content_after(start, hi);
         if content.is_empty() {
             return None;
         }
         found.content = vec![content];
-        let before = phrase.span.start.saturating_sub(2 * MAX_PHRASE).max(pos);
-        found.channels = self.channels_in(before..phrase.span.start);
+        // `Citing a senior official, Yonhap said`, `Kyodo News, citing government
+        // sources, said`: who is cited is the speaker, who cites relays.
+        let speaker = found.speaker.clone().unwrap_or(phrase);
+        let cited = self.citing_prefix(before..speaker.span.start).or_else(|| {
+            speaker
+                .role
+                .clone()
+                .filter(|r| self.citing(r.start))
+                .and_then(|r| self.source_phrase(r.start + 1, r.end.max(r.start + 1)))
+        });
+        if let Some(source) = cited {
+            relays.retain(|r| *r != source);
+            relays.push(speaker.name.clone());
+            found.speaker = Some(Phrase::plain(source));
+        }
+        found.channels = relays;
         found.channels.extend(channels);
         found.end = end;
         Some(found)
+    }
+
+    /// Whether `citing` or `quoting` stands at `i`: who follows is the source.
+    fn citing(&self, i: usize) -> bool {
+        matches!(self.word(i), Some("citing" | "quoting")) && self.is_outside_quotes(i)
+    }
+
+    /// `Citing X,` opening `range`: X.
+    fn citing_prefix(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let at = range.clone().find(|&i| self.citing(i))?;
+        let source = self.source_phrase(at + 1, range.end)?;
+        self.is_comma(source.end).then_some(source)
+    }
+
+    /// After the cue `quote`: `Lavrov as saying` (the subject relays) or `by
+    /// Interfax as saying` (passive: the subject is quoted). The speaker, the
+    /// channel and where what was said starts.
+    fn quoted_as_saying(
+        &self,
+        cue: CueAt,
+        subject: &Phrase,
+        hi: usize,
+    ) -> Option<(Phrase, Range<usize>, usize)> {
+        if cue.entry.lemma != "quote" {
+            return None;
+        }
+        let (speaker, channel, k) = if self.is(cue.end, "by") {
+            let by = self.phrase_forward(cue.end + 1, hi)?;
+            let k = by.end;
+            (subject.clone(), by, k)
+        } else {
+            let quoted = self.phrase_forward(cue.end, hi)?;
+            let k = quoted.end;
+            (Phrase::plain(quoted), subject.span.clone(), k)
+        };
+        if !(self.is(k, "as") && self.is(k + 1, "saying")) {
+            return None;
+        }
+        let mut start = k + 2;
+        while start < hi && self.is_punct(start, ",:") && self.is_outside_quotes(start) {
+            start += 1;
+        }
+        (start < hi).then_some((speaker, channel, start))
     }
 
     /// A cue without a speaker of its own: `..., saying ...`, `... and said ...`.
