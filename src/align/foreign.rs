@@ -26,6 +26,8 @@ const DAYS_OF_SLACK: i32 = 1;
 const DAYS_BACK: i32 = 60;
 /// A mixed quote needs this many quoted words to count as a quoted statement.
 const MIN_QUOTED_WORDS: usize = 6;
+/// A direct quote with fewer content words than this is a common saying.
+const MIN_QUOTED_CONTENT_WORDS: usize = 3;
 /// Only the claims sharing the most content stems with a quote are compared.
 const CANDIDATES: usize = 8;
 
@@ -129,15 +131,19 @@ pub fn foreign_quotes(
 }
 
 /// A quote, or a mixed quote with enough quoted words to be a statement: a
-/// scare-quoted phrase or two is no one's statement.
+/// scare-quoted phrase or two is no one's statement, and a short quote of few
+/// content words (`I love you`) is said at many events.
 fn quoted(attribution: &Attribution, text: &str) -> bool {
-    let quoted_words: usize = attribution
+    let words: Vec<Wording> = attribution
         .content
         .quoted
         .iter()
-        .map(|&(s, e)| Wording::new(text, std::slice::from_ref(&(s..e))).len())
-        .sum();
-    attribution.kind == Kind::Direct || quoted_words >= MIN_QUOTED_WORDS
+        .map(|&(s, e)| Wording::new(text, std::slice::from_ref(&(s..e))))
+        .collect();
+    let quoted_words: usize = words.iter().map(Wording::len).sum();
+    let content_words: usize = words.iter().map(Wording::content_len).sum();
+    (attribution.kind == Kind::Direct && content_words >= MIN_QUOTED_CONTENT_WORDS)
+        || quoted_words >= MIN_QUOTED_WORDS
 }
 
 /// Finds, for a rendering, the best-matching claim of another event.

@@ -6,14 +6,24 @@ use crate::compare::Label;
 use crate::extract::Kind;
 use crate::finding::Finding;
 
+/// Below this share of matching words a quote is another statement, not a
+/// paraphrase of this one put in quote marks (real copy: a quote aligned with a
+/// loosely related sentence shares a word or two).
+const MIN_SIMILARITY: f64 = 0.2;
+
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, comparison) in context.own_claims() {
         let reference_outlet = &context.reports[claim.renderings[claim.reference].report].outlet;
         for (i, rendering) in claim.renderings.iter().enumerate() {
             let attribution = &context.attributions[rendering.report][rendering.attribution];
             let diff = &comparison.diffs[i];
+            // A report's quote set against its own paraphrase is a speaker quoted
+            // and summed up, not another outlet's wording put in quote marks.
+            let same_report = rendering.report == claim.renderings[claim.reference].report;
             if attribution.kind != Kind::Direct
                 || diff.label != Label::Paraphrase
+                || diff.similarity < MIN_SIMILARITY
+                || same_report
                 || context
                     .foreign_match(rendering.report, rendering.attribution)
                     .is_some()

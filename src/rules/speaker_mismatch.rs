@@ -28,6 +28,11 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             let Some(other) = &rendering.speaker else {
                 continue;
             };
+            // Two credits within one report are two statements of its own, or the
+            // extractor's misreading; a mismatch is between outlets.
+            if rendering.report == claim.renderings[credited_with].report {
+                continue;
+            }
             // Only the same words: a loose paraphrase may be another statement.
             if *other == speaker || comparison.diffs[i].label == Label::Paraphrase {
                 continue;
