@@ -12,7 +12,11 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             let diff = &comparison.diffs[i];
             // A paraphrase says things in its own words: only a version of the
             // reference's words can shift their meaning.
+            // Two numbers in one report are two statements it makes (a cost and a
+            // part of it), not an outlet's change of another outlet's words.
+            let same_report = rendering.report == claim.renderings[claim.reference].report;
             if !matches!(diff.label, Label::Altered | Label::Translation)
+                || same_report
                 || context
                     .foreign_match(rendering.report, rendering.attribution)
                     .is_some()
