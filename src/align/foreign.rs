@@ -151,11 +151,17 @@ struct Search<'a> {
     claims: &'a [Claim],
     reports: &'a [Report],
     inputs: compare::Inputs<'a>,
-    /// The day each event began, by event id.
-    first_day: FxHashMap<&'a str, Option<i32>>,
-    /// Claims by the content keys of their reference wording.
-    by_key: FxHashMap<String, Vec<usize>>,
+    /// Per claim, the folded surname of its reference's speaker.
+    surnames: Vec<Option<String>>,
+    /// Claims by the content keys of their reference wording, each list in
+    /// order of `begun`: a rendering counts only the claims of its date window,
+    /// found by binary search, so the search does not grow with the square of
+    /// a corpus that spans many months.
+    by_key: FxHashMap<String, Vec<(i32, usize)>>,
 }
+
+/// `begun` of a claim whose event has no dated report: sorts first.
+const NO_DAY: i32 = i32::MIN;
 
 impl<'a> Search<'a> {
     fn new(
@@ -164,7 +170,7 @@ impl<'a> Search<'a> {
         reports: &'a [Report],
         attributions: &'a [Vec<Attribution>],
     ) -> Search<'a> {
-        let first_day = events
+        let first_day: FxHashMap<&str, Option<i32>> = events
             .iter()
             .map(|e| {
                 (
@@ -173,11 +179,29 @@ impl<'a> Search<'a> {
                 )
             })
             .collect();
-        let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        // Per claim, the day its event began (`NO_DAY` if no report is dated).
+        let begun: Vec<i32> = claims
+            .iter()
+            .map(|c| {
+                first_day
+                    .get(c.event.as_str())
+                    .copied()
+                    .flatten()
+                    .unwrap_or(NO_DAY)
+            })
+            .collect();
+        let surnames = claims
+            .iter()
+            .map(|c| c.renderings[c.reference].speaker.as_deref().map(surname))
+            .collect();
+        let mut by_key: FxHashMap<String, Vec<(i32, usize)>> = FxHashMap::default();
         for (c, claim) in claims.iter().enumerate() {
             for key in stems(&wording(&claim.renderings[claim.reference], reports)) {
-                by_key.entry(key).or_default().push(c);
+                by_key.entry(key).or_default().push((begun[c], c));
             }
+        }
+        for postings in by_key.values_mut() {
+            postings.sort_unstable();
         }
         Search {
             claims,
@@ -186,7 +210,7 @@ impl<'a> Search<'a> {
                 reports,
                 attributions,
             },
-            first_day,
+            surnames,
             by_key,
         }
     }
@@ -204,26 +228,21 @@ impl<'a> Search<'a> {
         let rendering = &claim.renderings[index];
         let words = wording(rendering, self.reports);
         let keys = stems(&words);
+        let published = day(&self.reports[rendering.report]);
         let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
         for key in &keys {
-            for &d in self.by_key.get(key).map_or(&[][..], Vec::as_slice) {
-                *shared.entry(d).or_default() += 1;
+            let postings = self.by_key.get(key).map_or(&[][..], Vec::as_slice);
+            for part in window(postings, published) {
+                for &(_, d) in part {
+                    *shared.entry(d).or_default() += 1;
+                }
             }
         }
         let needed = MIN_SHARED.min(keys.len()).max(1);
-        let published = day(&self.reports[rendering.report]);
-        let begun = |d: usize| {
-            self.first_day
-                .get(self.claims[d].event.as_str())
-                .copied()
-                .flatten()
-        };
-        let same_speaker = |d: usize| {
-            let theirs = &self.claims[d].renderings[self.claims[d].reference].speaker;
-            match (&rendering.speaker, theirs) {
-                (Some(a), Some(b)) => surname(a) == surname(b),
-                _ => true,
-            }
+        let mine = rendering.speaker.as_deref().map(surname);
+        let same_speaker = |d: usize| match (&mine, &self.surnames[d]) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
         };
         let mut candidates: Vec<(usize, usize)> = shared
             .into_iter()
@@ -232,10 +251,6 @@ impl<'a> Search<'a> {
                     && self.claims[d].event != claim.event
                     && same_speaker(d)
                     && accept(&self.claims[d])
-            })
-            .filter(|&(d, _)| match (published, begun(d)) {
-                (Some(p), Some(b)) => b <= p + DAYS_OF_SLACK && b >= p - DAYS_BACK,
-                _ => true,
             })
             .collect();
         // The most keys shared first; ties in claim order, for the same result every run.
@@ -259,6 +274,22 @@ impl<'a> Search<'a> {
             })
             .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
     }
+}
+
+/// The postings of claims whose event began in the window of a rendering
+/// published on `published` (all of them if it is undated), and of undated events.
+fn window(postings: &[(i32, usize)], published: Option<i32>) -> [&[(i32, usize)]; 2] {
+    let undated = postings.partition_point(|&(b, _)| b == NO_DAY);
+    let Some(p) = published else {
+        return [postings, &[]];
+    };
+    let from = postings
+        .partition_point(|&(b, _)| b < p - DAYS_BACK)
+        .max(undated);
+    let to = postings
+        .partition_point(|&(b, _)| b <= p + DAYS_OF_SLACK)
+        .max(from);
+    [&postings[..undated], &postings[from..to]]
 }
 
 /// Both speakers named, with the same surname.
