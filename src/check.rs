@@ -34,9 +34,18 @@ pub struct Check {
 
 /// Extract every report's attributions, in parallel.
 pub fn extract_all(reports: &[Report]) -> Vec<Vec<Attribution>> {
+    extract_counted(reports, &AtomicUsize::new(0))
+}
+
+/// [`extract_all`], counting each report into `done` as it is extracted.
+fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Vec<Vec<Attribution>> {
     reports
         .par_iter()
-        .map(|r| extract::extract(&r.text))
+        .map(|r| {
+            let found = extract::extract(&r.text);
+            done.fetch_add(1, Ordering::Relaxed);
+            found
+        })
         .collect()
 }
 
@@ -53,16 +62,7 @@ pub struct Options {
 /// Run every stage on `corpus`.
 pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
     let Corpus { reports, rejected } = corpus;
-    let attributions = stats::time("extract", || {
-        reports
-            .par_iter()
-            .map(|r| {
-                let found = extract::extract(&r.text);
-                options.done.fetch_add(1, Ordering::Relaxed);
-                found
-            })
-            .collect::<Vec<_>>()
-    });
+    let attributions = stats::time("extract", || extract_counted(&reports, &options.done));
     let events = stats::time("group", || events::group(&reports, &options.grouping));
     // Claims and their comparisons, event by event (events in parallel).
     let align_started = Instant::now();
