@@ -11,6 +11,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
+use super::speakers::surname;
 use super::{Claim, MIN_SHARED};
 use crate::compare::{self, Comparison, PARAPHRASE_BELOW};
 use crate::corpus::Report;
@@ -73,12 +74,10 @@ pub fn foreign_quotes(
             // Stricter than for a quote: the other event's claim must be a statement
             // its primary source makes, by the speaker this claim names, so that a
             // line of background every story repeats is not taken for one.
-            let stated = |d: &Claim| {
-                d.renderings.iter().any(|r| is_primary(r.report))
-                    && named_alike(
-                        &claim.renderings[claim.reference].speaker,
-                        &d.renderings[d.reference].speaker,
-                    )
+            let stated = |d: usize| {
+                claims[d].renderings.iter().any(|r| is_primary(r.report))
+                    && search.surnames[c].is_some()
+                    && search.surnames[c] == search.surnames[d]
             };
             if let Some((d, similarity)) = search.best(claim, claim.reference, &stated) {
                 found.extend(claim.renderings.iter().map(|r| ForeignMatch {
@@ -223,7 +222,7 @@ impl<'a> Search<'a> {
         &self,
         claim: &Claim,
         index: usize,
-        accept: &dyn Fn(&Claim) -> bool,
+        accept: &dyn Fn(usize) -> bool,
     ) -> Option<(usize, f64)> {
         let rendering = &claim.renderings[index];
         let words = wording(rendering, self.reports);
@@ -247,10 +246,7 @@ impl<'a> Search<'a> {
         let mut candidates: Vec<(usize, usize)> = shared
             .into_iter()
             .filter(|&(d, n)| {
-                n >= needed
-                    && self.claims[d].event != claim.event
-                    && same_speaker(d)
-                    && accept(&self.claims[d])
+                n >= needed && self.claims[d].event != claim.event && same_speaker(d) && accept(d)
             })
             .collect();
         // The most keys shared first; ties in claim order, for the same result every run.
@@ -290,18 +286,6 @@ fn window(postings: &[(i32, usize)], published: Option<i32>) -> [&[(i32, usize)]
         .partition_point(|&(b, _)| b <= p + DAYS_OF_SLACK)
         .max(from);
     [&postings[..undated], &postings[from..to]]
-}
-
-/// Both speakers named, with the same surname.
-fn named_alike(a: &Option<String>, b: &Option<String>) -> bool {
-    matches!((a, b), (Some(a), Some(b)) if surname(a) == surname(b))
-}
-
-fn surname(name: &str) -> String {
-    name.split(|c: char| !c.is_alphanumeric())
-        .rfind(|p| !p.is_empty())
-        .unwrap_or("")
-        .to_lowercase()
 }
 
 fn wording(rendering: &super::Rendering, reports: &[Report]) -> Wording {

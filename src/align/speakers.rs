@@ -85,15 +85,22 @@ fn configured(config: &Config, speaker: &Speaker) -> Option<String> {
         .map(str::to_string)
 }
 
+/// The parts of a name, folded: `Hamad Al-Otaibi` → `hamad`, `al`, `otaibi`.
+fn parts(name: &str) -> Vec<String> {
+    name.split(|c: char| !c.is_alphanumeric())
+        .filter(|p| !p.is_empty())
+        .map(fold)
+        .collect()
+}
+
+/// The last part of a name, folded (empty for none): `Al-Dosari` → `dosari`.
+pub(crate) fn surname(name: &str) -> String {
+    parts(name).pop().unwrap_or_default()
+}
+
 /// `Wang` is `Wang Yi`; `Sergei Lavrov` is `Sergey Lavrov`; `Wang Yi` is not `Wang Wenbin`.
 fn same_person(full: &str, other: &str) -> bool {
     // `Al-Otaibi` is the `Otaibi` of `Hamad Al-Otaibi`: compare the parts of names.
-    let parts = |name: &str| -> Vec<String> {
-        name.split(|c: char| !c.is_alphanumeric())
-            .filter(|p| !p.is_empty())
-            .map(fold)
-            .collect()
-    };
     let (a, b) = (parts(full), parts(other));
     if b.iter().all(|w| a.contains(w)) || a.iter().all(|w| b.contains(w)) {
         return true;
