@@ -51,6 +51,15 @@ pub struct Claim {
     pub reference_is: ReferenceChoice,
 }
 
+impl Claim {
+    /// Whether renderings `a` and `b` are in one report: rules compare outlets,
+    /// and a report set against itself is two of its own statements (or a
+    /// misreading), not an outlet's divergence.
+    pub fn in_one_report(&self, a: usize, b: usize) -> bool {
+        self.renderings[a].report == self.renderings[b].report
+    }
+}
+
 /// One attribution's rendering of a claim.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rendering {

@@ -14,7 +14,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             // reference's words can shift their meaning.
             // Two numbers in one report are two statements it makes (a cost and a
             // part of it), not an outlet's change of another outlet's words.
-            let same_report = rendering.report == claim.renderings[claim.reference].report;
+            let same_report = claim.in_one_report(i, claim.reference);
             if !matches!(diff.label, Label::Altered | Label::Translation)
                 || same_report
                 || context

@@ -19,7 +19,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             let diff = &comparison.diffs[i];
             // A report's quote set against its own paraphrase is a speaker quoted
             // and summed up, not another outlet's wording put in quote marks.
-            let same_report = rendering.report == claim.renderings[claim.reference].report;
+            let same_report = claim.in_one_report(i, claim.reference);
             if attribution.kind != Kind::Direct
                 || diff.label != Label::Paraphrase
                 || diff.similarity < MIN_SIMILARITY

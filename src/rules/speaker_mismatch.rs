@@ -30,7 +30,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             };
             // Two credits within one report are two statements of its own, or the
             // extractor's misreading; a mismatch is between outlets.
-            if rendering.report == claim.renderings[credited_with].report {
+            if claim.in_one_report(i, credited_with) {
                 continue;
             }
             // Only the same words: a loose paraphrase may be another statement.
