@@ -332,6 +332,33 @@ fn cc011_is_quiet_on_a_quote_two_outlets_carry() {
     assert_eq!(findings_in("CC011", &reports), NONE);
 }
 
+#[test]
+fn cc011_fires_on_what_a_source_told_the_outlet_itself() {
+    let reports = [
+        ("Ministry", READOUT),
+        (
+            "Outlet",
+            "Mia Long, an analyst at the Lantern Institute, told Outlet that the call was overdue.",
+        ),
+    ];
+    assert_eq!(
+        findings_in("CC011", &reports),
+        ["CC011 Outlet: that the call was overdue"]
+    );
+}
+
+#[test]
+fn cc011_is_quiet_on_reported_speech_not_given_to_the_outlet() {
+    let reports = [
+        ("Ministry", READOUT),
+        (
+            "Outlet",
+            "Mia Long, an analyst at the Lantern Institute, told a forum that the call was overdue.",
+        ),
+    ];
+    assert_eq!(findings_in("CC011", &reports), NONE);
+}
+
 // CC012 copied-report
 
 const WIRE_COPY: &str = "Chinese Foreign Minister Wang Yi on Thursday asked the United States to stop \

@@ -167,7 +167,7 @@ static CATALOGUE: [Rule; 12] = [
         code: "CC011",
         name: "single-source",
         severity: Severity::Info,
-        summary: "a quote only one outlet carries",
+        summary: "a quote, or what a source told the outlet, that only one outlet carries",
         documentation: include_str!("single_source.md"),
         check: single_source::check,
     },

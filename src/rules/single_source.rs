@@ -1,7 +1,7 @@
-//! CC011 single-source: a quote only one outlet carries (informational).
+//! CC011 single-source: a quote, or what a source told the outlet itself, that only one outlet carries (informational).
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::extract::Kind;
+use crate::extract::{Attribution, Kind};
 use crate::finding::Finding;
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
@@ -14,18 +14,48 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
         if claim.renderings.iter().any(|r| r.report != report) || context.is_primary(report) {
             continue;
         }
+        let outlet = &context.reports[report].outlet;
         let Some(i) = claim.renderings.iter().position(|r| {
-            context.attributions[r.report][r.attribution].kind == Kind::Direct
+            let attribution = &context.attributions[r.report][r.attribution];
+            (attribution.kind == Kind::Direct || told_the_outlet(attribution, outlet))
                 && context.foreign_match(r.report, r.attribution).is_none()
         }) else {
             continue;
         };
         let primary = rendering_location(context, claim, i);
+        let rendering = &claim.renderings[i];
+        let what = match context.attributions[rendering.report][rendering.attribution].kind {
+            Kind::Direct => "quote",
+            _ => "statement",
+        };
         let message = format!(
-            "only {} carries the quote \"{}\": no other report of this event has it",
+            "only {} carries the {what} \"{}\": no other report of this event has it",
             context.reports[report].outlet,
             excerpt(&primary.text)
         );
         out.push(rule.finding(context, claim, message, primary, Vec::new(), Vec::new()));
     }
+}
+
+/// Whether reported speech was said to the outlet that prints it (`told
+/// Reuters that ...` in a Reuters report): an interview of the outlet's own,
+/// single-sourced by construction even without quote marks. Other reported
+/// speech one report alone carries is too common (background, paraphrase no
+/// one else chose) to list.
+fn told_the_outlet(attribution: &Attribution, outlet: &str) -> bool {
+    if attribution.kind == Kind::Fragment {
+        return false;
+    }
+    let Some(addressee) = &attribution.addressee else {
+        return false;
+    };
+    let fold = |s: &str| {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"))
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let (said_to, outlet) = (fold(&addressee.text), fold(outlet));
+    // `told Kyodo` in a report of Kyodo News: the addressee opens the outlet's name.
+    !said_to.is_empty() && outlet.starts_with(&said_to)
 }
