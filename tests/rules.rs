@@ -259,6 +259,41 @@ fn cc009_is_quiet_when_the_addressee_is_named_as_a_side() {
     assert_eq!(findings_in("CC009", &reports), NONE);
 }
 
+#[test]
+fn cc009_fires_on_a_lone_addressee_no_other_report_names() {
+    // Only one report says to whom; the person it names is in no other report
+    // of the call.
+    let reports = [
+        (
+            "Ministry",
+            "Wang Yi spoke with Antony Blinken. Wang said that the US should stop interfering in the Games.",
+        ),
+        (
+            "Outlet",
+            "Wang told Kang Tae-yong that the US should stop interfering in the Games.",
+        ),
+    ];
+    assert_eq!(
+        findings_in("CC009", &reports),
+        ["CC009 Outlet: Kang Tae-yong"]
+    );
+}
+
+#[test]
+fn cc009_is_quiet_on_a_lone_addressee_the_other_reports_name() {
+    let reports = [
+        (
+            "Ministry",
+            "Wang Yi spoke with Antony Blinken. Wang said that the US should stop interfering in the Games.",
+        ),
+        (
+            "Outlet",
+            "Wang told Antony Blinken that the US should stop interfering in the Games.",
+        ),
+    ];
+    assert_eq!(findings_in("CC009", &reports), NONE);
+}
+
 // CC010 foreign-quote
 
 #[test]

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::finding::{Finding, Location};
-use crate::text::{Wording, fold};
+use crate::text::fold;
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let people = people_of_event(context);
@@ -31,15 +31,31 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
         }
         let mut ranked: Vec<(&str, usize)> = counts.into_iter().collect();
         ranked.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
-        // A clear majority, or there is no telling which addressee is right.
+        // A clear majority says who the words were said to.
         let majority = match ranked.as_slice() {
-            [(name, n), (_, m), ..] if n > m => name.to_string(),
-            [(name, _)] => name.to_string(),
-            _ => continue,
+            [(name, n), (_, m), ..] if n > m => Some(name.to_string()),
+            [(name, n)] if *n > 1 => Some(name.to_string()),
+            _ => None,
         };
-        for (i, name) in addressed.iter().filter(|(_, name)| *name != majority) {
+        for (i, name) in &addressed {
             let rendering = &claim.renderings[*i];
             let report = &context.reports[rendering.report];
+            let elsewhere = match &majority {
+                Some(majority) if majority == name => continue,
+                Some(majority) => format!("other reports say to {majority}"),
+                // Without a majority, an addressee is still wrong when no other
+                // report of the event names that person at all: someone of
+                // another conversation, while the words are carried elsewhere.
+                None if claim
+                    .renderings
+                    .iter()
+                    .any(|r| r.report != rendering.report)
+                    && !named_elsewhere(context, rendering.report, name) =>
+                {
+                    "no other report of this event names them".to_string()
+                }
+                None => continue,
+            };
             let Some(addressee) =
                 &context.attributions[rendering.report][rendering.attribution].addressee
             else {
@@ -47,7 +63,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             };
             let words = rendering_location(context, claim, *i);
             let message = format!(
-                "{} says \"{}\" was said to {name}; other reports say to {majority}",
+                "{} says \"{}\" was said to {name}; {elsewhere}",
                 report.outlet,
                 excerpt(&words.text)
             );
@@ -55,6 +71,28 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             out.push(rule.finding(context, claim, message, primary, vec![words], Vec::new()));
         }
     }
+}
+
+/// Whether a report of the event other than `report` names the person, by
+/// surname as a whole word.
+fn named_elsewhere(context: &Context<'_>, report: usize, name: &str) -> bool {
+    let Some(surname) = name.split_whitespace().last() else {
+        return false;
+    };
+    context
+        .event
+        .reports
+        .iter()
+        .filter(|&&r| r != report)
+        .any(|&r| names_word(&context.reports[r].text, surname))
+}
+
+/// Whether `word` occurs in `text` with no letter or digit on either side.
+fn names_word(text: &str, word: &str) -> bool {
+    let alnum = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    text.match_indices(word).any(|(at, _)| {
+        !alnum(text[..at].chars().next_back()) && !alnum(text[at + word.len()..].chars().next())
+    })
 }
 
 /// The people named in the event, by surname (folded) to full name.
@@ -104,14 +142,16 @@ static NOT_NAMES: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
 /// surname, or the name at its end (`US National Security Adviser Jake Sullivan`).
 /// `None` for bodies and countries (`the United States`, `all parties`).
 fn person(text: &str, people: &FxHashMap<String, String>) -> Option<String> {
-    let words = Wording::of(text);
-    // The name is the run of capitalised words at the end that are not titles.
-    let name: Vec<&str> = words
-        .words
-        .iter()
+    // The name is the run of capitalised words at the end that are not titles;
+    // a hyphenated name (`Kang Tae-yong`, `Al-Dosari`) is one word.
+    let name: Vec<&str> = text
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .rev()
-        .take_while(|w| w.capitalised && !NOT_NAMES.contains(w.folded.as_ref()))
-        .map(|w| &text[w.range.clone()])
+        .take_while(|w| {
+            w.chars().next().is_some_and(char::is_uppercase)
+                && !NOT_NAMES.contains(fold(w).as_str())
+        })
         .collect();
     if let Some(known) = name.iter().find_map(|n| people.get(&fold(n))) {
         return Some(known.clone());
