@@ -191,6 +191,41 @@ fn cc006_is_quiet_when_the_statement_is_attributed() {
     assert_eq!(findings("CC006", report), NONE);
 }
 
+#[test]
+fn cc006_fires_when_the_source_is_dropped_from_a_statement_that_names_its_country() {
+    // The source: `Wang Yi said China hopes ...`; the outlet prints the
+    // sentence from `China` on, its frame being words of Wang's.
+    let reports = [
+        (
+            "Ministry",
+            "Wang Yi said China hopes the US will stop interfering in the Games.",
+        ),
+        (
+            "Outlet",
+            "The talks were tense. China hopes the US will stop interfering in the Games.",
+        ),
+    ];
+    assert_eq!(
+        findings_in("CC006", &reports),
+        ["CC006 Outlet: China hopes the US will stop interfering in the Games"]
+    );
+}
+
+#[test]
+fn cc006_is_quiet_when_the_source_is_kept_around_such_a_statement() {
+    let reports = [
+        (
+            "Ministry",
+            "Wang Yi said China hopes the US will stop interfering in the Games.",
+        ),
+        (
+            "Outlet",
+            "The talks were tense. Wang said China hopes the US will stop interfering in the Games.",
+        ),
+    ];
+    assert_eq!(findings_in("CC006", &reports), NONE);
+}
+
 // CC007 channel-mismatch
 
 #[test]

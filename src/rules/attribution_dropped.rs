@@ -8,13 +8,14 @@ use rustc_hash::FxHashSet;
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::{Claim, MIN_SHARED, local};
 use crate::compare::{self, Label, Piece};
+use crate::extract::{Attribution, Span};
 use crate::finding::{Finding, Location};
 use crate::text::{self, Wording};
 
 /// A stretch shorter than this says too little to be a dropped statement.
 const MIN_WORDS: usize = 6;
 /// ...and it must carry at least this share of the statement's content words.
-const MIN_COVERAGE: f64 = 0.5;
+const MIN_COVERAGE: f64 = 0.6;
 
 /// A claim's reference words, for comparing unattributed sentences with.
 struct Reference<'c> {
@@ -51,27 +52,53 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             continue;
         }
         let report = &context.reports[r];
-        let attributed: Vec<Range<usize>> = context.attributions[r]
-            .iter()
-            .map(|a| a.sentence.0..a.sentence.1)
-            .collect();
         for sentence in &text::analyze(&report.text).sentences {
             let range = sentence.range.clone();
-            if attributed
+            let frames: Vec<&Attribution> = context.attributions[r]
                 .iter()
-                .any(|a| a.start < range.end && range.start < a.end)
-            {
-                continue;
-            }
+                .filter(|a| a.sentence.0 < range.end && range.start < a.sentence.1)
+                .collect();
+            // A sentence with a reporting frame is still the outlet's own voice
+            // when the frame is itself words of another claim: `France hopes
+            // Vietnam will ...` printed bare, where the source has `Rousseau
+            // said France hopes Vietnam will ...`. So a stretch counts only if
+            // every frame it touches has its speaker and cue inside the
+            // stretch and among the words of the claim it renders.
+            let own_voice = |stretch: &Range<usize>, reference: &Wording| {
+                let said = |span: &Span| {
+                    stretch.start <= span.start
+                        && span.end <= stretch.end
+                        && Wording::of(&span.text)
+                            .words
+                            .iter()
+                            .all(|w| reference.words.iter().any(|r| r.folded == w.folded))
+                };
+                frames.iter().all(|a| {
+                    let overlaps = |s: usize, e: usize| s < stretch.end && stretch.start < e;
+                    let touches = a.content.spans.iter().any(|&(s, e)| overlaps(s, e))
+                        || a.speaker
+                            .as_ref()
+                            .is_some_and(|s| overlaps(s.mention.start, s.mention.end));
+                    !touches
+                        || (a.speaker.as_ref().is_some_and(|s| said(&s.mention))
+                            && a.cue.as_ref().is_some_and(|c| said(&c.span)))
+                })
+            };
             let words = Wording::new(&report.text, std::slice::from_ref(&range));
             if words.len() < MIN_WORDS {
                 continue;
             }
             // A sentence may run two statements together: each stretch renders one.
             let mut taken: Vec<Range<usize>> = Vec::new();
-            while let Some((claim, stretch, pieces)) =
-                best_match(&words, r, &references, &taken, inputs, &report.text)
-            {
+            while let Some((claim, stretch, pieces)) = best_match(
+                &words,
+                r,
+                &references,
+                &taken,
+                &own_voice,
+                inputs,
+                &report.text,
+            ) {
                 taken.push(stretch.clone());
                 let reference = &claim.renderings[claim.reference];
                 let primary = Location::new(report, (stretch.start, stretch.end));
@@ -97,6 +124,7 @@ fn best_match<'c>(
     report: usize,
     references: &[Reference<'c>],
     taken: &[Range<usize>],
+    own_voice: &dyn Fn(&Range<usize>, &Wording) -> bool,
     inputs: compare::Inputs<'_>,
     text: &str,
 ) -> Option<(&'c Claim, Range<usize>, Vec<Piece>)> {
@@ -122,6 +150,7 @@ fn best_match<'c>(
         if taken
             .iter()
             .any(|t| t.start < stretch.end && stretch.start < t.end)
+            || !own_voice(&stretch, &reference.words)
         {
             continue;
         }
