@@ -174,6 +174,49 @@ fn cc005_is_quiet_on_the_words_themselves() {
     assert_eq!(findings("CC005", report), NONE);
 }
 
+const WELCOMED: &str = "Wang Yi said China welcomes the agreement reached in Vienna on Friday \
+    and hopes all parties will implement it in full.";
+
+#[test]
+fn cc005_fires_on_a_quote_too_loose_to_align_with_the_statement_it_paraphrases() {
+    // Another outlet repeats the paraphrase in reported speech: the quote and
+    // it make a claim of their own, apart from the ministry's statement.
+    let reports = [
+        ("Ministry", WELCOMED),
+        (
+            "Outlet",
+            "\"China is pleased with the deal struck in Vienna on Friday and hopes every party will carry it out fully,\" Wang said.",
+        ),
+        (
+            "Wire",
+            "Wang said China is pleased with the deal struck in Vienna on Friday and hopes every party will carry it out fully.",
+        ),
+    ];
+    assert_eq!(
+        findings_in("CC005", &reports),
+        [
+            "CC005 Outlet: China is pleased with the deal struck in Vienna on Friday and hopes every party will carry it out fully"
+        ]
+    );
+}
+
+#[test]
+fn cc005_is_quiet_when_two_outlets_quote_the_same_other_words() {
+    // Two outlets with the same quote had a verbatim source the readout lacks.
+    let reports = [
+        ("Ministry", WELCOMED),
+        (
+            "Outlet",
+            "\"China is pleased with the deal struck in Vienna on Friday and hopes every party will carry it out fully,\" Wang said.",
+        ),
+        (
+            "Wire",
+            "\"China is pleased with the deal struck in Vienna on Friday and hopes every party will carry it out fully,\" Wang told reporters.",
+        ),
+    ];
+    assert_eq!(findings_in("CC005", &reports), NONE);
+}
+
 // CC006 attribution-dropped
 
 #[test]

@@ -5,7 +5,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashSet;
 
-use super::{Context, Rule, excerpt, rendering_location};
+use super::{Context, Rule, content_stems, excerpt, rendering_location};
 use crate::align::{Claim, MIN_SHARED, local};
 use crate::compare::{self, Label, Piece};
 use crate::extract::{Attribution, Span};
@@ -166,13 +166,4 @@ fn best_match<'c>(
         }
     }
     best.map(|(_, claim, stretch, pieces)| (claim, stretch, pieces))
-}
-
-/// The keys of what a wording is about (see `text::content_keys`), hashed:
-/// every unattributed sentence of the event is tested against every claim.
-fn content_stems(words: &Wording) -> FxHashSet<u64> {
-    crate::text::content_keys(&words.words)
-        .iter()
-        .map(|k| xxhash_rust::xxh3::xxh3_64(k.as_bytes()))
-        .collect()
 }

@@ -1,17 +1,33 @@
 //! CC005 paraphrase-as-quote: text in quote marks that is only a paraphrase of
 //! the statement, with no verbatim rendering behind it.
 
-use super::{Context, Rule, excerpt, rendering_location};
-use crate::compare::Label;
+use std::ops::Range;
+
+use super::{Context, Rule, content_stems, excerpt, rendering_location};
+use crate::align::Claim;
+use crate::compare::{self, Label};
 use crate::extract::Kind;
 use crate::finding::Finding;
+use crate::text::Wording;
 
 /// Below this share of matching words a quote is another statement, not a
 /// paraphrase of this one put in quote marks (real copy: a quote aligned with a
 /// loosely related sentence shares a word or two).
 const MIN_SIMILARITY: f64 = 0.2;
 
+/// A quote no primary source's rendering joined renders one of its statements
+/// when it carries at least this share of that statement's content words (and
+/// the speaker is the same): too loose a rendering for alignment to join, too
+/// close to be another statement.
+const MIN_SHARED_CONTENT: f64 = 0.45;
+
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    paraphrases_in_claims(context, rule, out);
+    unsourced_quotes(context, rule, out);
+}
+
+/// Quotes aligned with a claim whose reference they only paraphrase.
+fn paraphrases_in_claims(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, comparison) in context.own_claims() {
         let reference_outlet = &context.reports[claim.renderings[claim.reference].report].outlet;
         for (i, rendering) in claim.renderings.iter().enumerate() {
@@ -34,12 +50,9 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             // verbatim source behind them, one the reference does not have.
             let echoed = comparison.variants.iter().any(|v| {
                 v.renderings.contains(&i)
-                    && v.renderings.iter().any(|&o| {
-                        let other = &claim.renderings[o];
-                        other.report != rendering.report
-                            && context.attributions[other.report][other.attribution].kind
-                                == Kind::Direct
-                    })
+                    && v.renderings
+                        .iter()
+                        .any(|&o| quoted_elsewhere(context, claim, o, rendering.report))
             });
             if echoed {
                 continue;
@@ -59,6 +72,95 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 related,
                 diff.pieces.clone(),
             ));
+        }
+    }
+}
+
+/// Whether rendering `o` of the claim is a direct quote in a report other than `report`.
+fn quoted_elsewhere(context: &Context<'_>, claim: &Claim, o: usize, report: usize) -> bool {
+    let other = &claim.renderings[o];
+    other.report != report
+        && context.attributions[other.report][other.attribution].kind == Kind::Direct
+}
+
+/// Quotes of a claim no primary source's rendering joined, that render one of
+/// the primary source's statements in other words: the paraphrase was too
+/// loose for alignment to put it with the statement, so its claim holds only
+/// the paraphrase (and outlets that repeat it in reported speech).
+fn unsourced_quotes(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+    let inputs = compare::Inputs {
+        reports: context.reports,
+        attributions: context.attributions,
+    };
+    // The primary source's statements of the event: claim, words, content stems.
+    let statements: Vec<(&Claim, Wording, rustc_hash::FxHashSet<u64>)> = context
+        .own_claims()
+        .map(|(claim, _)| claim)
+        .filter(|claim| {
+            let reference = &claim.renderings[claim.reference];
+            reference.speaker.is_some() && context.is_primary(reference.report)
+        })
+        .map(|claim| {
+            let reference = &claim.renderings[claim.reference];
+            let ranges: Vec<Range<usize>> = reference.pieces.iter().map(|&(s, e)| s..e).collect();
+            let words = Wording::new(&context.reports[reference.report].text, &ranges);
+            let stems = content_stems(&words);
+            (claim, words, stems)
+        })
+        .collect();
+    if statements.is_empty() {
+        return;
+    }
+    for (claim, _) in context.own_claims() {
+        if claim
+            .renderings
+            .iter()
+            .any(|r| context.is_primary(r.report))
+        {
+            continue;
+        }
+        for (i, rendering) in claim.renderings.iter().enumerate() {
+            let attribution = &context.attributions[rendering.report][rendering.attribution];
+            if attribution.kind != Kind::Direct
+                || rendering.speaker.is_none()
+                || context
+                    .foreign_match(rendering.report, rendering.attribution)
+                    .is_some()
+                || (0..claim.renderings.len())
+                    .any(|o| quoted_elsewhere(context, claim, o, rendering.report))
+            {
+                continue;
+            }
+            let text = &context.reports[rendering.report].text;
+            let ranges: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
+            let stems = content_stems(&Wording::new(text, &ranges));
+            let best = statements
+                .iter()
+                .filter(|(statement, _, _)| {
+                    statement.renderings[statement.reference].speaker == rendering.speaker
+                })
+                .map(|(statement, _, theirs)| {
+                    let shared = stems.intersection(theirs).count() as f64;
+                    (shared / theirs.len().max(1) as f64, statement)
+                })
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let Some((share, statement)) = best.filter(|(share, _)| *share >= MIN_SHARED_CONTENT)
+            else {
+                continue;
+            };
+            let diff = compare::against(statement, statement.reference, inputs, text, &ranges);
+            if diff.label != Label::Paraphrase {
+                continue;
+            }
+            let primary = rendering_location(context, claim, i);
+            let message = format!(
+                "\"{}\" is in quote marks, but it paraphrases {}'s wording ({:.0}% of its content words)",
+                excerpt(&primary.text),
+                context.reports[statement.renderings[statement.reference].report].outlet,
+                share * 100.0
+            );
+            let related = vec![rendering_location(context, statement, statement.reference)];
+            out.push(rule.finding(context, claim, message, primary, related, diff.pieces));
         }
     }
 }
