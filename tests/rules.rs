@@ -340,11 +340,11 @@ fn cc009_is_quiet_when_the_addressee_is_named_as_a_side() {
 #[test]
 fn cc009_fires_on_a_lone_addressee_no_other_report_names() {
     // Only one report says to whom; the person it names is in no other report
-    // of the call.
+    // of the call, whose other reports have Wang talk to Blinken.
     let reports = [
         (
             "Ministry",
-            "Wang Yi spoke with Antony Blinken. Wang said that the US should stop interfering in the Games.",
+            "Wang Yi told Antony Blinken that sanctions solve nothing. Wang said that the US should stop interfering in the Games.",
         ),
         (
             "Outlet",
@@ -355,6 +355,22 @@ fn cc009_fires_on_a_lone_addressee_no_other_report_names() {
         findings_in("CC009", &reports),
         ["CC009 Outlet: Kang Tae-yong"]
     );
+}
+
+#[test]
+fn cc009_is_quiet_when_one_outlet_alone_says_whom_the_words_were_said_to() {
+    // The other report says to no one: naming the addressee is no shift.
+    let reports = [
+        (
+            "Ministry",
+            "Wang Yi said that the US should stop interfering in the Games.",
+        ),
+        (
+            "Outlet",
+            "Wang told Antony Blinken that the US should stop interfering in the Games.",
+        ),
+    ];
+    assert_eq!(findings_in("CC009", &reports), NONE);
 }
 
 #[test]

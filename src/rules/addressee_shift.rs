@@ -13,6 +13,18 @@ use crate::text::fold;
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let people = people_of_event(context);
+    // Who each report has the speakers talk to, over all its statements.
+    let spoken_to: Vec<(usize, String)> = context
+        .event
+        .reports
+        .iter()
+        .flat_map(|&r| {
+            context.attributions[r]
+                .iter()
+                .filter_map(|a| person(&a.addressee.as_ref()?.text, &people))
+                .map(move |name| (r, name))
+        })
+        .collect();
     for (claim, _) in context.own_claims() {
         let addressed: Vec<(usize, String)> = claim
             .renderings
@@ -44,15 +56,26 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 Some(majority) if majority == name => continue,
                 Some(majority) => format!("other reports say to {majority}"),
                 // Without a majority, an addressee is still wrong when no other
-                // report of the event names that person at all: someone of
-                // another conversation, while the words are carried elsewhere.
+                // report of the event names that person at all, while the words
+                // are carried elsewhere and other reports have the speakers
+                // talk to someone else: a person of another conversation. (One
+                // outlet naming whom words were said to, where the others do
+                // not say, is ordinary.)
                 None if claim
                     .renderings
                     .iter()
                     .any(|r| r.report != rendering.report)
                     && !named_elsewhere(context, rendering.report, name) =>
                 {
-                    "no other report of this event names them".to_string()
+                    let Some((_, other)) = spoken_to
+                        .iter()
+                        .find(|(r, other)| *r != rendering.report && other != name)
+                    else {
+                        continue;
+                    };
+                    format!(
+                        "no other report of this event names them; others say words were said to {other}"
+                    )
                 }
                 None => continue,
             };
