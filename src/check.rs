@@ -22,8 +22,11 @@ use crate::stats;
 pub struct Check {
     pub reports: Vec<Report>,
     pub rejected: Vec<Rejection>,
-    /// Per report, same indices as `reports`.
+    /// Per report, same indices as `reports`; none for a report left out of
+    /// wording comparison (see [`Check::left_out`]).
     pub attributions: Vec<Vec<Attribution>>,
+    /// Per report, its language as [`extract::language`] tells it.
+    pub languages: Vec<Option<&'static str>>,
     pub events: Vec<Event>,
     /// Every event's claims, event after event.
     pub claims: Vec<Claim>,
@@ -32,21 +35,48 @@ pub struct Check {
     pub findings: Vec<Finding>,
 }
 
-/// Extract every report's attributions, in parallel.
-pub fn extract_all(reports: &[Report]) -> Vec<Vec<Attribution>> {
-    extract_counted(reports, &AtomicUsize::new(0))
+impl Check {
+    /// The reports left out of wording comparison, with their language: those
+    /// not in English. Their quotations are found (`crosscheck extract` lists
+    /// them) but no English rule reads them, so they render no claim.
+    pub fn left_out(&self) -> impl Iterator<Item = (&Report, &'static str)> {
+        self.reports
+            .iter()
+            .zip(&self.languages)
+            .filter_map(|(r, l)| {
+                l.filter(|&l| !extract::reads_as_english(Some(l)))
+                    .map(|l| (r, l))
+            })
+    }
 }
 
-/// [`extract_all`], counting each report into `done` as it is extracted.
-fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Vec<Vec<Attribution>> {
+/// Extract every report's attributions, in parallel.
+pub fn extract_all(reports: &[Report]) -> Vec<Vec<Attribution>> {
+    reports
+        .par_iter()
+        .map(|r| extract::extract(&r.text))
+        .collect()
+}
+
+/// Each report's language and, when it takes part in wording comparison, its
+/// attributions, counting each report into `done` as it is extracted.
+fn extract_counted(
+    reports: &[Report],
+    done: &AtomicUsize,
+) -> (Vec<Vec<Attribution>>, Vec<Option<&'static str>>) {
     reports
         .par_iter()
         .map(|r| {
-            let found = extract::extract(&r.text);
+            let language = extract::language(&r.text);
+            let found = if extract::reads_as_english(language) {
+                extract::extract_as(&r.text, true)
+            } else {
+                Vec::new()
+            };
             done.fetch_add(1, Ordering::Relaxed);
-            found
+            (found, language)
         })
-        .collect()
+        .unzip()
 }
 
 /// How a run groups reports and which rules it runs.
@@ -62,7 +92,8 @@ pub struct Options {
 /// Run every stage on `corpus`.
 pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
     let Corpus { reports, rejected } = corpus;
-    let attributions = stats::time("extract", || extract_counted(&reports, &options.done));
+    let (attributions, languages) =
+        stats::time("extract", || extract_counted(&reports, &options.done));
     let events = stats::time("group", || events::group(&reports, &options.grouping));
     // Claims and their comparisons, event by event (events in parallel).
     let align_started = Instant::now();
@@ -120,6 +151,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
                 attributions: &attributions,
                 config,
                 foreign: &foreign,
+                languages: &languages,
             };
             let found = rules::check(&context, &options.selection);
             options
@@ -133,6 +165,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
         reports,
         rejected,
         attributions,
+        languages,
         events,
         claims,
         comparisons,

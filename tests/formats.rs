@@ -163,6 +163,8 @@ mod consumer {
         pub path: String,
         pub line: u32,
         pub attributions: usize,
+        pub language: Option<String>,
+        pub compared: bool,
     }
 
     #[derive(Debug, Serialize, Deserialize)]
@@ -236,6 +238,7 @@ mod consumer {
         pub warnings: usize,
         pub infos: usize,
         pub rejected: usize,
+        pub left_out: usize,
         pub baselined: usize,
     }
 }

@@ -80,7 +80,13 @@ pub fn language(text: &str) -> Option<&'static str> {
 /// Whether a report is English, or of no language [`language`] can tell: what
 /// the English rules of the stage run on.
 pub fn is_english(text: &str) -> bool {
-    language(text).is_none_or(|l| l == "eng")
+    reads_as_english(language(text))
+}
+
+/// Whether a report of this [`language`] gets the English rules: English, or a
+/// text too short or mixed to tell.
+pub fn reads_as_english(language: Option<&str>) -> bool {
+    language.is_none_or(|l| l == "eng")
 }
 
 /// Every attribution in `text`, in text order: the entry point of the stage.

@@ -40,6 +40,10 @@ pub struct ReportRecord<'a> {
     path: &'a str,
     line: u32,
     attributions: usize,
+    /// The report's language (ISO 639-3), when it can be told.
+    language: Option<&'a str>,
+    /// Whether its wording is compared: false for a report not in English.
+    compared: bool,
 }
 
 /// One event a line in `events --format jsonl`: the scorer's format.
@@ -158,7 +162,8 @@ pub fn report_records(check: &Check) -> impl Iterator<Item = ReportRecord<'_>> {
         .reports
         .iter()
         .zip(&check.attributions)
-        .map(|(r, a)| ReportRecord {
+        .zip(&check.languages)
+        .map(|((r, a), &language)| ReportRecord {
             id: &r.id,
             outlet: &r.outlet,
             published: r.published.map(|d| d.to_string()),
@@ -168,6 +173,8 @@ pub fn report_records(check: &Check) -> impl Iterator<Item = ReportRecord<'_>> {
             path: &r.origin.path,
             line: r.origin.line,
             attributions: a.len(),
+            language,
+            compared: crate::extract::reads_as_english(language),
         })
 }
 

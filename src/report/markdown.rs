@@ -78,6 +78,20 @@ pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<
             counted(left_out, "finding")
         );
     }
+    let not_english: Vec<_> = check.left_out().collect();
+    if !not_english.is_empty() {
+        md.push_str("#### Left out of wording comparison\n\n");
+        for (report, language) in not_english {
+            let _ = writeln!(
+                md,
+                "- {} ({}, {}): not English ({language})",
+                escape(&report.origin.path),
+                escape(&report.id),
+                escape(&report.outlet)
+            );
+        }
+        md.push('\n');
+    }
     if !check.rejected.is_empty() {
         md.push_str("#### Rejected input\n\n");
         for r in &check.rejected {

@@ -30,6 +30,8 @@ pub struct Summary {
     pub warnings: usize,
     pub infos: usize,
     pub rejected: usize,
+    /// Reports left out of wording comparison (not in English).
+    pub left_out: usize,
     pub baselined: usize,
 }
 
@@ -45,12 +47,14 @@ impl Summary {
             warnings: severity(Severity::Warning),
             infos: severity(Severity::Info),
             rejected: check.rejected.len(),
+            left_out: check.left_out().count(),
             baselined: run.baselined,
         }
     }
 
     /// `15 reports, 3 events, 25 claims, 6 findings (3 error, 3 warning, 0 info), 0 rejected inputs`,
-    /// then the findings a baseline hid, if any.
+    /// then the reports left out of wording comparison and the findings a
+    /// baseline hid, if any.
     pub fn line(&self) -> String {
         let mut line = format!(
             "{}, {}, {}, {} ({} error, {} warning, {} info), {}",
@@ -63,6 +67,12 @@ impl Summary {
             self.infos,
             counted(self.rejected, "rejected input"),
         );
+        if self.left_out > 0 {
+            line.push_str(&format!(
+                ", {} left out of wording comparison (not English)",
+                counted(self.left_out, "report")
+            ));
+        }
         if self.baselined > 0 {
             line.push_str(&format!(", {} hidden by the baseline", self.baselined));
         }

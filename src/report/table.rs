@@ -69,6 +69,13 @@ pub fn write_check(check: &Check, run: &Run, style: &Style, out: &mut dyn Write)
         }
         writeln!(out)?;
     }
+    for (report, language) in check.left_out() {
+        writeln!(
+            out,
+            "left out of wording comparison: {} ({}, {}): not English ({language})",
+            report.origin.path, report.id, report.outlet
+        )?;
+    }
     let mut line = Summary::of(check, run).line();
     if let Some(duration) = run.elapsed {
         line = format!("{line} {}", elapsed(duration));

@@ -25,7 +25,15 @@ const EDITS_NAMED: usize = 5;
 const MAX_POSTINGS: usize = 32;
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
-    let reports = &context.event.reports;
+    // Copies are found by shared wording: reports left out of wording
+    // comparison (not English) take no part.
+    let reports: Vec<usize> = context
+        .event
+        .reports
+        .iter()
+        .copied()
+        .filter(|&r| context.is_compared(r))
+        .collect();
     if reports.len() < 2 {
         return;
     }

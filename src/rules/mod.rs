@@ -59,6 +59,8 @@ pub struct Context<'a> {
     pub config: &'a Config,
     /// Quoted renderings whose words belong to another event.
     pub foreign: &'a [ForeignMatch],
+    /// Per report, its language (`extract::language`).
+    pub languages: &'a [Option<&'static str>],
 }
 
 impl Context<'_> {
@@ -74,6 +76,15 @@ impl Context<'_> {
         self.foreign
             .iter()
             .find(|f| f.report == report && f.attribution == attribution)
+    }
+
+    /// Whether a report takes part in wording comparison: English, or of no
+    /// language that can be told. Rules that read a report's own sentences
+    /// skip the others.
+    pub fn is_compared(&self, report: usize) -> bool {
+        self.languages
+            .get(report)
+            .is_none_or(|&l| crate::extract::reads_as_english(l))
     }
 
     /// Whether a report comes from an outlet configured as a primary source.
