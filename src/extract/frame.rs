@@ -520,7 +520,47 @@ impl<'a> Clause<'a> {
     /// left that starts one wins. Each cue is looked at a bounded number of
     /// times, so a sentence of any length is read in linear time.
     pub fn statements(&self, lo: usize) -> Vec<Statement> {
-        let hi = self.trim_end(lo, self.len());
+        // `"..." ― Sonya Herridge⏎"..." ― Pamela Padilla`: quotations listed with
+        // their authors, one a line, with no stop to end each as a sentence.
+        let mut out = Vec::new();
+        let mut from = lo;
+        let mut line_start = lo;
+        while line_start < self.len() {
+            let line = self.line_end(line_start);
+            if line_start > lo || line < self.len() {
+                if let Some(found) =
+                    self.dash_credit(line_start, self.trim_end(line_start, line))
+                {
+                    if from < line_start {
+                        out.extend(self.statements_from(from, line_start));
+                    }
+                    out.push(found);
+                    from = line;
+                }
+            }
+            line_start = line;
+        }
+        if from < self.len() {
+            out.extend(self.statements_from(from, self.len()));
+        }
+        out
+    }
+
+    /// Where the line that holds token `lo` ends: the first token after a line
+    /// break, or the end of the clause.
+    fn line_end(&self, lo: usize) -> usize {
+        (lo + 1..self.len())
+            .find(|&i| {
+                self.text
+                    .get(self.tokens[i - 1].end..self.tokens[i].start)
+                    .is_some_and(|gap| gap.contains('\n'))
+            })
+            .unwrap_or(self.len())
+    }
+
+    /// The statements of a sentence (or what is left of it after credit lines) from `lo` on.
+    fn statements_from(&self, lo: usize, end: usize) -> Vec<Statement> {
+        let hi = self.trim_end(lo, end);
         let cues: Vec<CueAt> = (lo..hi).filter_map(|c| self.cue_at(c)).collect();
         let subject = self.subject(lo, hi).map(Phrase::plain);
         // Frames after what they report, found once with the sentence as their content.
