@@ -449,7 +449,11 @@ impl<'a> Clause<'a> {
                     .lookup_with(self.word(after).unwrap_or(""), |k| self.word(after + k))
                     .is_some()
                 && !self.has(after, Section::Noun));
-        before_is_modifier || after_is_verb
+        // `White House press secretary Josh Earnest`: a noun before a title.
+        let before_title = self.has(after, Section::Title)
+            && !self.capitalized(after)
+            && self.word(after).is_some_and(|w| !w.ends_with('s'));
+        before_is_modifier || after_is_verb || before_title
     }
 
     /// `hi` without the sentence's final stop and any trailing comma.
@@ -520,7 +524,45 @@ impl<'a> Clause<'a> {
     /// left that starts one wins. Each cue is looked at a bounded number of
     /// times, so a sentence of any length is read in linear time.
     pub fn statements(&self, lo: usize) -> Vec<Statement> {
-        let hi = self.trim_end(lo, self.len());
+        // `"..." ― Sonya Herridge⏎"..." ― Pamela Padilla`: quotations listed with
+        // their authors, one a line, with no stop to end each as a sentence.
+        let mut out = Vec::new();
+        let mut from = lo;
+        let mut line_start = lo;
+        while line_start < self.len() {
+            let line = self.line_end(line_start);
+            if line_start > lo || line < self.len() {
+                if let Some(found) = self.dash_credit(line_start, self.trim_end(line_start, line)) {
+                    if from < line_start {
+                        out.extend(self.statements_from(from, line_start));
+                    }
+                    out.push(found);
+                    from = line;
+                }
+            }
+            line_start = line;
+        }
+        if from < self.len() {
+            out.extend(self.statements_from(from, self.len()));
+        }
+        out
+    }
+
+    /// Where the line that holds token `lo` ends: the first token after a line
+    /// break, or the end of the clause.
+    fn line_end(&self, lo: usize) -> usize {
+        (lo + 1..self.len())
+            .find(|&i| {
+                self.text
+                    .get(self.tokens[i - 1].end..self.tokens[i].start)
+                    .is_some_and(|gap| gap.contains('\n'))
+            })
+            .unwrap_or(self.len())
+    }
+
+    /// The statements of a sentence (or what is left of it after credit lines) from `lo` on.
+    fn statements_from(&self, lo: usize, end: usize) -> Vec<Statement> {
+        let hi = self.trim_end(lo, end);
         let cues: Vec<CueAt> = (lo..hi).filter_map(|c| self.cue_at(c)).collect();
         let subject = self.subject(lo, hi).map(Phrase::plain);
         // Frames after what they report, found once with the sentence as their content.
@@ -546,11 +588,20 @@ impl<'a> Clause<'a> {
         }
         let (mut next_cue, mut next_ending) = (0, 0);
         while pos < hi {
-            // A channel of the statement just found: `..., according to the statement`.
+            // A channel of the statement just found: `..., according to the
+            // statement`, `..., Wang said, Bloomberg reported`. Named after it, a
+            // channel relays all before it (it is outermost), but one that is
+            // cited was the source of the one before (`..., according to TASS,
+            // citing a source`).
             if let Some(last) = out.last_mut()
-                && let Some((channel, end)) = self.channel_at(pos, hi)
+                && let Some((channel, end)) =
+                    self.channel_at(pos, hi).or_else(|| self.relay_at(pos, hi))
             {
-                last.channels.push(channel);
+                if self.citing(pos + usize::from(self.is_comma(pos))) {
+                    last.channels.push(channel);
+                } else {
+                    last.channels.insert(0, channel);
+                }
                 last.end = end;
                 pos = end;
                 continue;
@@ -810,22 +861,36 @@ impl<'a> Clause<'a> {
         {
             return None;
         }
+        // `"...", suggests that Phoenix ...`: what follows the cue is what was said.
+        if self.is(cue.end, "that") {
+            return None;
+        }
         let boundary = self.content_boundary(pos, cue.start)?;
-        let speaker = self.phrase_forward(cue.end, hi)?;
+        let mut phrase = match self.phrase_forward(cue.end, hi) {
+            Some(speaker) => Phrase::plain(speaker),
+            None => self.described_name(cue.end, hi)?,
+        };
+        let speaker = phrase.span.clone();
         if self.has(speaker.start, Section::Audience) && !self.has(speaker.start, Section::Pronoun)
             || self.is_open(speaker.end)
         {
             return None;
         }
         let mut end = speaker.end;
-        let mut phrase = Phrase::plain(speaker.clone());
         let quoted = self.is_close(boundary.saturating_sub(1)) || self.is_close(boundary);
         // After an inverted cue the appositive runs to the end of the sentence,
         // or to what starts something new there; a `who` clause describes the
         // speaker too, but gives no role.
-        if self.is_comma(end) && !self.starts_something(end + 1, hi) {
+        if self.is_comma(end)
+            && !self.starts_something(end + 1, hi)
+            && !self.no_appositive(end + 1, hi)
+        {
             let stop = (end + 1..hi)
-                .find(|&j| self.is_comma(j) && self.starts_something(j + 1, hi) || self.is_open(j))
+                .find(|&j| {
+                    self.is_comma(j)
+                        && (self.starts_something(j + 1, hi) || self.no_appositive(j + 1, hi))
+                        || self.is_open(j)
+                })
                 .unwrap_or(hi);
             if stop > end + 1 {
                 if !self.has(end + 1, Section::Relative) {
@@ -846,6 +911,63 @@ impl<'a> Clause<'a> {
         };
         self.second_part(&mut found, hi);
         Some(found)
+    }
+
+    /// `9/11 widow Terry Strada`, `master of ceremonies Bob Cole`: a role in
+    /// lower case and without a determiner before the name it describes, as an
+    /// inverted cue's speaker (`"...," said longtime friend Ann Lee`).
+    fn described_name(&self, start: usize, hi: usize) -> Option<Phrase> {
+        const MAX_ROLE: usize = 6;
+        let mut k = start;
+        while k < hi.min(start + MAX_ROLE) {
+            let s = self.sections(k);
+            let plain = self.word(k).is_some()
+                && !self.capitalized(k)
+                && (self.open_class(k) || self.is_number(k) || self.is(k, "of") && k > start)
+                && !(s.has(Section::Time) || s.has(Section::Audience) || self.is(k, "that"));
+            // `9/11`, `first-term`
+            let joined = k > start
+                && self.is_punct(k, "/-")
+                && self.tokens[k - 1].end == self.tokens[k].start
+                && self
+                    .tokens
+                    .get(k + 1)
+                    .is_some_and(|n| n.start == self.tokens[k].end);
+            if !(plain || joined) {
+                break;
+            }
+            k += 1;
+        }
+        if k == start || self.is(k - 1, "of") || !self.capitalized(k) {
+            return None;
+        }
+        let name = self.phrase_forward(k, hi)?;
+        if !name.clone().any(|i| self.capitalized(i) && self.nominal(i)) {
+            return None;
+        }
+        Some(Phrase {
+            span: start..name.end,
+            role: Some(start..k),
+            name,
+        })
+    }
+
+    /// After `said Wang,` (or a comma inside his appositive): what describes
+    /// no speaker. A participle clause (`summing up the talks`, `asked about
+    /// ...`), a clause of circumstance (`as he left`), or a circumstance that
+    /// ends the sentence (`on his first day on the job`).
+    fn no_appositive(&self, k: usize, hi: usize) -> bool {
+        let Some(w) = self.word(k) else {
+            return false;
+        };
+        let capital = self.capitalized(k);
+        let last = !(k..hi).any(|j| self.is_comma(j));
+        !capital && (w.ends_with("ing") && !self.has(k, Section::Title) || w == "asked")
+            || !capital && last && self.has(k, Section::Preposition) && w != "of"
+            || matches!(
+                w,
+                "as" | "while" | "when" | "after" | "before" | "because" | "though" | "although"
+            )
     }
 
     /// Where what was said ends before a trailing frame at `at`: the comma or
@@ -898,6 +1020,8 @@ impl<'a> Clause<'a> {
             return None;
         }
         let end = self.tail(k, hi, quoted)?;
+        // `said in a statement carried by WAM`
+        let channels = self.channels_in(k..end);
         // `As for the pundits, Bolton said, "..."`: what was said follows.
         if !quoted
             && self.is_comma(end)
@@ -910,9 +1034,9 @@ impl<'a> Clause<'a> {
             speaker: Some(phrase),
             cue: Some((verb_start..cue.end, cue.entry)),
             addressee,
+            channels,
             content: one(self.trim_start(pos, boundary)..boundary),
             end,
-            ..Statement::default()
         };
         self.second_part(&mut found, hi);
         Some(found)
@@ -1083,6 +1207,7 @@ impl<'a> Clause<'a> {
             relays.push(speaker.name.clone());
             found.speaker = Some(Phrase::plain(source));
         }
+        relays.append(&mut found.channels);
         found.channels = relays;
         found.channels.extend(channels);
         found.end = end;
@@ -1170,7 +1295,7 @@ impl<'a> Clause<'a> {
             return None;
         }
         found.content = vec![content];
-        found.channels = channels;
+        found.channels.extend(channels);
         found.end = end;
         Some(found)
     }
@@ -1214,6 +1339,8 @@ impl<'a> Clause<'a> {
             .find(|&j| self.is(j, "that"))
             && (k..that).all(|j| self.circumstance_word(j))
         {
+            // `said in a statement carried by WAM that ...`
+            found.channels.extend(self.channels_in(k..that));
             k = that;
         }
         // `warned of the risks`, `spoke about the call`: the preposition
@@ -1229,9 +1356,38 @@ impl<'a> Clause<'a> {
         while k < hi && self.is_punct(k, ",:-—–") && self.is_outside_quotes(k) {
             k += 1;
         }
+        // `told reporters later, "..."`, `asking her, "..."`: a few words of
+        // circumstance, then the quotation that is what was said.
+        if let Some(comma) = (k..hi.min(k + 6)).find(|&j| self.is_comma(j) || !self.is_outside_quotes(j))
+            && comma > k
+            && self.is_comma(comma)
+            && self.quoted_to_end(comma + 1, hi)
+            && (k..comma).all(|j| !self.is(j, "that") && self.cue_at(j).is_none())
+            // `things such as, "..."`: what was said is named before the quotation.
+            && !matches!(self.word(comma - 1), Some("as" | "like" | "including"))
+        {
+            if cue.entry.takes_addressee()
+                && found.addressee.is_none()
+                && self.phrase_forward(k, comma) == Some(k..comma)
+            {
+                found.addressee = Some(k..comma);
+            }
+            k = comma + 1;
+        }
         let words_from = if self.is(k, "that") { k + 1 } else { k };
         (k < hi && (words_from..hi.min(words_from + 8)).any(|j| self.word(j).is_some()))
             .then_some(k)
+    }
+
+    /// Whether a quotation opens at `k` and closes where the sentence ends.
+    fn quoted_to_end(&self, k: usize, hi: usize) -> bool {
+        let Some(TokenKind::QuoteOpen(q)) = self.token_kind(k) else {
+            return false;
+        };
+        self.is_outside_quotes(k)
+            && (k + 1..hi.min(k + MAX_QUOTE))
+                .find(|&j| self.token_kind(j) == Some(TokenKind::QuoteClose(q)))
+                .is_some_and(|close| self.trim_end(close + 1, hi) == close + 1)
     }
 
     /// A word of a circumstance between a cue and `that`: `in a phone call on Thursday`.
@@ -1334,6 +1490,39 @@ impl<'a> Clause<'a> {
         Some((source.clone(), source.end))
     }
 
+    /// `, Bloomberg reported` or `, state media said on Tuesday` at the comma
+    /// `j`, ending the sentence after a statement: who relays it, and where
+    /// the sentence ends.
+    fn relay_at(&self, j: usize, hi: usize) -> Option<(Range<usize>, usize)> {
+        if !self.is_comma(j) {
+            return None;
+        }
+        let start = j + 1;
+        let at = (start + 1..hi.min(start + MAX_PHRASE)).find(|&k| {
+            self.cue_at(k).is_some() || self.word(k).is_none() && !self.initial_stop(k)
+        })?;
+        let cue = self.cue_at(at)?;
+        if !matches!(cue.entry.lemma.as_str(), "report" | "say" | "write")
+            || cue.entry.is_participle()
+        {
+            return None;
+        }
+        let relay = start..self.subject_end(self.skip_back_to_verb(at, start), start);
+        let word_of_name = |i: usize| {
+            let s = self.sections(i);
+            self.word(i).is_some()
+                && !(s.has(Section::Relative) || s.has(Section::Opener) || s.has(Section::Audience))
+                || self.initial_stop(i)
+        };
+        if relay.is_empty()
+            || relay.len() == 1 && self.has(relay.start, Section::Pronoun)
+            || !relay.clone().all(word_of_name)
+        {
+            return None;
+        }
+        (self.tail(cue.end, hi, false)? == hi).then_some((relay, hi))
+    }
+
     /// How many words introduce a channel at `i`: `according to`, `as cited in`, `citing`.
     fn channel_words(&self, i: usize) -> Option<usize> {
         if !self.is_outside_quotes(i) {
@@ -1349,6 +1538,8 @@ impl<'a> Clause<'a> {
                 }
             }
             (Some("cited" | "quoted"), Some("by" | "in")) => 2,
+            // `in a statement carried by the state news agency`
+            (Some("carried" | "published"), Some("by")) => 2,
             (Some("citing" | "quoting"), _) => 1,
             _ => return None,
         };
@@ -1478,7 +1669,7 @@ impl<'a> Clause<'a> {
             return true;
         }
         if self.word(before).is_none() {
-            return self.is_punct(before, ",:;()[]-—–");
+            return self.is_punct(before, ",:;()[]-—–―");
         }
         let s = self.sections(before);
         s.has(Section::Opener)
@@ -1538,7 +1729,7 @@ impl<'a> Clause<'a> {
             .rev()
             .copied()
             .find(|&k| {
-                self.noun_phrase_back(k, lo).is_some_and(|core| {
+                self.name_back(k, lo).is_some_and(|core| {
                     self.boundary_before(core.start, lo)
                         && core.clone().any(|i| self.capitalized(i) && self.nominal(i))
                 })
@@ -1547,7 +1738,7 @@ impl<'a> Clause<'a> {
         if open + 1 >= comma {
             return None;
         }
-        let core = self.noun_phrase_back(open, lo)?;
+        let core = self.name_back(open, lo)?;
         let inner = open + 1..comma;
         // `Reid, who called on Grayson to quit, said`: the relative clause
         // describes him, as an appositive does, but gives no role.
@@ -1594,6 +1785,17 @@ impl<'a> Clause<'a> {
             name: core,
             role: Some(inner),
         })
+    }
+
+    /// A name that ends just before `end`, or before a party and state after it
+    /// (`Rep. Jim Jordan (R-Ohio)`).
+    fn name_back(&self, end: usize, lo: usize) -> Option<Range<usize>> {
+        let last = end.checked_sub(1).filter(|&l| l >= lo)?;
+        if self.is_punct(last, ")") && self.is_outside_quotes(last) {
+            let open = (lo..last).rev().take(8).find(|&k| self.is_punct(k, "("))?;
+            return self.noun_phrase_back(open, lo);
+        }
+        self.noun_phrase_back(end, lo)
     }
 
     /// A noun phrase that ends just before `end`: a pronoun, or a run of names,
@@ -1842,7 +2044,10 @@ impl<'a> Clause<'a> {
         }
         let phrase = self.phrase_forward(lo, hi)?;
         // `We will not back down`: the speaker of a quote is no one else it names.
-        if matches!(self.word(phrase.start), Some("i" | "we" | "you")) {
+        if matches!(
+            self.word(phrase.start).and_then(|w| w.split('\'').next()),
+            Some("i" | "we" | "you")
+        ) {
             return None;
         }
         let person = phrase.clone().any(|i| {
@@ -1853,9 +2058,6 @@ impl<'a> Clause<'a> {
                     && !self.has(i, Section::Organisation)
                     && !self.has(i, Section::Body)
         });
-        if !person {
-            return None;
-        }
         let at = self.skip_forward_to_verb(phrase.end, hi);
         let cue = self.cue_at(at)?;
         if matches!(cue.entry.frame, CueFrame::According)
@@ -1864,18 +2066,31 @@ impl<'a> Clause<'a> {
         {
             return None;
         }
+        // `TASS quoted Lavrov as saying ...`: a body may relay a person.
+        let relayed = self.quoted_as_saying(cue, &Phrase::plain(phrase.clone()), hi);
+        if !person && relayed.is_none() {
+            return None;
+        }
         let verb_start = self.skip_back_to_verb(cue.start, phrase.end);
         let mut found = Statement {
             speaker: Some(Phrase::plain(phrase)),
             cue: Some((verb_start..cue.end, cue.entry)),
             ..Statement::default()
         };
-        let start = self.content_start(cue, hi, &mut found)?;
+        let start = match relayed {
+            Some((speaker, channel, start)) => {
+                found.speaker = Some(speaker);
+                prefix.push(channel);
+                start
+            }
+            None => self.content_start(cue, hi, &mut found)?,
+        };
         let (content, channels, _) = self.content_after(start, hi);
         if content.is_empty() {
             return None;
         }
         found.content = vec![content];
+        prefix.append(&mut found.channels);
         prefix.extend(channels);
         found.channels = prefix;
         found.end = hi;
