@@ -1445,6 +1445,9 @@ impl<'a> Clause<'a> {
         {
             return true;
         }
+        if self.inverted_relay(k, hi).is_some() {
+            return true;
+        }
         let k = if matches!(self.word(k), Some("and" | "but" | "while" | "whereas")) {
             k + 1
         } else {
@@ -1498,6 +1501,9 @@ impl<'a> Clause<'a> {
             return None;
         }
         let start = j + 1;
+        if let Some(relay) = self.inverted_relay(start, hi) {
+            return Some((relay, hi));
+        }
         let at = (start + 1..hi.min(start + MAX_PHRASE)).find(|&k| {
             self.cue_at(k).is_some() || self.word(k).is_none() && !self.initial_stop(k)
         })?;
@@ -1521,6 +1527,30 @@ impl<'a> Clause<'a> {
             return None;
         }
         (self.tail(cue.end, hi, false)? == hi).then_some((relay, hi))
+    }
+
+    /// `stated ANI.`, `reported Xinhua.` at `k`, ending the sentence: the
+    /// relay's name after its cue, as aggregators credit wire copy.
+    fn inverted_relay(&self, k: usize, hi: usize) -> Option<Range<usize>> {
+        let cue = self.cue_at(k)?;
+        if cue.start != k
+            || !matches!(
+                cue.entry.lemma.as_str(),
+                "report" | "say" | "state" | "write"
+            )
+            || cue.entry.is_participle()
+            || !self.is_outside_quotes(k)
+        {
+            return None;
+        }
+        let name = cue.end..self.trim_end(cue.end, hi);
+        let named = !name.is_empty()
+            && name.len() <= MAX_PHRASE
+            // `dpa` is an agency in lower case.
+            && (self.capitalized(name.start) || self.has(name.start, Section::Organisation))
+            && !self.has(name.start, Section::Pronoun)
+            && name.clone().all(|i| self.word(i).is_some() || self.initial_stop(i));
+        named.then_some(name)
     }
 
     /// How many words introduce a channel at `i`: `according to`, `as cited in`, `citing`.
