@@ -269,6 +269,12 @@ fn cc006_is_quiet_when_the_source_is_kept_around_such_a_statement() {
     assert_eq!(findings_in("CC006", &reports), NONE);
 }
 
+#[test]
+fn cc006_is_quiet_on_a_quote_continued_in_the_next_sentence() {
+    let report = "\"Dialogue matters,\" Wang said on Thursday. \"The US should stop interfering in the Games.\"";
+    assert_eq!(findings("CC006", report), NONE);
+}
+
 // CC007 channel-mismatch
 
 #[test]

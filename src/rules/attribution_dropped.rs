@@ -55,9 +55,12 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
         let report = &context.reports[r];
         for sentence in &text::analyze(&report.text).sentences {
             let range = sentence.range.clone();
+            // Every attribution in the sentence, or whose words run into it (a
+            // quote continued in the next sentence, `"A," Trump said. "B."`).
+            let overlaps = |(s, e): (usize, usize)| s < range.end && range.start < e;
             let frames: Vec<&Attribution> = context.attributions[r]
                 .iter()
-                .filter(|a| a.sentence.0 < range.end && range.start < a.sentence.1)
+                .filter(|a| overlaps(a.sentence) || a.content.spans.iter().any(|&s| overlaps(s)))
                 .collect();
             // A sentence with a reporting frame is still the outlet's own voice
             // when the frame is itself words of another claim: `France hopes
