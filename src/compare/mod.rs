@@ -436,14 +436,24 @@ fn ellipsis_before(text: &str, words: &[Word], at: usize) -> bool {
 }
 
 fn push_piece(pieces: &mut Vec<Piece>, tag: Tag, text: &str, words: &[&Word]) {
-    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+    if words.is_empty() {
         return;
-    };
-    // As printed, punctuation between the words included (`anti-China`).
-    let shown = text
-        .get(first.range.start..last.range.end)
-        .unwrap_or("")
-        .to_string();
+    }
+    // As printed, punctuation between the words included (`anti-China`);
+    // but where words were skipped between two of them (the cue between the
+    // pieces of a split quote, `..." Clinton said. "...`), a space stands in.
+    let mut shown = String::new();
+    for (i, word) in words.iter().enumerate() {
+        if i > 0 {
+            let gap = text.get(words[i - 1].range.end..word.range.start).unwrap_or(" ");
+            if gap.chars().any(char::is_alphanumeric) {
+                shown.push(' ');
+            } else {
+                shown.push_str(gap);
+            }
+        }
+        shown.push_str(text.get(word.range.clone()).unwrap_or(""));
+    }
     match pieces.last_mut() {
         Some(last) if last.tag == tag => {
             last.text.push(' ');
