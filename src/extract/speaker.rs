@@ -6,8 +6,10 @@
 //! name in the report, not only from speakers, so `the Secretary` finds
 //! `Secretary of State Antony J. Blinken` even where he was only spoken to.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
 use std::ops::Range;
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::attribution::{Span, Speaker, SpeakerClass};
 use super::frame::{Clause, Phrase};
@@ -22,7 +24,7 @@ pub(super) struct Described {
     pub name: Vec<String>,
     pub role: Option<String>,
     /// Folded role words without determiners and connectors: `chinese`, `foreign`, `minister`.
-    pub role_words: HashSet<String>,
+    pub role_words: FxHashSet<String>,
     pub class: SpeakerClass,
     pub pronoun: bool,
     /// The phrase ends in a title (`the Kremlin spokesman`): it may be an alias of a person.
@@ -145,7 +147,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
             _ => None,
         }
     };
-    let role_words: HashSet<String> = role_tokens
+    let role_words: FxHashSet<String> = role_tokens
         .iter()
         .filter_map(|&i| folded(i))
         .filter(|w| !matches!(w.as_str(), "of" | "and" | "for" | "at"))
@@ -193,7 +195,7 @@ struct Known {
     name: Vec<String>,
     folded_name: Vec<String>,
     role: Option<String>,
-    role_words: HashSet<String>,
+    role_words: FxHashSet<String>,
 }
 
 impl Known {
@@ -203,9 +205,28 @@ impl Known {
 }
 
 /// The people of one report, in the order they are named.
+///
+/// Every mention of a long report is looked up here, so the people are
+/// indexed by what a mention is matched on (the full name, one word of it, a
+/// role word): a lookup reads the few people that may match, not everyone
+/// named so far, and resolving stays linear in the length of the report.
 #[derive(Debug, Default)]
 pub(super) struct People {
     known: Vec<Known>,
+    /// How many of `known`, from the first, are in text order (`at` never
+    /// decreasing), so that where a mention falls among them is a binary
+    /// search. Registration goes in text order; a person first met as a
+    /// speaker may be added out of it, and all after such a one are searched
+    /// one by one (they are few: each is a name not registered before).
+    ordered: usize,
+    /// Indices into `known` by folded full name, in increasing order.
+    by_name: FxHashMap<Vec<String>, Vec<usize>>,
+    /// Indices into `known` by each folded word of the name, in increasing order.
+    by_word: FxHashMap<String, Vec<usize>>,
+    /// Indices into `known` by role word; a role given later adds to these.
+    by_role_word: FxHashMap<String, BTreeSet<usize>>,
+    /// Indices into `known` whose role words may stand for `the leader`.
+    leading: BTreeSet<usize>,
     /// The last person credited with speech, for `he said`: a named person,
     /// or a speaker known only by a title (`the minister`).
     last_speaker: Option<Last>,
@@ -213,7 +234,8 @@ pub(super) struct People {
 
 #[derive(Debug, Clone)]
 enum Last {
-    Person(Known),
+    /// An index into `known`.
+    Person(usize),
     Role {
         canonical: String,
         role: Option<String>,
@@ -230,12 +252,22 @@ const LEADERS: [&str; 6] = [
     "emir",
 ];
 
+fn is_leader_word(w: &str) -> bool {
+    w == "leader" || w == "leaders"
+}
+
 /// Whether role words (`japanese`, `leader`) fit a person's (`japanese`, `prime`, `minister`).
-fn fits(words: &HashSet<String>, known: &HashSet<String>) -> bool {
+fn fits(words: &FxHashSet<String>, known: &FxHashSet<String>) -> bool {
     words.iter().all(|w| {
-        known.contains(w)
-            || (w == "leader" || w == "leaders") && LEADERS.iter().any(|l| known.contains(*l))
+        known.contains(w) || is_leader_word(w) && LEADERS.iter().any(|l| known.contains(*l))
     })
+}
+
+/// Indices of `sorted` (increasing) within `range`.
+fn within(sorted: &[usize], range: Range<usize>) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    let from = sorted.partition_point(|&i| i < range.start);
+    let to = sorted.partition_point(|&i| i < range.end);
+    sorted[from..to.max(from)].iter().copied()
 }
 
 impl People {
@@ -245,7 +277,7 @@ impl People {
         {
             return;
         }
-        self.known.push(Known {
+        self.add(Known {
             at: phrase.span.start,
             name: phrase.name.clone(),
             folded_name: phrase.name.iter().map(|w| crate::text::fold(w)).collect(),
@@ -254,15 +286,63 @@ impl People {
         });
     }
 
-    /// The registered person that best fits `matches`: the last one named before
-    /// `at`, else the first one named after it.
-    fn find(&self, at: usize, matches: impl Fn(&Known) -> bool) -> Option<usize> {
-        let before = (0..self.known.len())
-            .filter(|&i| self.known[i].at <= at && matches(&self.known[i]))
-            .last();
-        before.or_else(|| {
-            (0..self.known.len()).find(|&i| self.known[i].at > at && matches(&self.known[i]))
-        })
+    /// Add a person to `known` and to the indices; gives its index.
+    fn add(&mut self, known: Known) -> usize {
+        let index = self.known.len();
+        if self.ordered == index && self.known.last().is_none_or(|k| k.at <= known.at) {
+            self.ordered += 1;
+        }
+        self.by_name
+            .entry(known.folded_name.clone())
+            .or_default()
+            .push(index);
+        for (n, word) in known.folded_name.iter().enumerate() {
+            // A word twice in one name is one entry.
+            if !known.folded_name[..n].contains(word) {
+                self.by_word.entry(word.clone()).or_default().push(index);
+            }
+        }
+        for word in &known.role_words {
+            self.index_role_word(index, word);
+        }
+        self.known.push(known);
+        index
+    }
+
+    fn index_role_word(&mut self, index: usize, word: &str) {
+        self.by_role_word
+            .entry(word.to_string())
+            .or_default()
+            .insert(index);
+        if is_leader_word(word) || LEADERS.contains(&word) {
+            self.leading.insert(index);
+        }
+    }
+
+    /// The registered person that best fits `matches` among `candidates` (the
+    /// indices, in increasing order, within a range, of everyone who may
+    /// match): the last one named before `at`, else the first one named after it.
+    fn find<I>(
+        &self,
+        at: usize,
+        candidates: impl Fn(Range<usize>) -> I,
+        matches: impl Fn(&Known) -> bool,
+    ) -> Option<usize>
+    where
+        I: DoubleEndedIterator<Item = usize>,
+    {
+        let (ordered, all) = (self.ordered, self.known.len());
+        // Those in text order named at or before `at` are `..split`.
+        let split = self.known[..ordered].partition_point(|k| k.at <= at);
+        let fits = |i: &usize| matches(&self.known[*i]);
+        let before = |i: &usize| self.known[*i].at <= at;
+        candidates(ordered..all)
+            .rev()
+            .filter(before)
+            .find(fits)
+            .or_else(|| candidates(0..split).rev().find(fits))
+            .or_else(|| candidates(split..ordered).find(fits))
+            .or_else(|| candidates(ordered..all).filter(|i| !before(i)).find(fits))
     }
 
     /// Resolve a speaker phrase to one name for this report.
@@ -292,25 +372,46 @@ impl People {
                 matches!(crate::text::fold(&mention.text).as_str(), "he" | "she"),
                 &self.last_speaker,
             ) {
-                (true, Some(Last::Person(known))) => self
+                // The last one named with the same name as the last speaker.
+                (true, Some(Last::Person(last))) => self
                     .known
-                    .iter()
-                    .rposition(|k| k.folded_name == known.folded_name),
+                    .get(*last)
+                    .and_then(|k| self.by_name.get(&k.folded_name))
+                    .and_then(|named| named.last().copied()),
                 _ => None,
             }
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() > 1 {
             let name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
-            self.find(phrase.span.start, |k| k.folded_name == name)
+            let named = self.by_name.get(&name).map_or(&[][..], Vec::as_slice);
+            self.find(phrase.span.start, |r| within(named, r), |_| true)
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() == 1 {
             let word = crate::text::fold(&phrase.name[0]);
-            self.find(phrase.span.start, |k| k.folded_name.contains(&word))
+            let named = self.by_word.get(&word).map_or(&[][..], Vec::as_slice);
+            self.find(phrase.span.start, |r| within(named, r), |_| true)
         } else if (phrase.class == SpeakerClass::Role
             || phrase.class == SpeakerClass::Organisation && phrase.titled)
             && !phrase.role_words.is_empty()
         {
-            self.find(phrase.span.start, |k| {
-                fits(&phrase.role_words, &k.role_words)
-            })
+            // Whoever fits has every role word but `leader`, or stands for the
+            // leader: the fewest of those are the ones to read.
+            let empty = BTreeSet::new();
+            let candidates = phrase
+                .role_words
+                .iter()
+                .map(|w| {
+                    if is_leader_word(w) {
+                        &self.leading
+                    } else {
+                        self.by_role_word.get(w).unwrap_or(&empty)
+                    }
+                })
+                .min_by_key(|c| c.len())
+                .unwrap_or(&empty);
+            self.find(
+                phrase.span.start,
+                |r| candidates.range(r).copied(),
+                |k| fits(&phrase.role_words, &k.role_words),
+            )
         } else {
             None
         };
@@ -320,33 +421,35 @@ impl People {
                 // with a later mention is the person's role from then on.
                 if self.known[index].role.is_none() && phrase.role.is_some() {
                     self.known[index].role = phrase.role.clone();
-                    self.known[index]
-                        .role_words
-                        .extend(phrase.role_words.iter().cloned());
+                    for word in &phrase.role_words {
+                        if self.known[index].role_words.insert(word.clone()) {
+                            self.index_role_word(index, word);
+                        }
+                    }
                 }
-                let known = self.known[index].clone();
+                let known = &self.known[index];
                 let role = phrase.role.clone().or_else(|| known.role.clone());
-                self.last_speaker = Some(Last::Person(known.clone()));
+                let canonical = known.canonical();
+                self.last_speaker = Some(Last::Person(index));
                 Speaker {
                     mention,
-                    canonical: known.canonical(),
+                    canonical,
                     role,
                     class: SpeakerClass::Person,
                 }
             }
             (None, SpeakerClass::Person) => {
-                let known = Known {
+                let index = self.add(Known {
                     at: phrase.span.start,
                     name: phrase.name.clone(),
                     folded_name: phrase.name.iter().map(|w| crate::text::fold(w)).collect(),
                     role: phrase.role.clone(),
                     role_words: phrase.role_words.clone(),
-                };
-                self.known.push(known.clone());
-                self.last_speaker = Some(Last::Person(known.clone()));
+                });
+                self.last_speaker = Some(Last::Person(index));
                 Speaker {
                     mention,
-                    canonical: known.canonical(),
+                    canonical: self.known[index].canonical(),
                     role: phrase.role.clone(),
                     class: SpeakerClass::Person,
                 }
