@@ -546,18 +546,26 @@ fn joined(text: &str, spans: &[(usize, usize)]) -> String {
 /// Every top-level quotation that no attribution reports becomes a fragment, or
 /// a direct quote without a speaker when it stands as a sentence of its own.
 fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
-    let covered: Vec<Range<usize>> = found
+    // The reported spans by start, each with the furthest end of those up to
+    // it: whether any overlaps a quotation is then a binary search, not a
+    // scan of every span for every quotation.
+    let mut covered: Vec<(usize, usize)> = found
         .iter()
-        .flat_map(|a| a.content.spans.iter().map(|&(s, e)| s..e))
+        .flat_map(|a| a.content.spans.iter().copied())
         .collect();
+    covered.sort_unstable();
+    let mut furthest = 0;
+    for c in &mut covered {
+        furthest = furthest.max(c.1);
+        c.1 = furthest;
+    }
     for quote in doc.quotes.iter().filter(|q| q.depth == 0) {
         let inner = quote.inner();
         let trimmed = trim_str(doc.text, inner);
         // A quotation any attribution reports, even in part, is no fragment.
+        let starting_before = covered.partition_point(|c| c.0 < trimmed.end);
         if trimmed.start >= trimmed.end
-            || covered
-                .iter()
-                .any(|c| c.start < trimmed.end && trimmed.start < c.end)
+            || starting_before > 0 && covered[starting_before - 1].1 > trimmed.start
         {
             continue;
         }
