@@ -227,7 +227,7 @@ impl<'a> Clause<'a> {
         self.word(i) == Some(word)
     }
 
-    fn sections(&self, i: usize) -> Sections {
+    pub(super) fn sections(&self, i: usize) -> Sections {
         self.info.get(i).map(|t| t.sections).unwrap_or_default()
     }
 

@@ -13,7 +13,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::attribution::{Span, Speaker, SpeakerClass};
 use super::frame::{Clause, Phrase};
-use super::vocabulary::vocabulary;
+use super::vocabulary::{Section, vocabulary};
 
 /// A speaker phrase, split into its name and its role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -51,19 +51,26 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
     let words = vocabulary();
     let tokens = phrase.name.clone();
     let span = clause.bytes(&phrase.span);
-    let folded = |i: usize| {
-        clause
-            .word(i)
-            .map(|w| w.strip_suffix("'s").unwrap_or(w).to_string())
+    // The folded word without a possessive `'s`, and whether it is in a
+    // section of the vocabulary: the clause looked each word up already, so
+    // only a word that lost its `'s` is looked up again.
+    let folded = |i: usize| clause.word(i).map(|w| w.strip_suffix("'s").unwrap_or(w));
+    let is = |i: usize, section: Section| match clause.word(i) {
+        Some(w) => match w.strip_suffix("'s") {
+            Some(bare) => words.is(section, bare),
+            None => clause.sections(i).has(section),
+        },
+        None => false,
     };
-    let pronoun = tokens.len() == 1 && folded(tokens.start).is_some_and(|w| words.is_pronoun(&w));
+    let pronoun = tokens.len() == 1 && folded(tokens.start).is_some_and(|w| words.is_pronoun(w));
     let mut name_start = tokens.end;
     while name_start > tokens.start {
         let t = name_start - 1;
         let is_name_word = clause.capitalized(t)
-            && folded(t).is_some_and(|w| {
-                !words.is_title(&w) && !words.is_body(&w) && !words.is_determiner(&w)
-            });
+            && folded(t).is_some()
+            && !is(t, Section::Title)
+            && !is(t, Section::Body)
+            && !is(t, Section::Determiner);
         // `Lim Min-ho`, `Al-Dosari`, `Jean-Luc`: a hyphen inside a name.
         let hyphen = clause.hyphen_inside(t) && name_start < tokens.end;
         if is_name_word || clause.initial_stop(t) || hyphen {
@@ -78,7 +85,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
         matches!(
             clause.word(i),
             Some("in" | "of" | "for" | "from" | "at" | "with" | "on")
-        ) && !(i > tokens.start && folded(i - 1).is_some_and(|w| words.is_title(&w)))
+        ) && !(i > tokens.start && is(i - 1, Section::Title))
     }) {
         tokens.end
     } else {
@@ -112,7 +119,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
         i = j;
     }
     let mut role_tokens: Vec<usize> = (tokens.start..name_start)
-        .filter(|&i| folded(i).is_some_and(|w| !words.is_determiner(&w)))
+        .filter(|&i| folded(i).is_some() && !is(i, Section::Determiner))
         .collect();
     if let Some(role) = &phrase.role {
         role_tokens.extend(role.clone().filter(|&i| clause.word(i).is_some()));
@@ -125,14 +132,14 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
             .filter(|&i| clause.word(i).is_some())
             .collect();
         let own: Vec<usize> = (tokens.start..name_start)
-            .filter(|&i| folded(i).is_some_and(|w| !words.is_determiner(&w)))
+            .filter(|&i| folded(i).is_some() && !is(i, Section::Determiner))
             .collect();
         match (own.first(), own.last(), trimmed.first(), trimmed.last()) {
             (Some(&a), Some(&b), _, _) if name_start < tokens.end => {
                 Some(text[clause.bytes(&(a..b + 1))].to_string())
             }
             (_, _, Some(&a), Some(&b)) => {
-                let first = if folded(a).is_some_and(|w| words.is_determiner(&w)) {
+                let first = if is(a, Section::Determiner) {
                     (a + 1..=b).find(|&i| clause.word(i).is_some()).unwrap_or(a)
                 } else {
                     a
@@ -150,7 +157,8 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
     let role_words: FxHashSet<String> = role_tokens
         .iter()
         .filter_map(|&i| folded(i))
-        .filter(|w| !matches!(w.as_str(), "of" | "and" | "for" | "at"))
+        .filter(|w| !matches!(*w, "of" | "and" | "for" | "at"))
+        .map(str::to_string)
         .collect();
     let organisation_word = |w: &String| {
         let w = crate::text::fold(w);
@@ -163,9 +171,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
             || name
                 .last()
                 .is_some_and(|w| words.is_body(&crate::text::fold(w))));
-    let any_body = (tokens.start..tokens.end)
-        .filter_map(folded)
-        .any(|w| words.is_body(&w));
+    let any_body = (tokens.start..tokens.end).any(|i| is(i, Section::Body));
     let class = if pronoun {
         SpeakerClass::Unresolved
     } else if !name.is_empty() && !organisation_name {
@@ -176,7 +182,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
         SpeakerClass::Role
     };
     let titled =
-        tokens.end > tokens.start && folded(tokens.end - 1).is_some_and(|w| words.is_title(&w));
+        tokens.end > tokens.start && folded(tokens.end - 1).is_some_and(|w| words.is_title(w));
     Described {
         span,
         name,
