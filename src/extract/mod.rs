@@ -35,46 +35,59 @@ pub fn language(text: &str) -> Option<&'static str> {
         end -= 1;
     }
     let sample = &text[..end];
-    if sample.chars().filter(|c| c.is_alphabetic()).count() < 40 {
-        return None;
-    }
     // Short English copy (`Wang said the US should ...`) can look like another
-    // language to trigrams: English function words settle it first.
-    let (mut words, mut english) = (0usize, 0usize);
-    for w in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    // language to trigrams: English function words settle it first. The
+    // letters are those of the words, so one pass counts both.
+    let (mut letters, mut words, mut english) = (0usize, 0usize, 0usize);
+    let mut word_start = None;
+    for (i, c) in sample.char_indices() {
+        if c.is_alphabetic() {
+            letters += 1;
+            word_start.get_or_insert(i);
+        } else if let Some(start) = word_start.take() {
+            words += 1;
+            english += usize::from(is_function_word(&sample[start..i]));
+        }
+    }
+    if let Some(start) = word_start {
         words += 1;
-        english += usize::from(matches!(
-            w,
-            "the"
-                | "The"
-                | "of"
-                | "and"
-                | "to"
-                | "that"
-                | "said"
-                | "says"
-                | "is"
-                | "was"
-                | "were"
-                | "with"
-                | "for"
-                | "on"
-                | "in"
-                | "he"
-                | "she"
-                | "it"
-                | "would"
-                | "should"
-        ));
+        english += usize::from(is_function_word(&sample[start..]));
+    }
+    if letters < 40 {
+        return None;
     }
     if english * 8 >= words {
         return Some("eng");
     }
     let info = whatlang::detect(sample)?;
     info.is_reliable().then(|| info.lang().code())
+}
+
+/// An English function word, as [`language`] counts them.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "of"
+            | "and"
+            | "to"
+            | "that"
+            | "said"
+            | "says"
+            | "is"
+            | "was"
+            | "were"
+            | "with"
+            | "for"
+            | "on"
+            | "in"
+            | "he"
+            | "she"
+            | "it"
+            | "would"
+            | "should"
+    )
 }
 
 /// Whether a report is English, or of no language [`language`] can tell: what
