@@ -84,7 +84,11 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || is_combining(c)
+    // Most copy is ASCII: no table lookup for it.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    c.is_alphanumeric() || is_combining(c)
 }
 
 /// Combining marks and joiners continue the word they follow (`é` written as `e` + U+0301).
