@@ -122,7 +122,9 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
         .collect();
     let mut people = People::default();
     for clause in &clauses {
-        for phrase in names(clause) {
+        // A phrase of one word names no one to register: a lone name word
+        // is not a full name, and a lone title has no name.
+        for phrase in names(clause).filter(|p| p.len() > 1) {
             people.register(&describe(clause, text, phrase));
         }
     }
