@@ -7,9 +7,10 @@
 //! `Secretary of State Antony J. Blinken` even where he was only spoken to.
 
 use std::collections::BTreeSet;
+use std::hash::{BuildHasher, Hash};
 use std::ops::Range;
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use super::attribution::{Span, Speaker, SpeakerClass};
 use super::frame::{Clause, Phrase};
@@ -225,12 +226,14 @@ pub(super) struct People {
     /// speaker may be added out of it, and all after such a one are searched
     /// one by one (they are few: each is a name not registered before).
     ordered: usize,
-    /// Indices into `known` by folded full name, in increasing order.
-    by_name: FxHashMap<Vec<String>, Vec<usize>>,
-    /// Indices into `known` by each folded word of the name, in increasing order.
-    by_word: FxHashMap<String, Vec<usize>>,
-    /// Indices into `known` by role word; a role given later adds to these.
-    by_role_word: FxHashMap<String, BTreeSet<usize>>,
+    /// Indices into `known` by the [`key`] of the folded full name, in
+    /// increasing order. Keys are hashes, so that indexing copies no string:
+    /// whoever is found under one is still matched against the mention.
+    by_name: FxHashMap<u64, Vec<usize>>,
+    /// Indices into `known` by the key of each folded word of the name, in increasing order.
+    by_word: FxHashMap<u64, Vec<usize>>,
+    /// Indices into `known` by the key of each role word; a role given later adds to these.
+    by_role_word: FxHashMap<u64, BTreeSet<usize>>,
     /// Indices into `known` whose role words may stand for `the leader`.
     leading: BTreeSet<usize>,
     /// The last person credited with speech, for `he said`: a named person,
@@ -269,6 +272,11 @@ fn fits(words: &FxHashSet<String>, known: &FxHashSet<String>) -> bool {
     })
 }
 
+/// What the indices of [`People`] file a name or a word under.
+fn key<T: Hash + ?Sized>(value: &T) -> u64 {
+    FxBuildHasher.hash_one(value)
+}
+
 /// Indices of `sorted` (increasing) within `range`.
 fn within(sorted: &[usize], range: Range<usize>) -> impl DoubleEndedIterator<Item = usize> + '_ {
     let from = sorted.partition_point(|&i| i < range.start);
@@ -299,13 +307,14 @@ impl People {
             self.ordered += 1;
         }
         self.by_name
-            .entry(known.folded_name.clone())
+            .entry(key(&known.folded_name))
             .or_default()
             .push(index);
-        for (n, word) in known.folded_name.iter().enumerate() {
-            // A word twice in one name is one entry.
-            if !known.folded_name[..n].contains(word) {
-                self.by_word.entry(word.clone()).or_default().push(index);
+        for word in &known.folded_name {
+            let filed = self.by_word.entry(key(word.as_str())).or_default();
+            // A word twice in one name (or two words of one key) is one entry.
+            if filed.last() != Some(&index) {
+                filed.push(index);
             }
         }
         for word in &known.role_words {
@@ -317,7 +326,7 @@ impl People {
 
     fn index_role_word(&mut self, index: usize, word: &str) {
         self.by_role_word
-            .entry(word.to_string())
+            .entry(key(word))
             .or_default()
             .insert(index);
         if is_leader_word(word) || LEADERS.contains(&word) {
@@ -379,21 +388,35 @@ impl People {
                 &self.last_speaker,
             ) {
                 // The last one named with the same name as the last speaker.
-                (true, Some(Last::Person(last))) => self
-                    .known
-                    .get(*last)
-                    .and_then(|k| self.by_name.get(&k.folded_name))
-                    .and_then(|named| named.last().copied()),
+                (true, Some(Last::Person(last))) => self.known.get(*last).and_then(|last| {
+                    self.by_name
+                        .get(&key(&last.folded_name))?
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(|&i| self.known[i].folded_name == last.folded_name)
+                }),
                 _ => None,
             }
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() > 1 {
             let name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
-            let named = self.by_name.get(&name).map_or(&[][..], Vec::as_slice);
-            self.find(phrase.span.start, |r| within(named, r), |_| true)
+            let named = self.by_name.get(&key(&name)).map_or(&[][..], Vec::as_slice);
+            self.find(
+                phrase.span.start,
+                |r| within(named, r),
+                |k| k.folded_name == name,
+            )
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() == 1 {
             let word = crate::text::fold(&phrase.name[0]);
-            let named = self.by_word.get(&word).map_or(&[][..], Vec::as_slice);
-            self.find(phrase.span.start, |r| within(named, r), |_| true)
+            let named = self
+                .by_word
+                .get(&key(word.as_str()))
+                .map_or(&[][..], Vec::as_slice);
+            self.find(
+                phrase.span.start,
+                |r| within(named, r),
+                |k| k.folded_name.contains(&word),
+            )
         } else if (phrase.class == SpeakerClass::Role
             || phrase.class == SpeakerClass::Organisation && phrase.titled)
             && !phrase.role_words.is_empty()
@@ -408,7 +431,7 @@ impl People {
                     if is_leader_word(w) {
                         &self.leading
                     } else {
-                        self.by_role_word.get(w).unwrap_or(&empty)
+                        self.by_role_word.get(&key(w.as_str())).unwrap_or(&empty)
                     }
                 })
                 .min_by_key(|c| c.len())
