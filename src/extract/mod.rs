@@ -40,14 +40,25 @@ pub fn language(text: &str) -> Option<&'static str> {
     // letters are those of the words, so one pass counts both.
     let (mut letters, mut words, mut english) = (0usize, 0usize, 0usize);
     let mut word_start = None;
-    for (i, c) in sample.char_indices() {
-        if c.is_alphabetic() {
+    let mut i = 0;
+    while let Some(&b) = sample.as_bytes().get(i) {
+        // ASCII without decoding; any other character decoded.
+        let (alphabetic, len) = if b < 0x80 {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            sample[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
+        };
+        if alphabetic {
             letters += 1;
             word_start.get_or_insert(i);
         } else if let Some(start) = word_start.take() {
             words += 1;
             english += usize::from(is_function_word(&sample[start..i]));
         }
+        i += len;
     }
     if let Some(start) = word_start {
         words += 1;
