@@ -129,7 +129,7 @@ fn one(part: Range<usize>) -> Vec<Range<usize>> {
 
 impl<'a> Clause<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token]) -> Clause<'a> {
-        let words = vocabulary();
+        let (words, cues) = (vocabulary(), lexicon());
         let mut folded = String::with_capacity(tokens.iter().map(|t| t.end - t.start).sum());
         let mut spans = Vec::with_capacity(tokens.len());
         let mut info: Vec<Info> = Vec::with_capacity(tokens.len());
@@ -165,7 +165,7 @@ impl<'a> Clause<'a> {
                         && info[n - 2].caps;
                 token_info.sections = words.sections(word);
                 token_info.caps = caps;
-                token_info.cue_start = lexicon().starts(word);
+                token_info.cue_start = cues.starts(word);
                 token_info.ly = !caps && word.len() > 4 && word.ends_with("ly");
             }
             spans.push((start as u32, folded.len() as u32));
@@ -227,7 +227,7 @@ impl<'a> Clause<'a> {
         self.word(i) == Some(word)
     }
 
-    fn sections(&self, i: usize) -> Sections {
+    pub(super) fn sections(&self, i: usize) -> Sections {
         self.info.get(i).map(|t| t.sections).unwrap_or_default()
     }
 

@@ -35,46 +35,70 @@ pub fn language(text: &str) -> Option<&'static str> {
         end -= 1;
     }
     let sample = &text[..end];
-    if sample.chars().filter(|c| c.is_alphabetic()).count() < 40 {
-        return None;
-    }
     // Short English copy (`Wang said the US should ...`) can look like another
-    // language to trigrams: English function words settle it first.
-    let (mut words, mut english) = (0usize, 0usize);
-    for w in sample
-        .split(|c: char| !c.is_alphabetic())
-        .filter(|w| !w.is_empty())
-    {
+    // language to trigrams: English function words settle it first. The
+    // letters are those of the words, so one pass counts both.
+    let (mut letters, mut words, mut english) = (0usize, 0usize, 0usize);
+    let mut word_start = None;
+    let mut i = 0;
+    while let Some(&b) = sample.as_bytes().get(i) {
+        // ASCII without decoding; any other character decoded.
+        let (alphabetic, len) = if b < 0x80 {
+            (b.is_ascii_alphabetic(), 1)
+        } else {
+            sample[i..]
+                .chars()
+                .next()
+                .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
+        };
+        if alphabetic {
+            letters += 1;
+            word_start.get_or_insert(i);
+        } else if let Some(start) = word_start.take() {
+            words += 1;
+            english += usize::from(is_function_word(&sample[start..i]));
+        }
+        i += len;
+    }
+    if let Some(start) = word_start {
         words += 1;
-        english += usize::from(matches!(
-            w,
-            "the"
-                | "The"
-                | "of"
-                | "and"
-                | "to"
-                | "that"
-                | "said"
-                | "says"
-                | "is"
-                | "was"
-                | "were"
-                | "with"
-                | "for"
-                | "on"
-                | "in"
-                | "he"
-                | "she"
-                | "it"
-                | "would"
-                | "should"
-        ));
+        english += usize::from(is_function_word(&sample[start..]));
+    }
+    if letters < 40 {
+        return None;
     }
     if english * 8 >= words {
         return Some("eng");
     }
     let info = whatlang::detect(sample)?;
     info.is_reliable().then(|| info.lang().code())
+}
+
+/// An English function word, as [`language`] counts them.
+fn is_function_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "The"
+            | "of"
+            | "and"
+            | "to"
+            | "that"
+            | "said"
+            | "says"
+            | "is"
+            | "was"
+            | "were"
+            | "with"
+            | "for"
+            | "on"
+            | "in"
+            | "he"
+            | "she"
+            | "it"
+            | "would"
+            | "should"
+    )
 }
 
 /// Whether a report is English, or of no language [`language`] can tell: what
@@ -115,7 +139,9 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
         .collect();
     let mut people = People::default();
     for clause in &clauses {
-        for phrase in names(clause) {
+        // A phrase of one word names no one to register: a lone name word
+        // is not a full name, and a lone title has no name.
+        for phrase in names(clause).filter(|p| p.len() > 1) {
             people.register(&describe(clause, text, phrase));
         }
     }
@@ -552,18 +578,26 @@ fn joined(text: &str, spans: &[(usize, usize)]) -> String {
 /// Every top-level quotation that no attribution reports becomes a fragment, or
 /// a direct quote without a speaker when it stands as a sentence of its own.
 fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
-    let covered: Vec<Range<usize>> = found
+    // The reported spans by start, each with the furthest end of those up to
+    // it: whether any overlaps a quotation is then a binary search, not a
+    // scan of every span for every quotation.
+    let mut covered: Vec<(usize, usize)> = found
         .iter()
-        .flat_map(|a| a.content.spans.iter().map(|&(s, e)| s..e))
+        .flat_map(|a| a.content.spans.iter().copied())
         .collect();
+    covered.sort_unstable();
+    let mut furthest = 0;
+    for c in &mut covered {
+        furthest = furthest.max(c.1);
+        c.1 = furthest;
+    }
     for quote in doc.quotes.iter().filter(|q| q.depth == 0) {
         let inner = quote.inner();
         let trimmed = trim_str(doc.text, inner);
         // A quotation any attribution reports, even in part, is no fragment.
+        let starting_before = covered.partition_point(|c| c.0 < trimmed.end);
         if trimmed.start >= trimmed.end
-            || covered
-                .iter()
-                .any(|c| c.start < trimmed.end && trimmed.start < c.end)
+            || starting_before > 0 && covered[starting_before - 1].1 > trimmed.start
         {
             continue;
         }

@@ -6,12 +6,15 @@
 //! name in the report, not only from speakers, so `the Secretary` finds
 //! `Secretary of State Antony J. Blinken` even where he was only spoken to.
 
-use std::collections::HashSet;
+use std::collections::BTreeSet;
+use std::hash::{BuildHasher, Hash};
 use std::ops::Range;
+
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use super::attribution::{Span, Speaker, SpeakerClass};
 use super::frame::{Clause, Phrase};
-use super::vocabulary::vocabulary;
+use super::vocabulary::{Section, vocabulary};
 
 /// A speaker phrase, split into its name and its role.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,7 +25,7 @@ pub(super) struct Described {
     pub name: Vec<String>,
     pub role: Option<String>,
     /// Folded role words without determiners and connectors: `chinese`, `foreign`, `minister`.
-    pub role_words: HashSet<String>,
+    pub role_words: FxHashSet<String>,
     pub class: SpeakerClass,
     pub pronoun: bool,
     /// The phrase ends in a title (`the Kremlin spokesman`): it may be an alias of a person.
@@ -49,19 +52,26 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
     let words = vocabulary();
     let tokens = phrase.name.clone();
     let span = clause.bytes(&phrase.span);
-    let folded = |i: usize| {
-        clause
-            .word(i)
-            .map(|w| w.strip_suffix("'s").unwrap_or(w).to_string())
+    // The folded word without a possessive `'s`, and whether it is in a
+    // section of the vocabulary: the clause looked each word up already, so
+    // only a word that lost its `'s` is looked up again.
+    let folded = |i: usize| clause.word(i).map(|w| w.strip_suffix("'s").unwrap_or(w));
+    let is = |i: usize, section: Section| match clause.word(i) {
+        Some(w) => match w.strip_suffix("'s") {
+            Some(bare) => words.is(section, bare),
+            None => clause.sections(i).has(section),
+        },
+        None => false,
     };
-    let pronoun = tokens.len() == 1 && folded(tokens.start).is_some_and(|w| words.is_pronoun(&w));
+    let pronoun = tokens.len() == 1 && folded(tokens.start).is_some_and(|w| words.is_pronoun(w));
     let mut name_start = tokens.end;
     while name_start > tokens.start {
         let t = name_start - 1;
         let is_name_word = clause.capitalized(t)
-            && folded(t).is_some_and(|w| {
-                !words.is_title(&w) && !words.is_body(&w) && !words.is_determiner(&w)
-            });
+            && folded(t).is_some()
+            && !is(t, Section::Title)
+            && !is(t, Section::Body)
+            && !is(t, Section::Determiner);
         // `Lim Min-ho`, `Al-Dosari`, `Jean-Luc`: a hyphen inside a name.
         let hyphen = clause.hyphen_inside(t) && name_start < tokens.end;
         if is_name_word || clause.initial_stop(t) || hyphen {
@@ -76,7 +86,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
         matches!(
             clause.word(i),
             Some("in" | "of" | "for" | "from" | "at" | "with" | "on")
-        ) && !(i > tokens.start && folded(i - 1).is_some_and(|w| words.is_title(&w)))
+        ) && !(i > tokens.start && is(i - 1, Section::Title))
     }) {
         tokens.end
     } else {
@@ -110,7 +120,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
         i = j;
     }
     let mut role_tokens: Vec<usize> = (tokens.start..name_start)
-        .filter(|&i| folded(i).is_some_and(|w| !words.is_determiner(&w)))
+        .filter(|&i| folded(i).is_some() && !is(i, Section::Determiner))
         .collect();
     if let Some(role) = &phrase.role {
         role_tokens.extend(role.clone().filter(|&i| clause.word(i).is_some()));
@@ -123,14 +133,14 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
             .filter(|&i| clause.word(i).is_some())
             .collect();
         let own: Vec<usize> = (tokens.start..name_start)
-            .filter(|&i| folded(i).is_some_and(|w| !words.is_determiner(&w)))
+            .filter(|&i| folded(i).is_some() && !is(i, Section::Determiner))
             .collect();
         match (own.first(), own.last(), trimmed.first(), trimmed.last()) {
             (Some(&a), Some(&b), _, _) if name_start < tokens.end => {
                 Some(text[clause.bytes(&(a..b + 1))].to_string())
             }
             (_, _, Some(&a), Some(&b)) => {
-                let first = if folded(a).is_some_and(|w| words.is_determiner(&w)) {
+                let first = if is(a, Section::Determiner) {
                     (a + 1..=b).find(|&i| clause.word(i).is_some()).unwrap_or(a)
                 } else {
                     a
@@ -145,10 +155,11 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
             _ => None,
         }
     };
-    let role_words: HashSet<String> = role_tokens
+    let role_words: FxHashSet<String> = role_tokens
         .iter()
         .filter_map(|&i| folded(i))
-        .filter(|w| !matches!(w.as_str(), "of" | "and" | "for" | "at"))
+        .filter(|w| !matches!(*w, "of" | "and" | "for" | "at"))
+        .map(str::to_string)
         .collect();
     let organisation_word = |w: &String| {
         let w = crate::text::fold(w);
@@ -161,9 +172,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
             || name
                 .last()
                 .is_some_and(|w| words.is_body(&crate::text::fold(w))));
-    let any_body = (tokens.start..tokens.end)
-        .filter_map(folded)
-        .any(|w| words.is_body(&w));
+    let any_body = (tokens.start..tokens.end).any(|i| is(i, Section::Body));
     let class = if pronoun {
         SpeakerClass::Unresolved
     } else if !name.is_empty() && !organisation_name {
@@ -174,7 +183,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
         SpeakerClass::Role
     };
     let titled =
-        tokens.end > tokens.start && folded(tokens.end - 1).is_some_and(|w| words.is_title(&w));
+        tokens.end > tokens.start && folded(tokens.end - 1).is_some_and(|w| words.is_title(w));
     Described {
         span,
         name,
@@ -193,7 +202,7 @@ struct Known {
     name: Vec<String>,
     folded_name: Vec<String>,
     role: Option<String>,
-    role_words: HashSet<String>,
+    role_words: FxHashSet<String>,
 }
 
 impl Known {
@@ -203,9 +212,30 @@ impl Known {
 }
 
 /// The people of one report, in the order they are named.
+///
+/// Every mention of a long report is looked up here, so the people are
+/// indexed by what a mention is matched on (the full name, one word of it, a
+/// role word): a lookup reads the few people that may match, not everyone
+/// named so far, and resolving stays linear in the length of the report.
 #[derive(Debug, Default)]
 pub(super) struct People {
     known: Vec<Known>,
+    /// How many of `known`, from the first, are in text order (`at` never
+    /// decreasing), so that where a mention falls among them is a binary
+    /// search. Registration goes in text order; a person first met as a
+    /// speaker may be added out of it, and all after such a one are searched
+    /// one by one (they are few: each is a name not registered before).
+    ordered: usize,
+    /// Indices into `known` by the [`key`] of the folded full name, in
+    /// increasing order. Keys are hashes, so that indexing copies no string:
+    /// whoever is found under one is still matched against the mention.
+    by_name: FxHashMap<u64, Vec<usize>>,
+    /// Indices into `known` by the key of each folded word of the name, in increasing order.
+    by_word: FxHashMap<u64, Vec<usize>>,
+    /// Indices into `known` by the key of each role word; a role given later adds to these.
+    by_role_word: FxHashMap<u64, BTreeSet<usize>>,
+    /// Indices into `known` whose role words may stand for `the leader`.
+    leading: BTreeSet<usize>,
     /// The last person credited with speech, for `he said`: a named person,
     /// or a speaker known only by a title (`the minister`).
     last_speaker: Option<Last>,
@@ -213,7 +243,8 @@ pub(super) struct People {
 
 #[derive(Debug, Clone)]
 enum Last {
-    Person(Known),
+    /// An index into `known`.
+    Person(usize),
     Role {
         canonical: String,
         role: Option<String>,
@@ -230,12 +261,27 @@ const LEADERS: [&str; 6] = [
     "emir",
 ];
 
+fn is_leader_word(w: &str) -> bool {
+    w == "leader" || w == "leaders"
+}
+
 /// Whether role words (`japanese`, `leader`) fit a person's (`japanese`, `prime`, `minister`).
-fn fits(words: &HashSet<String>, known: &HashSet<String>) -> bool {
+fn fits(words: &FxHashSet<String>, known: &FxHashSet<String>) -> bool {
     words.iter().all(|w| {
-        known.contains(w)
-            || (w == "leader" || w == "leaders") && LEADERS.iter().any(|l| known.contains(*l))
+        known.contains(w) || is_leader_word(w) && LEADERS.iter().any(|l| known.contains(*l))
     })
+}
+
+/// What the indices of [`People`] file a name or a word under.
+fn key<T: Hash + ?Sized>(value: &T) -> u64 {
+    FxBuildHasher.hash_one(value)
+}
+
+/// Indices of `sorted` (increasing) within `range`.
+fn within(sorted: &[usize], range: Range<usize>) -> impl DoubleEndedIterator<Item = usize> + '_ {
+    let from = sorted.partition_point(|&i| i < range.start);
+    let to = sorted.partition_point(|&i| i < range.end);
+    sorted[from..to.max(from)].iter().copied()
 }
 
 impl People {
@@ -245,7 +291,7 @@ impl People {
         {
             return;
         }
-        self.known.push(Known {
+        self.add(Known {
             at: phrase.span.start,
             name: phrase.name.clone(),
             folded_name: phrase.name.iter().map(|w| crate::text::fold(w)).collect(),
@@ -254,15 +300,64 @@ impl People {
         });
     }
 
-    /// The registered person that best fits `matches`: the last one named before
-    /// `at`, else the first one named after it.
-    fn find(&self, at: usize, matches: impl Fn(&Known) -> bool) -> Option<usize> {
-        let before = (0..self.known.len())
-            .filter(|&i| self.known[i].at <= at && matches(&self.known[i]))
-            .last();
-        before.or_else(|| {
-            (0..self.known.len()).find(|&i| self.known[i].at > at && matches(&self.known[i]))
-        })
+    /// Add a person to `known` and to the indices; gives its index.
+    fn add(&mut self, known: Known) -> usize {
+        let index = self.known.len();
+        if self.ordered == index && self.known.last().is_none_or(|k| k.at <= known.at) {
+            self.ordered += 1;
+        }
+        self.by_name
+            .entry(key(&known.folded_name))
+            .or_default()
+            .push(index);
+        for word in &known.folded_name {
+            let filed = self.by_word.entry(key(word.as_str())).or_default();
+            // A word twice in one name (or two words of one key) is one entry.
+            if filed.last() != Some(&index) {
+                filed.push(index);
+            }
+        }
+        for word in &known.role_words {
+            self.index_role_word(index, word);
+        }
+        self.known.push(known);
+        index
+    }
+
+    fn index_role_word(&mut self, index: usize, word: &str) {
+        self.by_role_word
+            .entry(key(word))
+            .or_default()
+            .insert(index);
+        if is_leader_word(word) || LEADERS.contains(&word) {
+            self.leading.insert(index);
+        }
+    }
+
+    /// The registered person that best fits `matches` among `candidates` (the
+    /// indices, in increasing order, within a range, of everyone who may
+    /// match): the last one named before `at`, else the first one named after it.
+    fn find<I>(
+        &self,
+        at: usize,
+        candidates: impl Fn(Range<usize>) -> I,
+        matches: impl Fn(&Known) -> bool,
+    ) -> Option<usize>
+    where
+        I: DoubleEndedIterator<Item = usize>,
+    {
+        let (ordered, all) = (self.ordered, self.known.len());
+        // Those in text order named at or before `at` are `..split`.
+        let split = self.known[..ordered].partition_point(|k| k.at <= at);
+        let fits = |i: &usize| matches(&self.known[*i]);
+        let before = |i: &usize| self.known[*i].at <= at;
+        candidates(ordered..all)
+            .rev()
+            .filter(before)
+            .find(fits)
+            .or_else(|| candidates(0..split).rev().find(fits))
+            .or_else(|| candidates(split..ordered).find(fits))
+            .or_else(|| candidates(ordered..all).filter(|i| !before(i)).find(fits))
     }
 
     /// Resolve a speaker phrase to one name for this report.
@@ -292,25 +387,60 @@ impl People {
                 matches!(crate::text::fold(&mention.text).as_str(), "he" | "she"),
                 &self.last_speaker,
             ) {
-                (true, Some(Last::Person(known))) => self
-                    .known
-                    .iter()
-                    .rposition(|k| k.folded_name == known.folded_name),
+                // The last one named with the same name as the last speaker.
+                (true, Some(Last::Person(last))) => self.known.get(*last).and_then(|last| {
+                    self.by_name
+                        .get(&key(&last.folded_name))?
+                        .iter()
+                        .rev()
+                        .copied()
+                        .find(|&i| self.known[i].folded_name == last.folded_name)
+                }),
                 _ => None,
             }
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() > 1 {
             let name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
-            self.find(phrase.span.start, |k| k.folded_name == name)
+            let named = self.by_name.get(&key(&name)).map_or(&[][..], Vec::as_slice);
+            self.find(
+                phrase.span.start,
+                |r| within(named, r),
+                |k| k.folded_name == name,
+            )
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() == 1 {
             let word = crate::text::fold(&phrase.name[0]);
-            self.find(phrase.span.start, |k| k.folded_name.contains(&word))
+            let named = self
+                .by_word
+                .get(&key(word.as_str()))
+                .map_or(&[][..], Vec::as_slice);
+            self.find(
+                phrase.span.start,
+                |r| within(named, r),
+                |k| k.folded_name.contains(&word),
+            )
         } else if (phrase.class == SpeakerClass::Role
             || phrase.class == SpeakerClass::Organisation && phrase.titled)
             && !phrase.role_words.is_empty()
         {
-            self.find(phrase.span.start, |k| {
-                fits(&phrase.role_words, &k.role_words)
-            })
+            // Whoever fits has every role word but `leader`, or stands for the
+            // leader: the fewest of those are the ones to read.
+            let empty = BTreeSet::new();
+            let candidates = phrase
+                .role_words
+                .iter()
+                .map(|w| {
+                    if is_leader_word(w) {
+                        &self.leading
+                    } else {
+                        self.by_role_word.get(&key(w.as_str())).unwrap_or(&empty)
+                    }
+                })
+                .min_by_key(|c| c.len())
+                .unwrap_or(&empty);
+            self.find(
+                phrase.span.start,
+                |r| candidates.range(r).copied(),
+                |k| fits(&phrase.role_words, &k.role_words),
+            )
         } else {
             None
         };
@@ -320,33 +450,35 @@ impl People {
                 // with a later mention is the person's role from then on.
                 if self.known[index].role.is_none() && phrase.role.is_some() {
                     self.known[index].role = phrase.role.clone();
-                    self.known[index]
-                        .role_words
-                        .extend(phrase.role_words.iter().cloned());
+                    for word in &phrase.role_words {
+                        if self.known[index].role_words.insert(word.clone()) {
+                            self.index_role_word(index, word);
+                        }
+                    }
                 }
-                let known = self.known[index].clone();
+                let known = &self.known[index];
                 let role = phrase.role.clone().or_else(|| known.role.clone());
-                self.last_speaker = Some(Last::Person(known.clone()));
+                let canonical = known.canonical();
+                self.last_speaker = Some(Last::Person(index));
                 Speaker {
                     mention,
-                    canonical: known.canonical(),
+                    canonical,
                     role,
                     class: SpeakerClass::Person,
                 }
             }
             (None, SpeakerClass::Person) => {
-                let known = Known {
+                let index = self.add(Known {
                     at: phrase.span.start,
                     name: phrase.name.clone(),
                     folded_name: phrase.name.iter().map(|w| crate::text::fold(w)).collect(),
                     role: phrase.role.clone(),
                     role_words: phrase.role_words.clone(),
-                };
-                self.known.push(known.clone());
-                self.last_speaker = Some(Last::Person(known.clone()));
+                });
+                self.last_speaker = Some(Last::Person(index));
                 Speaker {
                     mention,
-                    canonical: known.canonical(),
+                    canonical: self.known[index].canonical(),
                     role: phrase.role.clone(),
                     class: SpeakerClass::Person,
                 }

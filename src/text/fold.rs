@@ -12,7 +12,12 @@ pub fn fold(word: &str) -> String {
 /// into one buffer rather than allocating a string for each.
 pub fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        // Copied whole and lowered in place, not pushed a character at a time.
+        let start = out.len();
+        out.push_str(word);
+        if let Some(copied) = out.get_mut(start..) {
+            copied.make_ascii_lowercase();
+        }
         return;
     }
     out.extend(word.chars().flat_map(char::to_lowercase).map(|c| match c {

@@ -56,28 +56,30 @@ fn classify(glyph: char, prev: Option<char>, next: Option<char>) -> Option<Mark>
     let opens_after = |c: char| c.is_whitespace() || "([{<—–-/\u{201c}\u{2018}\"'«‹".contains(c);
     let closes_before =
         |c: char| c.is_whitespace() || ",.;:!?)]}>—–-/\u{201d}\u{2019}\"'»›…".contains(c);
-    let left_flanking = next.is_some_and(|c| !c.is_whitespace()) && prev.is_none_or(opens_after);
-    let right_flanking = prev.is_some_and(|c| !c.is_whitespace()) && next.is_none_or(closes_before);
+    // Read only for the marks that need them: most punctuation is no mark.
+    let left_flanking = || next.is_some_and(|c| !c.is_whitespace()) && prev.is_none_or(opens_after);
+    let right_flanking =
+        || prev.is_some_and(|c| !c.is_whitespace()) && next.is_none_or(closes_before);
     let next_is_word = next.is_some_and(char::is_alphanumeric);
     let (family, can_open, can_close) = match glyph {
         '"' => (
             Family::Double,
-            left_flanking,
-            right_flanking || !left_flanking,
+            left_flanking(),
+            right_flanking() || !left_flanking(),
         ),
         '\u{201c}' | '\u{201e}' => (Family::Double, true, false),
         '\u{201d}' => (Family::Double, false, true),
         '\'' => (
             Family::Single,
-            left_flanking && next_is_word,
-            right_flanking,
+            left_flanking() && next_is_word,
+            right_flanking(),
         ),
         '\u{2018}' => (
             Family::Single,
             next.is_some_and(|c| !c.is_whitespace()),
             false,
         ),
-        '\u{2019}' => (Family::Single, false, right_flanking),
+        '\u{2019}' => (Family::Single, false, right_flanking()),
         '«' => (Family::Guillemet, true, false),
         '»' => (Family::Guillemet, false, true),
         '‹' => (Family::SingleGuillemet, true, false),

@@ -4,13 +4,14 @@
 //! abbreviation ("Jan. 27", "Sen. Casey", "U.S. Secretary"), and none inside a
 //! quotation, so a quoted passage of several sentences stays whole.
 
-use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use rustc_hash::FxHashSet;
+
 use super::tokens::{Token, TokenKind};
 
-static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
+static ABBREVIATIONS: LazyLock<FxHashSet<String>> = LazyLock::new(|| {
     crate::data::lines(include_str!("../../data/abbreviations.txt"))
         .map(|l| l.trim_end_matches('.').to_lowercase())
         .collect()
@@ -126,5 +127,15 @@ fn is_abbreviation(word: &str) -> bool {
     let mut chars = word.chars();
     let initial = matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase());
     // `U.S.`, `G.K.`, `p.m.`: a stop inside the word marks an abbreviation.
-    initial || word.contains('.') || ABBREVIATIONS.contains(&word.to_lowercase())
+    initial
+        || word.contains('.')
+        || if word
+            .bytes()
+            .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+        {
+            ABBREVIATIONS.contains(&word.to_lowercase())
+        } else {
+            // Lower case already: no copy to look it up.
+            ABBREVIATIONS.contains(word)
+        }
 }

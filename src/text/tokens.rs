@@ -83,8 +83,13 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     }
 }
 
+#[inline]
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || c == '_' || is_combining(c)
+    // Most copy is ASCII: no table lookup for it.
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || c == '_';
+    }
+    c.is_alphanumeric() || is_combining(c)
 }
 
 /// Combining marks and joiners continue the word they follow (`é` written as `e` + U+0301).
@@ -107,7 +112,15 @@ fn word_end(slice: &str, mut i: usize) -> usize {
         }
     };
     let char_before = |at: usize| slice.get(..at).and_then(|s| s.chars().next_back());
-    while let Some(c) = char_at(i) {
+    loop {
+        // The ASCII letters and digits of a word, a byte at a time.
+        while bytes
+            .get(i)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || b == b'_')
+        {
+            i += 1;
+        }
+        let Some(c) = char_at(i) else { break };
         if is_word_char(c) {
             i += c.len_utf8();
             continue;
