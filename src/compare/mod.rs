@@ -445,7 +445,9 @@ fn push_piece(pieces: &mut Vec<Piece>, tag: Tag, text: &str, words: &[&Word]) {
     let mut shown = String::new();
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
-            let gap = text.get(words[i - 1].range.end..word.range.start).unwrap_or(" ");
+            let gap = text
+                .get(words[i - 1].range.end..word.range.start)
+                .unwrap_or(" ");
             if gap.chars().any(char::is_alphanumeric) {
                 shown.push(' ');
             } else {
