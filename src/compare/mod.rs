@@ -20,7 +20,7 @@ pub use classify::{ChangeClass, Speakers, classify};
 
 use crate::align::{Claim, local};
 use crate::corpus::Report;
-use crate::extract::Attribution;
+use crate::extract::{Attribution, Kind};
 use crate::text::{Unit, Word, Wording, folded, units};
 
 /// Below this share of matching words, a rendering is a paraphrase of the
@@ -209,7 +209,11 @@ pub fn against(
 }
 
 /// Where a rendering is looked for in the reference: its whole sentence, and
-/// any piece of it outside that sentence (a quote over several paragraphs).
+/// any piece of it outside that sentence (a quote over several paragraphs);
+/// for a quote split around its frame, never what stands between the pieces
+/// (`"A?" Clinton said at a rally. "B."`), which no rendering of the quote
+/// carries. (A readout's own frame stays: outlets quote it, `The Secretary
+/// underscored ...`.)
 fn scope(attribution: &Attribution, pieces: &[(usize, usize)]) -> Vec<Range<usize>> {
     let (start, end) = attribution.sentence;
     let mut ranges: Vec<Range<usize>> = pieces
@@ -217,7 +221,22 @@ fn scope(attribution: &Attribution, pieces: &[(usize, usize)]) -> Vec<Range<usiz
         .filter(|&&(s, e)| e <= start || s >= end)
         .map(|&(s, e)| s..e)
         .collect();
-    ranges.push(start..end);
+    let mut from = start;
+    if attribution.kind == Kind::Direct {
+        for gap in attribution.content.quoted.windows(2) {
+            let cut = gap[0].1.max(start)..gap[1].0.min(end);
+            if cut.start >= cut.end {
+                continue;
+            }
+            if cut.start > from {
+                ranges.push(from..cut.start);
+            }
+            from = from.max(cut.end);
+        }
+    }
+    if end > from {
+        ranges.push(from..end);
+    }
     ranges.sort_by_key(|r| r.start);
     ranges
 }
