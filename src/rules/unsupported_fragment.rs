@@ -38,10 +38,16 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             };
             for &(start, end) in attribution.content.quoted.iter().filter(within) {
                 // `taken seriously ... addressed`: each side of an ellipsis is quoted on its own.
+                // A part is supported by this claim's other renderings, or by
+                // words another report of the event quotes (the same quote,
+                // aligned with another statement of the speaker's).
                 let unsupported = quoted_parts(&report.text, start, end)
                     .into_iter()
                     .filter(|part| !part.is_empty())
-                    .any(|part| !others.iter().any(|o| contains(o, &part)));
+                    .any(|part| {
+                        !others.iter().any(|o| contains(o, &part))
+                            && !quoted_elsewhere(context, rendering.report, &part)
+                    });
                 if !unsupported {
                     continue;
                 }
@@ -55,6 +61,24 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             }
         }
     }
+}
+
+/// Whether a report of the event other than `report` has `part` inside quote marks.
+fn quoted_elsewhere(context: &Context<'_>, report: usize, part: &[String]) -> bool {
+    context
+        .event
+        .reports
+        .iter()
+        .filter(|&&r| r != report)
+        .any(|&r| {
+            let text = &context.reports[r].text;
+            context.attributions[r].iter().any(|a| {
+                a.content
+                    .quoted
+                    .iter()
+                    .any(|&(s, e)| quoted_parts(text, s, e).iter().any(|q| contains(q, part)))
+            })
+        })
 }
 
 fn folded(wording: &Wording) -> Vec<String> {
