@@ -24,6 +24,7 @@ use crate::extract::{Attribution, Kind};
 use crate::text::{Word, Wording, content_keys};
 
 pub use speakers::Names;
+pub(crate) use speakers::parts as name_parts;
 
 /// A rendering joins a claim when at least this share of the shorter one's
 /// content words match.

@@ -86,7 +86,7 @@ fn configured(config: &Config, speaker: &Speaker) -> Option<String> {
 }
 
 /// The parts of a name, folded: `Hamad Al-Otaibi` → `hamad`, `al`, `otaibi`.
-fn parts(name: &str) -> Vec<String> {
+pub(crate) fn parts(name: &str) -> Vec<String> {
     name.split(|c: char| !c.is_alphanumeric())
         .filter(|p| !p.is_empty())
         .map(fold)

@@ -1,6 +1,7 @@
 //! CC011 single-source: a quote, or what a source told the outlet itself, that only one outlet carries (informational).
 
 use super::{Context, Rule, excerpt, rendering_location};
+use crate::align::name_parts;
 use crate::extract::{Attribution, Kind};
 use crate::finding::Finding;
 
@@ -49,13 +50,12 @@ fn told_the_outlet(attribution: &Attribution, outlet: &str) -> bool {
     let Some(addressee) = &attribution.addressee else {
         return false;
     };
-    let fold = |s: &str| {
-        s.split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty() && !w.eq_ignore_ascii_case("the"))
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
+    let words = |name: &str| {
+        let mut parts = name_parts(name);
+        parts.retain(|w| w != "the");
+        parts
     };
-    let (said_to, outlet) = (fold(&addressee.text), fold(outlet));
+    let (said_to, outlet) = (words(&addressee.text), words(outlet));
     // `told Kyodo` in a report of Kyodo News: the addressee opens the outlet's name.
     !said_to.is_empty() && outlet.starts_with(&said_to)
 }
