@@ -17,7 +17,7 @@ use crate::compare::{self, Comparison, PARAPHRASE_BELOW};
 use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::{Attribution, Kind};
-use crate::text::Wording;
+use crate::text::{Key, Wording, shared_keys};
 
 /// A foreign match must beat the rendering's own claim by this much similarity.
 const CLEARLY_BETTER: f64 = 0.1;
@@ -31,6 +31,11 @@ const MIN_QUOTED_WORDS: usize = 6;
 const MIN_QUOTED_CONTENT_WORDS: usize = 3;
 /// Only the claims sharing the most content stems with a quote are compared.
 const CANDIDATES: usize = 8;
+/// A key that this many claims of a date window share is a common word of the
+/// news (`minister`, `talks`): it is not followed to its claims, only counted
+/// for the claims that rarer keys lead to. Following it would cost a look at
+/// every claim of the window, for every quote, and grow with the corpus.
+const COMMON_KEY_CLAIMS: usize = 64;
 
 /// A quoted rendering whose words belong to another event's claim.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -156,7 +161,9 @@ struct Search<'a> {
     /// order of `begun`: a rendering counts only the claims of its date window,
     /// found by binary search, so the search does not grow with the square of
     /// a corpus that spans many months.
-    by_key: FxHashMap<String, Vec<(i32, usize)>>,
+    by_key: FxHashMap<Key, Vec<(i32, usize)>>,
+    /// Per claim, the content keys of its reference wording (sorted).
+    keys: Vec<Vec<Key>>,
 }
 
 /// `begun` of a claim whose event has no dated report: sorts first.
@@ -193,9 +200,13 @@ impl<'a> Search<'a> {
             .iter()
             .map(|c| c.renderings[c.reference].speaker.as_deref().map(surname))
             .collect();
-        let mut by_key: FxHashMap<String, Vec<(i32, usize)>> = FxHashMap::default();
-        for (c, claim) in claims.iter().enumerate() {
-            for key in stems(&wording(&claim.renderings[claim.reference], reports)) {
+        let keys: Vec<Vec<Key>> = claims
+            .iter()
+            .map(|claim| stems(&wording(&claim.renderings[claim.reference], reports)))
+            .collect();
+        let mut by_key: FxHashMap<Key, Vec<(i32, usize)>> = FxHashMap::default();
+        for (c, claim_keys) in keys.iter().enumerate() {
+            for &key in claim_keys {
                 by_key.entry(key).or_default().push((begun[c], c));
             }
         }
@@ -211,6 +222,7 @@ impl<'a> Search<'a> {
             },
             surnames,
             by_key,
+            keys,
         }
     }
 
@@ -228,16 +240,39 @@ impl<'a> Search<'a> {
         let words = wording(rendering, self.reports);
         let keys = stems(&words);
         let published = day(&self.reports[rendering.report]);
+        let needed = MIN_SHARED.min(keys.len()).max(1);
+        // Each key's claims in the window, the rarest keys first.
+        let mut postings: Vec<(usize, Key, [&[(i32, usize)]; 2])> = keys
+            .iter()
+            .map(|key| {
+                let all = self.by_key.get(key).map_or(&[][..], Vec::as_slice);
+                let parts = window(all, published);
+                (parts[0].len() + parts[1].len(), *key, parts)
+            })
+            .collect();
+        postings.sort_unstable_by_key(|&(count, key, _)| (count, key));
+        // Rare keys lead to claims (at least `needed` keys do, however common);
+        // common ones are only counted for the claims found.
+        let followed = postings
+            .iter()
+            .enumerate()
+            .take_while(|&(i, &(count, _, _))| count <= COMMON_KEY_CLAIMS || i < needed)
+            .count();
         let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-        for key in &keys {
-            let postings = self.by_key.get(key).map_or(&[][..], Vec::as_slice);
-            for part in window(postings, published) {
-                for &(_, d) in part {
+        for (_, _, parts) in &postings[..followed] {
+            for part in parts {
+                for &(_, d) in *part {
                     *shared.entry(d).or_default() += 1;
                 }
             }
         }
-        let needed = MIN_SHARED.min(keys.len()).max(1);
+        let mut common: Vec<Key> = postings[followed..].iter().map(|&(_, k, _)| k).collect();
+        common.sort_unstable();
+        if !common.is_empty() {
+            for (&d, n) in shared.iter_mut() {
+                *n += shared_keys(&common, &self.keys[d]);
+            }
+        }
         let mine = rendering.speaker.as_deref().map(surname);
         let same_speaker = |d: usize| match (&mine, &self.surnames[d]) {
             (Some(a), Some(b)) => a == b,
@@ -293,7 +328,7 @@ fn wording(rendering: &super::Rendering, reports: &[Report]) -> Wording {
     Wording::new(&reports[rendering.report].text, &ranges)
 }
 
-fn stems(wording: &Wording) -> Vec<String> {
+fn stems(wording: &Wording) -> Vec<Key> {
     crate::text::content_keys(&wording.words)
 }
 

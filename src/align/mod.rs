@@ -21,7 +21,7 @@ use crate::config::{Config, OutletKind};
 use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::{Attribution, Kind};
-use crate::text::{Word, Wording, content_keys};
+use crate::text::{Key, Word, Wording, content_keys, shared_keys};
 
 pub use speakers::Names;
 pub(crate) use speakers::parts as name_parts;
@@ -145,10 +145,10 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
     // Members of each claim: (unit, the unit's words that render the claim).
     let mut members: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
     // The content keys of each member's words, in the same order.
-    let mut member_keys: Vec<Vec<Vec<String>>> = Vec::new();
+    let mut member_keys: Vec<Vec<Vec<Key>>> = Vec::new();
     // Which claims each content stem occurs in: a unit is aligned only with the
     // claims it shares enough stems with, never with every claim of the event.
-    let mut by_key: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    let mut by_key: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
     for (u, unit) in units.iter().enumerate() {
         let mut joins: Vec<(usize, Range<usize>, usize)> = Vec::new();
         let keys = content_keys(&unit.wording.words);
@@ -186,7 +186,7 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
         for (range, c) in cover(taken, unit.wording.len()) {
             let keys = content_keys(&unit.wording.words[range.clone()]);
             for key in &keys {
-                let claims = by_key.entry(key.clone()).or_default();
+                let claims = by_key.entry(*key).or_default();
                 if !claims.contains(&c) {
                     claims.push(c);
                 }
@@ -242,7 +242,7 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
 
 /// The claims a wording with content keys `keys` (stems, interchangeable
 /// phrases) shares enough with to be worth aligning, in claim order.
-fn candidates(keys: &[String], by_key: &FxHashMap<String, Vec<usize>>) -> Vec<usize> {
+fn candidates(keys: &[Key], by_key: &FxHashMap<Key, Vec<usize>>) -> Vec<usize> {
     let needed = MIN_SHARED.min(keys.len()).max(1);
     let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
     for key in keys {
@@ -297,8 +297,8 @@ pub fn pieces(attribution: &Attribution) -> Vec<Range<usize>> {
 /// million dollars from Germany will go toward`): then all of the unit renders it.
 /// Each side comes with its content keys (sorted, as `content_keys` gives them).
 fn joins_claim(
-    (unit, mine): (&[Word], &[String]),
-    (member, theirs): (&[Word], &[String]),
+    (unit, mine): (&[Word], &[Key]),
+    (member, theirs): (&[Word], &[Key]),
 ) -> Option<(Range<usize>, usize)> {
     let content = |words: &[Word]| words.iter().filter(|w| w.content).count();
     let shorter = content(unit).min(content(member));
@@ -309,10 +309,7 @@ fn joins_claim(
             return Some((found.a, found.content));
         }
     }
-    let shared = mine
-        .iter()
-        .filter(|k| theirs.binary_search(k).is_ok())
-        .count();
+    let shared = shared_keys(mine, theirs);
     let smaller = mine.len().min(theirs.len()).max(1);
     (shared >= MIN_SHARED_REORDERED && shared as f64 / smaller as f64 >= MIN_KEYS_SHARED_REORDERED)
         .then_some((0..unit.len(), shared))

@@ -275,7 +275,7 @@ fn diff(
     // Diffed in units: a word, or a phrase an equivalents group lists, so that
     // `security concerns` and `concerns on security issues` line up as one.
     let (old_units, new_units) = (units(&old), units(&new));
-    let keys = |units: &[Unit]| units.iter().map(|u| u.key.clone()).collect::<Vec<_>>();
+    let keys = |units: &[Unit]| units.iter().map(|u| u.key).collect::<Vec<_>>();
     let deadline = std::time::Instant::now().checked_add(DIFF_DEADLINE);
     let mut ops = similar::capture_diff_slices_deadline(
         Algorithm::Myers,

@@ -3,14 +3,12 @@
 
 use std::ops::Range;
 
-use rustc_hash::FxHashSet;
-
-use super::{Context, Rule, content_stems, excerpt, rendering_location};
+use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::{Claim, MIN_SHARED, local};
 use crate::compare::{self, Label, Piece};
 use crate::extract::{Attribution, Span};
 use crate::finding::{Finding, Location};
-use crate::text::{self, Wording};
+use crate::text::{self, Key, Wording, content_keys, shared_keys};
 
 /// A stretch shorter than this says too little to be a dropped statement.
 const MIN_WORDS: usize = 6;
@@ -21,7 +19,8 @@ const MIN_COVERAGE: f64 = 0.6;
 struct Reference<'c> {
     claim: &'c Claim,
     words: Wording,
-    stems: FxHashSet<u64>,
+    /// Its content keys (`text::content_keys`).
+    stems: Vec<Key>,
 }
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
@@ -38,7 +37,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             let reference = &claim.renderings[claim.reference];
             let ranges: Vec<Range<usize>> = reference.pieces.iter().map(|&(s, e)| s..e).collect();
             let words = Wording::new(&context.reports[reference.report].text, &ranges);
-            let stems = content_stems(&words);
+            let stems = content_keys(&words.words);
             Reference {
                 claim,
                 words,
@@ -132,12 +131,12 @@ fn best_match<'c>(
     inputs: compare::Inputs<'_>,
     text: &str,
 ) -> Option<(&'c Claim, Range<usize>, Vec<Piece>)> {
-    let stems = content_stems(words);
+    let stems = content_keys(&words.words);
     let mut best: Option<(f64, &'c Claim, Range<usize>, Vec<Piece>)> = None;
     for reference in references {
         let claim = reference.claim;
         if claim.renderings[claim.reference].report == report
-            || stems.intersection(&reference.stems).count() < MIN_SHARED
+            || shared_keys(&stems, &reference.stems) < MIN_SHARED
         {
             continue;
         }

@@ -348,16 +348,6 @@ fn describe(change: &crate::compare::Change) -> String {
 }
 
 /// Shorten a quotation for a message.
-/// The keys of what a wording is about (see `text::content_keys`), hashed:
-/// CC006 tests every unattributed sentence of an event against every claim,
-/// CC005 every unsourced quote against the primary source's statements.
-fn content_stems(words: &crate::text::Wording) -> rustc_hash::FxHashSet<u64> {
-    crate::text::content_keys(&words.words)
-        .iter()
-        .map(|k| xxhash_rust::xxh3::xxh3_64(k.as_bytes()))
-        .collect()
-}
-
 fn excerpt(text: &str) -> String {
     const MAX_WORDS: usize = 8;
     let words: Vec<&str> = text.split_whitespace().collect();

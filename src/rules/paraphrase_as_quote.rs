@@ -3,12 +3,12 @@
 
 use std::ops::Range;
 
-use super::{Context, Rule, content_stems, excerpt, rendering_location};
+use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::Claim;
 use crate::compare::{self, Label};
 use crate::extract::Kind;
 use crate::finding::Finding;
-use crate::text::Wording;
+use crate::text::{Key, Wording, content_keys, shared_keys};
 
 /// Below this share of matching words a quote is another statement, not a
 /// paraphrase of this one put in quote marks (real copy: a quote aligned with a
@@ -93,7 +93,7 @@ fn unsourced_quotes(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
         attributions: context.attributions,
     };
     // The primary source's statements of the event: claim, words, content stems.
-    let statements: Vec<(&Claim, Wording, rustc_hash::FxHashSet<u64>)> = context
+    let statements: Vec<(&Claim, Wording, Vec<Key>)> = context
         .own_claims()
         .map(|(claim, _)| claim)
         .filter(|claim| {
@@ -104,7 +104,7 @@ fn unsourced_quotes(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             let reference = &claim.renderings[claim.reference];
             let ranges: Vec<Range<usize>> = reference.pieces.iter().map(|&(s, e)| s..e).collect();
             let words = Wording::new(&context.reports[reference.report].text, &ranges);
-            let stems = content_stems(&words);
+            let stems = content_keys(&words.words);
             (claim, words, stems)
         })
         .collect();
@@ -133,14 +133,14 @@ fn unsourced_quotes(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             }
             let text = &context.reports[rendering.report].text;
             let ranges: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
-            let stems = content_stems(&Wording::new(text, &ranges));
+            let stems = content_keys(&Wording::new(text, &ranges).words);
             let best = statements
                 .iter()
                 .filter(|(statement, _, _)| {
                     statement.renderings[statement.reference].speaker == rendering.speaker
                 })
                 .map(|(statement, _, theirs)| {
-                    let shared = stems.intersection(theirs).count() as f64;
+                    let shared = shared_keys(&stems, theirs) as f64;
                     (shared / theirs.len().max(1) as f64, statement)
                 })
                 .max_by(|a, b| a.0.total_cmp(&b.0));

@@ -14,7 +14,7 @@ pub use equivalents::{LONGEST_PHRASE, equivalent, group as equivalence_group};
 pub use fold::{fold, fold_into};
 pub use quotes::{Family, Quote};
 pub use tokens::{Token, TokenKind};
-pub use wording::{Unit, Word, Wording, content_keys, folded, units};
+pub use wording::{Key, Unit, Word, Wording, content_keys, folded, shared_keys, units};
 
 /// A report's text, segmented.
 #[derive(Debug, Clone)]

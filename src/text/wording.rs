@@ -164,13 +164,22 @@ impl Wording {
     }
 }
 
+/// What a unit of comparison stands for: a word (the hash of its folded form,
+/// or of its stem in content keys), or an equivalents group. A number, not a
+/// string: units and keys are made for every word compared, many times over.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Key {
+    Word(u64),
+    Group(u32),
+}
+
 /// A unit of comparison: one word, or a phrase that an equivalents group
 /// lists (`security concerns`, `concerns on security issues`), whose key is then
 /// the group's, so that interchangeable phrases line up as one.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
     /// The word folded, or the group a phrase belongs to.
-    pub key: String,
+    pub key: Key,
     /// The words it covers (indices into the words it was made from).
     pub words: Range<usize>,
 }
@@ -187,15 +196,15 @@ pub fn units(words: &[&Word]) -> Vec<Unit> {
                 .rev()
                 .find_map(|len| {
                     super::equivalence_group(&folded(&words[i..i + len]))
-                        .map(|g| (len, format!("\u{2261}{g}")))
+                        .map(|g| (len, Key::Group(g)))
                 })
         } else {
             None
         };
         // A single listed word: its first group, as `sense` numbers it.
         let single = || match words[i].sense {
-            0 => (1, words[i].folded.to_string()),
-            sense => (1, format!("\u{2261}{}", sense - 1)),
+            0 => (1, Key::Word(words[i].folded_key)),
+            sense => (1, Key::Group(sense - 1)),
         };
         let (len, key) = longest.unwrap_or_else(single);
         out.push(Unit {
@@ -218,22 +227,38 @@ pub fn folded(words: &[&Word]) -> String {
 
 /// What a run of words is about, for finding what it may render: the group of
 /// each listed phrase and the stem of each other content word, without repeats.
-pub fn content_keys(words: &[Word]) -> Vec<String> {
+pub fn content_keys(words: &[Word]) -> Vec<Key> {
     let refs: Vec<&Word> = words.iter().collect();
-    let mut keys: Vec<String> = units(&refs)
+    let mut keys: Vec<Key> = units(&refs)
         .into_iter()
         .filter_map(|u| {
             let word = refs[u.words.start];
-            if u.key.starts_with('\u{2261}') {
-                Some(u.key)
-            } else {
-                word.content.then(|| word.stem.to_string())
+            match u.key {
+                Key::Group(_) => Some(u.key),
+                Key::Word(_) => word.content.then_some(Key::Word(word.stem_key)),
             }
         })
         .collect();
     keys.sort_unstable();
     keys.dedup();
     keys
+}
+
+/// How many keys two sorted key lists (as `content_keys` gives them) share.
+pub fn shared_keys(a: &[Key], b: &[Key]) -> usize {
+    let (mut i, mut j, mut shared) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                shared += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    shared
 }
 
 #[cfg(test)]
