@@ -125,8 +125,11 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
         claims.extend(event_claims);
         comparisons.extend(event_comparisons);
     }
-    let is_primary =
-        |r: usize| config.outlet_kind(&reports[r].outlet) == Some(OutletKind::Official);
+    let outlet_kinds: Vec<Option<OutletKind>> = reports
+        .iter()
+        .map(|r| config.outlet_kind(&r.outlet))
+        .collect();
+    let is_primary = |r: usize| outlet_kinds[r] == Some(OutletKind::Official);
     // Quotes that belong to another event need every event's claims.
     let foreign = align::foreign::foreign_quotes(
         &events,
@@ -152,6 +155,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
                 config,
                 foreign: &foreign,
                 languages: &languages,
+                outlet_kinds: &outlet_kinds,
             };
             let found = rules::check(&context, &options.selection);
             options

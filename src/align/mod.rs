@@ -14,7 +14,7 @@ mod speakers;
 use std::collections::HashMap;
 use std::ops::Range;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::config::{Config, OutletKind};
@@ -110,7 +110,14 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
         attributions,
         config,
     } = inputs;
-    let primary = |r: usize| config.outlet_kind(&reports[r].outlet) == Some(OutletKind::Official);
+    // Looked up once per report: the sorts below ask it many times over.
+    let primaries: FxHashSet<usize> = event
+        .reports
+        .iter()
+        .copied()
+        .filter(|&r| config.outlet_kind(&reports[r].outlet) == Some(OutletKind::Official))
+        .collect();
+    let primary = |r: usize| primaries.contains(&r);
     let mut units: Vec<Unit> = event
         .reports
         .iter()

@@ -139,9 +139,8 @@ fn is_copy_of(context: &Context<'_>, a: usize, b: usize) -> bool {
             .any(|c| fold(&c.text) == outlet)
     };
     let (ra, rb) = (&context.reports[a], &context.reports[b]);
-    let aggregator = |r: &crate::corpus::Report| {
-        context.config.outlet_kind(&r.outlet) == Some(OutletKind::Aggregator)
-    };
+    let aggregator =
+        |r: usize| context.outlet_kinds.get(r).copied().flatten() == Some(OutletKind::Aggregator);
     match (credits(a, b), credits(b, a)) {
         (true, false) => return true,
         (false, true) => return false,
@@ -151,7 +150,7 @@ fn is_copy_of(context: &Context<'_>, a: usize, b: usize) -> bool {
         (Some(x), Some(y)) if x != y => return x > y,
         _ => {}
     }
-    match (aggregator(ra), aggregator(rb)) {
+    match (aggregator(a), aggregator(b)) {
         (true, false) => true,
         (false, true) => false,
         _ => a > b,

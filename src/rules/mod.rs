@@ -61,6 +61,9 @@ pub struct Context<'a> {
     pub foreign: &'a [ForeignMatch],
     /// Per report, its language (`extract::language`).
     pub languages: &'a [Option<&'static str>],
+    /// Per report, the configured kind of its outlet (`Config::outlet_kind`),
+    /// looked up once: rules ask it in their inner loops.
+    pub outlet_kinds: &'a [Option<OutletKind>],
 }
 
 impl Context<'_> {
@@ -89,7 +92,7 @@ impl Context<'_> {
 
     /// Whether a report comes from an outlet configured as a primary source.
     pub fn is_primary(&self, report: usize) -> bool {
-        self.config.outlet_kind(&self.reports[report].outlet) == Some(OutletKind::Official)
+        self.outlet_kinds.get(report).copied().flatten() == Some(OutletKind::Official)
     }
 }
 
