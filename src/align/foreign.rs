@@ -242,7 +242,7 @@ impl<'a> Search<'a> {
         let published = day(&self.reports[rendering.report]);
         let needed = MIN_SHARED.min(keys.len()).max(1);
         // Each key's claims in the window, the rarest keys first.
-        let mut postings: Vec<(usize, Key, [&[(i32, usize)]; 2])> = keys
+        let mut postings: Vec<(usize, Key, InWindow<'_>)> = keys
             .iter()
             .map(|key| {
                 let all = self.by_key.get(key).map_or(&[][..], Vec::as_slice);
@@ -307,9 +307,13 @@ impl<'a> Search<'a> {
     }
 }
 
+/// A key's postings (event's first day, claim) in a date window: those of
+/// undated events, then those of the window.
+type InWindow<'p> = [&'p [(i32, usize)]; 2];
+
 /// The postings of claims whose event began in the window of a rendering
 /// published on `published` (all of them if it is undated), and of undated events.
-fn window(postings: &[(i32, usize)], published: Option<i32>) -> [&[(i32, usize)]; 2] {
+fn window(postings: &[(i32, usize)], published: Option<i32>) -> InWindow<'_> {
     let undated = postings.partition_point(|&(b, _)| b == NO_DAY);
     let Some(p) = published else {
         return [postings, &[]];
