@@ -4,7 +4,7 @@
 //! Reports are compared by shared runs of words (shingles), found through an
 //! index rather than by comparing every pair.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffTag};
 
 use super::{Context, Rule};
@@ -37,23 +37,26 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
     if reports.len() < 2 {
         return;
     }
-    let shingles: Vec<FxHashSet<u64>> = reports
+    let shingles: Vec<Vec<u64>> = reports
         .iter()
         .map(|&r| shingles_of(&context.reports[r].text))
         .collect();
-    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (i, set) in shingles.iter().enumerate() {
-        for &s in set {
-            postings.entry(s).or_default().push(i);
-        }
-    }
+    // Every (shingle, report) pair, sorted: the reports sharing a shingle are
+    // one run of it. (One sort, where a map of lists would allocate a list
+    // for each of the event's shingles.)
+    let mut postings: Vec<(u64, usize)> = shingles
+        .iter()
+        .enumerate()
+        .flat_map(|(i, set)| set.iter().map(move |&s| (s, i)))
+        .collect();
+    postings.sort_unstable();
     let mut shared: FxHashMap<(usize, usize), usize> = FxHashMap::default();
-    for list in postings
-        .values()
-        .filter(|l| l.len() > 1 && l.len() <= MAX_POSTINGS)
+    for run in postings
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|run| run.len() > 1 && run.len() <= MAX_POSTINGS)
     {
-        for (k, &a) in list.iter().enumerate() {
-            for &b in &list[k + 1..] {
+        for (k, &(_, a)) in run.iter().enumerate() {
+            for &(_, b) in &run[k + 1..] {
                 *shared.entry((a, b)).or_default() += 1;
             }
         }
@@ -110,11 +113,11 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
 }
 
 /// The hashes of every run of `SHINGLE` words of `text` (folded, joined by
-/// single spaces). The words are folded into one buffer, so that a window is a
+/// single spaces), sorted, without repeats. The words are folded into one buffer, so that a window is a
 /// slice of it: no string per word, as every report of the corpus passes here.
-fn shingles_of(text: &str) -> FxHashSet<u64> {
+fn shingles_of(text: &str) -> Vec<u64> {
     let mut folded = String::with_capacity(text.len());
-    let mut ends: Vec<(usize, usize)> = Vec::new();
+    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 6 + 1);
     for word in text.unicode_words() {
         if !folded.is_empty() {
             folded.push(' ');
@@ -123,9 +126,13 @@ fn shingles_of(text: &str) -> FxHashSet<u64> {
         fold_into(word, &mut folded);
         ends.push((start, folded.len()));
     }
-    ends.windows(SHINGLE)
+    let mut shingles: Vec<u64> = ends
+        .windows(SHINGLE)
         .map(|w| xxhash_rust::xxh3::xxh3_64(&folded.as_bytes()[w[0].0..w[SHINGLE - 1].1]))
-        .collect()
+        .collect();
+    shingles.sort_unstable();
+    shingles.dedup();
+    shingles
 }
 
 /// Whether report `a` is the copy of `b`: it credits `b`'s outlet, or `b` is
