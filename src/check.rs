@@ -13,6 +13,7 @@ use crate::corpus::{Corpus, Rejection, Report};
 use crate::events::{self, Event, Grouping};
 use crate::extract::{self, Attribution};
 use crate::finding::Finding;
+use crate::report::counted;
 use crate::rules;
 use crate::rules::Selection;
 use crate::stats;
@@ -28,6 +29,10 @@ pub struct Check {
     /// Per report, its language as [`extract::language`] tells it.
     pub languages: Vec<Option<&'static str>>,
     pub events: Vec<Event>,
+    /// The events left out of comparison because they hold more attributions
+    /// than `Grouping::max_attributions` (indices into `events`): they have no
+    /// claims and no findings.
+    pub too_large: Vec<usize>,
     /// Every event's claims, event after event.
     pub claims: Vec<Claim>,
     /// One per claim, same order.
@@ -47,6 +52,23 @@ impl Check {
                 l.filter(|&l| !extract::reads_as_english(Some(l)))
                     .map(|l| (r, l))
             })
+    }
+}
+
+impl Check {
+    /// The events left out of comparison for their size, each with how many
+    /// attributions it holds.
+    /// Why an event was left out of comparison, if it was: said the same way by every output.
+    pub fn left_out_event(&self, index: usize) -> Option<String> {
+        self.too_large.binary_search(&index).ok().map(|_| {
+            let event = &self.events[index];
+            format!(
+                "left out of comparison: event {} holds {} in {}, more than one event may hold (raise events.max-attributions in crosscheck.toml, or give its reports narrower event keys)",
+                event.id,
+                counted(attributions_in(event, &self.attributions), "attribution"),
+                counted(event.reports.len(), "report")
+            )
+        })
     }
 }
 
@@ -95,11 +117,22 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
     let (attributions, languages) =
         stats::time("extract", || extract_counted(&reports, &options.done));
     let events = stats::time("group", || events::group(&reports, &options.grouping));
+    let too_large: Vec<usize> = events
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| attributions_in(e, &attributions) > options.grouping.max_attributions)
+        .map(|(i, _)| i)
+        .collect();
+    let compared = |i: usize| too_large.binary_search(&i).is_err();
     // Claims and their comparisons, event by event (events in parallel).
     let align_started = Instant::now();
     let per_event: Vec<(Vec<Claim>, Vec<Comparison>)> = events
         .par_iter()
-        .map(|event| {
+        .enumerate()
+        .map(|(i, event)| {
+            if !compared(i) {
+                return (Vec::new(), Vec::new());
+            }
             let inputs = align::Inputs {
                 reports: &reports,
                 attributions: &attributions,
@@ -143,8 +176,15 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
     let rules_started = Instant::now();
     let findings: Vec<Finding> = events
         .par_iter()
+        .enumerate()
         .zip(spans)
-        .flat_map_iter(|(event, own)| {
+        .flat_map_iter(|((i, event), own)| {
+            if !compared(i) {
+                options
+                    .done
+                    .fetch_add(event.reports.len(), Ordering::Relaxed);
+                return Vec::new();
+            }
             let context = rules::Context {
                 event,
                 own,
@@ -171,8 +211,18 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
         attributions,
         languages,
         events,
+        too_large,
         claims,
         comparisons,
         findings,
     }
+}
+
+/// How many attributions the reports of an event hold.
+pub fn attributions_in(event: &Event, attributions: &[Vec<Attribution>]) -> usize {
+    event
+        .reports
+        .iter()
+        .map(|&r| attributions.get(r).map_or(0, Vec::len))
+        .sum()
 }

@@ -83,6 +83,8 @@ pub struct EventSettings {
     pub window_days: Option<u32>,
     /// As `--event-threshold`.
     pub threshold: Option<f32>,
+    /// Events with more attributions than this are left out of comparison.
+    pub max_attributions: Option<usize>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -135,6 +137,9 @@ impl EventSettings {
         }
         if let Some(threshold) = self.threshold {
             grouping.threshold = threshold;
+        }
+        if let Some(max) = self.max_attributions {
+            grouping.max_attributions = max;
         }
         grouping
     }

@@ -173,6 +173,8 @@ mod consumer {
         pub event: String,
         pub reports: Vec<String>,
         pub source: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        pub left_out: Option<String>,
     }
 
     #[derive(Debug, Serialize, Deserialize)]
@@ -239,6 +241,7 @@ mod consumer {
         pub infos: usize,
         pub rejected: usize,
         pub left_out: usize,
+        pub events_left_out: usize,
         pub baselined: usize,
     }
 }

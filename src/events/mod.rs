@@ -54,6 +54,11 @@ pub struct Grouping {
     pub window_days: Option<u32>,
     /// The mean similarity at which two groups of reports become one event.
     pub threshold: f32,
+    /// An event holding more attributions than this is not compared (its
+    /// claims are not aligned and no rule reads it): aligning an event costs
+    /// the square of its attributions, and a run must end. The run says which
+    /// events it left out (`Check::too_large`).
+    pub max_attributions: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -68,6 +73,11 @@ pub enum Mode {
 pub const DEFAULT_WINDOW_DAYS: u32 = 3;
 /// Tuned on the ECB+ topics we measure with; see the README's "Events" section.
 pub const DEFAULT_THRESHOLD: f32 = 0.2;
+/// An event of a few hundred reports holds some thousands of attributions.
+/// One of 2,000 synthetic reports (8,800 attributions) takes ten seconds on
+/// one core, and the time grows with the square: more than this is an event
+/// key given too widely, or a data dump rather than a report.
+pub const DEFAULT_MAX_ATTRIBUTIONS: usize = 10_000;
 /// Pairs less similar than this are not worth keeping for clustering.
 const MIN_PAIR_SIMILARITY: f32 = 0.02;
 /// Terms named in an event's table row.
@@ -79,6 +89,7 @@ impl Default for Grouping {
             mode: Mode::Keys,
             window_days: Some(DEFAULT_WINDOW_DAYS),
             threshold: DEFAULT_THRESHOLD,
+            max_attributions: DEFAULT_MAX_ATTRIBUTIONS,
         }
     }
 }

@@ -52,6 +52,9 @@ pub struct EventRecord<'a> {
     event: &'a str,
     reports: Vec<&'a str>,
     source: Source,
+    /// Why `check` did not compare the event, when it did not.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    left_out: Option<String>,
 }
 
 #[derive(Debug, Serialize)]
@@ -108,7 +111,16 @@ pub fn event_record<'a>(event: &'a Event, reports: &'a [Report]) -> EventRecord<
             .map(|&r| reports[r].id.as_str())
             .collect(),
         source: event.source,
+        left_out: None,
     }
+}
+
+/// Every event of a run, with why it was left out of comparison if it was.
+pub fn check_event_records(check: &Check) -> impl Iterator<Item = EventRecord<'_>> {
+    check.events.iter().enumerate().map(|(i, e)| EventRecord {
+        left_out: check.left_out_event(i),
+        ..event_record(e, &check.reports)
+    })
 }
 
 pub fn claim_record<'a>(check: &'a Check, index: usize) -> ClaimRecord<'a> {
@@ -191,11 +203,7 @@ pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<
     let document = Document {
         version: VERSION,
         reports: report_records(check).collect(),
-        events: check
-            .events
-            .iter()
-            .map(|e| event_record(e, &check.reports))
-            .collect(),
+        events: check_event_records(check).collect(),
         claims: (0..check.claims.len())
             .map(|i| claim_record(check, i))
             .collect(),

@@ -34,12 +34,7 @@ struct Versioned {
 pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<()> {
     let records = json::report_records(check)
         .map(Record::Report)
-        .chain(
-            check
-                .events
-                .iter()
-                .map(|e| Record::Event(json::event_record(e, &check.reports))),
-        )
+        .chain(json::check_event_records(check).map(Record::Event))
         .chain((0..check.claims.len()).map(|i| Record::Claim(json::claim_record(check, i))))
         .chain(check.findings.iter().map(Record::Finding))
         .chain(json::rejection_records(check).map(Record::Rejected))

@@ -79,8 +79,15 @@ pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<
         );
     }
     let not_english: Vec<_> = check.left_out().collect();
-    if !not_english.is_empty() {
+    if !not_english.is_empty() || !check.too_large.is_empty() {
         md.push_str("#### Left out of wording comparison\n\n");
+        for why in check
+            .too_large
+            .iter()
+            .filter_map(|&i| check.left_out_event(i))
+        {
+            let _ = writeln!(md, "- {}", escape(&why));
+        }
         for (report, language) in not_english {
             let _ = writeln!(
                 md,

@@ -32,6 +32,8 @@ pub struct Summary {
     pub rejected: usize,
     /// Reports left out of wording comparison (not in English).
     pub left_out: usize,
+    /// Events left out of comparison: more attributions than one event may hold.
+    pub events_left_out: usize,
     pub baselined: usize,
 }
 
@@ -48,6 +50,7 @@ impl Summary {
             infos: severity(Severity::Info),
             rejected: check.rejected.len(),
             left_out: check.left_out().count(),
+            events_left_out: check.too_large.len(),
             baselined: run.baselined,
         }
     }
@@ -71,6 +74,12 @@ impl Summary {
             line.push_str(&format!(
                 ", {} left out of wording comparison (not English)",
                 counted(self.left_out, "report")
+            ));
+        }
+        if self.events_left_out > 0 {
+            line.push_str(&format!(
+                ", {} left out of comparison (too many attributions)",
+                counted(self.events_left_out, "event")
             ));
         }
         if self.baselined > 0 {

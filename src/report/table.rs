@@ -45,7 +45,7 @@ fn new_table(style: &Style) -> Table {
 /// The whole run: each event with claims carried by two or more reports, the
 /// findings, and the summary.
 pub fn write_check(check: &Check, run: &Run, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-    for event in &check.events {
+    for (index, event) in check.events.iter().enumerate() {
         let claims: Vec<usize> = (0..check.claims.len())
             .filter(|&i| check.claims[i].event == event.id)
             .collect();
@@ -63,7 +63,10 @@ pub fn write_check(check: &Check, run: &Run, style: &Style, out: &mut dyn Write)
             counted(claims.len(), "claim"),
             counted(findings.len(), "finding")
         )?;
-        write_matrix(check, event, style, out)?;
+        match check.left_out_event(index) {
+            Some(why) => writeln!(out, "{why}")?,
+            None => write_matrix(check, event, style, out)?,
+        }
         if !findings.is_empty() {
             writeln!(out, "{}", findings_table(&findings, style))?;
         }
