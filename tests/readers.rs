@@ -37,8 +37,13 @@ impl Dir {
     /// Reads the named files and folders, and shows every path in the result
     /// relative to this folder.
     fn read(&self, names: &[&str]) -> Corpus {
+        self.read_within(names, corpus::Limits::default())
+    }
+
+    /// `read`, with at most `limits` of input read.
+    fn read_within(&self, names: &[&str], limits: corpus::Limits) -> Corpus {
         let paths: Vec<PathBuf> = names.iter().map(|name| self.path(name)).collect();
-        let mut corpus = corpus::read(&paths);
+        let mut corpus = corpus::read_within(&paths, limits);
         let prefix = format!("{}/", self.0.path().display());
         for report in &mut corpus.reports {
             report.origin.path = report.origin.path.replace(&prefix, "");
@@ -931,4 +936,32 @@ fn positions_in_verbatim_text_count_characters() {
         assert_eq!(position_of(report, word), raw_position(raw, word), "{word}");
     }
     assert_eq!(position_of(report, "Wang"), Position { line: 5, column: 7 });
+}
+
+#[test]
+fn input_past_the_limit_is_rejected_by_name_and_the_rest_is_read() {
+    let line = |id: &str| {
+        format!(
+            "{{\"id\":\"{id}\",\"outlet\":\"Wire\",\"text\":\"Wang said the talks went well.\"}}\n"
+        )
+    };
+    let lines: String = ["a", "b", "c", "d"].iter().map(|id| line(id)).collect();
+    let dir = Dir::new();
+    dir.file("1-wire.jsonl", &lines)
+        .file("2-note.md", "Wang said the talks went well.\n");
+    // Room for the first two lines and part of the third.
+    let limits = corpus::Limits {
+        max_input_bytes: (line("a").len() * 2 + 10) as u64,
+    };
+    let corpus = dir.read_within(&["1-wire.jsonl", "2-note.md"], limits);
+    assert_eq!(ids(&corpus), ["a", "b"]);
+    assert_eq!(
+        rejections(&corpus),
+        [
+            "1-wire.jsonl:3:1: not read from this line on: the input limit of 144 bytes is reached (raise it with --max-input-mb)",
+            "2-note.md:1:1: not read: the file is 31 bytes and the input limit of 144 bytes is reached (raise it with --max-input-mb)",
+        ]
+    );
+    // Under the default limit, everything is read.
+    assert_eq!(ids(&dir.read(&["1-wire.jsonl"])), ["a", "b", "c", "d"]);
 }

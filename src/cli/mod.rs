@@ -186,7 +186,9 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
 
     let progress = Progress::start(args.output.quiet);
     progress.stage("reading reports");
-    let mut corpus = stats::time("read", || corpus::read(&paths(&args.input)));
+    let mut corpus = stats::time("read", || {
+        corpus::read_within(&paths(&args.input), limits(&args.input))
+    });
     let own = [
         args.baseline.as_deref(),
         args.write_baseline.as_deref(),
@@ -332,6 +334,12 @@ fn input_status(corpus: &Corpus) -> u8 {
     }
 }
 
+fn limits(input: &Input) -> corpus::Limits {
+    corpus::Limits {
+        max_input_bytes: input.max_input_mb.saturating_mul(1 << 20),
+    }
+}
+
 fn paths(input: &Input) -> Vec<PathBuf> {
     if input.paths.is_empty() {
         vec![PathBuf::from(".")]
@@ -411,7 +419,7 @@ fn read(input: &Input, quiet: bool) -> io::Result<Option<(Config, Corpus)>> {
     };
     let progress = Progress::start(quiet);
     progress.stage("reading reports");
-    let corpus = stats::time("read", || corpus::read(&paths(input)));
+    let corpus = stats::time("read", || corpus::read_within(&paths(input), limits(input)));
     progress.finish();
     print_rejections(&corpus.rejected)?;
     Ok(Some((config, corpus)))
