@@ -130,12 +130,12 @@ fn one(part: Range<usize>) -> Vec<Range<usize>> {
 impl<'a> Clause<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token]) -> Clause<'a> {
         let (words, cues) = (vocabulary(), lexicon());
-        let mut folded = String::with_capacity(tokens.iter().map(|t| t.end - t.start).sum());
+        let mut folded = String::with_capacity(tokens.iter().map(|t| t.end() - t.start()).sum());
         let mut spans = Vec::with_capacity(tokens.len());
         let mut info: Vec<Info> = Vec::with_capacity(tokens.len());
         let mut depth = 0usize;
         for t in tokens {
-            let outside = match t.kind {
+            let outside = match t.kind() {
                 TokenKind::QuoteOpen(_) => {
                     depth += 1;
                     depth == 1
@@ -159,8 +159,8 @@ impl<'a> Clause<'a> {
                 let n = info.len();
                 let caps = shown.chars().next().is_some_and(char::is_uppercase)
                     || n >= 2
-                        && tokens[n - 1].end == t.start
-                        && tokens[n - 2].end == tokens[n - 1].start
+                        && tokens[n - 1].end() == t.start()
+                        && tokens[n - 2].end() == tokens[n - 1].start()
                         && &text[tokens[n - 1].range()] == "-"
                         && info[n - 2].caps;
                 token_info.sections = words.sections(word);
@@ -194,8 +194,8 @@ impl<'a> Clause<'a> {
             self.tokens.get(range.start),
             range.end.checked_sub(1).and_then(|e| self.tokens.get(e)),
         ) {
-            (Some(first), Some(last)) if range.start < range.end => first.start..last.end,
-            (Some(first), _) => first.start..first.start,
+            (Some(first), Some(last)) if range.start < range.end => first.start()..last.end(),
+            (Some(first), _) => first.start()..first.start(),
             _ => 0..0,
         }
     }
@@ -209,7 +209,7 @@ impl<'a> Clause<'a> {
     }
 
     pub fn token_kind(&self, i: usize) -> Option<TokenKind> {
-        self.tokens.get(i).map(|t| t.kind)
+        self.tokens.get(i).map(|t| t.kind())
     }
 
     pub fn is_outside_quotes(&self, i: usize) -> bool {
@@ -241,7 +241,7 @@ impl<'a> Clause<'a> {
 
     fn is_punct(&self, i: usize, glyphs: &str) -> bool {
         self.tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct
+            t.kind() == TokenKind::Punct
                 && self.text[t.range()]
                     .chars()
                     .next()
@@ -341,7 +341,7 @@ impl<'a> Clause<'a> {
     pub(super) fn initial_stop(&self, i: usize) -> bool {
         self.is_punct(i, ".")
             && i > 0
-            && self.tokens[i - 1].end == self.tokens[i].start
+            && self.tokens[i - 1].end() == self.tokens[i].start()
             && self.word(i - 1).is_some_and(|w| w.len() <= 3)
             && self.capitalized(i - 1)
     }
@@ -350,11 +350,11 @@ impl<'a> Clause<'a> {
     pub(super) fn hyphen_inside(&self, i: usize) -> bool {
         self.is_punct(i, "-")
             && i > 0
-            && self.tokens[i - 1].end == self.tokens[i].start
+            && self.tokens[i - 1].end() == self.tokens[i].start()
             && self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| n.start == self.tokens[i].end && n.is_word())
+                .is_some_and(|n| n.start() == self.tokens[i].end() && n.is_word())
     }
 
     /// The cue that starts at token `i`, if a verb can stand there.
@@ -478,7 +478,7 @@ impl<'a> Clause<'a> {
             {
                 credit = true;
             } else if credit
-                && t.kind == TokenKind::Punct
+                && t.kind() == TokenKind::Punct
                 && "-—–:".contains(shown)
                 && !self.hyphen_inside(i)
             {
@@ -554,7 +554,7 @@ impl<'a> Clause<'a> {
         (lo + 1..self.len())
             .find(|&i| {
                 self.text
-                    .get(self.tokens[i - 1].end..self.tokens[i].start)
+                    .get(self.tokens[i - 1].end()..self.tokens[i].start())
                     .is_some_and(|gap| gap.contains('\n'))
             })
             .unwrap_or(self.len())
@@ -928,11 +928,11 @@ impl<'a> Clause<'a> {
             // `9/11`, `first-term`
             let joined = k > start
                 && self.is_punct(k, "/-")
-                && self.tokens[k - 1].end == self.tokens[k].start
+                && self.tokens[k - 1].end() == self.tokens[k].start()
                 && self
                     .tokens
                     .get(k + 1)
-                    .is_some_and(|n| n.start == self.tokens[k].end);
+                    .is_some_and(|n| n.start() == self.tokens[k].end());
             if !(plain || joined) {
                 break;
             }

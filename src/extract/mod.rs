@@ -123,7 +123,18 @@ pub fn extract(text: &str) -> Vec<Attribution> {
 /// Every attribution in `text`, with the English rules (`english`) or only
 /// the quotations, whatever the language: for a caller that knows the
 /// language of its reports.
+///
+/// A text longer than [`text::MAX_TEXT`] bytes (4 GiB) is skipped, with a
+/// message on standard error: token offsets are 32-bit.
 pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
+    if text.len() > text::MAX_TEXT {
+        eprintln!(
+            "crosscheck: skipped a report of {} bytes: extraction reads reports of at most {} bytes",
+            text.len(),
+            text::MAX_TEXT
+        );
+        return Vec::new();
+    }
     if !english {
         let doc = text::analyze(text);
         let mut found = Vec::new();
@@ -551,7 +562,7 @@ fn trim(clause: &Clause<'_>, mut range: Range<usize>) -> Range<usize> {
 fn trim_keeping_marks(clause: &Clause<'_>, mut range: Range<usize>) -> Range<usize> {
     let is_mark = |i: usize| {
         matches!(
-            clause.token(i).kind,
+            clause.token(i).kind(),
             TokenKind::QuoteOpen(_) | TokenKind::QuoteClose(_)
         )
     };
