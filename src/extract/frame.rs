@@ -13,6 +13,7 @@
 //! What a statement reports is read again for a frame at its very start:
 //! `Price said Blinken underscored ...` credits Blinken, with Price as the channel.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 use super::lexicon::{Entry, Frame as CueFrame, lexicon};
@@ -32,14 +33,28 @@ const MAX_QUOTE: usize = 400;
 /// The longest circumstance after a trailing cue before a comma (`said at a rally in San Diego`).
 const MAX_TAIL: usize = 16;
 
-/// One sentence's tokens, with what the parser asks of each.
-pub(super) struct Clause<'a> {
+/// A report's tokens with what the parser asks of each, worked out once for
+/// the whole report: a clause (a sentence, or two read as one unit) is a
+/// view of it, so no sentence's words are folded and looked up twice and no
+/// clause allocates.
+pub(super) struct Reading<'a> {
     text: &'a str,
     tokens: &'a [Token],
     /// The folded words, one after another; `spans` says where each token's is.
     folded: String,
     spans: Vec<(u32, u32)>,
     info: Vec<Info>,
+}
+
+/// One sentence's tokens, with what the parser asks of each.
+pub(super) struct Clause<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    folded: &'a str,
+    spans: &'a [(u32, u32)],
+    /// Borrowed from the [`Reading`], except inside a quotation read as a
+    /// clause of its own, whose words are outside quotes there.
+    info: Cow<'a, [Info]>,
 }
 
 /// What one token is, looked up once.
@@ -127,25 +142,29 @@ fn one(part: Range<usize>) -> Vec<Range<usize>> {
     parts
 }
 
-impl<'a> Clause<'a> {
-    pub fn new(text: &'a str, tokens: &'a [Token]) -> Clause<'a> {
+impl<'a> Reading<'a> {
+    /// Read `tokens`, whose sentences start at `sentence_starts` (token
+    /// indices, increasing). `None` when the folded words of the report are
+    /// too long for `u32` offsets (a report of gigabytes).
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        sentence_starts: impl IntoIterator<Item = usize>,
+    ) -> Option<Reading<'a>> {
         let (words, cues) = (vocabulary(), lexicon());
-        let mut folded = String::with_capacity(tokens.iter().map(|t| t.end - t.start).sum());
+        let mut folded = String::with_capacity(tokens.iter().map(|t| t.end() - t.start()).sum());
         let mut spans = Vec::with_capacity(tokens.len());
         let mut info: Vec<Info> = Vec::with_capacity(tokens.len());
+        let mut starts = sentence_starts.into_iter().peekable();
         let mut depth = 0usize;
-        for t in tokens {
-            let outside = match t.kind {
-                TokenKind::QuoteOpen(_) => {
-                    depth += 1;
-                    depth == 1
-                }
-                TokenKind::QuoteClose(_) => {
-                    depth = depth.saturating_sub(1);
-                    depth == 0
-                }
-                _ => depth == 0,
-            };
+        for (n, t) in tokens.iter().enumerate() {
+            // Quote marks are counted from each sentence's start, as each
+            // sentence was once read on its own. A sentence only ends outside
+            // quotes, so two sentences read as one unit count the same.
+            while starts.next_if(|&s| s <= n).is_some() {
+                depth = 0;
+            }
+            let outside = outside(t.kind(), &mut depth);
             let start = folded.len();
             let shown = &text[t.range()];
             let mut token_info = Info {
@@ -155,12 +174,13 @@ impl<'a> Clause<'a> {
             if t.is_word() {
                 fold_into(shown, &mut folded);
                 let word = &folded[start..];
-                // `Min-ho`, `Al-Dosari`: a word after a hyphen inside a name is part of it.
-                let n = info.len();
+                // `Min-ho`, `Al-Dosari`: a word after a hyphen inside a name
+                // is part of it. The three tokens touch, so they are never
+                // split between sentences.
                 let caps = shown.chars().next().is_some_and(char::is_uppercase)
                     || n >= 2
-                        && tokens[n - 1].end == t.start
-                        && tokens[n - 2].end == tokens[n - 1].start
+                        && tokens[n - 1].end() == t.start()
+                        && tokens[n - 2].end() == tokens[n - 1].start()
                         && &text[tokens[n - 1].range()] == "-"
                         && info[n - 2].caps;
                 token_info.sections = words.sections(word);
@@ -168,15 +188,65 @@ impl<'a> Clause<'a> {
                 token_info.cue_start = cues.starts(word);
                 token_info.ly = !caps && word.len() > 4 && word.ends_with("ly");
             }
-            spans.push((start as u32, folded.len() as u32));
+            spans.push((
+                u32::try_from(start).ok()?,
+                u32::try_from(folded.len()).ok()?,
+            ));
             info.push(token_info);
         }
-        Clause {
+        Some(Reading {
             text,
             tokens,
             folded,
             spans,
             info,
+        })
+    }
+
+    /// The clause of tokens `range` (a sentence, or sentences read as one unit).
+    pub fn clause(&self, range: Range<usize>) -> Clause<'_> {
+        Clause {
+            text: self.text,
+            tokens: &self.tokens[range.clone()],
+            folded: &self.folded,
+            spans: &self.spans[range.clone()],
+            info: Cow::Borrowed(&self.info[range]),
+        }
+    }
+}
+
+/// Whether a token of this kind stands outside every quotation, given the
+/// quotations open before it (`depth`, updated past it).
+fn outside(kind: TokenKind, depth: &mut usize) -> bool {
+    match kind {
+        TokenKind::QuoteOpen(_) => {
+            *depth += 1;
+            *depth == 1
+        }
+        TokenKind::QuoteClose(_) => {
+            *depth = depth.saturating_sub(1);
+            *depth == 0
+        }
+        _ => *depth == 0,
+    }
+}
+
+impl<'a> Clause<'a> {
+    /// Tokens `range` of this clause as a clause of their own: quote marks
+    /// are counted from its start, so the words of a quotation are outside
+    /// quotes in the clause of its inside.
+    fn inside(&self, range: Range<usize>) -> Clause<'a> {
+        let mut info = self.info[range.clone()].to_vec();
+        let mut depth = 0;
+        for (t, i) in self.tokens[range.clone()].iter().zip(&mut info) {
+            i.outside = outside(t.kind(), &mut depth);
+        }
+        Clause {
+            text: self.text,
+            tokens: &self.tokens[range.clone()],
+            folded: self.folded,
+            spans: &self.spans[range],
+            info: Cow::Owned(info),
         }
     }
 
@@ -194,8 +264,8 @@ impl<'a> Clause<'a> {
             self.tokens.get(range.start),
             range.end.checked_sub(1).and_then(|e| self.tokens.get(e)),
         ) {
-            (Some(first), Some(last)) if range.start < range.end => first.start..last.end,
-            (Some(first), _) => first.start..first.start,
+            (Some(first), Some(last)) if range.start < range.end => first.start()..last.end(),
+            (Some(first), _) => first.start()..first.start(),
             _ => 0..0,
         }
     }
@@ -209,7 +279,7 @@ impl<'a> Clause<'a> {
     }
 
     pub fn token_kind(&self, i: usize) -> Option<TokenKind> {
-        self.tokens.get(i).map(|t| t.kind)
+        self.tokens.get(i).map(|t| t.kind())
     }
 
     pub fn is_outside_quotes(&self, i: usize) -> bool {
@@ -241,7 +311,7 @@ impl<'a> Clause<'a> {
 
     fn is_punct(&self, i: usize, glyphs: &str) -> bool {
         self.tokens.get(i).is_some_and(|t| {
-            t.kind == TokenKind::Punct
+            t.kind() == TokenKind::Punct
                 && self.text[t.range()]
                     .chars()
                     .next()
@@ -341,7 +411,7 @@ impl<'a> Clause<'a> {
     pub(super) fn initial_stop(&self, i: usize) -> bool {
         self.is_punct(i, ".")
             && i > 0
-            && self.tokens[i - 1].end == self.tokens[i].start
+            && self.tokens[i - 1].end() == self.tokens[i].start()
             && self.word(i - 1).is_some_and(|w| w.len() <= 3)
             && self.capitalized(i - 1)
     }
@@ -350,11 +420,11 @@ impl<'a> Clause<'a> {
     pub(super) fn hyphen_inside(&self, i: usize) -> bool {
         self.is_punct(i, "-")
             && i > 0
-            && self.tokens[i - 1].end == self.tokens[i].start
+            && self.tokens[i - 1].end() == self.tokens[i].start()
             && self
                 .tokens
                 .get(i + 1)
-                .is_some_and(|n| n.start == self.tokens[i].end && n.is_word())
+                .is_some_and(|n| n.start() == self.tokens[i].end() && n.is_word())
     }
 
     /// The cue that starts at token `i`, if a verb can stand there.
@@ -478,7 +548,7 @@ impl<'a> Clause<'a> {
             {
                 credit = true;
             } else if credit
-                && t.kind == TokenKind::Punct
+                && t.kind() == TokenKind::Punct
                 && "-—–:".contains(shown)
                 && !self.hyphen_inside(i)
             {
@@ -554,7 +624,7 @@ impl<'a> Clause<'a> {
         (lo + 1..self.len())
             .find(|&i| {
                 self.text
-                    .get(self.tokens[i - 1].end..self.tokens[i].start)
+                    .get(self.tokens[i - 1].end()..self.tokens[i].start())
                     .is_some_and(|gap| gap.contains('\n'))
             })
             .unwrap_or(self.len())
@@ -928,11 +998,11 @@ impl<'a> Clause<'a> {
             // `9/11`, `first-term`
             let joined = k > start
                 && self.is_punct(k, "/-")
-                && self.tokens[k - 1].end == self.tokens[k].start
+                && self.tokens[k - 1].end() == self.tokens[k].start()
                 && self
                     .tokens
                     .get(k + 1)
-                    .is_some_and(|n| n.start == self.tokens[k].end);
+                    .is_some_and(|n| n.start() == self.tokens[k].end());
             if !(plain || joined) {
                 break;
             }
@@ -2023,7 +2093,7 @@ impl<'a> Clause<'a> {
             // Inside a direct quote the frame starts after the opening mark: read the
             // quotation as a clause of its own, where its words are outside quotes.
             let (lo, hi) = (start + 1, end - 1);
-            let inside = Clause::new(self.text, &self.tokens[lo..hi]);
+            let inside = self.inside(lo..hi);
             inside
                 .leading_at_start(0, inside.len())
                 .filter(|s| {

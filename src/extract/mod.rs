@@ -18,7 +18,7 @@ pub use attribution::{Attribution, Content, Cue, CueClass, Kind, Span, Speaker, 
 pub use lexicon::{Lexicon, lexicon};
 
 use crate::text::{self, Document, TokenKind};
-use frame::{Clause, Statement};
+use frame::{Clause, Reading, Statement};
 use speaker::{People, describe, describe_phrase};
 
 /// The language of a report, as an ISO 639-3 code (`"eng"`, `"fra"`, `"deu"`,
@@ -123,7 +123,14 @@ pub fn extract(text: &str) -> Vec<Attribution> {
 /// Every attribution in `text`, with the English rules (`english`) or only
 /// the quotations, whatever the language: for a caller that knows the
 /// language of its reports.
+///
+/// A text longer than [`text::MAX_TEXT`] bytes (4 GiB) is skipped, with a
+/// message on standard error: token offsets are 32-bit.
 pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
+    if text.len() > text::MAX_TEXT {
+        too_long(text);
+        return Vec::new();
+    }
     if !english {
         let doc = text::analyze(text);
         let mut found = Vec::new();
@@ -132,10 +139,18 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
         return found;
     }
     let doc = text::analyze(text);
+    let Some(reading) = Reading::new(
+        text,
+        &doc.tokens,
+        doc.sentences.iter().map(|s| s.tokens.start),
+    ) else {
+        too_long(text);
+        return Vec::new();
+    };
     let clauses: Vec<Clause<'_>> = doc
         .sentences
         .iter()
-        .map(|s| Clause::new(text, doc.sentence_tokens(s)))
+        .map(|s| reading.clause(s.tokens.clone()))
         .collect();
     let mut people = People::default();
     for clause in &clauses {
@@ -183,7 +198,7 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
     let mut s = 0;
     while s < clauses.len() {
         let paragraph = doc.sentences[s].paragraph;
-        let (unit, statements, next) = read_unit(&doc, &clauses, s);
+        let (unit, statements, next) = read_unit(&doc, &reading, &clauses, s);
         let clause = unit.as_ref().unwrap_or(&clauses[s]);
         let opens_paragraph = doc.paragraphs[paragraph].sentences.start == s;
         if statements.is_empty() {
@@ -284,12 +299,23 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
     found
 }
 
+/// A report too long for the 32-bit offsets of tokens is skipped: said so,
+/// as the library has no other channel for it.
+fn too_long(text: &str) {
+    eprintln!(
+        "crosscheck: skipped a report of {} bytes: extraction indexes texts of at most {} bytes",
+        text.len(),
+        text::MAX_TEXT
+    );
+}
+
 /// The statements of sentence `s` and where the next unit starts. A quote that
 /// ends in a question or exclamation mark ends its sentence, but the frame
 /// may follow it (`"Why now?" Sanders asked.`): then the two are read as one
 /// unit, given back as its own clause.
 fn read_unit<'t>(
     doc: &'t Document<'t>,
+    reading: &'t Reading<'t>,
     clauses: &[Clause<'t>],
     s: usize,
 ) -> (Option<Clause<'t>>, Vec<Statement>, usize) {
@@ -308,10 +334,7 @@ fn read_unit<'t>(
         && ends_in_quote(&clauses[s])
         && !leading_quotes(&clauses[s]).is_empty()
     {
-        let unit = Clause::new(
-            doc.text,
-            &doc.tokens[sentence.tokens.start..next.tokens.end],
-        );
+        let unit = reading.clause(sentence.tokens.start..next.tokens.end);
         let joined = unit.statements(start);
         // The frame must come right after the quote: `"Why now?" Sanders asked.`
         let first_len = sentence.tokens.len();
@@ -551,7 +574,7 @@ fn trim(clause: &Clause<'_>, mut range: Range<usize>) -> Range<usize> {
 fn trim_keeping_marks(clause: &Clause<'_>, mut range: Range<usize>) -> Range<usize> {
     let is_mark = |i: usize| {
         matches!(
-            clause.token(i).kind,
+            clause.token(i).kind(),
             TokenKind::QuoteOpen(_) | TokenKind::QuoteClose(_)
         )
     };

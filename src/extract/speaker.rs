@@ -100,7 +100,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
     while i < tokens.end {
         let mut j = i + 1;
         while j < tokens.end
-            && clause.token(j).start == clause.token(j - 1).end
+            && clause.token(j).start() == clause.token(j - 1).end()
             && (clause.hyphen_inside(j) || clause.hyphen_inside(j - 1))
         {
             j += 1;
@@ -110,7 +110,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
             .map(|w| w.chars().count())
             .sum::<usize>();
         if letters > 1 {
-            let shown = &text[clause.token(i).start..clause.token(j - 1).end];
+            let shown = &text[clause.token(i).start()..clause.token(j - 1).end()];
             let shown = shown
                 .strip_suffix("'s")
                 .or_else(|| shown.strip_suffix("\u{2019}s"))

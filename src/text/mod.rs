@@ -13,7 +13,7 @@ use std::ops::Range;
 pub use equivalents::{LONGEST_PHRASE, equivalent, group as equivalence_group};
 pub use fold::{fold, fold_into};
 pub use quotes::{Family, Quote};
-pub use tokens::{Token, TokenKind};
+pub use tokens::{MAX_TEXT, Token, TokenKind};
 pub use wording::{Key, Unit, Word, Wording, content_keys, folded, shared_keys, units};
 
 /// A report's text, segmented.
@@ -43,8 +43,19 @@ pub struct Sentence {
     pub paragraph: usize,
 }
 
-/// Segment `text`: the entry point of the stage.
+/// Segment `text`: the entry point of the stage. A text longer than
+/// [`MAX_TEXT`] bytes, whose offsets tokens cannot hold, gives an empty
+/// document: nothing of it is read, rather than offsets that wrap around.
 pub fn analyze(text: &str) -> Document<'_> {
+    if text.len() > MAX_TEXT {
+        return Document {
+            text,
+            tokens: Vec::new(),
+            quotes: Vec::new(),
+            paragraphs: Vec::new(),
+            sentences: Vec::new(),
+        };
+    }
     let blocks = paragraph_ranges(text);
     // About one token for every five bytes of news copy.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 1);

@@ -122,12 +122,12 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
             && let Some(reopening) = tokens.get(paragraph.start)
         {
             open.marks.push(paragraph.start);
-            open.start = reopening.end;
+            open.start = reopening.end();
             first += 1;
         }
         for t in first..paragraph.end {
             let token = tokens[t];
-            if token.kind != TokenKind::Punct {
+            if token.kind() != TokenKind::Punct {
                 continue;
             }
             let Some(mark) = mark_at(text, &token) else {
@@ -139,12 +139,15 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
             {
                 stack.truncate(at + 1);
                 if let Some(mut open) = stack.pop() {
-                    open.spans.push(open.start..token.start);
-                    let first_mark = open.marks.first().map_or(token.start, |&m| tokens[m].start);
+                    open.spans.push(open.start..token.start());
+                    let first_mark = open
+                        .marks
+                        .first()
+                        .map_or(token.start(), |&m| tokens[m].start());
                     open.marks.push(t);
                     let quote = Quote {
                         spans: open.spans,
-                        outer: first_mark..token.end,
+                        outer: first_mark..token.end(),
                         family: open.family,
                         depth: open.depth,
                     };
@@ -154,7 +157,7 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
                 stack.push(Open {
                     family: mark.family,
                     marks: vec![t],
-                    start: token.end,
+                    start: token.end(),
                     spans: Vec::new(),
                     depth: stack.len(),
                 });
@@ -168,9 +171,9 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
     for (n, (quote, marks)) in found.into_iter().enumerate() {
         if let Some((&close, openings)) = marks.split_last() {
             for &m in openings {
-                tokens[m].kind = TokenKind::QuoteOpen(n);
+                tokens[m].set_kind(TokenKind::QuoteOpen(n));
             }
-            tokens[close].kind = TokenKind::QuoteClose(n);
+            tokens[close].set_kind(TokenKind::QuoteClose(n));
         }
         quotes.push(quote);
     }
@@ -185,8 +188,8 @@ fn mark_at(text: &str, token: &Token) -> Option<Mark> {
     } else {
         shown.chars().next()?
     };
-    let prev = text[..token.start].chars().next_back();
-    let next = text[token.end..].chars().next();
+    let prev = text[..token.start()].chars().next_back();
+    let next = text[token.end()..].chars().next();
     classify(glyph, prev, next)
 }
 
@@ -213,7 +216,7 @@ fn carry_over(
             let end = paragraph
                 .end
                 .checked_sub(1)
-                .map_or(open.start, |last| tokens[last].end);
+                .map_or(open.start, |last| tokens[last].end());
             open.spans.push(open.start..end.max(open.start));
         }
     } else {

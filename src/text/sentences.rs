@@ -39,7 +39,7 @@ pub fn split(
     let mut depth = 0usize;
     let mut i = 0;
     while i < paragraph.len() {
-        match paragraph[i].kind {
+        match paragraph[i].kind() {
             TokenKind::QuoteOpen(_) => depth += 1,
             TokenKind::QuoteClose(_) => depth = depth.saturating_sub(1),
             _ => {}
@@ -53,12 +53,12 @@ pub fn split(
         // Closing marks and brackets after the stop belong to this sentence.
         let mut last = i;
         while let Some(next) = paragraph.get(last + 1) {
-            let closing = matches!(next.kind, TokenKind::QuoteClose(_))
-                || (next.kind == TokenKind::Punct && ")]!?.…".contains(&text[next.range()]));
+            let closing = matches!(next.kind(), TokenKind::QuoteClose(_))
+                || (next.kind() == TokenKind::Punct && ")]!?.…".contains(&text[next.range()]));
             if !closing {
                 break;
             }
-            if let TokenKind::QuoteClose(_) = next.kind {
+            if let TokenKind::QuoteClose(_) = next.kind() {
                 depth = depth.saturating_sub(1);
             }
             last += 1;
@@ -76,17 +76,17 @@ pub fn split(
 }
 
 fn span(paragraph: &[Token], local: Range<usize>, offset: usize) -> (Range<usize>, Range<usize>) {
-    let bytes = paragraph[local.start].start..paragraph[local.end - 1].end;
+    let bytes = paragraph[local.start].start()..paragraph[local.end - 1].end();
     (bytes, local.start + offset..local.end + offset)
 }
 
 fn is_terminal(text: &str, token: &Token) -> bool {
-    token.kind == TokenKind::Punct && matches!(&text[token.range()], "." | "!" | "?" | "…")
+    token.kind() == TokenKind::Punct && matches!(&text[token.range()], "." | "!" | "?" | "…")
 }
 
 /// A closing quote mark right after a stop: `... he said "Stop." Then ...`.
 fn closes_sentence(text: &str, paragraph: &[Token], i: usize) -> bool {
-    matches!(paragraph[i].kind, TokenKind::QuoteClose(_))
+    matches!(paragraph[i].kind(), TokenKind::QuoteClose(_))
         && i > 0
         && is_terminal(text, &paragraph[i - 1])
 }
@@ -96,7 +96,7 @@ fn breaks_after(text: &str, paragraph: &[Token], stop: usize, last: usize) -> bo
     let Some(next) = paragraph.get(last + 1) else {
         return true;
     };
-    if next.start == paragraph[last].end {
+    if next.start() == paragraph[last].end() {
         return false;
     }
     let next_text = &text[next.range()];
@@ -105,7 +105,7 @@ fn breaks_after(text: &str, paragraph: &[Token], stop: usize, last: usize) -> bo
     };
     // `"..." — Steve Quinlan`: a dash after the stop credits what came before it.
     if first_char.is_lowercase()
-        || (next.kind == TokenKind::Punct && ",;:)]―—".contains(first_char))
+        || (next.kind() == TokenKind::Punct && ",;:)]―—".contains(first_char))
     {
         return false;
     }
@@ -114,7 +114,7 @@ fn breaks_after(text: &str, paragraph: &[Token], stop: usize, last: usize) -> bo
     let abbreviated = &text[stop_token.range()] == "."
         && stop > 0
         && paragraph[stop - 1].is_word()
-        && paragraph[stop - 1].end == stop_token.start
+        && paragraph[stop - 1].end() == stop_token.start()
         && is_abbreviation(&text[paragraph[stop - 1].range()]);
     if abbreviated && last == stop {
         let lower = next_text.to_lowercase();

@@ -7,11 +7,25 @@
 use std::ops::Range;
 
 /// One word or punctuation mark of a report's text.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+///
+/// Offsets are `u32` and the kind is packed into one `u32`, so a token takes
+/// 12 bytes rather than 32: a report of a few MB has a token vector of tens
+/// of MB otherwise, past the allocator's mmap threshold, and every report
+/// paid to fault its pages in afresh. A text too long for `u32` offsets is
+/// not tokenized at all (see [`MAX_TEXT`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    pub start: usize,
-    pub end: usize,
-    pub kind: TokenKind,
+    start: u32,
+    end: u32,
+    kind: u32,
+}
+
+/// The longest text, in bytes, whose tokens can be indexed: offsets are `u32`.
+pub const MAX_TEXT: usize = u32::MAX as usize;
+
+/// A byte offset as tokens store it, or `None` past [`MAX_TEXT`].
+pub fn offset(at: usize) -> Option<u32> {
+    u32::try_from(at).ok()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -26,21 +40,103 @@ pub enum TokenKind {
     QuoteClose(usize),
 }
 
+/// The packed kinds: a quotation's number `n` is stored as `2n` (opening) or
+/// `2n + 1` (closing); the two largest values are a word and punctuation. A
+/// quotation takes two marks of at least one byte each, so a text of at most
+/// [`MAX_TEXT`] bytes numbers fewer than `2^31 - 1` of them and the packed
+/// values never reach the two kept for words and punctuation.
+const WORD: u32 = u32::MAX;
+const PUNCT: u32 = u32::MAX - 1;
+
+impl TokenKind {
+    /// The packed form, or `None` for a quotation number too large to pack.
+    fn pack(self) -> Option<u32> {
+        let quote = |n: usize, close: u32| {
+            u32::try_from(n)
+                .ok()
+                .and_then(|n| n.checked_mul(2))
+                .map(|n| n | close)
+                .filter(|&k| k < PUNCT)
+        };
+        match self {
+            TokenKind::Word => Some(WORD),
+            TokenKind::Punct => Some(PUNCT),
+            TokenKind::QuoteOpen(n) => quote(n, 0),
+            TokenKind::QuoteClose(n) => quote(n, 1),
+        }
+    }
+
+    fn unpack(k: u32) -> TokenKind {
+        match k {
+            WORD => TokenKind::Word,
+            PUNCT => TokenKind::Punct,
+            k if k & 1 == 0 => TokenKind::QuoteOpen((k >> 1) as usize),
+            k => TokenKind::QuoteClose((k >> 1) as usize),
+        }
+    }
+}
+
 impl Token {
+    /// A token at bytes `start..end` (which must fit in `u32`, as they do in a
+    /// text of at most [`MAX_TEXT`] bytes).
+    fn new(start: u32, end: u32, kind: TokenKind) -> Token {
+        Token {
+            start,
+            end,
+            kind: kind.pack().unwrap_or(PUNCT),
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
     pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
+    }
+
+    pub fn kind(&self) -> TokenKind {
+        TokenKind::unpack(self.kind)
+    }
+
+    /// Make this token a mark of a found quotation (`QuoteOpen` or
+    /// `QuoteClose`). A number too large to pack leaves the token as it was;
+    /// it cannot occur in a text of at most [`MAX_TEXT`] bytes.
+    pub fn set_kind(&mut self, kind: TokenKind) {
+        if let Some(k) = kind.pack() {
+            self.kind = k;
+        }
     }
 
     pub fn is_word(&self) -> bool {
-        self.kind == TokenKind::Word
+        self.kind == WORD
+    }
+}
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Token")
+            .field("start", &self.start)
+            .field("end", &self.end)
+            .field("kind", &self.kind())
+            .finish()
     }
 }
 
 /// Split `text[range]` into tokens; white space is dropped. Each punctuation
 /// character is a token of its own, except `''`, the double quote mark of
 /// typewriter copy (`''Without these adjustments,'' he said`).
+///
+/// Nothing is added for a range that ends past [`MAX_TEXT`]: its offsets would not fit.
 pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
     let Some(slice) = text.get(range.clone()) else {
+        return;
+    };
+    let (Some(base), Some(_)) = (offset(range.start), offset(range.end)) else {
         return;
     };
     let bytes = slice.as_bytes();
@@ -75,11 +171,8 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
             }
             TokenKind::Punct
         };
-        out.push(Token {
-            start: range.start + start,
-            end: range.start + i,
-            kind,
-        });
+        // Both fit: `range.end` does, and they are no larger.
+        out.push(Token::new(base + start as u32, base + i as u32, kind));
     }
 }
 
@@ -179,6 +272,44 @@ mod tests {
                 "don't"
             ]
         );
+    }
+
+    #[test]
+    fn offsets_past_u32_are_refused_not_wrapped() {
+        assert_eq!(offset(MAX_TEXT), Some(u32::MAX));
+        assert_eq!(offset(MAX_TEXT + 1), None);
+        assert_eq!(offset(usize::MAX), None);
+    }
+
+    #[test]
+    fn kinds_pack_up_to_the_most_quotations_a_text_can_hold() {
+        // A quotation takes at least two bytes: a text of MAX_TEXT bytes has
+        // at most MAX_TEXT / 2 of them, numbered from 0.
+        let most = MAX_TEXT / 2 - 1;
+        for kind in [
+            TokenKind::Word,
+            TokenKind::Punct,
+            TokenKind::QuoteOpen(0),
+            TokenKind::QuoteClose(0),
+            TokenKind::QuoteOpen(most),
+            TokenKind::QuoteClose(most),
+        ] {
+            let mut token = Token::new(1, 2, TokenKind::Punct);
+            token.set_kind(kind);
+            assert_eq!(token.kind(), kind);
+            assert_eq!(token.range(), 1..2);
+        }
+        // One more would collide with a word or punctuation: refused.
+        assert_eq!(TokenKind::QuoteOpen(most + 1).pack(), None);
+        assert_eq!(TokenKind::QuoteClose(most + 1).pack(), None);
+        let mut token = Token::new(0, 1, TokenKind::Punct);
+        token.set_kind(TokenKind::QuoteClose(usize::MAX));
+        assert_eq!(token.kind(), TokenKind::Punct);
+    }
+
+    #[test]
+    fn a_token_is_twelve_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 12);
     }
 
     #[test]
