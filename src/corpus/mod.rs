@@ -83,7 +83,23 @@ pub fn read_within(paths: &[PathBuf], limits: Limits) -> Corpus {
         .into_par_iter()
         .map(|(input, budget)| read_input(input, budget))
         .collect();
-    ids::check(entries.into_iter().flatten())
+    ids::check(entries.into_iter().flatten().map(within_report_size))
+}
+
+/// A report whose text is longer than extraction can index (`text::MAX_TEXT`,
+/// 4 GiB: token offsets are 32-bit) is rejected where its record starts.
+fn within_report_size(entry: Entry) -> Entry {
+    match entry {
+        Ok(found) if found.report.text.len() > crate::text::MAX_TEXT => {
+            let reason = format!(
+                "report text is {}, more than the {} a report may have",
+                size(found.report.text.len() as u64),
+                size(crate::text::MAX_TEXT as u64)
+            );
+            Err(reject(&found.report.origin.path, found.at, reason))
+        }
+        entry => entry,
+    }
 }
 
 /// What an input may read: what the run's limit has left when its turn comes.
@@ -122,7 +138,11 @@ pub fn read_jsonl_bytes(name: &str, bytes: &[u8]) -> Corpus {
         folder: None,
         format: Format::JsonLines,
     };
-    ids::check(read_bytes(&source, bytes))
+    ids::check(
+        read_bytes(&source, bytes)
+            .into_iter()
+            .map(within_report_size),
+    )
 }
 
 /// The file formats, told apart by extension.
