@@ -363,6 +363,9 @@ impl<'a> Clause<'a> {
     pub(super) fn nominal(&self, i: usize) -> bool {
         let Some(w) = self.word(i) else { return false };
         let s = self.sections(i);
+        if s.has(Section::Particle) && self.particle_in_name(i) {
+            return true;
+        }
         if s.has(Section::Title) || s.has(Section::Body) {
             return !(s.has(Section::Auxiliary) || s.has(Section::Preposition));
         }
@@ -387,6 +390,22 @@ impl<'a> Clause<'a> {
                 || (i == 0 || !self.is_open(i - 1)) && self.plain_name(i + 1);
         }
         true
+    }
+
+    /// Particle `i` stands inside a name: before a name or another particle,
+    /// and after a name or a particle, or written with a capital (`Van der
+    /// Merwe said`, `Ursula von der Leyen said`, `De la Cruz told`).
+    fn particle_in_name(&self, i: usize) -> bool {
+        let particle = |k: usize| self.has(k, Section::Particle) && self.word(k).is_some();
+        let ahead = {
+            let mut k = i + 1;
+            while particle(k) {
+                k += 1;
+            }
+            self.plain_name(k)
+        };
+        let behind = i > 0 && (self.plain_name(i - 1) || particle(i - 1) && self.nominal(i - 1));
+        ahead && (behind || self.capitalized(i))
     }
 
     /// A capitalised word of no closed class, title or body: a name (`Doyle`).

@@ -74,7 +74,9 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
             && !is(t, Section::Determiner);
         // `Lim Min-ho`, `Al-Dosari`, `Jean-Luc`: a hyphen inside a name.
         let hyphen = clause.hyphen_inside(t) && name_start < tokens.end;
-        if is_name_word || clause.initial_stop(t) || hyphen {
+        // `van der Merwe`, `von der Leyen`: particles before the family name.
+        let particle = is(t, Section::Particle) && name_start < tokens.end;
+        if is_name_word || clause.initial_stop(t) || hyphen || particle {
             name_start = t;
         } else {
             break;
@@ -287,7 +289,13 @@ fn within(sorted: &[usize], range: Range<usize>) -> impl DoubleEndedIterator<Ite
 impl People {
     /// Register a phrase that names a person (with a full name, or a title and a name).
     pub fn register(&mut self, phrase: &Described) {
-        if phrase.class != SpeakerClass::Person || (phrase.name.len() < 2 && phrase.role.is_none())
+        // A family name with its particles (`Van der Merwe`) is one name, not
+        // a full name: it refers to someone named in full before.
+        let family_name = phrase.name[..phrase.name.len().saturating_sub(1)]
+            .iter()
+            .all(|w| vocabulary().is(Section::Particle, &crate::text::fold(w)));
+        if phrase.class != SpeakerClass::Person
+            || (phrase.name.len() < 2 || family_name) && phrase.role.is_none()
         {
             return;
         }
@@ -401,11 +409,29 @@ impl People {
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() > 1 {
             let name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
             let named = self.by_name.get(&key(&name)).map_or(&[][..], Vec::as_slice);
-            self.find(
+            let full = self.find(
                 phrase.span.start,
                 |r| within(named, r),
                 |k| k.folded_name == name,
-            )
+            );
+            // `Van der Merwe` after `Lwazi van der Merwe`: a family name
+            // with its particles is a surname of several words.
+            let family = || {
+                let last = name.last()?;
+                let named = self
+                    .by_word
+                    .get(&key(last.as_str()))
+                    .map_or(&[][..], Vec::as_slice);
+                self.find(
+                    phrase.span.start,
+                    |r| within(named, r),
+                    |k| k.folded_name.len() > name.len() && k.folded_name.ends_with(&name),
+                )
+            };
+            let particles = name[..name.len() - 1]
+                .iter()
+                .all(|w| vocabulary().is(Section::Particle, w));
+            full.or_else(|| if particles { family() } else { None })
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() == 1 {
             let word = crate::text::fold(&phrase.name[0]);
             let named = self

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 pub struct Sections(u32);
 
 /// The section names, in bit order.
-const SECTIONS: [&str; 16] = [
+const SECTIONS: [&str; 17] = [
     "titles",
     "bodies",
     "auxiliaries",
@@ -29,6 +29,7 @@ const SECTIONS: [&str; 16] = [
     "weekdays",
     "times",
     "notices",
+    "particles",
 ];
 
 /// One section of the data file.
@@ -64,6 +65,9 @@ pub enum Section {
     Time,
     /// `Update`, `Photo`: a label before a colon, not a speaker.
     Notice,
+    /// `van`, `der`, `bin`: a word inside a name, often in lower case
+    /// (`Lwazi van der Merwe`, `Ursula von der Leyen`).
+    Particle,
 }
 
 impl Sections {
@@ -154,6 +158,7 @@ mod tests {
             Section::Weekday,
             Section::Time,
             Section::Notice,
+            Section::Particle,
         ];
         for (bit, section) in sections.into_iter().enumerate() {
             assert_eq!(section as usize, bit);
@@ -171,6 +176,7 @@ mod tests {
         assert!(v.is(Section::Adverb, "also"));
         assert!(v.is(Section::Weekday, "thursday"));
         assert!(v.is(Section::Noun, "remarks"));
+        assert!(v.is(Section::Particle, "der"));
         assert!(!v.is_title("wang"));
     }
 }
