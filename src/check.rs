@@ -1,11 +1,13 @@
 //! The whole pipeline, stage after stage: what `crosscheck check` runs.
 
+use std::ops::Range;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
 
+use crate::align::foreign::ForeignMatch;
 use crate::align::{self, Claim};
 use crate::compare::{self, Comparison};
 use crate::config::{Config, OutletKind};
@@ -185,6 +187,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
                     .fetch_add(event.reports.len(), Ordering::Relaxed);
                 return Vec::new();
             }
+            let event_foreign = &foreign[foreign_of(&foreign, &own)];
             let context = rules::Context {
                 event,
                 own,
@@ -193,7 +196,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
                 reports: &reports,
                 attributions: &attributions,
                 config,
-                foreign: &foreign,
+                foreign: event_foreign,
                 languages: &languages,
                 outlet_kinds: &outlet_kinds,
             };
@@ -216,6 +219,14 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
         comparisons,
         findings,
     }
+}
+
+/// Where the foreign matches of claims `own` are in `foreign` (which is in
+/// claim order): each event reads its own, never the whole corpus's.
+fn foreign_of(foreign: &[ForeignMatch], own: &Range<usize>) -> Range<usize> {
+    let from = foreign.partition_point(|m| m.own_claim < own.start);
+    let to = foreign.partition_point(|m| m.own_claim < own.end);
+    from..to.max(from)
 }
 
 /// How many attributions the reports of an event hold.

@@ -50,7 +50,8 @@ pub struct ForeignMatch {
     pub similarity: f64,
 }
 
-/// Every rendering whose words belong to another event: a quoted rendering
+/// Every rendering whose words belong to another event, in claim order (of
+/// `own_claim`: each event's are found by binary search): a quoted rendering
 /// that matches another event's claim better than its own claim, and every
 /// rendering of a claim that no primary source of its event makes but a claim
 /// of another event does.

@@ -57,7 +57,8 @@ pub struct Context<'a> {
     pub reports: &'a [Report],
     pub attributions: &'a [Vec<Attribution>],
     pub config: &'a Config,
-    /// Quoted renderings whose words belong to another event.
+    /// This event's renderings whose words belong to another event (their
+    /// `own_claim` is in `own`).
     pub foreign: &'a [ForeignMatch],
     /// Per report, its language (`extract::language`).
     pub languages: &'a [Option<&'static str>],
