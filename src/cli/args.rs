@@ -133,7 +133,7 @@ pub struct Input {
     #[arg(long)]
     pub isolated: bool,
     /// Read at most this many megabytes of input; what is left over is
-    /// rejected by name (memory at the peak is about 3.5 times the input read).
+    /// rejected by name (memory at the peak is 3.5 to 5 times the input read).
     #[arg(long, value_name = "MB", default_value_t = crosscheck::corpus::DEFAULT_MAX_INPUT_MB)]
     pub max_input_mb: u64,
 }
