@@ -14,6 +14,11 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use crosscheck::config::Config;
 use crosscheck::{check, corpus, extract};
 
+// The allocator the `crosscheck` binary runs with (src/main.rs), so that the
+// bench measures what the command does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn bundled() -> corpus::Corpus {
     let corpus = corpus::read(&[PathBuf::from("corpus")]);
     assert!(
