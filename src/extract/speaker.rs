@@ -289,23 +289,42 @@ fn within(sorted: &[usize], range: Range<usize>) -> impl DoubleEndedIterator<Ite
 impl People {
     /// Register a phrase that names a person (with a full name, or a title and a name).
     pub fn register(&mut self, phrase: &Described) {
-        // A family name with its particles (`Van der Merwe`) is one name, not
-        // a full name: it refers to someone named in full before.
-        let family_name = phrase.name[..phrase.name.len().saturating_sub(1)]
-            .iter()
-            .all(|w| vocabulary().is(Section::Particle, &crate::text::fold(w)));
-        if phrase.class != SpeakerClass::Person
-            || (phrase.name.len() < 2 || family_name) && phrase.role.is_none()
+        if phrase.class != SpeakerClass::Person || (phrase.name.len() < 2 && phrase.role.is_none())
         {
+            return;
+        }
+        let folded_name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
+        // A family name with its particles (`Van der Merwe`) after someone named
+        // in full with it (`Lwazi van der Merwe`) refers to that person; it is
+        // no new full name. (`Du Wei`, `Le Yucheng`, named first, are.)
+        let family_name = folded_name[..folded_name.len() - 1]
+            .iter()
+            .all(|w| vocabulary().is(Section::Particle, w));
+        if family_name && phrase.role.is_none() && self.ends_a_known_name(&folded_name) {
             return;
         }
         self.add(Known {
             at: phrase.span.start,
             name: phrase.name.clone(),
-            folded_name: phrase.name.iter().map(|w| crate::text::fold(w)).collect(),
+            folded_name,
             role: phrase.role.clone(),
             role_words: phrase.role_words.clone(),
         });
+    }
+
+    /// Whether a longer name already known ends with these (folded) words.
+    fn ends_a_known_name(&self, words: &[String]) -> bool {
+        let Some(last) = words.last() else {
+            return false;
+        };
+        self.by_word
+            .get(&key(last.as_str()))
+            .into_iter()
+            .flatten()
+            .any(|&i| {
+                let known = &self.known[i].folded_name;
+                known.len() > words.len() && known.ends_with(words)
+            })
     }
 
     /// Add a person to `known` and to the indices; gives its index.
@@ -431,7 +450,10 @@ impl People {
             let particles = name[..name.len() - 1]
                 .iter()
                 .all(|w| vocabulary().is(Section::Particle, w));
-            full.or_else(|| if particles { family() } else { None })
+            // A family name (`De Blasio`) is first the person named in full with
+            // it (`Bill de Blasio`), even if it was registered as a name itself
+            // before that person was named (in a headline).
+            if particles { family().or(full) } else { full }
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() == 1 {
             let word = crate::text::fold(&phrase.name[0]);
             let named = self
