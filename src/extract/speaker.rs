@@ -274,6 +274,18 @@ fn fits(words: &FxHashSet<String>, known: &FxHashSet<String>) -> bool {
     })
 }
 
+/// Whether folded name words are a family name with its particles (`van der
+/// merwe`, `de blasio`): particles, then one word. An empty name or a single
+/// word is not.
+fn family_name(folded: &[String]) -> bool {
+    match folded.split_last() {
+        Some((_, particles)) if !particles.is_empty() => particles
+            .iter()
+            .all(|w| vocabulary().is(Section::Particle, w)),
+        _ => false,
+    }
+}
+
 /// What the indices of [`People`] file a name or a word under.
 fn key<T: Hash + ?Sized>(value: &T) -> u64 {
     FxBuildHasher.hash_one(value)
@@ -297,10 +309,10 @@ impl People {
         // A family name with its particles (`Van der Merwe`) after someone named
         // in full with it (`Lwazi van der Merwe`) refers to that person; it is
         // no new full name. (`Du Wei`, `Le Yucheng`, named first, are.)
-        let family_name = folded_name[..folded_name.len() - 1]
-            .iter()
-            .all(|w| vocabulary().is(Section::Particle, w));
-        if family_name && phrase.role.is_none() && self.ends_a_known_name(&folded_name) {
+        if family_name(&folded_name)
+            && phrase.role.is_none()
+            && self.ends_a_known_name(&folded_name)
+        {
             return;
         }
         self.add(Known {
@@ -447,13 +459,14 @@ impl People {
                     |k| k.folded_name.len() > name.len() && k.folded_name.ends_with(&name),
                 )
             };
-            let particles = name[..name.len() - 1]
-                .iter()
-                .all(|w| vocabulary().is(Section::Particle, w));
             // A family name (`De Blasio`) is first the person named in full with
             // it (`Bill de Blasio`), even if it was registered as a name itself
             // before that person was named (in a headline).
-            if particles { family().or(full) } else { full }
+            if family_name(&name) {
+                family().or(full)
+            } else {
+                full
+            }
         } else if phrase.class == SpeakerClass::Person && phrase.name.len() == 1 {
             let word = crate::text::fold(&phrase.name[0]);
             let named = self
