@@ -55,6 +55,56 @@ impl Key {
     }
 }
 
+/// What the words of a wording offer to match (see [`same`]): the folded
+/// keys of all its words, the stem keys of its content words, its senses; each
+/// sorted, for [`content_bound`].
+#[derive(Debug, Clone, Default)]
+pub struct Matchable {
+    folded: Vec<u64>,
+    stems: Vec<u64>,
+    senses: Vec<u32>,
+}
+
+impl Matchable {
+    pub fn of(words: &[Word]) -> Matchable {
+        let sorted = |mut keys: Vec<u64>| {
+            keys.sort_unstable();
+            keys.dedup();
+            keys
+        };
+        let mut senses: Vec<u32> = words.iter().map(|w| w.sense).filter(|&s| s != 0).collect();
+        senses.sort_unstable();
+        senses.dedup();
+        Matchable {
+            folded: sorted(words.iter().map(|w| w.folded_key).collect()),
+            stems: sorted(
+                words
+                    .iter()
+                    .filter(|w| w.content)
+                    .map(|w| w.stem_key)
+                    .collect(),
+            ),
+            senses,
+        }
+    }
+
+    /// Whether content word `w` is the same as some word of the wording.
+    fn has_content(&self, w: &Word) -> bool {
+        self.folded.binary_search(&w.folded_key).is_ok()
+            || self.stems.binary_search(&w.stem_key).is_ok()
+            || (w.sense != 0 && self.senses.binary_search(&w.sense).is_ok())
+    }
+}
+
+/// The most pairs of matching content words (`Alignment::content`) that
+/// `align(a, b)` can find, `b` given as its [`Matchable`]: the content words of
+/// `a` that are the same as some word of `b`. It takes one look-up per word
+/// where aligning takes one step per pair of words, so a caller with a
+/// threshold skips the alignments that cannot reach it.
+pub fn content_bound(a: &[Word], b: &Matchable) -> usize {
+    a.iter().filter(|w| w.content && b.has_content(w)).count()
+}
+
 /// The best local alignment of `a` and `b`, or `None` if nothing matches.
 pub fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
     let a = &a[..a.len().min(MAX_WORDS)];
@@ -73,24 +123,30 @@ pub fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
     for i in 1..=n {
         let word = ka[i - 1];
         let on_match = if word.content { 3 } else { 1 };
+        // Row by row, as slices: the loop then needs no bounds check per cell.
+        let (done, rest) = score.split_at_mut(i * width);
+        let above = &done[(i - 1) * width..];
+        let row = &mut rest[..width];
+        let steps = &mut step[i * width..(i + 1) * width];
+        let mut left = row[0];
         for j in 1..=m {
             let pair = if word.same(kb[j - 1]) { on_match } else { -1 };
             // Ties go to the earliest option: start, diagonal, up, left.
             let (mut value, mut from) = (0, 0u8);
-            let diagonal = score[(i - 1) * width + j - 1] + pair;
+            let diagonal = above[j - 1] + pair;
             if diagonal > value {
                 (value, from) = (diagonal, 1);
             }
-            let up = score[(i - 1) * width + j] - 1;
+            let up = above[j] - 1;
             if up > value {
                 (value, from) = (up, 2);
             }
-            let left = score[i * width + j - 1] - 1;
-            if left > value {
-                (value, from) = (left, 3);
+            if left - 1 > value {
+                (value, from) = (left - 1, 3);
             }
-            score[i * width + j] = value;
-            step[i * width + j] = from;
+            row[j] = value;
+            steps[j] = from;
+            left = value;
             if value > best.0 {
                 best = (value, i, j);
             }
@@ -159,6 +215,44 @@ mod tests {
         assert_eq!(
             found.matched, 9,
             "ensured and guaranteed are interchangeable"
+        );
+    }
+
+    #[test]
+    fn the_content_bound_is_never_below_what_alignment_finds() {
+        let pairs = [
+            (
+                "Regional security cannot be ensured by expanding military blocs",
+                "He stressed that regional security cannot be guaranteed by expanding military blocs.",
+            ),
+            (
+                "blocs military expanding by guaranteed be cannot security regional",
+                "regional security cannot be guaranteed by expanding military blocs",
+            ),
+            ("talks talks talks on trade", "the trade talks"),
+            ("de-escalation and diplomacy", "stop playing with fire"),
+        ];
+        for (a, b) in pairs {
+            let (a, b) = (words(a), words(b));
+            let found = align(&a, &b).map_or(0, |f| f.content);
+            let bound = content_bound(&a, &Matchable::of(&b));
+            assert!(found <= bound, "{found} > {bound}");
+        }
+        // Unrelated words bound nothing; a reordering bounds all its content words.
+        assert_eq!(
+            content_bound(
+                &words("de-escalation and diplomacy"),
+                &Matchable::of(&words("stop playing with fire"))
+            ),
+            0
+        );
+        assert_eq!(
+            content_bound(
+                &words("guaranteed security regional"),
+                &Matchable::of(&words("regional security ensured"))
+            ),
+            3,
+            "guaranteed and ensured are interchangeable"
         );
     }
 

@@ -22,6 +22,7 @@ use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::{Attribution, Kind};
 use crate::text::{Key, Word, Wording, content_keys, shared_keys};
+use local::Matchable;
 
 pub use speakers::Names;
 pub(crate) use speakers::parts as name_parts;
@@ -151,8 +152,9 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
 
     // Members of each claim: (unit, the unit's words that render the claim).
     let mut members: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
-    // The content keys of each member's words, in the same order.
-    let mut member_keys: Vec<Vec<Vec<Key>>> = Vec::new();
+    // The content keys of each member's words, and what they offer to match
+    // (`local::Matchable`), in the same order.
+    let mut member_keys: Vec<Vec<(Vec<Key>, Matchable)>> = Vec::new();
     // Which claims each content stem occurs in: a unit is aligned only with the
     // claims it shares enough stems with, never with every claim of the event.
     let mut by_key: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
@@ -165,9 +167,9 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
                 .iter()
                 .zip(&member_keys[c])
                 .take(MAX_MEMBERS_COMPARED)
-                .filter_map(|((m, range), theirs)| {
+                .filter_map(|((m, range), (theirs, matchable))| {
                     let member = &units[*m].wording.words[range.clone()];
-                    joins_claim((&unit.wording.words, &keys), (member, theirs))
+                    joins_claim((&unit.wording.words, &keys), (member, theirs, matchable))
                 })
                 .max_by_key(|(range, shared)| (*shared, std::cmp::Reverse(range.start)));
             if let Some((range, shared)) = best {
@@ -198,8 +200,9 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
                     claims.push(c);
                 }
             }
+            let matchable = Matchable::of(&unit.wording.words[range.clone()]);
             members[c].push((u, range));
-            member_keys[c].push(keys);
+            member_keys[c].push((keys, matchable));
         }
     }
 
@@ -305,16 +308,20 @@ pub fn pieces(attribution: &Attribution) -> Vec<Range<usize>> {
 /// Each side comes with its content keys (sorted, as `content_keys` gives them).
 fn joins_claim(
     (unit, mine): (&[Word], &[Key]),
-    (member, theirs): (&[Word], &[Key]),
+    (member, theirs, matchable): (&[Word], &[Key], &Matchable),
 ) -> Option<(Range<usize>, usize)> {
     let content = |words: &[Word]| words.iter().filter(|w| w.content).count();
     let shorter = content(unit).min(content(member));
     let needed = MIN_SHARED.min(shorter).max(1);
-    if let Some(found) = local::align(unit, member) {
-        let containment = found.content as f64 / shorter.max(1) as f64;
-        if found.content >= needed && containment >= MIN_CONTAINMENT {
-            return Some((found.a, found.content));
-        }
+    let enough = |content: usize| {
+        content >= needed && content as f64 / shorter.max(1) as f64 >= MIN_CONTAINMENT
+    };
+    // Aligning costs a step per pair of words: skipped when even the bound falls short.
+    if enough(local::content_bound(unit, matchable))
+        && let Some(found) = local::align(unit, member)
+        && enough(found.content)
+    {
+        return Some((found.a, found.content));
     }
     let shared = shared_keys(mine, theirs);
     let smaller = mine.len().min(theirs.len()).max(1);
