@@ -82,25 +82,45 @@ pub fn extract_all(reports: &[Report]) -> Vec<Vec<Attribution>> {
         .collect()
 }
 
+/// What extraction gives each report: its attributions, its language, and
+/// its sentences (which the rules read again; kept as byte ranges, not found again).
+struct Extracted {
+    attributions: Vec<Vec<Attribution>>,
+    languages: Vec<Option<&'static str>>,
+    sentences: Vec<Vec<(u32, u32)>>,
+}
+
 /// Each report's language and, when it takes part in wording comparison, its
-/// attributions, counting each report into `done` as it is extracted.
-fn extract_counted(
-    reports: &[Report],
-    done: &AtomicUsize,
-) -> (Vec<Vec<Attribution>>, Vec<Option<&'static str>>) {
-    reports
+/// attributions and sentences, counting each report into `done` as it is extracted.
+fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Extracted {
+    let (attributions, rest): (Vec<_>, Vec<_>) = reports
         .par_iter()
         .map(|r| {
             let language = extract::language(&r.text);
-            let found = if extract::reads_as_english(language) {
-                extract::extract_as(&r.text, true)
+            let (found, sentences) = if !extract::reads_as_english(language) {
+                (Vec::new(), Vec::new())
+            } else if r.text.len() > crate::text::MAX_TEXT {
+                (extract::extract_as(&r.text, true), Vec::new())
             } else {
-                Vec::new()
+                let doc = crate::text::analyze(&r.text);
+                // Offsets fit 32 bits: the text is at most `MAX_TEXT` bytes.
+                let sentences = doc
+                    .sentences
+                    .iter()
+                    .map(|s| (s.range.start as u32, s.range.end as u32))
+                    .collect();
+                (extract::extract_from(&doc, true), sentences)
             };
             done.fetch_add(1, Ordering::Relaxed);
-            (found, language)
+            (found, (language, sentences))
         })
-        .unzip()
+        .unzip();
+    let (languages, sentences) = rest.into_iter().unzip();
+    Extracted {
+        attributions,
+        languages,
+        sentences,
+    }
 }
 
 /// How a run groups reports and which rules it runs.
@@ -116,8 +136,11 @@ pub struct Options {
 /// Run every stage on `corpus`.
 pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
     let Corpus { reports, rejected } = corpus;
-    let (attributions, languages) =
-        stats::time("extract", || extract_counted(&reports, &options.done));
+    let Extracted {
+        attributions,
+        languages,
+        sentences,
+    } = stats::time("extract", || extract_counted(&reports, &options.done));
     let events = stats::time("group", || events::group(&reports, &options.grouping));
     let too_large: Vec<usize> = events
         .iter()
@@ -176,6 +199,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
     );
     stats::record("align+compare", align_started.elapsed());
     let rules_started = Instant::now();
+    let configured_outlets = rules::ConfiguredOutlets::of(config);
     let findings: Vec<Finding> = events
         .par_iter()
         .enumerate()
@@ -199,6 +223,9 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
                 foreign: event_foreign,
                 languages: &languages,
                 outlet_kinds: &outlet_kinds,
+                sentences: &sentences,
+                words: &rules::ReportWords::new(&event.reports),
+                configured_outlets: &configured_outlets,
             };
             let found = rules::check(&context, &options.selection);
             options

@@ -131,14 +131,19 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
         too_long(text);
         return Vec::new();
     }
+    extract_from(&text::analyze(text), english)
+}
+
+/// `extract_as`, on a text already segmented: for a caller that keeps some of
+/// the segmentation (the sentences) for later.
+pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Vec<Attribution> {
+    let text = doc.text;
     if !english {
-        let doc = text::analyze(text);
         let mut found = Vec::new();
-        add_fragments(&doc, &mut found);
+        add_fragments(doc, &mut found);
         found.sort_by_key(|a| a.content.extent().start);
         return found;
     }
-    let doc = text::analyze(text);
     let Some(reading) = Reading::new(
         text,
         &doc.tokens,
@@ -198,7 +203,7 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
     let mut s = 0;
     while s < clauses.len() {
         let paragraph = doc.sentences[s].paragraph;
-        let (unit, statements, next) = read_unit(&doc, &reading, &clauses, s);
+        let (unit, statements, next) = read_unit(doc, &reading, &clauses, s);
         let clause = unit.as_ref().unwrap_or(&clauses[s]);
         let opens_paragraph = doc.paragraphs[paragraph].sentences.start == s;
         if statements.is_empty() {
@@ -211,13 +216,13 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
                         || p + 1 == paragraph
                             && opens_paragraph
                             && only_quotes(clause)
-                            && running_quote(&doc, clause).is_none()
+                            && running_quote(doc, clause).is_none()
                             && found[a].speaker.is_some())
             });
             let mut quotes = leading_quotes(clause);
             // `"B.` opening a quote that runs over the next paragraphs.
             let running = if quotes.is_empty() {
-                running_quote(&doc, clause)
+                running_quote(doc, clause)
             } else {
                 None
             };
@@ -272,13 +277,13 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
             }
             lead = clause
                 .lead_in(0)
-                .map(|st| (assemble(&doc, clause, &st, &mut people), next));
+                .map(|st| (assemble(doc, clause, &st, &mut people), next));
             s = next;
             continue;
         }
         let first = found.len();
         for statement in &statements {
-            let attribution = assemble(&doc, clause, statement, &mut people);
+            let attribution = assemble(doc, clause, statement, &mut people);
             found.push(attribution);
         }
         // A quote that carries on goes with the sentence's direct quote, if any.
@@ -289,7 +294,7 @@ pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
         open = Some((carries, paragraph, next));
         s = next;
     }
-    add_fragments(&doc, &mut found);
+    add_fragments(doc, &mut found);
     if !credits.is_empty() {
         for a in &mut found {
             a.channels.splice(0..0, credits.iter().cloned());

@@ -4,11 +4,12 @@
 use std::ops::Range;
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::align::{Claim, MIN_SHARED, local};
+use crate::align::local::{self, Matchable};
+use crate::align::{Claim, MIN_SHARED};
 use crate::compare::{self, Label, Piece};
 use crate::extract::{Attribution, Span};
 use crate::finding::{Finding, Location};
-use crate::text::{self, Key, Wording, content_keys, shared_keys};
+use crate::text::{Key, Wording, content_keys, shared_keys};
 
 /// A stretch shorter than this says too little to be a dropped statement.
 const MIN_WORDS: usize = 6;
@@ -21,6 +22,7 @@ struct Reference<'c> {
     words: Wording,
     /// Its content keys (`text::content_keys`).
     stems: Vec<Key>,
+    matchable: Matchable,
 }
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
@@ -38,10 +40,12 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             let ranges: Vec<Range<usize>> = reference.pieces.iter().map(|&(s, e)| s..e).collect();
             let words = Wording::new(&context.reports[reference.report].text, &ranges);
             let stems = content_keys(&words.words);
+            let matchable = Matchable::of(&words.words);
             Reference {
                 claim,
                 words,
                 stems,
+                matchable,
             }
         })
         .collect();
@@ -52,8 +56,9 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             continue;
         }
         let report = &context.reports[r];
-        for sentence in &text::analyze(&report.text).sentences {
-            let range = sentence.range.clone();
+        let all_words = context.words.of(r, &report.text);
+        for &(start, end) in context.sentences.get(r).map_or(&[][..], Vec::as_slice) {
+            let range = start as usize..end as usize;
             // Every attribution in the sentence, or whose words run into it (a
             // quote continued in the next sentence, `"A," Trump said. "B."`).
             let overlaps = |(s, e): (usize, usize)| s < range.end && range.start < e;
@@ -87,7 +92,9 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                             && a.cue.as_ref().is_some_and(|c| said(&c.span)))
                 })
             };
-            let words = Wording::new(&report.text, std::slice::from_ref(&range));
+            let words = all_words
+                .within(range.clone())
+                .unwrap_or_else(|| Wording::new(&report.text, std::slice::from_ref(&range)));
             if words.len() < MIN_WORDS {
                 continue;
             }
@@ -135,16 +142,18 @@ fn best_match<'c>(
     let mut best: Option<(f64, &'c Claim, Range<usize>, Vec<Piece>)> = None;
     for reference in references {
         let claim = reference.claim;
+        let covers =
+            |content: usize| content as f64 / reference.stems.len().max(1) as f64 >= MIN_COVERAGE;
         if claim.renderings[claim.reference].report == report
             || shared_keys(&stems, &reference.stems) < MIN_SHARED
+            || !covers(local::content_bound(&words.words, &reference.matchable))
         {
             continue;
         }
         let Some(found) = local::align(&words.words, &reference.words.words) else {
             continue;
         };
-        let coverage = found.content as f64 / reference.stems.len().max(1) as f64;
-        if found.a.len() < MIN_WORDS || coverage < MIN_COVERAGE {
+        if found.a.len() < MIN_WORDS || !covers(found.content) {
             continue;
         }
         let Some(stretch) = words.bytes(found.a) else {

@@ -143,32 +143,69 @@ fn content_words(text: &str) -> Vec<String> {
     words
 }
 
-/// Every outlet the event or the configuration knows, folded, with its words.
-fn outlet_words(context: &Context<'_>) -> Vec<(String, FxHashSet<String>)> {
-    let mut names: Vec<String> = context
+/// An outlet's name, folded, with its words (`chinese` read as `china`).
+type OutletName = (String, FxHashSet<String>);
+
+/// Every outlet the configuration knows (names and aliases), with its words:
+/// made once for a run, not for each event, as a configuration may list
+/// hundreds of outlets.
+#[derive(Debug, Default)]
+pub struct ConfiguredOutlets(Vec<OutletName>);
+
+impl ConfiguredOutlets {
+    pub fn of(config: &crate::config::Config) -> ConfiguredOutlets {
+        let mut names: Vec<&str> = config
+            .outlets
+            .iter()
+            .flat_map(|o| std::iter::once(&o.name).chain(&o.aliases))
+            .map(String::as_str)
+            .collect();
+        names.sort_unstable();
+        names.dedup();
+        ConfiguredOutlets(names.into_iter().map(outlet_name).collect())
+    }
+}
+
+fn outlet_name(name: &str) -> OutletName {
+    (
+        fold(name),
+        content_words(name)
+            .into_iter()
+            .map(adjective_to_country)
+            .collect(),
+    )
+}
+
+/// Every outlet the event or the configuration knows: the configuration's,
+/// and the event's own outlets it does not list. (Two names that fold alike
+/// are one outlet: the same folded name and words.)
+struct Outlets<'a> {
+    configured: &'a [OutletName],
+    of_event: Vec<OutletName>,
+}
+
+impl Outlets<'_> {
+    fn iter(&self) -> impl Iterator<Item = &OutletName> {
+        self.configured.iter().chain(&self.of_event)
+    }
+}
+
+fn outlet_words<'a>(context: &Context<'a>) -> Outlets<'a> {
+    let configured = context.configured_outlets.0.as_slice();
+    let known: FxHashSet<&str> = configured.iter().map(|(name, _)| name.as_str()).collect();
+    let mut of_event: Vec<&str> = context
         .event
         .reports
         .iter()
-        .map(|&r| context.reports[r].outlet.clone())
+        .map(|&r| context.reports[r].outlet.as_str())
+        .filter(|name| !known.contains(fold(name).as_str()))
         .collect();
-    for outlet in &context.config.outlets {
-        names.push(outlet.name.clone());
-        names.extend(outlet.aliases.iter().cloned());
+    of_event.sort_unstable();
+    of_event.dedup();
+    Outlets {
+        configured,
+        of_event: of_event.into_iter().map(outlet_name).collect(),
     }
-    names.sort();
-    names.dedup();
-    names
-        .into_iter()
-        .map(|n| {
-            (
-                fold(&n),
-                content_words(&n)
-                    .into_iter()
-                    .map(adjective_to_country)
-                    .collect(),
-            )
-        })
-        .collect()
 }
 
 /// `chinese` and `china` name the same ministry.
@@ -184,11 +221,7 @@ fn adjective_to_country(word: String) -> String {
 
 /// The outlet (folded name) a channel phrase names: the one it shares the most
 /// words with, two at least (or all of a one-word name).
-fn owner(
-    text: &str,
-    outlets: &[(String, FxHashSet<String>)],
-    people: &FxHashMap<String, String>,
-) -> Option<String> {
+fn owner(text: &str, outlets: &Outlets<'_>, people: &FxHashMap<String, String>) -> Option<String> {
     let words: FxHashSet<String> = content_words(text)
         .into_iter()
         .map(adjective_to_country)
@@ -201,16 +234,13 @@ fn owner(
         .iter()
         .map(|(name, own)| (name, own.intersection(&words).count(), own.len()))
         .filter(|&(_, shared, size)| shared >= 2.min(size) && shared > 0)
-        .max_by_key(|&(name, shared, _)| (shared, std::cmp::Reverse(name.clone())))
+        .max_by_key(|&(name, shared, _)| (shared, std::cmp::Reverse(name)))
         .map(|(name, _, _)| name.clone())
 }
 
 /// Names of people who speak for an outlet, from channel phrases that give both
 /// (`State Department spokesman Ned Price`): a bare `Price` then names the outlet.
-fn spokespeople(
-    context: &Context<'_>,
-    outlets: &[(String, FxHashSet<String>)],
-) -> FxHashMap<String, String> {
+fn spokespeople(context: &Context<'_>, outlets: &Outlets<'_>) -> FxHashMap<String, String> {
     let mut people = FxHashMap::default();
     for &r in &context.event.reports {
         for a in &context.attributions[r] {

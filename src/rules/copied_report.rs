@@ -10,9 +10,8 @@ use similar::{Algorithm, DiffTag};
 use super::{Context, Rule};
 use crate::config::OutletKind;
 use crate::finding::{Finding, Location};
-use unicode_segmentation::UnicodeSegmentation;
 
-use crate::text::{Wording, fold, fold_into};
+use crate::text::{Wording, fold};
 
 /// Words per shingle: long enough that shared shingles mean shared sentences.
 const SHINGLE: usize = 5;
@@ -39,7 +38,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
     }
     let shingles: Vec<Vec<u64>> = reports
         .iter()
-        .map(|&r| shingles_of(&context.reports[r].text))
+        .map(|&r| shingles_of(&context.words.of(r, &context.reports[r].text)))
         .collect();
     // Every (shingle, report) pair, sorted: the reports sharing a shingle are
     // one run of it. (One sort, where a map of lists would allocate a list
@@ -80,9 +79,9 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             &context.reports[reports[original]],
         );
         let edits = edits(
-            &Wording::of(&original_report.text),
+            &context.words.of(reports[original], &original_report.text),
             &original_report.text,
-            &Wording::of(&copy_report.text),
+            &context.words.of(reports[copy], &copy_report.text),
             &copy_report.text,
         );
         let named: Vec<String> = edits.iter().take(EDITS_NAMED).cloned().collect();
@@ -112,23 +111,21 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
     }
 }
 
-/// The hashes of every run of `SHINGLE` words of `text` (folded, joined by
-/// single spaces), sorted, without repeats. The words are folded into one buffer, so that a window is a
-/// slice of it: no string per word, as every report of the corpus passes here.
-fn shingles_of(text: &str) -> Vec<u64> {
-    let mut folded = String::with_capacity(text.len());
-    let mut ends: Vec<(usize, usize)> = Vec::with_capacity(text.len() / 6 + 1);
-    for word in text.unicode_words() {
-        if !folded.is_empty() {
-            folded.push(' ');
-        }
-        let start = folded.len();
-        fold_into(word, &mut folded);
-        ends.push((start, folded.len()));
-    }
-    let mut shingles: Vec<u64> = ends
+/// The hashes of every run of `SHINGLE` words of a report (folded), sorted,
+/// without repeats. A run's hash is made from its words' hashes
+/// (`Word::folded_key`): no string per run, as every report of the corpus
+/// passes here.
+fn shingles_of(words: &Wording) -> Vec<u64> {
+    let mut shingles: Vec<u64> = words
+        .words
         .windows(SHINGLE)
-        .map(|w| xxhash_rust::xxh3::xxh3_64(&folded.as_bytes()[w[0].0..w[SHINGLE - 1].1]))
+        .map(|run| {
+            let mut bytes = [0u8; SHINGLE * 8];
+            for (chunk, word) in bytes.chunks_exact_mut(8).zip(run) {
+                chunk.copy_from_slice(&word.folded_key.to_le_bytes());
+            }
+            xxhash_rust::xxh3::xxh3_64(&bytes)
+        })
         .collect();
     shingles.sort_unstable();
     shingles.dedup();

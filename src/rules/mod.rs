@@ -11,6 +11,7 @@ mod foreign_quote;
 mod meaning_shift;
 mod paraphrase_as_quote;
 mod quote_altered;
+mod report_words;
 mod single_source;
 mod speaker_mismatch;
 mod unsupported_fragment;
@@ -27,6 +28,9 @@ use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::Attribution;
 use crate::finding::{Finding, Location, Severity};
+
+pub use channel_mismatch::ConfiguredOutlets;
+pub use report_words::ReportWords;
 
 /// One rule of the catalogue.
 #[derive(Debug, Serialize)]
@@ -65,6 +69,12 @@ pub struct Context<'a> {
     /// Per report, the configured kind of its outlet (`Config::outlet_kind`),
     /// looked up once: rules ask it in their inner loops.
     pub outlet_kinds: &'a [Option<OutletKind>],
+    /// Per report, its sentences (byte ranges), as extraction found them.
+    pub sentences: &'a [Vec<(u32, u32)>],
+    /// The words of the event's reports, made once for all rules.
+    pub words: &'a ReportWords,
+    /// The configuration's outlets with their words, made once for the run.
+    pub configured_outlets: &'a ConfiguredOutlets,
 }
 
 impl Context<'_> {

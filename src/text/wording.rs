@@ -30,6 +30,10 @@ pub struct Word {
     pub capitalised: bool,
     /// Interchangeable single words share it (see `equivalents::sense`); 0 for none.
     pub sense: u32,
+    /// Some listed phrase of two words or more begins with it
+    /// (`equivalents::begins_phrase`): known once per distinct word, not
+    /// looked up at every unit made.
+    pub begins_phrase: bool,
     /// A hash of `folded` and one of `stem`: equal words have equal keys, so
     /// loops over pairs of words compare numbers (64 bits: a collision among
     /// a corpus's words is out of reach).
@@ -60,6 +64,7 @@ struct Lexeme {
     stem: Arc<str>,
     content: bool,
     sense: u32,
+    begins_phrase: bool,
     folded_key: u64,
     stem_key: u64,
 }
@@ -71,6 +76,7 @@ impl Lexeme {
         let stem = STEMMER.stem(bare).into_owned();
         let content = !STOP_WORDS.contains(bare);
         let sense = super::equivalents::sense(&folded);
+        let begins_phrase = super::equivalents::begins_phrase(&folded);
         Lexeme {
             folded_key: xxh3_64(folded.as_bytes()),
             stem_key: xxh3_64(stem.as_bytes()),
@@ -78,6 +84,7 @@ impl Lexeme {
             stem: stem.into(),
             content,
             sense,
+            begins_phrase,
         }
     }
 }
@@ -122,6 +129,7 @@ impl Wording {
                         content: lexeme.content,
                         capitalised: word.chars().next().is_some_and(char::is_uppercase),
                         sense: lexeme.sense,
+                        begins_phrase: lexeme.begins_phrase,
                         folded_key: lexeme.folded_key,
                         stem_key: lexeme.stem_key,
                     });
@@ -146,6 +154,24 @@ impl Wording {
 
     pub fn content_len(&self) -> usize {
         self.words.iter().filter(|w| w.content).count()
+    }
+
+    /// The words of a stretch of the text these words were made from (a
+    /// sentence of a whole report's words): what `Wording::new` gives for that
+    /// stretch, without segmenting the text again. `None` when a word runs
+    /// over either end of the stretch (`said.The`, a sentence split inside a
+    /// word): segmenting the stretch alone would cut that word apart.
+    pub fn within(&self, range: Range<usize>) -> Option<Wording> {
+        let first = self.words.partition_point(|w| w.range.start < range.start);
+        let end = first + self.words[first..].partition_point(|w| w.range.end <= range.end);
+        let runs_in = first > 0 && self.words[first - 1].range.end > range.start;
+        let runs_out = self
+            .words
+            .get(end)
+            .is_some_and(|w| w.range.start < range.end);
+        (!runs_in && !runs_out).then(|| Wording {
+            words: self.words[first..end].to_vec(),
+        })
     }
 
     /// Byte range from word `range.start` to the end of word `range.end - 1`.
@@ -194,7 +220,7 @@ pub fn units(words: &[&Word]) -> Vec<Unit> {
     let mut i = 0;
     while i < words.len() {
         // Only a word that begins some listed phrase needs the phrases looked up.
-        let longest = if super::equivalents::begins_phrase(&words[i].folded) {
+        let longest = if words[i].begins_phrase {
             (2..=super::LONGEST_PHRASE.min(words.len() - i))
                 .rev()
                 .find_map(|len| {
@@ -267,6 +293,25 @@ pub fn shared_keys(a: &[Key], b: &[Key]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::Wording;
+
+    #[test]
+    fn a_sentence_of_a_whole_text_has_the_words_of_the_sentence_alone() {
+        let text = "Talks resumed on Monday. \"We welcome it,\" Wang said. The U.S. agreed.";
+        let all = Wording::of(text);
+        let second = 25..text.find(" The").unwrap_or_default();
+        assert_eq!(
+            all.within(second.clone()),
+            Some(Wording::new(text, std::slice::from_ref(&second)))
+        );
+        assert_eq!(all.within(0..0), Some(Wording::default()));
+        // `said.The` is one word of the whole text: a stretch ending or
+        // starting inside it would cut it.
+        let text = "Wang said.The talks went on.";
+        let all = Wording::of(text);
+        let cut = text.find('.').unwrap_or_default();
+        assert_eq!(all.within(0..cut + 1), None);
+        assert_eq!(all.within(cut + 1..text.len()), None);
+    }
 
     #[test]
     fn words_carry_offsets_stems_and_content() {
