@@ -48,12 +48,30 @@ pub fn sense(folded: &str) -> u32 {
 /// The longest phrase a group lists, in words.
 pub const LONGEST_PHRASE: usize = 4;
 
-/// The group of a phrase (folded words joined by single spaces), if one lists it.
-pub fn group(phrase: &str) -> Option<u32> {
+/// Each listed phrase of two words or more by the hash of its words' keys
+/// (`phrase_key`), with its first group: a run of words is looked up by the
+/// keys its words already carry, with no string joined for it.
+static PHRASES_BY_KEYS: LazyLock<FxHashMap<u64, u32>> = LazyLock::new(|| {
     GROUPS
-        .get(phrase)
-        .and_then(|g| g.first())
-        .map(|&g| g as u32)
+        .iter()
+        .filter(|(phrase, _)| phrase.contains(' '))
+        .filter_map(|(phrase, groups)| {
+            let keys: Vec<u64> = phrase.split(' ').map(super::wording::word_key).collect();
+            Some((phrase_key(&keys), *groups.first()? as u32))
+        })
+        .collect()
+});
+
+/// One number for a run of words, from their keys (`Word::folded_key`).
+fn phrase_key(keys: &[u64]) -> u64 {
+    let bytes: Vec<u8> = keys.iter().flat_map(|k| k.to_le_bytes()).collect();
+    xxhash_rust::xxh3::xxh3_64(&bytes)
+}
+
+/// The group of a phrase of two words or more, given as its words' keys
+/// (`Word::folded_key`), if one lists it.
+pub fn group_of_words(keys: &[u64]) -> Option<u32> {
+    PHRASES_BY_KEYS.get(&phrase_key(keys)).copied()
 }
 
 /// Whether two phrases (folded words joined by single spaces) render the same thing.
@@ -70,6 +88,21 @@ pub fn equivalent(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::equivalent;
+
+    #[test]
+    fn a_listed_phrase_is_found_by_its_words_keys() {
+        let keys = |phrase: &str| -> Vec<u64> {
+            phrase
+                .split(' ')
+                .map(crate::text::wording::word_key)
+                .collect()
+        };
+        let found = super::group_of_words(&keys("the united states"));
+        assert!(found.is_some());
+        assert_eq!(found, super::group_of_words(&keys("the united states")));
+        assert_eq!(super::group_of_words(&keys("the united nations")), None);
+        assert_eq!(super::group_of_words(&keys("united states the")), None);
+    }
 
     #[test]
     fn translators_synonyms_and_name_spellings_are_equivalent() {

@@ -78,7 +78,7 @@ impl Lexeme {
         let sense = super::equivalents::sense(&folded);
         let begins_phrase = super::equivalents::begins_phrase(&folded);
         Lexeme {
-            folded_key: xxh3_64(folded.as_bytes()),
+            folded_key: word_key(&folded),
             stem_key: xxh3_64(stem.as_bytes()),
             folded: folded.into(),
             stem: stem.into(),
@@ -87,6 +87,11 @@ impl Lexeme {
             begins_phrase,
         }
     }
+}
+
+/// The key of a folded word (`Word::folded_key`).
+pub(super) fn word_key(folded: &str) -> u64 {
+    xxh3_64(folded.as_bytes())
 }
 
 /// Distinct words met so far on this thread; emptied when it grows past
@@ -224,8 +229,8 @@ pub fn units(words: &[&Word]) -> Vec<Unit> {
             (2..=super::LONGEST_PHRASE.min(words.len() - i))
                 .rev()
                 .find_map(|len| {
-                    super::equivalence_group(&folded(&words[i..i + len]))
-                        .map(|g| (len, Key::Group(g)))
+                    let keys: Vec<u64> = words[i..i + len].iter().map(|w| w.folded_key).collect();
+                    super::equivalents::group_of_words(&keys).map(|g| (len, Key::Group(g)))
                 })
         } else {
             None
