@@ -34,11 +34,12 @@ pub struct Corpus {
     pub rejected: Vec<Rejection>,
 }
 
-/// How much input a run reads. Every stage holds the corpus's text and what
-/// was found in it: 3.4 times the input at the peak for 100k synthetic reports
-/// with event keys (1.35 GB for 397 MB), 4.9 times for 1 GB of them grouped
-/// automatically (4.95 GB). So a run reads at most this much and rejects the
-/// rest by name, never running the machine out of memory.
+/// How much input a run reads. `check` and `events` hold the corpus's text and
+/// what was found in it: 3.4 times the input at the peak for 100k synthetic
+/// reports with event keys (1.35 GB for 397 MB), 4.9 times for 1 GB of them
+/// grouped automatically (4.95 GB). So they read at most this much and reject
+/// the rest by name, never running the machine out of memory. Read in
+/// [`batches`], memory does not grow with the input: no limit is needed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     pub max_input_bytes: u64,
