@@ -6,8 +6,12 @@
 //! ```text
 //! corpus ──► text ──► extract ──► events ──► align ──► compare ──► rules ──► report
 //! ```
+//!
+//! `check` runs them all on the whole corpus; `attributions` runs corpus ──►
+//! extract ──► report batch after batch, for `crosscheck extract`.
 
 pub mod align;
+pub mod attributions;
 pub mod check;
 pub mod compare;
 pub mod config;

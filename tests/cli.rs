@@ -7,7 +7,9 @@ use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use tempfile::TempDir;
+use support::folder;
+
+mod support;
 
 fn crosscheck(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("crosscheck").unwrap();
@@ -19,17 +21,6 @@ fn crosscheck(dir: &Path) -> Command {
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A temporary folder holding `files` (name, contents).
-fn folder(files: &[(&str, &[u8])]) -> TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, contents) in files {
-        let path = dir.path().join(name);
-        fs::create_dir_all(path.parent().unwrap()).unwrap();
-        fs::write(path, contents).unwrap();
-    }
-    dir
 }
 
 fn stdout(output: &std::process::Output) -> String {

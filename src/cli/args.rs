@@ -133,9 +133,13 @@ pub struct Input {
     #[arg(long)]
     pub isolated: bool,
     /// Read at most this many megabytes of input; what is left over is
-    /// rejected by name (memory at the peak is 3.5 to 5 times the input read).
-    #[arg(long, value_name = "MB", default_value_t = crosscheck::corpus::DEFAULT_MAX_INPUT_MB)]
-    pub max_input_mb: u64,
+    /// rejected by name. `check` and `events` hold the whole corpus (memory at
+    /// the peak is 3.5 to 5 times the input read): 1024 unless given.
+    /// `extract` reads batch after batch in memory that does not grow with
+    /// the input: no limit unless given.
+    // The default is `corpus::DEFAULT_MAX_INPUT_MB`, applied by the commands that need one.
+    #[arg(long, value_name = "MB")]
+    pub max_input_mb: Option<u64>,
 }
 
 #[derive(Debug, Args)]

@@ -19,6 +19,7 @@ use args::{
     CheckArgs, CheckFormat, Cli, ColorWhen, Command, EventsMode, FailOn, GroupingArgs, Input,
     ListFormat, Output,
 };
+use crosscheck::attributions;
 use crosscheck::check;
 use crosscheck::config::{self, Config, ConfigError};
 use crosscheck::corpus::{self, Corpus};
@@ -61,34 +62,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             format,
             uncredited,
             stats: with_stats,
-        } => {
-            let started = start_stats(with_stats);
-            let Some((_, corpus)) = read(&input, output.quiet)? else {
-                return Ok(ERRORS);
-            };
-            let mut attributions = stats::time("extract", || check::extract_all(&corpus.reports));
-            // Only what is credited to someone, unless asked for every quotation.
-            if !uncredited {
-                for found in &mut attributions {
-                    found.retain(|a| a.is_credited());
-                }
-            }
-            stats::time("render", || {
-                write_to(&output, |out, style| {
-                    report::write_attributions(
-                        &corpus.reports,
-                        &attributions,
-                        list_format(format),
-                        style,
-                        out,
-                    )
-                })
-            })?;
-            if with_stats {
-                print_stats(started, &Volume::of(&corpus.reports))?;
-            }
-            Ok(input_status(&corpus))
-        }
+        } => run_extract(&input, &output, list_format(format), uncredited, with_stats),
         Command::Events {
             input,
             grouping,
@@ -133,6 +107,57 @@ fn run(cli: Cli) -> io::Result<u8> {
         }
         Command::Init { path, force } => init(&path, force),
     }
+}
+
+/// `extract`: the corpus is read, extracted and written batch after batch
+/// (`crosscheck::attributions`), so memory does not grow with it and no input
+/// limit is needed unless one is given.
+fn run_extract(
+    input: &Input,
+    output: &Output,
+    format: Format,
+    uncredited: bool,
+    with_stats: bool,
+) -> io::Result<u8> {
+    let started = start_stats(with_stats);
+    if configuration(input)?.is_none() {
+        return Ok(ERRORS);
+    }
+    let limits = corpus::Limits {
+        max_input_bytes: input.max_input_mb.map_or(u64::MAX, megabytes),
+    };
+    let batches = corpus::batches(&paths(input), limits, corpus::Batching::default());
+    let options = attributions::Options { uncredited };
+    let progress = Progress::start(output.quiet);
+    progress.stage("extracting reports");
+    let mut extracted = 0;
+    // Rejections are printed as their batch is read, before its attributions are written.
+    let each_batch = |batch: &Corpus| {
+        extracted += batch.reports.len();
+        progress.stage(format!("extracting reports: {extracted} read"));
+        progress.suspend(|| print_rejections(&batch.rejected))
+    };
+    let stream = |out: &mut dyn Write, style: &Style| {
+        let writer = report::AttributionWriter::start(format, style, out)?;
+        attributions::extract_batches(batches, options, writer, each_batch)
+    };
+    let mut read = attributions::Read::default();
+    let written = if output.quiet && output::is_stdout(output.output.as_deref()) {
+        // Nothing is shown, but every report is still read and its rejections printed.
+        stream(&mut io::sink(), &Style::default()).map(|r| read = r)
+    } else {
+        write_to(output, |out, style| stream(out, style).map(|r| read = r))
+    };
+    progress.finish();
+    written?;
+    if with_stats {
+        let volume = Volume {
+            reports: read.reports,
+            bytes: read.bytes,
+        };
+        print_stats(started, &volume)?;
+    }
+    Ok(if read.rejected == 0 { 0 } else { ERRORS })
 }
 
 fn run_check(args: CheckArgs) -> io::Result<u8> {
@@ -334,10 +359,16 @@ fn input_status(corpus: &Corpus) -> u8 {
     }
 }
 
+/// The input limit of `check` and `events`, which hold the whole corpus.
 fn limits(input: &Input) -> corpus::Limits {
+    let mb = input.max_input_mb.unwrap_or(corpus::DEFAULT_MAX_INPUT_MB);
     corpus::Limits {
-        max_input_bytes: input.max_input_mb.saturating_mul(1 << 20),
+        max_input_bytes: megabytes(mb),
     }
+}
+
+fn megabytes(mb: u64) -> u64 {
+    mb.saturating_mul(1 << 20)
 }
 
 fn paths(input: &Input) -> Vec<PathBuf> {

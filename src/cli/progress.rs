@@ -77,6 +77,15 @@ impl Progress {
         });
     }
 
+    /// Run `f` with the line off the screen, so what it prints on standard
+    /// error is not drawn over.
+    pub fn suspend<T>(&self, f: impl FnOnce() -> T) -> T {
+        match &self.bar {
+            Some(bar) => bar.suspend(f),
+            None => f(),
+        }
+    }
+
     /// Take the line off the screen before the report is written.
     pub fn finish(self) {
         let mut done = self.done.lock().unwrap_or_else(PoisonError::into_inner);

@@ -1,38 +1,86 @@
 //! Ids name reports across the whole corpus, so a repeated id is an error:
 //! the later report is rejected, pointing at the first. Reading runs in
-//! parallel, so this pass runs after it, in corpus order.
+//! parallel, so this pass runs after it, in corpus order; read batch after
+//! batch, it keeps every id seen (never a text) from one batch to the next.
 
 use std::collections::HashMap;
 
 use super::position::reject;
-use super::{Corpus, Entry, Found};
+use super::{Corpus, Entry, Found, Position};
+
+/// The ids seen so far, each with where its first record starts.
+#[derive(Debug, Default)]
+pub(super) struct Ids {
+    first: HashMap<Box<str>, Place>,
+    /// The paths of the places, each once: a JSON Lines file of a million
+    /// reports names its path once, not a million times.
+    paths: Vec<String>,
+}
+
+/// Where a record starts: an index into `Ids::paths`, and the position.
+#[derive(Debug, Clone, Copy)]
+struct Place {
+    path: u32,
+    at: Position,
+}
+
+impl Ids {
+    /// The reports of `entries`, in their order, each id kept once (also
+    /// against every earlier batch), and the rejections among them.
+    pub(super) fn admit(&mut self, entries: impl IntoIterator<Item = Entry>) -> Corpus {
+        let mut corpus = Corpus::default();
+        for entry in entries {
+            let Found { report, at } = match entry {
+                Ok(found) => found,
+                Err(rejection) => {
+                    corpus.rejected.push(rejection);
+                    continue;
+                }
+            };
+            match self.first.get(report.id.as_str()) {
+                Some(&place) => {
+                    let reason = format!(
+                        "duplicate id {:?} (first seen at {})",
+                        report.id,
+                        self.show(place)
+                    );
+                    corpus
+                        .rejected
+                        .push(reject(&report.origin.path, at, reason));
+                }
+                None => {
+                    let place = Place {
+                        path: self.path_index(&report.origin.path),
+                        at,
+                    };
+                    self.first.insert(report.id.as_str().into(), place);
+                    corpus.reports.push(report);
+                }
+            }
+        }
+        corpus
+    }
+
+    /// The index of `path`; reports come file after file, so a new path is
+    /// one not seen last.
+    fn path_index(&mut self, path: &str) -> u32 {
+        if self.paths.last().is_none_or(|last| last != path) {
+            self.paths.push(path.to_owned());
+        }
+        u32::try_from(self.paths.len() - 1).unwrap_or(u32::MAX)
+    }
+
+    /// `path:line:column`.
+    fn show(&self, place: Place) -> String {
+        let path = self
+            .paths
+            .get(place.path as usize)
+            .map_or("", String::as_str);
+        format!("{path}:{}:{}", place.at.line, place.at.column)
+    }
+}
 
 /// The corpus of `entries`, in their order, each id kept once.
 pub(super) fn check(entries: impl IntoIterator<Item = Entry>) -> Corpus {
-    // Each id, and the `path:line:column` of its first record.
-    let mut first: HashMap<String, String> = HashMap::new();
-    let mut corpus = Corpus::default();
-    for entry in entries {
-        let Found { report, at } = match entry {
-            Ok(found) => found,
-            Err(rejection) => {
-                corpus.rejected.push(rejection);
-                continue;
-            }
-        };
-        match first.get(&report.id) {
-            Some(place) => {
-                let reason = format!("duplicate id {:?} (first seen at {place})", report.id);
-                corpus
-                    .rejected
-                    .push(reject(&report.origin.path, at, reason));
-            }
-            None => {
-                let place = format!("{}:{}:{}", report.origin.path, at.line, at.column);
-                first.insert(report.id.clone(), place);
-                corpus.reports.push(report);
-            }
-        }
-    }
-    corpus
+    Ids::default().admit(entries)
 }

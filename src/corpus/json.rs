@@ -15,30 +15,26 @@ use super::{Entry, Escape, Found, Layout, Origin, Source};
 /// A record with its text still raw, borrowed from the file.
 type Record<'a> = Fields<&'a RawValue>;
 
-/// Every line of a JSON Lines file; blank lines are skipped.
-pub(super) fn read_lines(source: &Source, bytes: &[u8]) -> Vec<Entry> {
-    let mut entries = Vec::new();
-    for (index, raw) in bytes.split(|&b| b == b'\n').enumerate() {
-        if raw.iter().all(u8::is_ascii_whitespace) {
-            continue;
-        }
-        let number = to_u32(index + 1);
-        // Each line is decoded on its own, so a stray Latin-1 byte costs one line.
-        match std::str::from_utf8(raw) {
-            Err(error) => entries.push(Err(invalid_utf8(&source.path, raw, error, number))),
-            Ok(line) => {
-                let lines = Lines::new(line, number);
-                entries.push(record(
-                    source,
-                    &lines,
-                    line,
-                    line,
-                    format!("{}:{number}", source.path),
-                ));
-            }
-        }
+/// One line of a JSON Lines file (without its `\n`), numbered from 1 in the
+/// file; `None` for a blank line, which is no record.
+pub(super) fn read_line(source: &Source, raw: &[u8], number: u32) -> Option<Entry> {
+    if raw.iter().all(u8::is_ascii_whitespace) {
+        return None;
     }
-    entries
+    // Each line is decoded on its own, so a stray Latin-1 byte costs one line.
+    Some(match std::str::from_utf8(raw) {
+        Err(error) => Err(invalid_utf8(&source.path, raw, error, number)),
+        Ok(line) => {
+            let lines = Lines::new(line, number);
+            record(
+                source,
+                &lines,
+                line,
+                line,
+                format!("{}:{number}", source.path),
+            )
+        }
+    })
 }
 
 /// A JSON document: one record, or an array whose elements are read one by one.

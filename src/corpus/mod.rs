@@ -3,9 +3,11 @@
 //! Bad input never stops a run: each rejected file, line or record becomes a
 //! [`Rejection`] with its `path:line:column`, and the rest is read.
 
+mod batches;
 mod fields;
 mod ids;
 mod json;
+mod lines;
 mod markdown;
 mod position;
 mod rejection;
@@ -14,9 +16,9 @@ mod walk;
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use rayon::prelude::*;
-
+pub use batches::{Batches, Batching, batches};
 use position::{START, reject};
 pub use rejection::Rejection;
 pub use report::{Escape, Layout, Origin, Position, Report};
@@ -32,11 +34,12 @@ pub struct Corpus {
     pub rejected: Vec<Rejection>,
 }
 
-/// How much input a run reads. Every stage holds the corpus's text and what
-/// was found in it: 3.4 times the input at the peak for 100k synthetic reports
-/// with event keys (1.35 GB for 397 MB), 4.9 times for 1 GB of them grouped
-/// automatically (4.95 GB). So a run reads at most this much and rejects the
-/// rest by name, never running the machine out of memory.
+/// How much input a run reads. `check` and `events` hold the corpus's text and
+/// what was found in it: 3.4 times the input at the peak for 100k synthetic
+/// reports with event keys (1.35 GB for 397 MB), 4.9 times for 1 GB of them
+/// grouped automatically (4.95 GB). So they read at most this much and reject
+/// the rest by name, never running the machine out of memory. Read in
+/// [`batches`], memory does not grow with the input: no limit is needed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     pub max_input_bytes: u64,
@@ -64,8 +67,19 @@ pub fn read(paths: &[PathBuf]) -> Corpus {
 /// rejected whole, except JSON Lines, read up to the line where the budget
 /// ends; the line where reading stopped is rejected with the reason.
 pub fn read_within(paths: &[PathBuf], limits: Limits) -> Corpus {
+    let mut corpus = Corpus::default();
+    for batch in batches(paths, limits, Batching::default()) {
+        corpus.reports.extend(batch.reports);
+        corpus.rejected.extend(batch.rejected);
+    }
+    corpus
+}
+
+/// Every input under `paths` in corpus order, with what the run's limit has
+/// left for it when its turn comes.
+fn plan(paths: &[PathBuf], limits: Limits) -> Vec<(Input, Budget)> {
     let mut left = limits.max_input_bytes;
-    let inputs: Vec<(Input, Budget)> = walk::inputs(paths)
+    walk::inputs(paths)
         .into_iter()
         .map(|input| {
             let budget = Budget {
@@ -79,12 +93,7 @@ pub fn read_within(paths: &[PathBuf], limits: Limits) -> Corpus {
             }
             (input, budget)
         })
-        .collect();
-    let entries: Vec<Vec<Entry>> = inputs
-        .into_par_iter()
-        .map(|(input, budget)| read_input(input, budget))
-        .collect();
-    ids::check(entries.into_iter().flatten().map(within_report_size))
+        .collect()
 }
 
 /// A report whose text is longer than extraction can index (`text::MAX_TEXT`,
@@ -111,6 +120,12 @@ struct Budget {
 }
 
 impl Budget {
+    /// No limit: what reading bytes already in memory is given.
+    const UNLIMITED: Budget = Budget {
+        left: u64::MAX,
+        limit: u64::MAX,
+    };
+
     fn over(&self) -> String {
         format!(
             "the input limit of {} is reached (raise it with --max-input-mb)",
@@ -140,7 +155,7 @@ pub fn read_jsonl_bytes(name: &str, bytes: &[u8]) -> Corpus {
         format: Format::JsonLines,
     };
     ids::check(
-        read_bytes(&source, bytes)
+        lines::read_all(Arc::new(source), bytes, Budget::UNLIMITED)
             .into_iter()
             .map(within_report_size),
     )
@@ -170,7 +185,7 @@ impl Format {
 }
 
 /// A file to read, and how to name what it holds.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 struct Source {
     /// Shown in origins and rejections.
     path: String,
@@ -189,32 +204,20 @@ struct Found {
 /// One record or file read, in file order.
 type Entry = Result<Found, Rejection>;
 
-fn read_input(input: Input, budget: Budget) -> Vec<Entry> {
-    match input {
-        Input::Unreadable(rejection) => vec![Err(rejection)],
-        Input::Stdin => {
-            let source = Source {
-                path: "<stdin>".to_owned(),
-                folder: None,
-                format: Format::JsonLines,
-            };
-            read_within_budget(&source, std::io::stdin().lock(), budget)
-        }
-        Input::File { file, source } => {
-            let size = std::fs::metadata(&file).map_or(0, |m| m.len());
-            if size > budget.left && source.format != Format::JsonLines {
-                let reason = format!(
-                    "not read: the file is {} and {}",
-                    self::size(size),
-                    budget.over()
-                );
-                return vec![Err(reject(&source.path, START, &reason))];
-            }
-            match std::fs::File::open(&file) {
-                Ok(opened) => read_within_budget(&source, opened, budget),
-                Err(error) => vec![Err(reject(&source.path, START, io_reason(&error)))],
-            }
-        }
+/// A file read whole (JSON Lines files are read by line, in `lines`).
+fn read_file(file: &Path, source: &Source, budget: Budget) -> Vec<Entry> {
+    let size = std::fs::metadata(file).map_or(0, |m| m.len());
+    if size > budget.left && source.format != Format::JsonLines {
+        let reason = format!(
+            "not read: the file is {} and {}",
+            self::size(size),
+            budget.over()
+        );
+        return vec![Err(reject(&source.path, START, &reason))];
+    }
+    match std::fs::File::open(file) {
+        Ok(opened) => read_within_budget(source, opened, budget),
+        Err(error) => vec![Err(reject(&source.path, START, io_reason(&error)))],
     }
 }
 
@@ -260,7 +263,7 @@ fn read_bytes(source: &Source, bytes: &[u8]) -> Vec<Entry> {
     }
     match source.format {
         // Lines are decoded one by one, so a bad byte costs only its line.
-        Format::JsonLines => json::read_lines(source, bytes),
+        Format::JsonLines => lines::read_all(Arc::new(source.clone()), bytes, Budget::UNLIMITED),
         Format::Json => match utf8(source, bytes) {
             Ok(text) => json::read_document(source, text),
             Err(rejection) => vec![Err(rejection)],

@@ -18,6 +18,28 @@ pub struct Report {
     pub origin: Origin,
 }
 
+impl Report {
+    /// The report without its text (nor where the text's characters sit in
+    /// its file): what a listing of its attributions keeps once they are found.
+    pub fn without_text(&self) -> Report {
+        Report {
+            id: self.id.clone(),
+            outlet: self.outlet.clone(),
+            published: self.published,
+            title: self.title.clone(),
+            url: self.url.clone(),
+            event: self.event.clone(),
+            text: String::new(),
+            origin: Origin {
+                layout: Layout::Verbatim,
+                path: self.origin.path.clone(),
+                folder: self.origin.folder.clone(),
+                ..self.origin
+            },
+        }
+    }
+}
+
 /// Where a report's text sits in its file, so that byte offsets into `text`
 /// can be turned into the `line:column` of the file a person opens.
 #[derive(Debug, Clone, Default, PartialEq)]

@@ -11,6 +11,7 @@ mod jsonl;
 mod markdown;
 mod matrix;
 mod sarif;
+mod stream;
 mod summary;
 mod table;
 
@@ -18,6 +19,7 @@ use std::io::{self, Write};
 
 pub use json::{AttributionRecord, VERSION};
 pub use matrix::{Cell, Matrix, Verdict};
+pub use stream::AttributionWriter;
 pub use summary::{RuleCount, Run, Summary, counted, statistics};
 pub use table::diff_text;
 
@@ -131,7 +133,8 @@ pub fn write_statistics(
     }
 }
 
-/// `extract`: every attribution of every report.
+/// `extract`: every attribution of every report, the corpus at once
+/// ([`AttributionWriter`] writes the same batch after batch).
 pub fn write_attributions(
     reports: &[Report],
     attributions: &[Vec<Attribution>],
@@ -139,24 +142,30 @@ pub fn write_attributions(
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let records = || {
-        reports
-            .iter()
-            .zip(attributions)
-            .flat_map(|(report, found)| {
-                found.iter().map(move |a| AttributionRecord {
-                    report: &report.id,
-                    outlet: &report.outlet,
-                    attribution: a,
-                })
-            })
-    };
+    let records = || attribution_records(reports, attributions);
     match format {
         Format::Table => table::write_attributions(reports, attributions, style, out),
         Format::Json => json::write_array(records(), out),
         Format::Jsonl => json::write_lines(records(), out),
         _ => Err(unsupported("attributions", format)),
     }
+}
+
+/// Each attribution of `reports` (same indices as `attributions`) as written.
+fn attribution_records<'a>(
+    reports: &'a [Report],
+    attributions: &'a [Vec<Attribution>],
+) -> impl Iterator<Item = AttributionRecord<'a>> {
+    reports
+        .iter()
+        .zip(attributions)
+        .flat_map(|(report, found)| {
+            found.iter().map(move |a| AttributionRecord {
+                report: &report.id,
+                outlet: &report.outlet,
+                attribution: a,
+            })
+        })
 }
 
 /// `events`: which reports are about the same happening.

@@ -1,0 +1,169 @@
+//! The corpus a batch at a time, so a run that needs nothing across reports
+//! (`crosscheck extract`) holds one batch of text, never the whole corpus.
+//!
+//! A batch is a run of whole files, or of lines of a JSON Lines stream, up to
+//! a number of bytes or of reports. Its files and lines are parsed in
+//! parallel, and come out in corpus order; ids are checked across batches.
+
+use std::fs::File;
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use super::lines::{JsonLines, Line};
+use super::position::{START, reject};
+use super::walk::Input;
+use super::{
+    Budget, Corpus, Entry, Format, Limits, Rejection, Source, ids, io_reason, plan, read_file,
+    within_report_size,
+};
+
+/// How much a batch holds: it is closed at whichever comes first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Batching {
+    /// Bytes of input (a file counts its size, a JSON line its length).
+    pub bytes: u64,
+    /// Files or JSON lines.
+    pub reports: usize,
+}
+
+impl Default for Batching {
+    /// 32 MB or 8,192 reports: enough that both cores stay busy and a batch's
+    /// start-up costs nothing, little enough that a batch's reports and what
+    /// is found in them take a few hundred MB at most.
+    fn default() -> Batching {
+        Batching {
+            bytes: 32 << 20,
+            reports: 8192,
+        }
+    }
+}
+
+/// One unit of reading, parsed by one worker: a whole file, one JSON line,
+/// or an input already rejected.
+#[derive(Debug)]
+pub(super) enum Piece {
+    File {
+        file: std::path::PathBuf,
+        source: Source,
+        budget: Budget,
+    },
+    Line(Line),
+    Rejected(Rejection),
+}
+
+impl Piece {
+    /// The records it holds, in file order.
+    pub(super) fn read(self) -> Vec<Entry> {
+        match self {
+            Piece::File {
+                file,
+                source,
+                budget,
+            } => read_file(&file, &source, budget),
+            Piece::Line(line) => line.read().into_iter().collect(),
+            Piece::Rejected(rejection) => vec![Err(rejection)],
+        }
+    }
+}
+
+/// The stream a batch's lines are taken from: a file or standard input.
+type Stream = JsonLines<Box<dyn std::io::Read>>;
+
+/// The corpus under some paths, batch after batch: each an iterator step.
+#[derive(Debug)]
+pub struct Batches {
+    inputs: std::vec::IntoIter<(Input, Budget)>,
+    /// The JSON Lines stream being read, when a batch ended inside it.
+    open: Option<Stream>,
+    ids: ids::Ids,
+    batching: Batching,
+}
+
+/// Read the reports under `paths` batch after batch, within `limits`, as
+/// [`super::read_within`] reads them at once: the same reports, in the same
+/// order, with the same rejections.
+pub fn batches(paths: &[std::path::PathBuf], limits: Limits, batching: Batching) -> Batches {
+    Batches {
+        inputs: plan(paths, limits).into_iter(),
+        open: None,
+        ids: ids::Ids::default(),
+        batching,
+    }
+}
+
+impl Batches {
+    /// The next piece to read, in corpus order; `None` past the last input.
+    fn next_piece(&mut self) -> Option<(Piece, u64)> {
+        loop {
+            if let Some(stream) = &mut self.open {
+                match stream.next() {
+                    Some(piece) => {
+                        let size = match &piece {
+                            Piece::Line(line) => line.size() as u64,
+                            _ => 0,
+                        };
+                        return Some((piece, size));
+                    }
+                    None => self.open = None,
+                }
+            }
+            let (input, budget) = self.inputs.next()?;
+            match input {
+                Input::Unreadable(rejection) => return Some((Piece::Rejected(rejection), 0)),
+                Input::Stdin => {
+                    let source = Source {
+                        path: "<stdin>".to_owned(),
+                        folder: None,
+                        format: Format::JsonLines,
+                    };
+                    let stdin: Box<dyn std::io::Read> = Box::new(std::io::stdin().lock());
+                    self.open = Some(JsonLines::new(Arc::new(source), stdin, budget));
+                }
+                Input::File { file, source } if source.format == Format::JsonLines => {
+                    match File::open(&file) {
+                        Ok(opened) => {
+                            let opened: Box<dyn std::io::Read> = Box::new(opened);
+                            self.open = Some(JsonLines::new(Arc::new(source), opened, budget));
+                        }
+                        Err(error) => {
+                            let rejection = reject(&source.path, START, io_reason(&error));
+                            return Some((Piece::Rejected(rejection), 0));
+                        }
+                    }
+                }
+                Input::File { file, source } => {
+                    let size = std::fs::metadata(&file).map_or(0, |m| m.len());
+                    let piece = Piece::File {
+                        file,
+                        source,
+                        budget,
+                    };
+                    return Some((piece, size));
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Batches {
+    type Item = Corpus;
+
+    fn next(&mut self) -> Option<Corpus> {
+        let mut pieces = Vec::new();
+        let mut bytes = 0u64;
+        while bytes < self.batching.bytes && pieces.len() < self.batching.reports {
+            let Some((piece, size)) = self.next_piece() else {
+                break;
+            };
+            pieces.push(piece);
+            bytes = bytes.saturating_add(size);
+        }
+        if pieces.is_empty() {
+            return None;
+        }
+        // Parsed in parallel; collected in the pieces' order.
+        let entries: Vec<Entry> = pieces.into_par_iter().flat_map_iter(Piece::read).collect();
+        Some(self.ids.admit(entries.into_iter().map(within_report_size)))
+    }
+}
