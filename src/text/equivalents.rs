@@ -48,6 +48,14 @@ pub fn sense(folded: &str) -> u32 {
 /// The longest phrase a group lists, in words.
 pub const LONGEST_PHRASE: usize = 4;
 
+/// The group of a phrase (folded words joined by single spaces), if one lists it.
+pub fn group(phrase: &str) -> Option<u32> {
+    GROUPS
+        .get(phrase)
+        .and_then(|g| g.first())
+        .map(|&g| g as u32)
+}
+
 /// Each listed phrase of two words or more by the hash of its words' keys
 /// (`phrase_key`), with its first group: a run of words is looked up by the
 /// keys its words already carry, with no string joined for it.

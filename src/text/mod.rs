@@ -10,7 +10,7 @@ mod wording;
 
 use std::ops::Range;
 
-pub use equivalents::{LONGEST_PHRASE, equivalent};
+pub use equivalents::{LONGEST_PHRASE, equivalent, group as equivalence_group};
 pub use fold::{fold, fold_into};
 pub use quotes::{Family, Quote};
 pub use tokens::{MAX_TEXT, Token, TokenKind};
