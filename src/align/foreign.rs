@@ -85,7 +85,7 @@ pub fn foreign_quotes(
                     && search.surnames[c].is_some()
                     && search.surnames[c] == search.surnames[d]
             };
-            if let Some((d, similarity)) = search.best(claim, claim.reference, &stated) {
+            if let Some((d, similarity)) = search.best(c, claim.reference, &stated) {
                 found.extend(claim.renderings.iter().map(|r| ForeignMatch {
                     report: r.report,
                     attribution: r.attribution,
@@ -114,7 +114,7 @@ pub fn foreign_quotes(
             } else {
                 comparisons[c].diffs[i].similarity
             };
-            if let Some((d, similarity)) = search.best(claim, i, &|_| true)
+            if let Some((d, similarity)) = search.best(c, i, &|_| true)
                 && similarity > own + CLEARLY_BETTER
             {
                 found.push(ForeignMatch {
@@ -165,6 +165,8 @@ struct Search<'a> {
     by_key: FxHashMap<Key, Vec<(i32, usize)>>,
     /// Per claim, the content keys of its reference wording (sorted).
     keys: Vec<Vec<Key>>,
+    /// Per claim, a number for its event (claims of one event share it).
+    event_of: Vec<u32>,
 }
 
 /// `begun` of a claim whose event has no dated report: sorts first.
@@ -197,6 +199,20 @@ impl<'a> Search<'a> {
                     .unwrap_or(NO_DAY)
             })
             .collect();
+        let event_numbers: FxHashMap<&str, u32> = events
+            .iter()
+            .enumerate()
+            .map(|(n, e)| (e.id.as_str(), n as u32))
+            .collect();
+        let event_of = claims
+            .iter()
+            .map(|c| {
+                event_numbers
+                    .get(c.event.as_str())
+                    .copied()
+                    .unwrap_or(u32::MAX)
+            })
+            .collect();
         let surnames = claims
             .iter()
             .map(|c| c.renderings[c.reference].speaker.as_deref().map(surname))
@@ -224,20 +240,16 @@ impl<'a> Search<'a> {
             surnames,
             by_key,
             keys,
+            event_of,
         }
     }
 
     /// The claim of another event (begun by the rendering's day, and not long
-    /// before) that rendering `index` of `claim` matches as a version of its
+    /// before) that rendering `index` of claim `c` matches as a version of its
     /// words, with the same speaker where both name one, and how well; only
     /// claims `accept` takes are considered.
-    fn best(
-        &self,
-        claim: &Claim,
-        index: usize,
-        accept: &dyn Fn(usize) -> bool,
-    ) -> Option<(usize, f64)> {
-        let rendering = &claim.renderings[index];
+    fn best(&self, c: usize, index: usize, accept: &dyn Fn(usize) -> bool) -> Option<(usize, f64)> {
+        let rendering = &self.claims[c].renderings[index];
         let words = wording(rendering, self.reports);
         let keys = stems(&words);
         let published = day(&self.reports[rendering.report]);
@@ -259,46 +271,52 @@ impl<'a> Search<'a> {
             .enumerate()
             .take_while(|&(i, &(count, _, _))| count <= COMMON_KEY_CLAIMS || i < needed)
             .count();
-        let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
-        for (_, _, parts) in &postings[..followed] {
-            for part in parts {
-                for &(_, d) in *part {
-                    *shared.entry(d).or_default() += 1;
-                }
-            }
-        }
+        // Every claim the followed keys lead to, once per key: sorted, each
+        // claim's run is how many of them it shares (one sort, no map to grow).
+        let mut reached: Vec<usize> = postings[..followed]
+            .iter()
+            .flat_map(|(_, _, parts)| parts.iter().flat_map(|part| part.iter().map(|&(_, d)| d)))
+            .collect();
+        reached.sort_unstable();
         let mut common: Vec<Key> = postings[followed..].iter().map(|&(_, k, _)| k).collect();
         common.sort_unstable();
-        if !common.is_empty() {
-            for (&d, n) in shared.iter_mut() {
-                *n += shared_keys(&common, &self.keys[d]);
-            }
-        }
         let mine = rendering.speaker.as_deref().map(surname);
         let same_speaker = |d: usize| match (&mine, &self.surnames[d]) {
             (Some(a), Some(b)) => a == b,
             _ => true,
         };
-        let mut candidates: Vec<(usize, usize)> = shared
-            .into_iter()
-            .filter(|&(d, n)| {
-                n >= needed && self.claims[d].event != claim.event && same_speaker(d) && accept(d)
+        let own_event = self.event_of[c];
+        let mut candidates: Vec<(usize, usize)> = reached
+            .chunk_by(|a, b| a == b)
+            .filter_map(|run| {
+                let d = run[0];
+                // The common keys can add at most their number: counted only
+                // for a claim they could bring to `needed`.
+                let followed_keys = run.len();
+                if followed_keys + common.len() < needed
+                    || self.event_of[d] == own_event
+                    || !same_speaker(d)
+                    || !accept(d)
+                {
+                    return None;
+                }
+                let n = followed_keys + shared_keys(&common, &self.keys[d]);
+                (n >= needed).then_some((d, n))
             })
             .collect();
         // The most keys shared first; ties in claim order, for the same result every run.
         candidates.sort_unstable_by_key(|&(d, n)| (std::cmp::Reverse(n), d));
         candidates.truncate(CANDIDATES);
-        let pieces: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
         candidates
             .into_iter()
             .filter_map(|(d, _)| {
                 let other = &self.claims[d];
-                let diff = compare::against(
+                let diff = compare::against_words(
                     other,
                     other.reference,
                     self.inputs,
                     &self.reports[rendering.report].text,
-                    &pieces,
+                    &words,
                 );
                 // Another place, date or number is another statement of the same kind.
                 let shifted = diff.changes.iter().any(|c| c.class.is_meaning_bearing());

@@ -192,6 +192,18 @@ pub fn against(
     text: &str,
     pieces: &[Range<usize>],
 ) -> Diff {
+    against_words(claim, index, inputs, text, &Wording::new(text, pieces))
+}
+
+/// `against`, given the words of `text` to compare (`Wording::new(text,
+/// pieces)`): for a caller that compares the same words with many claims.
+pub fn against_words(
+    claim: &Claim,
+    index: usize,
+    inputs: Inputs<'_>,
+    text: &str,
+    words: &Wording,
+) -> Diff {
     let reference = &claim.renderings[index];
     let reference_report = &inputs.reports[reference.report];
     let reference_attribution = &inputs.attributions[reference.report][reference.attribution];
@@ -203,7 +215,7 @@ pub fn against(
         &reference_report.text,
         &scope,
         text,
-        &Wording::new(text, pieces),
+        words,
         Speakers::default(),
     )
 }
