@@ -218,7 +218,7 @@ impl<'a> Search<'a> {
             .map(|c| c.renderings[c.reference].speaker.as_deref().map(surname))
             .collect();
         let keys: Vec<Vec<Key>> = claims
-            .iter()
+            .par_iter()
             .map(|claim| stems(&wording(&claim.renderings[claim.reference], reports)))
             .collect();
         let mut by_key: FxHashMap<Key, Vec<(i32, usize)>> = FxHashMap::default();
