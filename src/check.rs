@@ -6,6 +6,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 use crate::align::foreign::ForeignMatch;
 use crate::align::{self, Claim};
@@ -71,6 +72,46 @@ impl Check {
                 counted(event.reports.len(), "report")
             )
         })
+    }
+}
+
+/// Each event's claims and findings, found once for a renderer that reads
+/// every event: filtering the whole run's claims and findings for each event
+/// grows with the square of the number of events.
+#[derive(Debug, Default)]
+pub struct ByEvent<'c> {
+    claims: FxHashMap<&'c str, Vec<usize>>,
+    findings: FxHashMap<&'c str, Vec<&'c Finding>>,
+}
+
+impl<'c> ByEvent<'c> {
+    pub fn of(check: &'c Check) -> ByEvent<'c> {
+        let mut by_event = ByEvent::default();
+        for (i, claim) in check.claims.iter().enumerate() {
+            by_event
+                .claims
+                .entry(claim.event.as_str())
+                .or_default()
+                .push(i);
+        }
+        for finding in &check.findings {
+            by_event
+                .findings
+                .entry(finding.event.as_str())
+                .or_default()
+                .push(finding);
+        }
+        by_event
+    }
+
+    /// The claims of event `id` (indices into `Check::claims`), in order.
+    pub fn claims(&self, id: &str) -> &[usize] {
+        self.claims.get(id).map_or(&[], Vec::as_slice)
+    }
+
+    /// The findings of event `id`, in order.
+    pub fn findings(&self, id: &str) -> &[&'c Finding] {
+        self.findings.get(id).map_or(&[], Vec::as_slice)
     }
 }
 

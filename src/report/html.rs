@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::matrix::{self, Matrix};
 use super::summary::{Run, Summary, statistics};
 use super::table::outlets;
-use crate::check::Check;
+use crate::check::{ByEvent, Check};
 use crate::compare::Tag;
 use crate::finding::{Finding, Location};
 
@@ -144,6 +144,7 @@ pub fn write_check(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let marks = Marks::of(check);
+    let by_event = ByEvent::of(check);
     let (mut reports, mut unmarked) = (Vec::new(), Vec::new());
     for (i, r) in check.reports.iter().enumerate() {
         let marked = marks.spans.contains_key(&i);
@@ -190,15 +191,14 @@ pub fn write_check(
             .events
             .iter()
             .map(|event| {
-                let matrix = Matrix::of(check, event);
+                let matrix = Matrix::of(check, event, &by_event);
                 EventView {
                     id: event.id.clone(),
                     anchor: format!("event-{}", slug(&event.id)),
                     reports: event.reports.len(),
-                    findings: check
-                        .findings
+                    findings: by_event
+                        .findings(&event.id)
                         .iter()
-                        .filter(|f| f.event == event.id)
                         .map(|f| finding_view(f, &marks))
                         .collect(),
                     matrix: (!matrix.claims.is_empty()).then(|| matrix_view(&matrix)),

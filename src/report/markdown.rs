@@ -10,7 +10,7 @@ use std::io::{self, Write};
 use super::matrix::{self, Matrix};
 use super::summary::{RuleCount, Run, Summary, counted};
 use super::table::outlets;
-use crate::check::Check;
+use crate::check::{ByEvent, Check};
 use crate::compare::{Piece, Tag};
 use crate::finding::Finding;
 
@@ -31,13 +31,10 @@ pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<
     );
     let _ = writeln!(md, "{}\n", escape(&summary.line()));
     let mut left_out = 0;
+    let by_event = ByEvent::of(check);
     for event in &check.events {
-        let findings: Vec<&Finding> = check
-            .findings
-            .iter()
-            .filter(|f| f.event == event.id)
-            .collect();
-        let matrix = Matrix::of(check, event);
+        let findings = by_event.findings(&event.id);
+        let matrix = Matrix::of(check, event, &by_event);
         if findings.is_empty() && matrix.claims.is_empty() {
             continue;
         }
@@ -57,7 +54,7 @@ pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<
         if !findings.is_empty() {
             md.push_str("| severity | rule | outlets | where | finding |\n| --- | --- | --- | --- | --- |\n");
         }
-        for f in &findings {
+        for f in findings {
             let row = finding_row(f);
             if md.len() + row.len() > BUDGET {
                 left_out += 1;

@@ -2,9 +2,10 @@
 //! HTML outputs: how each outlet renders each statement carried by more than
 //! one report.
 
-use crate::check::Check;
+use crate::check::{ByEvent, Check};
 use crate::compare::Label;
 use crate::events::Event;
+use crate::finding::Finding;
 
 /// One event's matrix.
 #[derive(Debug, Clone, PartialEq)]
@@ -122,10 +123,10 @@ pub fn cell_text(cell: &Cell) -> String {
 impl Matrix {
     /// The matrix of `event`; it has no column when no claim of it is
     /// carried by more than one report.
-    pub fn of(check: &Check, event: &Event) -> Matrix {
-        let claims: Vec<usize> = (0..check.claims.len())
-            .filter(|&i| check.claims[i].event == event.id)
-            .collect();
+    /// (`by_event` holds the run's claims and findings event by event.)
+    pub fn of(check: &Check, event: &Event, by_event: &ByEvent<'_>) -> Matrix {
+        let claims = by_event.claims(&event.id);
+        let findings = by_event.findings(&event.id);
         let mut outlets: Vec<String> = Vec::new();
         for &r in &event.reports {
             if !outlets.contains(&check.reports[r].outlet) {
@@ -161,7 +162,7 @@ impl Matrix {
             .map(|outlet| {
                 shared
                     .iter()
-                    .map(|&i| cell(check, i, outlet))
+                    .map(|&i| cell(check, i, outlet, findings))
                     .collect::<Vec<Cell>>()
             })
             .collect();
@@ -174,7 +175,8 @@ impl Matrix {
     }
 }
 
-fn cell(check: &Check, claim_index: usize, outlet: &str) -> Cell {
+/// `findings`: the event's.
+fn cell(check: &Check, claim_index: usize, outlet: &str, findings: &[&Finding]) -> Cell {
     let claim = &check.claims[claim_index];
     let mut labels: Vec<Label> = claim
         .renderings
@@ -185,8 +187,7 @@ fn cell(check: &Check, claim_index: usize, outlet: &str) -> Cell {
         .collect();
     labels.sort_by_key(|l| importance(*l));
     labels.dedup();
-    let findings = check
-        .findings
+    let findings = findings
         .iter()
         .filter(|f| f.claim == claim.id && f.primary.outlet == outlet)
         .count();

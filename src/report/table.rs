@@ -10,7 +10,7 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
 use super::Style;
 use super::matrix::{self, Matrix, Verdict};
 use super::summary::{RuleCount, Run, Summary, counted, elapsed};
-use crate::check::Check;
+use crate::check::{ByEvent, Check};
 use crate::compare::{Piece, Tag};
 use crate::corpus::Report;
 use crate::events::Event;
@@ -45,15 +45,10 @@ fn new_table(style: &Style) -> Table {
 /// The whole run: each event with claims carried by two or more reports, the
 /// findings, and the summary.
 pub fn write_check(check: &Check, run: &Run, style: &Style, out: &mut dyn Write) -> io::Result<()> {
+    let by_event = ByEvent::of(check);
     for (index, event) in check.events.iter().enumerate() {
-        let claims: Vec<usize> = (0..check.claims.len())
-            .filter(|&i| check.claims[i].event == event.id)
-            .collect();
-        let findings: Vec<&Finding> = check
-            .findings
-            .iter()
-            .filter(|f| f.event == event.id)
-            .collect();
+        let claims = by_event.claims(&event.id);
+        let findings = by_event.findings(&event.id);
         let bold = Ansi::new().bold();
         writeln!(
             out,
@@ -65,10 +60,10 @@ pub fn write_check(check: &Check, run: &Run, style: &Style, out: &mut dyn Write)
         )?;
         match check.left_out_event(index) {
             Some(why) => writeln!(out, "{why}")?,
-            None => write_matrix(check, event, style, out)?,
+            None => write_matrix(check, event, &by_event, style, out)?,
         }
         if !findings.is_empty() {
-            writeln!(out, "{}", findings_table(&findings, style))?;
+            writeln!(out, "{}", findings_table(findings, style))?;
         }
         writeln!(out)?;
     }
@@ -92,10 +87,11 @@ pub fn write_check(check: &Check, run: &Run, style: &Style, out: &mut dyn Write)
 fn write_matrix(
     check: &Check,
     event: &Event,
+    by_event: &ByEvent<'_>,
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let matrix = Matrix::of(check, event);
+    let matrix = Matrix::of(check, event, by_event);
     if matrix.claims.is_empty() {
         return writeln!(out, "no statement is carried by more than one report");
     }
