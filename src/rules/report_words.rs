@@ -3,7 +3,10 @@
 //! every run of words, and segmenting a text into words is the dearest step
 //! either takes.
 
+use std::borrow::Cow;
 use std::cell::OnceCell;
+
+use rustc_hash::FxHashMap;
 
 use crate::text::Wording;
 
@@ -11,7 +14,8 @@ use crate::text::Wording;
 /// Dropped with the event: it never holds more than one event's reports.
 #[derive(Debug, Default)]
 pub struct ReportWords {
-    reports: Vec<usize>,
+    /// Where each report's words are kept in `words`, by report index.
+    slots: FxHashMap<usize, usize>,
     words: Vec<OnceCell<Wording>>,
 }
 
@@ -19,17 +23,17 @@ impl ReportWords {
     /// Room for the words of `reports` (indices into the corpus's reports).
     pub fn new(reports: &[usize]) -> ReportWords {
         ReportWords {
-            reports: reports.to_vec(),
+            slots: reports.iter().enumerate().map(|(i, &r)| (r, i)).collect(),
             words: reports.iter().map(|_| OnceCell::new()).collect(),
         }
     }
 
     /// The words of report `report`, whose text is `text`; made here for a
     /// report not of the event, every time.
-    pub fn of(&self, report: usize, text: &str) -> std::borrow::Cow<'_, Wording> {
-        match self.reports.iter().position(|&r| r == report) {
-            Some(i) => std::borrow::Cow::Borrowed(self.words[i].get_or_init(|| Wording::of(text))),
-            None => std::borrow::Cow::Owned(Wording::of(text)),
+    pub fn of(&self, report: usize, text: &str) -> Cow<'_, Wording> {
+        match self.slots.get(&report) {
+            Some(&i) => Cow::Borrowed(self.words[i].get_or_init(|| Wording::of(text))),
+            None => Cow::Owned(Wording::of(text)),
         }
     }
 }
