@@ -49,6 +49,22 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             }
         })
         .collect();
+    // What all the references offer to match, and the fewest content keys one
+    // has: a sentence whose bound against all of them together falls short of
+    // the coverage the smallest needs can render none of them.
+    let all_references = Matchable::of(
+        &references
+            .iter()
+            .flat_map(|r| r.words.words.iter().cloned())
+            .collect::<Vec<_>>(),
+    );
+    let fewest_keys = references.iter().map(|r| r.stems.len().max(1)).min();
+    let may_render = |words: &Wording| {
+        fewest_keys.is_some_and(|fewest| {
+            local::content_bound(&words.words, &all_references) as f64 / fewest as f64
+                >= MIN_COVERAGE
+        })
+    };
     for &r in &context.event.reports {
         // A primary source's own voice is the source, not a dropped attribution;
         // a report left out of wording comparison has no English sentences to read.
@@ -95,7 +111,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             let words = all_words
                 .within(range.clone())
                 .unwrap_or_else(|| Wording::new(&report.text, std::slice::from_ref(&range)));
-            if words.len() < MIN_WORDS {
+            if words.len() < MIN_WORDS || !may_render(&words) {
                 continue;
             }
             // A sentence may run two statements together: each stretch renders one.
