@@ -114,6 +114,11 @@ pub fn foreign_quotes(
             } else {
                 comparisons[c].diffs[i].similarity
             };
+            // A similarity is at most 1: a rendering that close to its own
+            // claim cannot match another clearly better, so none is searched for.
+            if own + CLEARLY_BETTER >= 1.0 {
+                continue;
+            }
             if let Some((d, similarity)) = search.best(c, i, &|_| true)
                 && similarity > own + CLEARLY_BETTER
             {
