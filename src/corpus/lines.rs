@@ -53,7 +53,7 @@ pub(super) struct JsonLines<R> {
 
 /// Editors on Windows may start UTF-8 with a byte order mark; positions are
 /// counted after it, as those editors show them.
-const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
+pub(super) const BYTE_ORDER_MARK: &[u8] = b"\xEF\xBB\xBF";
 
 /// The buffer lines are read through.
 const BUFFER: usize = 256 << 10;

@@ -204,60 +204,40 @@ struct Found {
 /// One record or file read, in file order.
 type Entry = Result<Found, Rejection>;
 
-/// A file read whole (JSON Lines files are read by line, in `lines`).
+/// A file read whole (JSON Lines files are read by line, in `lines`): one
+/// larger than what the budget has left is rejected unread.
 fn read_file(file: &Path, source: &Source, budget: Budget) -> Vec<Entry> {
     let size = std::fs::metadata(file).map_or(0, |m| m.len());
-    if size > budget.left && source.format != Format::JsonLines {
-        let reason = format!(
-            "not read: the file is {} and {}",
-            self::size(size),
-            budget.over()
-        );
-        return vec![Err(reject(&source.path, START, &reason))];
+    if size > budget.left {
+        return not_read(source, &self::size(size), budget);
     }
-    match std::fs::File::open(file) {
-        Ok(opened) => read_within_budget(source, opened, budget),
+    let mut bytes = Vec::new();
+    // Never more than the budget (and one byte to tell) is held, even of a
+    // file that grew since its size was taken.
+    let read = std::fs::File::open(file).and_then(|opened| {
+        opened
+            .take(budget.left.saturating_add(1))
+            .read_to_end(&mut bytes)
+    });
+    match read {
         Err(error) => vec![Err(reject(&source.path, START, io_reason(&error)))],
+        Ok(read) if read as u64 > budget.left => not_read(
+            source,
+            &format!("more than {}", self::size(budget.left)),
+            budget,
+        ),
+        Ok(_) => read_bytes(source, &bytes),
     }
 }
 
-/// Read `from` whole if it fits the budget; else (JSON Lines) the lines that
-/// fit, and a rejection at the first line left out. Never more than the budget
-/// (and one byte to tell) is held.
-fn read_within_budget(source: &Source, from: impl std::io::Read, budget: Budget) -> Vec<Entry> {
-    let mut bytes = Vec::new();
-    let read = from
-        .take(budget.left.saturating_add(1))
-        .read_to_end(&mut bytes);
-    if let Err(error) = read {
-        return vec![Err(reject(&source.path, START, io_reason(&error)))];
-    }
-    if bytes.len() as u64 <= budget.left {
-        return read_bytes(source, &bytes);
-    }
-    // Over the budget: keep the whole lines within it.
-    bytes.truncate(usize::try_from(budget.left).unwrap_or(usize::MAX));
-    let whole = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |n| n + 1);
-    bytes.truncate(whole);
-    let first_left_out = bytes.iter().filter(|&&b| b == b'\n').count() + 1;
-    let mut entries = if bytes.is_empty() {
-        Vec::new()
-    } else {
-        read_bytes(source, &bytes)
-    };
-    let at = Position {
-        line: position::to_u32(first_left_out),
-        column: 1,
-    };
-    let reason = format!("not read from this line on: {}", budget.over());
-    entries.push(Err(reject(&source.path, at, &reason)));
-    entries
+/// A file rejected whole for the input limit; `size` says how large it is.
+fn not_read(source: &Source, size: &str, budget: Budget) -> Vec<Entry> {
+    let reason = format!("not read: the file is {size} and {}", budget.over());
+    vec![Err(reject(&source.path, START, &reason))]
 }
 
 fn read_bytes(source: &Source, bytes: &[u8]) -> Vec<Entry> {
-    // Editors on Windows may start UTF-8 with a byte order mark; positions
-    // are counted after it, as those editors show them.
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let bytes = bytes.strip_prefix(lines::BYTE_ORDER_MARK).unwrap_or(bytes);
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return vec![Err(reject(&source.path, START, "empty file"))];
     }
