@@ -242,15 +242,24 @@ fn write_printed<T: Serialize + Sync>(records: &[T], out: &mut dyn Write) -> io:
         .par_chunks(256)
         .map(|part| {
             let mut text = Vec::new();
-            for record in part {
-                serde_json::to_writer(&mut text, record)?;
-                text.push(b'\n');
-            }
+            print_lines(part, &mut text)?;
             Ok(text)
         })
         .collect();
     for text in printed {
         out.write_all(&text?)?;
+    }
+    Ok(())
+}
+
+/// Print `records` into `text`, one a line, on this thread.
+pub(super) fn print_lines<T: Serialize>(
+    records: impl IntoIterator<Item = T>,
+    text: &mut Vec<u8>,
+) -> io::Result<()> {
+    for record in records {
+        serde_json::to_writer(&mut *text, &record)?;
+        text.push(b'\n');
     }
     Ok(())
 }

@@ -13,7 +13,7 @@ use std::io::{self, Write};
 
 use rayon::prelude::*;
 
-use super::json::{AttributionRecord, write_lines};
+use super::json::{AttributionRecord, print_lines};
 use super::{Format, Style, attribution_records, table, unsupported};
 use crate::corpus::Report;
 use crate::extract::Attribution;
@@ -137,7 +137,9 @@ fn print(format: Format, reports: &[Report], found: &[Vec<Attribution>]) -> io::
     let mut out = Vec::new();
     let records = attribution_records(reports, found);
     if format == Format::Jsonl {
-        write_lines(records, &mut out)?;
+        // Already on a worker of its own: printed here, not handed to the
+        // parallel writer again.
+        print_lines(records, &mut out)?;
         return Ok(out);
     }
     for record in records {
