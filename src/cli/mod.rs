@@ -84,7 +84,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             if with_stats {
                 print_stats(started, &Volume::of(&corpus.reports))?;
             }
-            Ok(input_status(&corpus))
+            Ok(input_status(corpus.rejected.len()))
         }
         Command::Rules {
             code,
@@ -157,7 +157,7 @@ fn run_extract(
         };
         print_stats(started, &volume)?;
     }
-    Ok(if read.rejected == 0 { 0 } else { ERRORS })
+    Ok(input_status(read.rejected))
 }
 
 fn run_check(args: CheckArgs) -> io::Result<u8> {
@@ -350,13 +350,10 @@ fn list_format(format: ListFormat) -> Format {
     }
 }
 
-/// Rejected input makes a run fail with status 2, whatever else it found.
-fn input_status(corpus: &Corpus) -> u8 {
-    if corpus.rejected.is_empty() {
-        0
-    } else {
-        ERRORS
-    }
+/// Rejected input makes a run fail with status 2, whatever else it found
+/// (`rejected`: how many inputs were rejected).
+fn input_status(rejected: usize) -> u8 {
+    if rejected == 0 { 0 } else { ERRORS }
 }
 
 /// The input limit of `check` and `events`, which hold the whole corpus.
