@@ -66,26 +66,26 @@ pub struct Matchable {
 }
 
 impl Matchable {
-    pub fn of(words: &[Word]) -> Matchable {
-        let sorted = |mut keys: Vec<u64>| {
-            keys.sort_unstable();
-            keys.dedup();
-            keys
-        };
-        let mut senses: Vec<u32> = words.iter().map(|w| w.sense).filter(|&s| s != 0).collect();
-        senses.sort_unstable();
-        senses.dedup();
-        Matchable {
-            folded: sorted(words.iter().map(|w| w.folded_key).collect()),
-            stems: sorted(
-                words
-                    .iter()
-                    .filter(|w| w.content)
-                    .map(|w| w.stem_key)
-                    .collect(),
-            ),
-            senses,
+    /// What `words` offer to match: the words of one wording, or of several
+    /// taken together.
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w Word>) -> Matchable {
+        let mut all = Matchable::default();
+        for w in words {
+            all.folded.push(w.folded_key);
+            if w.content {
+                all.stems.push(w.stem_key);
+            }
+            if w.sense != 0 {
+                all.senses.push(w.sense);
+            }
         }
+        all.folded.sort_unstable();
+        all.folded.dedup();
+        all.stems.sort_unstable();
+        all.stems.dedup();
+        all.senses.sort_unstable();
+        all.senses.dedup();
+        all
     }
 
     /// Whether content word `w` is the same as some word of the wording.

@@ -52,12 +52,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
     // What all the references offer to match, and the fewest content keys one
     // has: a sentence whose bound against all of them together falls short of
     // the coverage the smallest needs can render none of them.
-    let all_references = Matchable::of(
-        &references
-            .iter()
-            .flat_map(|r| r.words.words.iter().cloned())
-            .collect::<Vec<_>>(),
-    );
+    let all_references = Matchable::of(references.iter().flat_map(|r| &r.words.words));
     let fewest_keys = references.iter().map(|r| r.stems.len().max(1)).min();
     let may_render = |words: &Wording| {
         fewest_keys.is_some_and(|fewest| {
