@@ -14,7 +14,7 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 
 use crosscheck::config::Config;
 use crosscheck::events::{self, Grouping};
-use crosscheck::{align, check, compare, corpus};
+use crosscheck::{align, attributions, compare, corpus};
 
 fn align_and_compare(c: &mut Criterion) {
     let dir = generated(2_000, true);
@@ -25,7 +25,7 @@ fn align_and_compare(c: &mut Criterion) {
         "the generated corpus reads cleanly"
     );
     let reports = corpus.reports;
-    let attributions = check::extract_all(&reports);
+    let attributions = attributions::extract_all(&reports);
     let events = events::group(&reports, &Grouping::default());
     let event = events
         .iter()

@@ -15,7 +15,7 @@ use common::generated;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 
 use crosscheck::config::Config;
-use crosscheck::report::{self, Format};
+use crosscheck::render::{self, Format};
 use crosscheck::{check, corpus};
 
 fn end_to_end(c: &mut Criterion) {
@@ -33,8 +33,8 @@ fn end_to_end(c: &mut Criterion) {
             b.iter(|| {
                 let corpus = corpus::read(std::slice::from_ref(path));
                 let found = check::run(corpus, &config, &check::Options::default());
-                let options = report::Options::default();
-                report::write_check(&found, Format::Jsonl, &options, &mut std::io::sink())
+                let options = render::Options::default();
+                render::write_check(&found, Format::Jsonl, &options, &mut std::io::sink())
                     .expect("rendering into a sink");
                 black_box(found)
             })

@@ -8,9 +8,11 @@
 
 use std::io;
 
-use crate::check::extract_all;
-use crate::corpus::Corpus;
-use crate::report::AttributionWriter;
+use rayon::prelude::*;
+
+use crate::corpus::{Corpus, Report};
+use crate::extract::{self, Attribution};
+use crate::render::AttributionWriter;
 use crate::stats;
 
 /// How `extract` lists.
@@ -55,4 +57,12 @@ pub fn extract_batches(
     }
     stats::time("render", || writer.finish())?;
     Ok(read)
+}
+
+/// Extract every report's attributions, in parallel.
+pub fn extract_all(reports: &[Report]) -> Vec<Vec<Attribution>> {
+    reports
+        .par_iter()
+        .map(|r| extract::extract(&r.text))
+        .collect()
 }

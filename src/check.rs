@@ -6,122 +6,19 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
-use crate::align::foreign::ForeignMatch;
 use crate::align::{self, Claim};
 use crate::compare::{self, Comparison};
 use crate::config::{Config, OutletKind};
-use crate::corpus::{Corpus, Rejection, Report};
-use crate::events::{self, Event, Grouping};
+use crate::corpus::{Corpus, Report};
+use crate::events::{self, Grouping};
 use crate::extract::{self, Attribution};
 use crate::finding::Finding;
-use crate::report::counted;
+use crate::foreign::{self, ForeignMatch};
+use crate::outcome::{Outcome, attributions_in};
 use crate::rules;
 use crate::rules::Selection;
 use crate::stats;
-
-/// Everything a run found, for the outputs to render.
-#[derive(Debug, Default)]
-pub struct Check {
-    pub reports: Vec<Report>,
-    pub rejected: Vec<Rejection>,
-    /// Per report, same indices as `reports`; none for a report left out of
-    /// wording comparison (see [`Check::left_out`]).
-    pub attributions: Vec<Vec<Attribution>>,
-    /// Per report, its language as [`extract::language`] tells it.
-    pub languages: Vec<Option<&'static str>>,
-    pub events: Vec<Event>,
-    /// The events left out of comparison because they hold more attributions
-    /// than `Grouping::max_attributions` (indices into `events`): they have no
-    /// claims and no findings.
-    pub too_large: Vec<usize>,
-    /// Every event's claims, event after event.
-    pub claims: Vec<Claim>,
-    /// One per claim, same order.
-    pub comparisons: Vec<Comparison>,
-    pub findings: Vec<Finding>,
-}
-
-impl Check {
-    /// The reports left out of wording comparison, with their language: those
-    /// not in English. Their quotations are found (`crosscheck extract` lists
-    /// them) but no English rule reads them, so they render no claim.
-    pub fn left_out(&self) -> impl Iterator<Item = (&Report, &'static str)> {
-        self.reports
-            .iter()
-            .zip(&self.languages)
-            .filter_map(|(r, l)| {
-                l.filter(|&l| !extract::reads_as_english(Some(l)))
-                    .map(|l| (r, l))
-            })
-    }
-}
-
-impl Check {
-    /// The events left out of comparison for their size, each with how many
-    /// attributions it holds.
-    /// Why an event was left out of comparison, if it was: said the same way by every output.
-    pub fn left_out_event(&self, index: usize) -> Option<String> {
-        self.too_large.binary_search(&index).ok().map(|_| {
-            let event = &self.events[index];
-            format!(
-                "left out of comparison: event {} holds {} in {}, more than one event may hold (raise events.max-attributions in crosscheck.toml, or give its reports narrower event keys)",
-                event.id,
-                counted(attributions_in(event, &self.attributions), "attribution"),
-                counted(event.reports.len(), "report")
-            )
-        })
-    }
-}
-
-/// Each event's claims and findings, found once for a renderer that reads
-/// every event: filtering the whole run's claims and findings for each event
-/// grows with the square of the number of events.
-#[derive(Debug, Default)]
-pub struct ByEvent<'c> {
-    claims: FxHashMap<&'c str, Vec<usize>>,
-    findings: FxHashMap<&'c str, Vec<&'c Finding>>,
-}
-
-impl<'c> ByEvent<'c> {
-    pub fn of(check: &'c Check) -> ByEvent<'c> {
-        let mut by_event = ByEvent::default();
-        for (i, claim) in check.claims.iter().enumerate() {
-            by_event
-                .claims
-                .entry(claim.event.as_str())
-                .or_default()
-                .push(i);
-        }
-        for finding in &check.findings {
-            by_event
-                .findings
-                .entry(finding.event.as_str())
-                .or_default()
-                .push(finding);
-        }
-        by_event
-    }
-
-    /// The claims of event `id` (indices into `Check::claims`), in order.
-    pub fn claims(&self, id: &str) -> &[usize] {
-        self.claims.get(id).map_or(&[], Vec::as_slice)
-    }
-
-    /// The findings of event `id`, in order.
-    pub fn findings(&self, id: &str) -> &[&'c Finding] {
-        self.findings.get(id).map_or(&[], Vec::as_slice)
-    }
-}
-
-/// Extract every report's attributions, in parallel.
-pub fn extract_all(reports: &[Report]) -> Vec<Vec<Attribution>> {
-    reports
-        .par_iter()
-        .map(|r| extract::extract(&r.text))
-        .collect()
-}
 
 /// What extraction gives each report: its attributions, its language, and
 /// its sentences (which the rules read again; kept as byte ranges, not found again).
@@ -175,7 +72,7 @@ pub struct Options {
 }
 
 /// Run every stage on `corpus`.
-pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
+pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Outcome {
     let Corpus { reports, rejected } = corpus;
     let Extracted {
         attributions,
@@ -230,7 +127,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
         .collect();
     let is_primary = |r: usize| outlet_kinds[r] == Some(OutletKind::Official);
     // Quotes that belong to another event need every event's claims.
-    let foreign = align::foreign::foreign_quotes(
+    let foreign = foreign::foreign_quotes(
         &events,
         &claims,
         &comparisons,
@@ -276,7 +173,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
         })
         .collect();
     stats::record("rules", rules_started.elapsed());
-    Check {
+    Outcome {
         reports,
         rejected,
         attributions,
@@ -295,13 +192,4 @@ fn foreign_of(foreign: &[ForeignMatch], own: &Range<usize>) -> Range<usize> {
     let from = foreign.partition_point(|m| m.own_claim < own.start);
     let to = foreign.partition_point(|m| m.own_claim < own.end);
     from..to.max(from)
-}
-
-/// How many attributions the reports of an event hold.
-pub fn attributions_in(event: &Event, attributions: &[Vec<Attribution>]) -> usize {
-    event
-        .reports
-        .iter()
-        .map(|&r| attributions.get(r).map_or(0, Vec::len))
-        .sum()
 }

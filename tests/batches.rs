@@ -10,10 +10,10 @@
 use std::fs;
 use std::path::PathBuf;
 
+use crosscheck::attributions::extract_all;
 use crosscheck::attributions::{self, Options};
-use crosscheck::check::extract_all;
 use crosscheck::corpus::{self, Batching, Corpus, Limits};
-use crosscheck::report::{self, AttributionWriter, Format, Style};
+use crosscheck::render::{self, AttributionWriter, Format, Style};
 use support::folder;
 use tempfile::TempDir;
 
@@ -224,7 +224,7 @@ fn extracted_at_once(dir: &TempDir, format: Format, options: Options) -> Vec<u8>
         }
     }
     let mut out = Vec::new();
-    report::write_attributions(&corpus.reports, &attributions, format, &style(), &mut out).unwrap();
+    render::write_attributions(&corpus.reports, &attributions, format, &style(), &mut out).unwrap();
     out
 }
 

@@ -8,11 +8,12 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crosscheck::check::{self, Check, Options};
+use crosscheck::check::{self, Options};
 use crosscheck::compare::Label;
 use crosscheck::config::Config;
 use crosscheck::corpus;
 use crosscheck::finding::Finding;
+use crosscheck::outcome::Outcome;
 use crosscheck::rules;
 
 #[derive(Debug, Deserialize)]
@@ -46,7 +47,7 @@ fn expected() -> Expected {
     toml::from_str(&source).unwrap()
 }
 
-fn run() -> Check {
+fn run() -> Outcome {
     let config = Config::load(Path::new("crosscheck.toml")).unwrap();
     let corpus = corpus::read(&[PathBuf::from("corpus")]);
     assert!(corpus.rejected.is_empty(), "{:?}", corpus.rejected);

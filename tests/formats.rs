@@ -11,11 +11,12 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use crosscheck::check::{self, Check};
+use crosscheck::check;
 use crosscheck::config::Config;
 use crosscheck::corpus;
 use crosscheck::finding::Finding;
-use crosscheck::report::{self, Format, Options, Run};
+use crosscheck::outcome::Outcome;
+use crosscheck::render::{self, Format, Options, Run};
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,24 +24,24 @@ fn repo() -> &'static Path {
 
 /// `check corpus/` through the library, from the repository's folder so the
 /// paths are the ones the CLI prints.
-fn corpus_check() -> Check {
+fn corpus_check() -> Outcome {
     std::env::set_current_dir(repo()).unwrap();
     let config = Config::load(Path::new("crosscheck.toml")).unwrap();
     let corpus = corpus::read(&[Path::new("corpus/").to_path_buf()]);
     check::run(corpus, &config, &check::Options::default())
 }
 
-fn render(check: &Check, format: Format) -> String {
+fn render(check: &Outcome, format: Format) -> String {
     let mut out = Vec::new();
     let options = Options {
-        style: report::Style {
+        style: render::Style {
             width: Some(120),
-            ..report::Style::default()
+            ..render::Style::default()
         },
         run: Run::default(),
         template: None,
     };
-    report::write_check(check, format, &options, &mut out).unwrap();
+    render::write_check(check, format, &options, &mut out).unwrap();
     String::from_utf8(out).unwrap()
 }
 
@@ -251,7 +252,7 @@ fn the_json_document_round_trips_through_serde() {
     let check = corpus_check();
     let written: Value = serde_json::from_str(&render(&check, Format::Json)).unwrap();
     let read: consumer::Document = serde_json::from_value(written.clone()).unwrap();
-    assert_eq!(read.version, report::VERSION);
+    assert_eq!(read.version, render::VERSION);
     assert_eq!(read.findings.len(), check.findings.len());
     assert_eq!(serde_json::to_value(&read).unwrap(), written);
 }
@@ -286,7 +287,7 @@ fn jsonl_is_the_documents_records_each_with_a_type() {
     }
     let last = lines.last().unwrap();
     assert_eq!(last["type"], "summary");
-    assert_eq!(last["version"], report::VERSION);
+    assert_eq!(last["version"], render::VERSION);
     assert_eq!(last["findings"], check.findings.len());
     let types: BTreeSet<&str> = lines.iter().map(|l| l["type"].as_str().unwrap()).collect();
     assert!(

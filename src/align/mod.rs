@@ -7,9 +7,9 @@
 //! a quote that runs over two statements joins both). What joins nothing
 //! starts a claim of its own.
 
-pub mod foreign;
-pub mod local;
 mod speakers;
+
+pub(crate) use speakers::surname;
 
 use std::collections::HashMap;
 use std::ops::Range;
@@ -21,8 +21,8 @@ use crate::config::{Config, OutletKind};
 use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::{Attribution, Kind};
+use crate::text::local::{self, Matchable};
 use crate::text::{Key, Word, Wording, content_keys, shared_keys};
-use local::Matchable;
 
 pub use speakers::Names;
 pub(crate) use speakers::parts as name_parts;
@@ -153,7 +153,7 @@ pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
     // Members of each claim: (unit, the unit's words that render the claim).
     let mut members: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
     // The content keys of each member's words, and what they offer to match
-    // (`local::Matchable`), in the same order.
+    // (`text::local::Matchable`), in the same order.
     let mut member_keys: Vec<Vec<(Vec<Key>, Matchable)>> = Vec::new();
     // Which claims each content stem occurs in: a unit is aligned only with the
     // claims it shares enough stems with, never with every claim of the event.

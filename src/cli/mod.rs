@@ -24,7 +24,7 @@ use crosscheck::check;
 use crosscheck::config::{self, Config, ConfigError};
 use crosscheck::corpus::{self, Corpus};
 use crosscheck::events::{self, Grouping, Mode};
-use crosscheck::report::{self, Format, Style};
+use crosscheck::render::{self, Format, Style};
 use crosscheck::rules::{self, Selection};
 use crosscheck::stats;
 use progress::Progress;
@@ -78,7 +78,7 @@ fn run(cli: Cli) -> io::Result<u8> {
             let events = stats::time("group", || events::group(&corpus.reports, &grouping));
             stats::time("render", || {
                 write_to(&output, |out, style| {
-                    report::write_events(&events, &corpus.reports, list_format(format), style, out)
+                    render::write_events(&events, &corpus.reports, list_format(format), style, out)
                 })
             })?;
             if with_stats {
@@ -101,7 +101,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 None => rules::catalogue().iter().collect(),
             };
             write_to(&output, |out, style| {
-                report::write_rules(&chosen, list_format(format), style, out)
+                render::write_rules(&chosen, list_format(format), style, out)
             })?;
             Ok(0)
         }
@@ -138,7 +138,7 @@ fn run_extract(
         progress.suspend(|| print_rejections(&batch.rejected))
     };
     let stream = |out: &mut dyn Write, style: &Style| {
-        let writer = report::AttributionWriter::start(format, style, out)?;
+        let writer = render::AttributionWriter::start(format, style, out)?;
         attributions::extract_batches(batches, options, writer, each_batch)
     };
     let mut read = attributions::Read::default();
@@ -240,7 +240,7 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
     } else if !known.is_empty() {
         check.findings.retain(|f| !known.contains(&f.fingerprint));
     }
-    let run = report::Run {
+    let run = render::Run {
         elapsed: Some(started.elapsed()),
         baselined: before - check.findings.len(),
     };
@@ -248,14 +248,14 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
     stats::time("render", || {
         write_to(&args.output, |out, style| {
             if args.statistics {
-                report::write_statistics(&check, format, style, out)
+                render::write_statistics(&check, format, style, out)
             } else {
-                let options = report::Options {
+                let options = render::Options {
                     style: *style,
                     run,
                     template,
                 };
-                report::write_check(&check, format, &options, out)
+                render::write_check(&check, format, &options, out)
             }
         })
     })?;

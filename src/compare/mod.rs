@@ -18,9 +18,10 @@ use similar::{Algorithm, DiffTag};
 
 pub use classify::{ChangeClass, Speakers, classify};
 
-use crate::align::{Claim, local};
+use crate::align::Claim;
 use crate::corpus::Report;
 use crate::extract::{Attribution, Kind};
+use crate::text::local;
 use crate::text::{Unit, Word, Wording, folded, units};
 
 /// Below this share of matching words, a rendering is a paraphrase of the

@@ -4,11 +4,11 @@
 use std::ops::Range;
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::align::local::{self, Matchable};
 use crate::align::{Claim, MIN_SHARED};
 use crate::compare::{self, Label, Piece};
 use crate::extract::{Attribution, Span};
 use crate::finding::{Finding, Location};
+use crate::text::local::{self, Matchable};
 use crate::text::{Key, Wording, content_keys, shared_keys};
 
 /// A stretch shorter than this says too little to be a dropped statement.

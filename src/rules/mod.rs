@@ -21,13 +21,13 @@ use std::ops::Range;
 use serde::Serialize;
 
 use crate::align::Claim;
-use crate::align::foreign::ForeignMatch;
 use crate::compare::Comparison;
 use crate::config::{Config, OutletKind};
 use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::Attribution;
 use crate::finding::{Finding, Location, Severity};
+use crate::foreign::ForeignMatch;
 
 pub use channel_mismatch::ConfiguredOutlets;
 pub use report_words::ReportWords;

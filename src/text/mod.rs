@@ -3,6 +3,7 @@
 
 mod equivalents;
 mod fold;
+pub mod local;
 mod quotes;
 mod sentences;
 mod tokens;

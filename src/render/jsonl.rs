@@ -9,8 +9,8 @@ use serde::Serialize;
 
 use super::json::{self, ClaimRecord, EventRecord, RejectionRecord, ReportRecord, VERSION};
 use super::summary::{Run, Summary};
-use crate::check::Check;
 use crate::finding::Finding;
+use crate::outcome::Outcome;
 
 #[derive(Debug, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
@@ -31,16 +31,16 @@ struct Versioned {
     summary: Summary,
 }
 
-pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    let records = json::report_records(check)
+pub fn write_check(outcome: &Outcome, run: &Run, out: &mut dyn Write) -> io::Result<()> {
+    let records = json::report_records(outcome)
         .map(Record::Report)
-        .chain(json::check_event_records(check).map(Record::Event))
-        .chain((0..check.claims.len()).map(|i| Record::Claim(json::claim_record(check, i))))
-        .chain(check.findings.iter().map(Record::Finding))
-        .chain(json::rejection_records(check).map(Record::Rejected))
+        .chain(json::check_event_records(outcome).map(Record::Event))
+        .chain((0..outcome.claims.len()).map(|i| Record::Claim(json::claim_record(outcome, i))))
+        .chain(outcome.findings.iter().map(Record::Finding))
+        .chain(json::rejection_records(outcome).map(Record::Rejected))
         .chain(std::iter::once(Record::Summary(Versioned {
             version: VERSION,
-            summary: Summary::of(check, run),
+            summary: Summary::of(outcome, run),
         })));
     json::write_lines(records, out)
 }

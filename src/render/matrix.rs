@@ -2,10 +2,10 @@
 //! HTML outputs: how each outlet renders each statement carried by more than
 //! one report.
 
-use crate::check::{ByEvent, Check};
 use crate::compare::Label;
 use crate::events::Event;
 use crate::finding::Finding;
+use crate::outcome::{ByEvent, Outcome};
 
 /// One event's matrix.
 #[derive(Debug, Clone, PartialEq)]
@@ -23,7 +23,7 @@ pub struct Matrix {
 /// One claim, a column of the matrix.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Column {
-    /// Index into `check.claims`.
+    /// Index into `outcome.claims`.
     pub claim: usize,
     /// `#3`: the claim's number within its event.
     pub number: String,
@@ -124,20 +124,20 @@ impl Matrix {
     /// The matrix of `event`; it has no column when no claim of it is
     /// carried by more than one report.
     /// (`by_event` holds the run's claims and findings event by event.)
-    pub fn of(check: &Check, event: &Event, by_event: &ByEvent<'_>) -> Matrix {
+    pub fn of(outcome: &Outcome, event: &Event, by_event: &ByEvent<'_>) -> Matrix {
         let claims = by_event.claims(&event.id);
         let findings = by_event.findings(&event.id);
         let mut outlets: Vec<String> = Vec::new();
         for &r in &event.reports {
-            if !outlets.contains(&check.reports[r].outlet) {
-                outlets.push(check.reports[r].outlet.clone());
+            if !outlets.contains(&outcome.reports[r].outlet) {
+                outlets.push(outcome.reports[r].outlet.clone());
             }
         }
         let shared: Vec<usize> = claims
             .iter()
             .copied()
             .filter(|&i| {
-                let c = &check.claims[i];
+                let c = &outcome.claims[i];
                 c.renderings
                     .iter()
                     .any(|r| r.report != c.renderings[c.reference].report)
@@ -146,9 +146,9 @@ impl Matrix {
         let columns = shared
             .iter()
             .map(|&i| {
-                let claim = &check.claims[i];
+                let claim = &outcome.claims[i];
                 let reference = &claim.renderings[claim.reference];
-                let report = &check.reports[reference.report];
+                let report = &outcome.reports[reference.report];
                 Column {
                     claim: i,
                     number: format!("#{}", claim.id.rsplit('#').next().unwrap_or(&claim.id)),
@@ -162,7 +162,7 @@ impl Matrix {
             .map(|outlet| {
                 shared
                     .iter()
-                    .map(|&i| cell(check, i, outlet, findings))
+                    .map(|&i| cell(outcome, i, outlet, findings))
                     .collect::<Vec<Cell>>()
             })
             .collect();
@@ -176,13 +176,13 @@ impl Matrix {
 }
 
 /// `findings`: the event's.
-fn cell(check: &Check, claim_index: usize, outlet: &str, findings: &[&Finding]) -> Cell {
-    let claim = &check.claims[claim_index];
+fn cell(outcome: &Outcome, claim_index: usize, outlet: &str, findings: &[&Finding]) -> Cell {
+    let claim = &outcome.claims[claim_index];
     let mut labels: Vec<Label> = claim
         .renderings
         .iter()
-        .zip(&check.comparisons[claim_index].diffs)
-        .filter(|(r, _)| check.reports[r.report].outlet == outlet)
+        .zip(&outcome.comparisons[claim_index].diffs)
+        .filter(|(r, _)| outcome.reports[r.report].outlet == outlet)
         .map(|(_, d)| d.label)
         .collect();
     labels.sort_by_key(|l| importance(*l));

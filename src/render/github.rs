@@ -9,11 +9,11 @@ use std::io::{self, Write};
 
 use super::Style;
 use super::table::diff_text;
-use crate::check::Check;
 use crate::finding::Severity;
+use crate::outcome::Outcome;
 
-pub fn write_check(check: &Check, out: &mut dyn Write) -> io::Result<()> {
-    for rejection in &check.rejected {
+pub fn write_check(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
+    for rejection in &outcome.rejected {
         writeln!(
             out,
             "::error file={},line={},col={},title={}::{}",
@@ -25,7 +25,7 @@ pub fn write_check(check: &Check, out: &mut dyn Write) -> io::Result<()> {
         )?;
     }
     let plain = Style::default();
-    for f in &check.findings {
+    for f in &outcome.findings {
         let level = match f.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",

@@ -6,7 +6,7 @@ use std::io::{self, Write};
 use super::Style;
 use super::summary::RuleCount;
 use super::table::diff_text;
-use crate::check::Check;
+use crate::outcome::Outcome;
 
 const HEADER: [&str; 18] = [
     "severity",
@@ -29,13 +29,13 @@ const HEADER: [&str; 18] = [
     "fingerprint",
 ];
 
-pub fn write_check(check: &Check, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_check(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     // Rows go to memory first: csv's errors wrap io's, and a closed pipe must
     // stay recognisable as one (see `cli::main`).
     let mut writer = csv::Writer::from_writer(Vec::new());
     writer.write_record(HEADER)?;
     let plain = Style::default();
-    for f in &check.findings {
+    for f in &outcome.findings {
         let related = |field: fn(&crate::finding::Location) -> &str| {
             let mut values: Vec<&str> = Vec::new();
             for l in &f.related {

@@ -7,14 +7,14 @@ use std::io::{self, Write};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::summary::{Run, Summary};
+use super::summary::{Run, Summary, left_out_event};
 use crate::align::{Claim, ReferenceChoice};
-use crate::check::Check;
 use crate::compare::{Change, Label};
 use crate::corpus::{Rejection, Report};
 use crate::events::{Event, Source};
 use crate::extract::{Attribution, Kind};
 use crate::finding::{Finding, Location};
+use crate::outcome::Outcome;
 
 /// The version of the `check --format json` document.
 pub const VERSION: u32 = 1;
@@ -117,27 +117,27 @@ pub fn event_record<'a>(event: &'a Event, reports: &'a [Report]) -> EventRecord<
 }
 
 /// Every event of a run, with why it was left out of comparison if it was.
-pub fn check_event_records(check: &Check) -> impl Iterator<Item = EventRecord<'_>> {
-    check.events.iter().enumerate().map(|(i, e)| EventRecord {
-        left_out: check.left_out_event(i),
-        ..event_record(e, &check.reports)
+pub fn check_event_records(outcome: &Outcome) -> impl Iterator<Item = EventRecord<'_>> {
+    outcome.events.iter().enumerate().map(|(i, e)| EventRecord {
+        left_out: left_out_event(outcome, i),
+        ..event_record(e, &outcome.reports)
     })
 }
 
-pub fn claim_record<'a>(check: &'a Check, index: usize) -> ClaimRecord<'a> {
-    let claim: &Claim = &check.claims[index];
-    let comparison = &check.comparisons[index];
+pub fn claim_record<'a>(outcome: &'a Outcome, index: usize) -> ClaimRecord<'a> {
+    let claim: &Claim = &outcome.claims[index];
+    let comparison = &outcome.comparisons[index];
     let renderings = claim
         .renderings
         .iter()
         .zip(&comparison.diffs)
         .map(|(r, diff)| {
-            let report = &check.reports[r.report];
+            let report = &outcome.reports[r.report];
             let start = r.pieces.first().map_or(0, |p| p.0);
             let end = r.pieces.last().map_or(start, |p| p.1);
             RenderingRecord {
                 location: Location::new(report, (start, end)),
-                kind: check.attributions[r.report][r.attribution].kind,
+                kind: outcome.attributions[r.report][r.attribution].kind,
                 speaker: r.speaker.as_deref(),
                 label: diff.label,
                 similarity: (diff.similarity * 1000.0).round() / 1000.0,
@@ -153,7 +153,7 @@ pub fn claim_record<'a>(check: &'a Check, index: usize) -> ClaimRecord<'a> {
             outlets: v
                 .renderings
                 .iter()
-                .map(|&i| check.reports[claim.renderings[i].report].outlet.clone())
+                .map(|&i| outcome.reports[claim.renderings[i].report].outlet.clone())
                 .collect(),
             renderings: v.renderings.clone(),
             label: v.label,
@@ -170,12 +170,12 @@ pub fn claim_record<'a>(check: &'a Check, index: usize) -> ClaimRecord<'a> {
 }
 
 /// Every report of a run, with how many attributions it has.
-pub fn report_records(check: &Check) -> impl Iterator<Item = ReportRecord<'_>> {
-    check
+pub fn report_records(outcome: &Outcome) -> impl Iterator<Item = ReportRecord<'_>> {
+    outcome
         .reports
         .iter()
-        .zip(&check.attributions)
-        .zip(&check.languages)
+        .zip(&outcome.attributions)
+        .zip(&outcome.languages)
         .map(|((r, a), &language)| ReportRecord {
             id: &r.id,
             outlet: &r.outlet,
@@ -192,25 +192,25 @@ pub fn report_records(check: &Check) -> impl Iterator<Item = ReportRecord<'_>> {
 }
 
 /// Every rejected input of a run, with its message.
-pub fn rejection_records(check: &Check) -> impl Iterator<Item = RejectionRecord<'_>> {
-    check.rejected.iter().map(|r| RejectionRecord {
+pub fn rejection_records(outcome: &Outcome) -> impl Iterator<Item = RejectionRecord<'_>> {
+    outcome.rejected.iter().map(|r| RejectionRecord {
         rejection: r,
         message: r.to_string(),
     })
 }
 
 /// Write the versioned document of a whole run.
-pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_check(outcome: &Outcome, run: &Run, out: &mut dyn Write) -> io::Result<()> {
     let document = Document {
         version: VERSION,
-        reports: report_records(check).collect(),
-        events: check_event_records(check).collect(),
-        claims: (0..check.claims.len())
-            .map(|i| claim_record(check, i))
+        reports: report_records(outcome).collect(),
+        events: check_event_records(outcome).collect(),
+        claims: (0..outcome.claims.len())
+            .map(|i| claim_record(outcome, i))
             .collect(),
-        findings: &check.findings,
-        rejected: rejection_records(check).collect(),
-        summary: Summary::of(check, run),
+        findings: &outcome.findings,
+        rejected: rejection_records(outcome).collect(),
+        summary: Summary::of(outcome, run),
     };
     serde_json::to_writer_pretty(&mut *out, &document)?;
     writeln!(out)

@@ -1,5 +1,7 @@
-//! Quotes that belong to another event: a spokesperson's words from the day
-//! before folded into the story of a call. Each quoted rendering is compared
+//! The `foreign` stage, between compare and rules: quotes that belong to
+//! another event, such as a spokesperson's words from the day before folded
+//! into the story of a call. It needs every event's claims, so it runs once
+//! over the whole run, not per event. Each quoted rendering is compared
 //! with the claims of the other events (those that had begun by the day it was
 //! published) that share enough content stems with it; it belongs elsewhere
 //! when it matches one of them as a version of its words and clearly better
@@ -11,8 +13,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use super::speakers::surname;
-use super::{Claim, MIN_SHARED};
+use crate::align::{Claim, MIN_SHARED, Rendering, surname};
 use crate::compare::{self, Comparison, PARAPHRASE_BELOW};
 use crate::corpus::Report;
 use crate::events::Event;
@@ -351,7 +352,7 @@ fn window(postings: &[(i32, usize)], published: Option<i32>) -> InWindow<'_> {
     [&postings[..undated], &postings[from..to]]
 }
 
-fn wording(rendering: &super::Rendering, reports: &[Report]) -> Wording {
+fn wording(rendering: &Rendering, reports: &[Report]) -> Wording {
     let ranges: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
     Wording::new(&reports[rendering.report].text, &ranges)
 }

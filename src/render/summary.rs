@@ -6,8 +6,8 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::check::Check;
 use crate::finding::Severity;
+use crate::outcome::{Outcome, attributions_in};
 
 /// What a run knows beyond what it found.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -38,19 +38,19 @@ pub struct Summary {
 }
 
 impl Summary {
-    pub fn of(check: &Check, run: &Run) -> Summary {
-        let severity = |s: Severity| check.findings.iter().filter(|f| f.severity == s).count();
+    pub fn of(outcome: &Outcome, run: &Run) -> Summary {
+        let severity = |s: Severity| outcome.findings.iter().filter(|f| f.severity == s).count();
         Summary {
-            reports: check.reports.len(),
-            events: check.events.len(),
-            claims: check.claims.len(),
-            findings: check.findings.len(),
+            reports: outcome.reports.len(),
+            events: outcome.events.len(),
+            claims: outcome.claims.len(),
+            findings: outcome.findings.len(),
             errors: severity(Severity::Error),
             warnings: severity(Severity::Warning),
             infos: severity(Severity::Info),
-            rejected: check.rejected.len(),
-            left_out: check.left_out().count(),
-            events_left_out: check.too_large.len(),
+            rejected: outcome.rejected.len(),
+            left_out: outcome.left_out().count(),
+            events_left_out: outcome.too_large.len(),
             baselined: run.baselined,
         }
     }
@@ -110,9 +110,9 @@ pub struct RuleCount {
 
 /// The rules with findings, most findings first (then by code, so the order is
 /// the same from run to run). A rule's severity is that of its findings.
-pub fn statistics(check: &Check) -> Vec<RuleCount> {
+pub fn statistics(outcome: &Outcome) -> Vec<RuleCount> {
     let mut counts: Vec<RuleCount> = Vec::new();
-    for finding in &check.findings {
+    for finding in &outcome.findings {
         match counts.iter_mut().find(|c| c.rule == finding.rule) {
             Some(count) => count.count += 1,
             None => counts.push(RuleCount {
@@ -125,6 +125,20 @@ pub fn statistics(check: &Check) -> Vec<RuleCount> {
     }
     counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(b.rule)));
     counts
+}
+
+/// Why event `index` was left out of comparison, if it was: said the same
+/// way by every format.
+pub fn left_out_event(outcome: &Outcome, index: usize) -> Option<String> {
+    outcome.is_too_large(index).then(|| {
+        let event = &outcome.events[index];
+        format!(
+            "left out of comparison: event {} holds {} in {}, more than one event may hold (raise events.max-attributions in crosscheck.toml, or give its reports narrower event keys)",
+            event.id,
+            counted(attributions_in(event, &outcome.attributions), "attribution"),
+            counted(event.reports.len(), "report")
+        )
+    })
 }
 
 /// `1 claim`, `2 claims`.

@@ -23,10 +23,10 @@ pub use stream::AttributionWriter;
 pub use summary::{RuleCount, Run, Summary, counted, statistics};
 pub use table::diff_text;
 
-use crate::check::Check;
 use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::Attribution;
+use crate::outcome::Outcome;
 use crate::rules::Rule;
 
 /// The output formats. `extract`, `events` and `rules` are written as
@@ -97,32 +97,32 @@ pub struct Options<'a> {
 
 /// `check`: the findings of a run.
 pub fn write_check(
-    check: &Check,
+    outcome: &Outcome,
     format: Format,
     options: &Options<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let run = &options.run;
     match format {
-        Format::Table => table::write_check(check, run, &options.style, out),
-        Format::Json => json::write_check(check, run, out),
-        Format::Jsonl => jsonl::write_check(check, run, out),
-        Format::Csv => csv::write_check(check, out),
-        Format::Markdown => markdown::write_check(check, run, out),
-        Format::Sarif => sarif::write_check(check, out),
-        Format::Github => github::write_check(check, out),
-        Format::Html => html::write_check(check, run, options.template, out),
+        Format::Table => table::write_check(outcome, run, &options.style, out),
+        Format::Json => json::write_check(outcome, run, out),
+        Format::Jsonl => jsonl::write_check(outcome, run, out),
+        Format::Csv => csv::write_check(outcome, out),
+        Format::Markdown => markdown::write_check(outcome, run, out),
+        Format::Sarif => sarif::write_check(outcome, out),
+        Format::Github => github::write_check(outcome, out),
+        Format::Html => html::write_check(outcome, run, options.template, out),
     }
 }
 
 /// `check --statistics`: how many findings each rule has, instead of the findings.
 pub fn write_statistics(
-    check: &Check,
+    outcome: &Outcome,
     format: Format,
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let counts = statistics(check);
+    let counts = statistics(outcome);
     match format {
         Format::Table => table::write_statistics(&counts, style, out),
         Format::Json => json::write_array(counts.iter(), out),

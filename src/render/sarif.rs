@@ -10,8 +10,8 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::check::Check;
 use crate::finding::{Finding, Location, Severity};
+use crate::outcome::Outcome;
 use crate::rules::{self, Rule};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -153,7 +153,7 @@ struct Notification {
     locations: [SarifLocation; 1],
 }
 
-pub fn write_check(check: &Check, out: &mut dyn Write) -> io::Result<()> {
+pub fn write_check(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
     let catalogue = rules::catalogue();
     let log = Log {
         schema: SCHEMA,
@@ -168,14 +168,14 @@ pub fn write_check(check: &Check, out: &mut dyn Write) -> io::Result<()> {
                 },
             },
             column_kind: "unicodeCodePoints",
-            results: check
+            results: outcome
                 .findings
                 .iter()
                 .map(|f| result(f, catalogue))
                 .collect(),
             invocations: [Invocation {
-                execution_successful: check.rejected.is_empty(),
-                tool_execution_notifications: check
+                execution_successful: outcome.rejected.is_empty(),
+                tool_execution_notifications: outcome
                     .rejected
                     .iter()
                     .map(|r| Notification {

@@ -8,18 +8,18 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::matrix::{self, Matrix};
-use super::summary::{RuleCount, Run, Summary, counted};
+use super::summary::{RuleCount, Run, Summary, counted, left_out_event};
 use super::table::outlets;
-use crate::check::{ByEvent, Check};
 use crate::compare::{Piece, Tag};
 use crate::finding::Finding;
+use crate::outcome::{ByEvent, Outcome};
 
 /// Characters of Markdown written before findings are only counted: under
 /// GitHub's limit, with room for the closing lines.
 const BUDGET: usize = 60_000;
 
-pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<()> {
-    let summary = Summary::of(check, run);
+pub fn write_check(outcome: &Outcome, run: &Run, out: &mut dyn Write) -> io::Result<()> {
+    let summary = Summary::of(outcome, run);
     let mut md = String::new();
     let _ = writeln!(
         md,
@@ -31,10 +31,10 @@ pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<
     );
     let _ = writeln!(md, "{}\n", escape(&summary.line()));
     let mut left_out = 0;
-    let by_event = ByEvent::of(check);
-    for event in &check.events {
+    let by_event = ByEvent::of(outcome);
+    for event in &outcome.events {
         let findings = by_event.findings(&event.id);
-        let matrix = Matrix::of(check, event, &by_event);
+        let matrix = Matrix::of(outcome, event, &by_event);
         if findings.is_empty() && matrix.claims.is_empty() {
             continue;
         }
@@ -75,13 +75,13 @@ pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<
             counted(left_out, "finding")
         );
     }
-    let not_english: Vec<_> = check.left_out().collect();
-    if !not_english.is_empty() || !check.too_large.is_empty() {
+    let not_english: Vec<_> = outcome.left_out().collect();
+    if !not_english.is_empty() || !outcome.too_large.is_empty() {
         md.push_str("#### Left out of wording comparison\n\n");
-        for why in check
+        for why in outcome
             .too_large
             .iter()
-            .filter_map(|&i| check.left_out_event(i))
+            .filter_map(|&i| left_out_event(outcome, i))
         {
             let _ = writeln!(md, "- {}", escape(&why));
         }
@@ -96,9 +96,9 @@ pub fn write_check(check: &Check, run: &Run, out: &mut dyn Write) -> io::Result<
         }
         md.push('\n');
     }
-    if !check.rejected.is_empty() {
+    if !outcome.rejected.is_empty() {
         md.push_str("#### Rejected input\n\n");
-        for r in &check.rejected {
+        for r in &outcome.rejected {
             let _ = writeln!(md, "- {}", escape(&r.to_string()));
         }
         md.push('\n');

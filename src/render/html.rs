@@ -17,9 +17,9 @@ use serde::Serialize;
 use super::matrix::{self, Matrix};
 use super::summary::{Run, Summary, statistics};
 use super::table::outlets;
-use crate::check::{ByEvent, Check};
 use crate::compare::Tag;
 use crate::finding::{Finding, Location};
+use crate::outcome::{ByEvent, Outcome};
 
 const PAGE: &str = include_str!("templates/report.html");
 const STYLE: &str = include_str!("templates/style.css");
@@ -138,15 +138,15 @@ struct Segment {
 
 /// Write the page; `template` replaces the built-in one.
 pub fn write_check(
-    check: &Check,
+    outcome: &Outcome,
     run: &Run,
     template: Option<&str>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let marks = Marks::of(check);
-    let by_event = ByEvent::of(check);
+    let marks = Marks::of(outcome);
+    let by_event = ByEvent::of(outcome);
     let (mut reports, mut unmarked) = (Vec::new(), Vec::new());
-    for (i, r) in check.reports.iter().enumerate() {
+    for (i, r) in outcome.reports.iter().enumerate() {
         let marked = marks.spans.contains_key(&i);
         let view = ReportView {
             anchor: report_anchor(i),
@@ -168,12 +168,12 @@ pub fn write_check(
             unmarked.push(view);
         }
     }
-    let summary = Summary::of(check, run);
+    let summary = Summary::of(outcome, run);
     let page = Page {
         version: env!("CARGO_PKG_VERSION"),
         summary_line: summary.line(),
         summary,
-        rules: statistics(check)
+        rules: statistics(outcome)
             .into_iter()
             .map(|c| RuleOption {
                 code: c.rule,
@@ -182,16 +182,17 @@ pub fn write_check(
             })
             .collect(),
         outlets: {
-            let mut outlets: Vec<String> = check.reports.iter().map(|r| r.outlet.clone()).collect();
+            let mut outlets: Vec<String> =
+                outcome.reports.iter().map(|r| r.outlet.clone()).collect();
             outlets.sort();
             outlets.dedup();
             outlets
         },
-        events: check
+        events: outcome
             .events
             .iter()
             .map(|event| {
-                let matrix = Matrix::of(check, event, &by_event);
+                let matrix = Matrix::of(outcome, event, &by_event);
                 EventView {
                     id: event.id.clone(),
                     anchor: format!("event-{}", slug(&event.id)),
@@ -207,7 +208,7 @@ pub fn write_check(
             .collect(),
         reports,
         unmarked,
-        rejected: check.rejected.iter().map(ToString::to_string).collect(),
+        rejected: outcome.rejected.iter().map(ToString::to_string).collect(),
     };
     let mut env = Environment::new();
     env.add_template("report.html", template.unwrap_or(PAGE))
@@ -344,15 +345,15 @@ struct Marks {
 }
 
 impl Marks {
-    fn of(check: &Check) -> Marks {
-        let index: BTreeMap<String, usize> = check
+    fn of(outcome: &Outcome) -> Marks {
+        let index: BTreeMap<String, usize> = outcome
             .reports
             .iter()
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
         let mut spans: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-        for f in &check.findings {
+        for f in &outcome.findings {
             for l in std::iter::once(&f.primary).chain(&f.related) {
                 if let Some(&i) = index.get(&l.report) {
                     spans

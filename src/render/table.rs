@@ -9,13 +9,13 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::Style;
 use super::matrix::{self, Matrix, Verdict};
-use super::summary::{RuleCount, Run, Summary, counted, elapsed};
-use crate::check::{ByEvent, Check};
+use super::summary::{RuleCount, Run, Summary, counted, elapsed, left_out_event};
 use crate::compare::{Piece, Tag};
 use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::Attribution;
 use crate::finding::{Finding, Severity};
+use crate::outcome::{ByEvent, Outcome};
 
 /// The longest excerpt of a claim's wording shown in the matrix.
 const CLAIM_EXCERPT_CHARS: usize = 60;
@@ -44,9 +44,14 @@ fn new_table(style: &Style) -> Table {
 
 /// The whole run: each event with claims carried by two or more reports, the
 /// findings, and the summary.
-pub fn write_check(check: &Check, run: &Run, style: &Style, out: &mut dyn Write) -> io::Result<()> {
-    let by_event = ByEvent::of(check);
-    for (index, event) in check.events.iter().enumerate() {
+pub fn write_check(
+    outcome: &Outcome,
+    run: &Run,
+    style: &Style,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let by_event = ByEvent::of(outcome);
+    for (index, event) in outcome.events.iter().enumerate() {
         let claims = by_event.claims(&event.id);
         let findings = by_event.findings(&event.id);
         let bold = Ansi::new().bold();
@@ -58,23 +63,23 @@ pub fn write_check(check: &Check, run: &Run, style: &Style, out: &mut dyn Write)
             counted(claims.len(), "claim"),
             counted(findings.len(), "finding")
         )?;
-        match check.left_out_event(index) {
+        match left_out_event(outcome, index) {
             Some(why) => writeln!(out, "{why}")?,
-            None => write_matrix(check, event, &by_event, style, out)?,
+            None => write_matrix(outcome, event, &by_event, style, out)?,
         }
         if !findings.is_empty() {
             writeln!(out, "{}", findings_table(findings, style))?;
         }
         writeln!(out)?;
     }
-    for (report, language) in check.left_out() {
+    for (report, language) in outcome.left_out() {
         writeln!(
             out,
             "left out of wording comparison: {} ({}, {}): not English ({language})",
             report.origin.path, report.id, report.outlet
         )?;
     }
-    let mut line = Summary::of(check, run).line();
+    let mut line = Summary::of(outcome, run).line();
     if let Some(duration) = run.elapsed {
         line = format!("{line} {}", elapsed(duration));
     }
@@ -85,13 +90,13 @@ pub fn write_check(check: &Check, run: &Run, style: &Style, out: &mut dyn Write)
 /// first with their reference wording; the matrix has an outlet a row and a
 /// claim a column, so it fits a terminal however many outlets there are.
 fn write_matrix(
-    check: &Check,
+    outcome: &Outcome,
     event: &Event,
     by_event: &ByEvent<'_>,
     style: &Style,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let matrix = Matrix::of(check, event, by_event);
+    let matrix = Matrix::of(outcome, event, by_event);
     if matrix.claims.is_empty() {
         return writeln!(out, "no statement is carried by more than one report");
     }
