@@ -41,20 +41,15 @@ fn align_and_compare(c: &mut Criterion) {
         ),
         |b| {
             b.iter(|| {
-                let claims = align::align(
-                    event,
-                    align::Inputs {
-                        reports: &reports,
-                        attributions: &attributions,
-                        config: &config,
-                    },
-                );
-                let inputs = compare::Inputs {
+                let attributed = align::Attributed {
                     reports: &reports,
                     attributions: &attributions,
                 };
-                let comparisons: Vec<compare::Comparison> =
-                    claims.iter().map(|c| compare::compare(c, inputs)).collect();
+                let claims = align::align(event, attributed, &config);
+                let comparisons: Vec<compare::Comparison> = claims
+                    .iter()
+                    .map(|c| compare::compare(c, attributed))
+                    .collect();
                 black_box((claims, comparisons))
             })
         },

@@ -32,8 +32,8 @@ fn end_to_end(c: &mut Criterion) {
         group.bench_with_input(BenchmarkId::new("reports", reports), &path, |b, path| {
             b.iter(|| {
                 let corpus = corpus::read(std::slice::from_ref(path));
-                let found = check::run(corpus, &config, &check::Options::default());
-                let options = render::Options::default();
+                let found = check::run(corpus, &config, &check::Plan::default());
+                let options = render::Presentation::default();
                 render::write_check(&found, Format::Jsonl, &options, &mut std::io::sink())
                     .expect("rendering into a sink");
                 black_box(found)

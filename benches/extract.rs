@@ -199,7 +199,7 @@ fn whole_check(c: &mut Criterion) {
     group.bench_function("bundled corpus", |b| {
         b.iter_batched(
             bundled,
-            |corpus| black_box(check::run(corpus, &config, &check::Options::default())),
+            |corpus| black_box(check::run(corpus, &config, &check::Plan::default())),
             criterion::BatchSize::SmallInput,
         )
     });

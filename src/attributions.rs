@@ -13,22 +13,13 @@ use rayon::prelude::*;
 use crate::corpus::{Corpus, Report};
 use crate::extract::{self, Attribution};
 use crate::render::AttributionWriter;
-use crate::stats;
+use crate::stats::{self, Volume};
 
 /// How `extract` lists.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options {
+pub struct Listing {
     /// Every quotation, credited to someone or not (`--uncredited`).
     pub uncredited: bool,
-}
-
-/// How much a run read: reports and their text, and inputs rejected.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Read {
-    pub reports: usize,
-    /// Bytes of report text.
-    pub bytes: usize,
-    pub rejected: usize,
 }
 
 /// Extract and write every batch of `batches` through `writer`, then finish
@@ -36,11 +27,11 @@ pub struct Read {
 /// written (the command line prints its rejections there).
 pub fn extract_batches(
     mut batches: impl Iterator<Item = Corpus>,
-    options: Options,
+    listing: Listing,
     mut writer: AttributionWriter<'_>,
     mut each_batch: impl FnMut(&Corpus) -> io::Result<()>,
-) -> io::Result<Read> {
-    let mut read = Read::default();
+) -> io::Result<Volume> {
+    let mut read = Volume::default();
     while let Some(batch) = stats::time("read", || batches.next()) {
         each_batch(&batch)?;
         read.reports += batch.reports.len();
@@ -48,7 +39,7 @@ pub fn extract_batches(
         read.rejected += batch.rejected.len();
         let mut attributions = stats::time("extract", || extract_all(&batch.reports));
         // Only what is credited to someone, unless asked for every quotation.
-        if !options.uncredited {
+        if !listing.uncredited {
             for found in &mut attributions {
                 found.retain(|a| a.is_credited());
             }

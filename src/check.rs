@@ -63,7 +63,7 @@ fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Extracted {
 
 /// How a run groups reports and which rules it runs.
 #[derive(Debug, Clone, Default)]
-pub struct Options {
+pub struct Plan {
     pub grouping: Grouping,
     pub selection: Selection,
     /// Counts the work done, for a progress bar: each report once when it is
@@ -72,18 +72,18 @@ pub struct Options {
 }
 
 /// Run every stage on `corpus`.
-pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Outcome {
+pub fn run(corpus: Corpus, config: &Config, plan: &Plan) -> Outcome {
     let Corpus { reports, rejected } = corpus;
     let Extracted {
         attributions,
         languages,
         sentences,
-    } = stats::time("extract", || extract_counted(&reports, &options.done));
-    let events = stats::time("group", || events::group(&reports, &options.grouping));
+    } = stats::time("extract", || extract_counted(&reports, &plan.done));
+    let events = stats::time("group", || events::group(&reports, &plan.grouping));
     let too_large: Vec<usize> = events
         .iter()
         .enumerate()
-        .filter(|(_, e)| attributions_in(e, &attributions) > options.grouping.max_attributions)
+        .filter(|(_, e)| attributions_in(e, &attributions) > plan.grouping.max_attributions)
         .map(|(i, _)| i)
         .collect();
     let compared = |i: usize| too_large.binary_search(&i).is_err();
@@ -96,19 +96,14 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Outcome {
             if !compared(i) {
                 return (Vec::new(), Vec::new());
             }
-            let inputs = align::Inputs {
-                reports: &reports,
-                attributions: &attributions,
-                config,
-            };
-            let claims = align::align(event, inputs);
-            let compare_inputs = compare::Inputs {
+            let attributed = align::Attributed {
                 reports: &reports,
                 attributions: &attributions,
             };
+            let claims = align::align(event, attributed, config);
             let comparisons = claims
                 .iter()
-                .map(|c| compare::compare(c, compare_inputs))
+                .map(|c| compare::compare(c, attributed))
                 .collect();
             (claims, comparisons)
         })
@@ -144,9 +139,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Outcome {
         .zip(spans)
         .flat_map_iter(|((i, event), own)| {
             if !compared(i) {
-                options
-                    .done
-                    .fetch_add(event.reports.len(), Ordering::Relaxed);
+                plan.done.fetch_add(event.reports.len(), Ordering::Relaxed);
                 return Vec::new();
             }
             let event_foreign = &foreign[foreign_of(&foreign, &own)];
@@ -165,10 +158,8 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Outcome {
                 words: &rules::ReportWords::new(&event.reports),
                 configured_outlets: &configured_outlets,
             };
-            let found = rules::check(&context, &options.selection);
-            options
-                .done
-                .fetch_add(event.reports.len(), Ordering::Relaxed);
+            let found = rules::check(&context, &plan.selection);
+            plan.done.fetch_add(event.reports.len(), Ordering::Relaxed);
             found
         })
         .collect();

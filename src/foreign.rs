@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use crate::align::{Claim, MIN_SHARED, Rendering, surname};
+use crate::align::{Attributed, Claim, MIN_SHARED, Rendering, surname};
 use crate::compare::{self, Comparison, PARAPHRASE_BELOW};
 use crate::corpus::Report;
 use crate::events::Event;
@@ -161,7 +161,7 @@ fn quoted(attribution: &Attribution, text: &str) -> bool {
 struct Search<'a> {
     claims: &'a [Claim],
     reports: &'a [Report],
-    inputs: compare::Inputs<'a>,
+    attributed: Attributed<'a>,
     /// Per claim, the folded surname of its reference's speaker.
     surnames: Vec<Option<String>>,
     /// Claims by the content keys of their reference wording, each list in
@@ -239,7 +239,7 @@ impl<'a> Search<'a> {
         Search {
             claims,
             reports,
-            inputs: compare::Inputs {
+            attributed: Attributed {
                 reports,
                 attributions,
             },
@@ -320,7 +320,7 @@ impl<'a> Search<'a> {
                 let diff = compare::against_words(
                     other,
                     other.reference,
-                    self.inputs,
+                    self.attributed,
                     &self.reports[rendering.report].text,
                     &words,
                 );

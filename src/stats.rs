@@ -70,16 +70,26 @@ fn vm_hwm(status: &str) -> Option<u64> {
     Some(value * unit)
 }
 
+/// How much a run read: what the stage times are divided by.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Volume {
+    pub reports: usize,
+    /// Bytes of report text.
+    pub bytes: usize,
+    /// Inputs rejected (files, lines, records).
+    pub rejected: usize,
+}
+
 /// The statistics as printed: one line per stage with its wall time, reports
 /// per second and MB (10^6 bytes of report text) per second, then the total
 /// and the peak memory.
 pub fn summary(
     stages: &[(&'static str, Duration)],
     total: Duration,
-    reports: usize,
-    bytes: usize,
+    volume: &Volume,
     peak: Option<u64>,
 ) -> String {
+    let Volume { reports, bytes, .. } = *volume;
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -166,8 +176,11 @@ mod tests {
         let text = summary(
             &stages,
             Duration::from_secs(3),
-            1000,
-            4_000_000,
+            &Volume {
+                reports: 1000,
+                bytes: 4_000_000,
+                rejected: 0,
+            },
             Some(1 << 20),
         );
         assert!(text.contains("1000 reports, 4.0 MB of text"), "{text}");

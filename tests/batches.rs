@@ -11,7 +11,7 @@ use std::fs;
 use std::path::PathBuf;
 
 use crosscheck::attributions::extract_all;
-use crosscheck::attributions::{self, Options};
+use crosscheck::attributions::{self, Listing};
 use crosscheck::corpus::{self, Batching, Corpus, Limits};
 use crosscheck::render::{self, AttributionWriter, Format, Style};
 use support::folder;
@@ -215,7 +215,7 @@ fn a_json_lines_file_is_read_to_the_last_line_that_fits_the_limit_exactly() {
 
 /// `crosscheck extract`'s output from the corpus read, extracted and written
 /// at once (as it was before extract streamed).
-fn extracted_at_once(dir: &TempDir, format: Format, options: Options) -> Vec<u8> {
+fn extracted_at_once(dir: &TempDir, format: Format, options: Listing) -> Vec<u8> {
     let corpus = corpus::read(&[dir.path().to_path_buf()]);
     let mut attributions = extract_all(&corpus.reports);
     if !options.uncredited {
@@ -233,7 +233,7 @@ fn extracted_in_batches(
     paths: &[PathBuf],
     batching: Batching,
     format: Format,
-    options: Options,
+    options: Listing,
 ) -> (Vec<u8>, Vec<corpus::Rejection>) {
     let mut out = Vec::new();
     let mut rejected = Vec::new();
@@ -263,7 +263,7 @@ fn extract_writes_the_same_bytes_batch_after_batch_as_at_once() {
     let whole = corpus::read(&paths);
     for format in [Format::Table, Format::Json, Format::Jsonl] {
         for uncredited in [false, true] {
-            let options = Options { uncredited };
+            let options = Listing { uncredited };
             let expected = extracted_at_once(&dir, format, options);
             assert!(
                 expected.len() > 200,
@@ -288,10 +288,10 @@ fn extract_from_no_report_is_an_empty_array_or_nothing() {
     let paths = [dir.path().to_path_buf()];
     for (format, expected) in [(Format::Json, "[]\n"), (Format::Jsonl, "")] {
         let (streamed, rejected) =
-            extracted_in_batches(&paths, TINY[0], format, Options::default());
+            extracted_in_batches(&paths, TINY[0], format, Listing::default());
         assert_eq!(String::from_utf8(streamed).unwrap(), expected);
         assert_eq!(
-            extracted_at_once(&dir, format, Options::default()),
+            extracted_at_once(&dir, format, Listing::default()),
             expected.as_bytes()
         );
         assert!(rejected.is_empty());

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
-use crosscheck::check::{self, Options};
+use crosscheck::check::{self, Plan};
 use crosscheck::compare::Label;
 use crosscheck::config::Config;
 use crosscheck::corpus;
@@ -51,7 +51,7 @@ fn run() -> Outcome {
     let config = Config::load(Path::new("crosscheck.toml")).unwrap();
     let corpus = corpus::read(&[PathBuf::from("corpus")]);
     assert!(corpus.rejected.is_empty(), "{:?}", corpus.rejected);
-    check::run(corpus, &config, &Options::default())
+    check::run(corpus, &config, &Plan::default())
 }
 
 fn shows(finding: &Finding, words: &str) -> bool {

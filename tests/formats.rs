@@ -16,7 +16,7 @@ use crosscheck::config::Config;
 use crosscheck::corpus;
 use crosscheck::finding::Finding;
 use crosscheck::outcome::Outcome;
-use crosscheck::render::{self, Format, Options, Run};
+use crosscheck::render::{self, Format, Presentation, Run};
 
 fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -28,12 +28,12 @@ fn corpus_check() -> Outcome {
     std::env::set_current_dir(repo()).unwrap();
     let config = Config::load(Path::new("crosscheck.toml")).unwrap();
     let corpus = corpus::read(&[Path::new("corpus/").to_path_buf()]);
-    check::run(corpus, &config, &check::Options::default())
+    check::run(corpus, &config, &check::Plan::default())
 }
 
 fn render(check: &Outcome, format: Format) -> String {
     let mut out = Vec::new();
-    let options = Options {
+    let options = Presentation {
         style: render::Style {
             width: Some(120),
             ..render::Style::default()
@@ -413,7 +413,7 @@ fn html_escapes_what_the_reports_say() {
         )
         .as_bytes(),
     );
-    let check = check::run(corpus, &Config::default(), &check::Options::default());
+    let check = check::run(corpus, &Config::default(), &check::Plan::default());
     let html = render(&check, Format::Html);
     assert!(!html.contains("<script>alert"));
     assert!(html.contains("&lt;script&gt;alert(1)"));

@@ -198,11 +198,11 @@ fn diff(reference: &str, variant: &str, pieces: &[Range<usize>]) -> Diff {
     };
     let reports = [report];
     let attributions = [vec![attribution]];
-    let inputs = compare::Inputs {
+    let attributed = crosscheck::align::Attributed {
         reports: &reports,
         attributions: &attributions,
     };
-    compare::against(&claim, 0, inputs, variant, pieces)
+    compare::against(&claim, 0, attributed, variant, pieces)
 }
 
 /// Apply the diff to the reference: walk its pieces over the reference's words

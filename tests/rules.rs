@@ -5,7 +5,7 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crosscheck::check::{self, Options};
+use crosscheck::check::{self, Plan};
 use crosscheck::config::Config;
 use crosscheck::corpus::{Corpus, Origin, Report};
 use crosscheck::rules::Selection;
@@ -35,12 +35,12 @@ fn dated(rule: &str, reports: &[(&str, &str, &str, &str)]) -> Vec<String> {
             },
         })
         .collect();
-    let options = Options {
+    let options = Plan {
         selection: Selection {
             select: vec![rule.to_string()],
             ..Selection::default()
         },
-        ..Options::default()
+        ..Plan::default()
     };
     let check = check::run(
         Corpus {

@@ -86,13 +86,13 @@ pub enum ReferenceChoice {
     Earliest,
 }
 
-/// What align needs to know about the reports of one event.
+/// The reports and what extraction found in them: what align, compare and
+/// the stages after them read a rendering's words from.
 #[derive(Debug, Clone, Copy)]
-pub struct Inputs<'a> {
+pub struct Attributed<'a> {
     pub reports: &'a [Report],
     /// Per report (same indices as `reports`), its attributions.
     pub attributions: &'a [Vec<Attribution>],
-    pub config: &'a Config,
 }
 
 /// A rendering being placed: one attribution's words.
@@ -105,12 +105,11 @@ struct Unit {
 }
 
 /// The claims of `event`: the entry point of the stage.
-pub fn align(event: &Event, inputs: Inputs<'_>) -> Vec<Claim> {
-    let Inputs {
+pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<Claim> {
+    let Attributed {
         reports,
         attributions,
-        config,
-    } = inputs;
+    } = attributed;
     // Looked up once per report: the sorts below ask it many times over.
     let primaries: FxHashSet<usize> = event
         .reports

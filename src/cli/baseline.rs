@@ -14,9 +14,9 @@ use crosscheck::finding::Finding;
 
 const VERSION: u32 = 1;
 
-/// What is read: only the fingerprints matter.
+/// A baseline as read back: only the fingerprints matter.
 #[derive(Debug, Deserialize)]
-struct Read {
+struct Baseline {
     findings: Vec<Fingerprinted>,
 }
 
@@ -45,7 +45,7 @@ struct Entry<'a> {
 pub fn read(path: &Path) -> Result<BTreeSet<String>, String> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| format!("{}: cannot read the baseline: {e}", path.display()))?;
-    let read: Read = serde_json::from_str(&text).map_err(|e| {
+    let baseline: Baseline = serde_json::from_str(&text).map_err(|e| {
         format!(
             "{}:{}:{}: not a baseline: {e}",
             path.display(),
@@ -53,7 +53,11 @@ pub fn read(path: &Path) -> Result<BTreeSet<String>, String> {
             e.column()
         )
     })?;
-    Ok(read.findings.into_iter().map(|f| f.fingerprint).collect())
+    Ok(baseline
+        .findings
+        .into_iter()
+        .map(|f| f.fingerprint)
+        .collect())
 }
 
 /// Write the baseline of `findings`, one entry per fingerprint, in a stable order.

@@ -26,7 +26,7 @@ use crosscheck::corpus::{self, Corpus};
 use crosscheck::events::{self, Grouping, Mode};
 use crosscheck::render::{self, Format, Style};
 use crosscheck::rules::{self, Selection};
-use crosscheck::stats;
+use crosscheck::stats::{self, Volume};
 use progress::Progress;
 
 /// The exit statuses.
@@ -82,7 +82,7 @@ fn run(cli: Cli) -> io::Result<u8> {
                 })
             })?;
             if with_stats {
-                print_stats(started, &Volume::of(&corpus.reports))?;
+                print_stats(started, &volume(&corpus.reports, corpus.rejected.len()))?;
             }
             Ok(input_status(corpus.rejected.len()))
         }
@@ -127,7 +127,7 @@ fn run_extract(
         max_input_bytes: input.max_input_mb.map_or(u64::MAX, megabytes),
     };
     let batches = corpus::batches(&paths(input), limits, corpus::Batching::default());
-    let options = attributions::Options { uncredited };
+    let options = attributions::Listing { uncredited };
     let progress = Progress::start(output.quiet);
     progress.stage("extracting reports");
     let mut extracted = 0;
@@ -141,7 +141,7 @@ fn run_extract(
         let writer = render::AttributionWriter::start(format, style, out)?;
         attributions::extract_batches(batches, options, writer, each_batch)
     };
-    let mut read = attributions::Read::default();
+    let mut read = stats::Volume::default();
     let written = if output.quiet && output::is_stdout(output.output.as_deref()) {
         // Nothing is shown, but every report is still read and its rejections printed.
         stream(&mut io::sink(), &Style::default()).map(|r| read = r)
@@ -151,11 +151,7 @@ fn run_extract(
     progress.finish();
     written?;
     if with_stats {
-        let volume = Volume {
-            reports: read.reports,
-            bytes: read.bytes,
-        };
-        print_stats(started, &volume)?;
+        print_stats(started, &read)?;
     }
     Ok(input_status(read.rejected))
 }
@@ -203,7 +199,7 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         })
         .or(config.check.fail_on)
         .unwrap_or(config::FailOn::Warning);
-    let options = check::Options {
+    let plan = check::Plan {
         grouping: grouping_of(&args.grouping, &config),
         selection,
         done: Arc::default(),
@@ -220,14 +216,14 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         args.output.output.as_deref(),
     ];
     leave_out_own_files(&mut corpus, &own);
-    let volume = Volume::of(&corpus.reports);
+    let volume = volume(&corpus.reports, corpus.rejected.len());
     // Each report is counted twice: extracted, then checked with its event.
     progress.count(
-        Arc::clone(&options.done),
+        Arc::clone(&plan.done),
         2 * corpus.reports.len(),
         "reports extracted, then checked",
     );
-    let mut check = check::run(corpus, &config, &options);
+    let mut check = check::run(corpus, &config, &plan);
     progress.finish();
     print_rejections(&check.rejected)?;
 
@@ -250,7 +246,7 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
             if args.statistics {
                 render::write_statistics(&check, format, style, out)
             } else {
-                let options = render::Options {
+                let options = render::Presentation {
                     style: *style,
                     run,
                     template,
@@ -401,19 +397,12 @@ fn start_stats(enabled: bool) -> Instant {
     Instant::now()
 }
 
-/// How much a run read: what `--stats` divides by the stage times.
-struct Volume {
-    reports: usize,
-    /// Bytes of report text.
-    bytes: usize,
-}
-
-impl Volume {
-    fn of(reports: &[corpus::Report]) -> Volume {
-        Volume {
-            reports: reports.len(),
-            bytes: reports.iter().map(|r| r.text.len()).sum(),
-        }
+/// How much `reports` hold: what `--stats` divides the stage times by.
+fn volume(reports: &[corpus::Report], rejected: usize) -> Volume {
+    Volume {
+        reports: reports.len(),
+        bytes: reports.iter().map(|r| r.text.len()).sum(),
+        rejected,
     }
 }
 
@@ -423,8 +412,7 @@ fn print_stats(started: Instant, volume: &Volume) -> io::Result<()> {
     let summary = stats::summary(
         &stats::stages(),
         started.elapsed(),
-        volume.reports,
-        volume.bytes,
+        volume,
         stats::peak_memory(),
     );
     io::stderr().lock().write_all(summary.as_bytes())

@@ -18,7 +18,7 @@ use similar::{Algorithm, DiffTag};
 
 pub use classify::{ChangeClass, Speakers, classify};
 
-use crate::align::Claim;
+use crate::align::{Attributed, Claim};
 use crate::corpus::Report;
 use crate::extract::{Attribution, Kind};
 use crate::text::local;
@@ -31,13 +31,6 @@ pub const PARAPHRASE_BELOW: f64 = 0.75;
 const WINDOW_GROWTH: usize = 3;
 /// No single diff may take longer than this (similar's deadline).
 const DIFF_DEADLINE: Duration = Duration::from_millis(100);
-
-/// What compare needs to know.
-#[derive(Debug, Clone, Copy)]
-pub struct Inputs<'a> {
-    pub reports: &'a [Report],
-    pub attributions: &'a [Vec<Attribution>],
-}
 
 /// All renderings of one claim, compared with its reference.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -119,10 +112,10 @@ pub struct Variant {
 }
 
 /// Compare every rendering of `claim` with its reference: the entry point of the stage.
-pub fn compare(claim: &Claim, inputs: Inputs<'_>) -> Comparison {
+pub fn compare(claim: &Claim, attributed: Attributed<'_>) -> Comparison {
     let reference = &claim.renderings[claim.reference];
-    let reference_report = &inputs.reports[reference.report];
-    let reference_attribution = &inputs.attributions[reference.report][reference.attribution];
+    let reference_report = &attributed.reports[reference.report];
+    let reference_attribution = &attributed.attributions[reference.report][reference.attribution];
     let scope = Wording::new(
         &reference_report.text,
         &scope(reference_attribution, &reference.pieces),
@@ -136,7 +129,7 @@ pub fn compare(claim: &Claim, inputs: Inputs<'_>) -> Comparison {
         .iter()
         .enumerate()
         .map(|(i, rendering)| {
-            let report = &inputs.reports[rendering.report];
+            let report = &attributed.reports[rendering.report];
             let ranges: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
             let wording = Wording::new(&report.text, &ranges);
             if i == claim.reference {
@@ -151,7 +144,7 @@ pub fn compare(claim: &Claim, inputs: Inputs<'_>) -> Comparison {
                     }],
                 };
             }
-            let attribution = &inputs.attributions[rendering.report][rendering.attribution];
+            let attribution = &attributed.attributions[rendering.report][rendering.attribution];
             let rendering_speaker = attribution
                 .speaker
                 .as_ref()
@@ -175,7 +168,7 @@ pub fn compare(claim: &Claim, inputs: Inputs<'_>) -> Comparison {
             )
         })
         .collect();
-    let variants = variants(claim, &diffs, inputs.reports);
+    let variants = variants(claim, &diffs, attributed.reports);
     Comparison {
         claim: claim.id.clone(),
         diffs,
@@ -189,11 +182,11 @@ pub fn compare(claim: &Claim, inputs: Inputs<'_>) -> Comparison {
 pub fn against(
     claim: &Claim,
     index: usize,
-    inputs: Inputs<'_>,
+    attributed: Attributed<'_>,
     text: &str,
     pieces: &[Range<usize>],
 ) -> Diff {
-    against_words(claim, index, inputs, text, &Wording::new(text, pieces))
+    against_words(claim, index, attributed, text, &Wording::new(text, pieces))
 }
 
 /// `against`, given the words of `text` to compare (`Wording::new(text,
@@ -201,13 +194,13 @@ pub fn against(
 pub fn against_words(
     claim: &Claim,
     index: usize,
-    inputs: Inputs<'_>,
+    attributed: Attributed<'_>,
     text: &str,
     words: &Wording,
 ) -> Diff {
     let reference = &claim.renderings[index];
-    let reference_report = &inputs.reports[reference.report];
-    let reference_attribution = &inputs.attributions[reference.report][reference.attribution];
+    let reference_report = &attributed.reports[reference.report];
+    let reference_attribution = &attributed.attributions[reference.report][reference.attribution];
     let scope = Wording::new(
         &reference_report.text,
         &scope(reference_attribution, &reference.pieces),

@@ -88,7 +88,7 @@ pub struct Style {
 
 /// How a whole check is written: the format, and what only some formats use.
 #[derive(Debug, Clone, Copy, Default)]
-pub struct Options<'a> {
+pub struct Presentation<'a> {
     pub style: Style,
     pub run: Run,
     /// `--template`: the HTML page's template instead of the built-in one.
@@ -99,7 +99,7 @@ pub struct Options<'a> {
 pub fn write_check(
     outcome: &Outcome,
     format: Format,
-    options: &Options<'_>,
+    options: &Presentation<'_>,
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let run = &options.run;

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::align::{Claim, MIN_SHARED};
+use crate::align::{Attributed, Claim, MIN_SHARED};
 use crate::compare::{self, Label, Piece};
 use crate::extract::{Attribution, Span};
 use crate::finding::{Finding, Location};
@@ -26,7 +26,7 @@ struct Reference<'c> {
 }
 
 pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
-    let inputs = compare::Inputs {
+    let attributed = Attributed {
         reports: context.reports,
         attributions: context.attributions,
     };
@@ -117,7 +117,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 &references,
                 &taken,
                 &own_voice,
-                inputs,
+                attributed,
                 &report.text,
             ) {
                 taken.push(stretch.clone());
@@ -146,7 +146,7 @@ fn best_match<'c>(
     references: &[Reference<'c>],
     taken: &[Range<usize>],
     own_voice: &dyn Fn(&Range<usize>, &Wording) -> bool,
-    inputs: compare::Inputs<'_>,
+    attributed: Attributed<'_>,
     text: &str,
 ) -> Option<(&'c Claim, Range<usize>, Vec<Piece>)> {
     let stems = content_keys(&words.words);
@@ -180,7 +180,7 @@ fn best_match<'c>(
         let diff = compare::against(
             claim,
             claim.reference,
-            inputs,
+            attributed,
             text,
             std::slice::from_ref(&stretch),
         );

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::align::Claim;
+use crate::align::{Attributed, Claim};
 use crate::compare::{self, Label};
 use crate::extract::Kind;
 use crate::finding::Finding;
@@ -88,7 +88,7 @@ fn quoted_elsewhere(context: &Context<'_>, claim: &Claim, o: usize, report: usiz
 /// loose for alignment to put it with the statement, so its claim holds only
 /// the paraphrase (and outlets that repeat it in reported speech).
 fn unsourced_quotes(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
-    let inputs = compare::Inputs {
+    let attributed = Attributed {
         reports: context.reports,
         attributions: context.attributions,
     };
@@ -148,7 +148,7 @@ fn unsourced_quotes(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             else {
                 continue;
             };
-            let diff = compare::against(statement, statement.reference, inputs, text, &ranges);
+            let diff = compare::against(statement, statement.reference, attributed, text, &ranges);
             if diff.label != Label::Paraphrase {
                 continue;
             }
