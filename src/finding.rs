@@ -4,7 +4,6 @@ use std::fmt;
 
 use serde::{Deserialize, Deserializer, Serialize};
 
-use crate::compare::{Piece, Tag};
 use crate::corpus::Report;
 
 /// How much a finding matters; ordered from least to most.
@@ -47,17 +46,31 @@ pub struct Finding {
     /// Stable across runs and machines: for baselines.
     pub fingerprint: String,
     /// The word diff behind the finding, when there is one.
-    #[serde(
-        default,
-        skip_serializing_if = "Vec::is_empty",
-        deserialize_with = "evidence"
-    )]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub evidence: Vec<Piece>,
 }
 
 /// A string of the rules catalogue. (Named so that serde's derive reads it
 /// through `rule_code` and `rule_name` instead of borrowing from the input.)
 pub type Catalogued = &'static str;
+
+/// A run of words of a finding's evidence (the word diff), for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Piece {
+    pub tag: Tag,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tag {
+    Same,
+    /// In the reference, not in the rendering.
+    Removed,
+    /// In the rendering, not in the reference.
+    Added,
+}
 
 /// A place in a report, for people (`path:line:column`) and machines (bytes).
 /// Lines and columns are 1-based; columns count Unicode code points, as SARIF's
@@ -155,35 +168,6 @@ fn rule_name<'de, D: Deserializer<'de>>(deserializer: D) -> Result<&'static str,
     crate::rules::find(&name)
         .map(|rule| rule.name)
         .ok_or_else(|| serde::de::Error::custom(format!("no rule {name:?}")))
-}
-
-/// The word diff read back (`compare::Piece` is written, never read, by its stage).
-fn evidence<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Piece>, D::Error> {
-    #[derive(Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Written {
-        tag: WrittenTag,
-        text: String,
-    }
-    #[derive(Deserialize)]
-    #[serde(rename_all = "lowercase")]
-    enum WrittenTag {
-        Same,
-        Removed,
-        Added,
-    }
-    let pieces = Vec::<Written>::deserialize(deserializer)?;
-    Ok(pieces
-        .into_iter()
-        .map(|p| Piece {
-            tag: match p.tag {
-                WrittenTag::Same => Tag::Same,
-                WrittenTag::Removed => Tag::Removed,
-                WrittenTag::Added => Tag::Added,
-            },
-            text: p.text,
-        })
-        .collect())
 }
 
 #[cfg(test)]

@@ -9,9 +9,10 @@ use std::path::PathBuf;
 use proptest::prelude::*;
 
 use crosscheck::align::{Claim, ReferenceChoice, Rendering};
-use crosscheck::compare::{self, Diff, Tag};
+use crosscheck::compare::{self, Diff};
 use crosscheck::corpus::{self, Corpus, Layout, Origin, Report};
 use crosscheck::extract::{Attribution, Content, Kind};
+use crosscheck::finding::Tag;
 use crosscheck::text::{Wording, equivalence_group};
 
 // ---------------------------------------------------------------------------

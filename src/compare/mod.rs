@@ -21,6 +21,7 @@ pub use classify::{ChangeClass, Speakers, classify};
 use crate::align::{Attributed, Claim};
 use crate::corpus::Report;
 use crate::extract::{Attribution, Kind};
+use crate::finding::{Piece, Tag};
 use crate::text::local;
 use crate::text::{Unit, Word, Wording, folded, units};
 
@@ -82,23 +83,6 @@ pub struct Change {
     /// The rendering's words (empty for a deletion), with their byte range.
     pub new: String,
     pub new_range: Option<(usize, usize)>,
-}
-
-/// A run of words for display.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Piece {
-    pub tag: Tag,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Tag {
-    Same,
-    /// In the reference, not in the rendering.
-    Removed,
-    /// In the rendering, not in the reference.
-    Added,
 }
 
 /// One distinct wording of a claim.

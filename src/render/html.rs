@@ -17,7 +17,7 @@ use serde::Serialize;
 use super::matrix::{self, Matrix};
 use super::summary::{Run, Summary, statistics};
 use super::table::outlets;
-use crate::compare::Tag;
+use crate::finding::Tag;
 use crate::finding::{Finding, Location};
 use crate::outcome::{ByEvent, Outcome};
 

@@ -10,8 +10,8 @@ use std::io::{self, Write};
 use super::matrix::{self, Matrix};
 use super::summary::{RuleCount, Run, Summary, counted, left_out_event};
 use super::table::outlets;
-use crate::compare::{Piece, Tag};
 use crate::finding::Finding;
+use crate::finding::{Piece, Tag};
 use crate::outcome::{ByEvent, Outcome};
 
 /// Characters of Markdown written before findings are only counted: under

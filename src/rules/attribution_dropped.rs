@@ -5,8 +5,9 @@ use std::ops::Range;
 
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::{Attributed, Claim, MIN_SHARED};
-use crate::compare::{self, Label, Piece};
+use crate::compare::{self, Label};
 use crate::extract::{Attribution, Span};
+use crate::finding::Piece;
 use crate::finding::{Finding, Location};
 use crate::text::local::{self, Matchable};
 use crate::text::{Key, Wording, content_keys, shared_keys};

@@ -301,7 +301,7 @@ impl Rule {
         message: String,
         primary: Location,
         related: Vec<Location>,
-        evidence: Vec<crate::compare::Piece>,
+        evidence: Vec<crate::finding::Piece>,
     ) -> Finding {
         let fingerprint = Finding::fingerprint(self.code, &context.event.id, &primary, &related);
         Finding {
