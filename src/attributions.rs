@@ -10,6 +10,7 @@ use std::io;
 
 use crate::check::extract_all;
 use crate::corpus::Corpus;
+use crate::extract::TooLong;
 use crate::report::AttributionWriter;
 use crate::stats;
 
@@ -20,13 +21,15 @@ pub struct Options {
     pub uncredited: bool,
 }
 
-/// How much a run read: reports and their text, and inputs rejected.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How much a run read: reports and their text, inputs rejected, and
+/// reports extraction skipped (for the command line to say).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Read {
     pub reports: usize,
     /// Bytes of report text.
     pub bytes: usize,
     pub rejected: usize,
+    pub skipped: Vec<TooLong>,
 }
 
 /// Extract and write every batch of `batches` through `writer`, then finish
@@ -44,7 +47,8 @@ pub fn extract_batches(
         read.reports += batch.reports.len();
         read.bytes += batch.reports.iter().map(|r| r.text.len()).sum::<usize>();
         read.rejected += batch.rejected.len();
-        let mut attributions = stats::time("extract", || extract_all(&batch.reports));
+        let (mut attributions, skipped) = stats::time("extract", || extract_all(&batch.reports));
+        read.skipped.extend(skipped);
         // Only what is credited to someone, unless asked for every quotation.
         if !options.uncredited {
             for found in &mut attributions {

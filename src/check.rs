@@ -14,7 +14,7 @@ use crate::compare::{self, Comparison};
 use crate::config::{Config, OutletKind};
 use crate::corpus::{Corpus, Rejection, Report};
 use crate::events::{self, Event, Grouping};
-use crate::extract::{self, Attribution};
+use crate::extract::{self, Attribution, TooLong};
 use crate::finding::Finding;
 use crate::report::counted;
 use crate::rules;
@@ -41,6 +41,9 @@ pub struct Check {
     /// One per claim, same order.
     pub comparisons: Vec<Comparison>,
     pub findings: Vec<Finding>,
+    /// The reports extraction skipped, too long to index: for the command
+    /// line to say (the library prints nothing).
+    pub skipped: Vec<TooLong>,
 }
 
 impl Check {
@@ -115,12 +118,31 @@ impl<'c> ByEvent<'c> {
     }
 }
 
-/// Extract every report's attributions, in parallel.
-pub fn extract_all(reports: &[Report]) -> Vec<Vec<Attribution>> {
-    reports
+/// Extract every report's attributions, in parallel, with the reports
+/// skipped as too long to index (each has no attributions).
+pub fn extract_all(reports: &[Report]) -> (Vec<Vec<Attribution>>, Vec<TooLong>) {
+    let found: Vec<_> = reports
         .par_iter()
-        .map(|r| extract::extract(&r.text))
-        .collect()
+        .map(|r| extract::extract_as(&r.text, extract::is_english(&r.text)))
+        .collect();
+    noting_skipped(found)
+}
+
+/// Each report's attributions, none for a report skipped, and the skipped apart.
+fn noting_skipped(
+    found: Vec<Result<Vec<Attribution>, TooLong>>,
+) -> (Vec<Vec<Attribution>>, Vec<TooLong>) {
+    let mut skipped = Vec::new();
+    let attributions = found
+        .into_iter()
+        .map(|f| {
+            f.unwrap_or_else(|too_long| {
+                skipped.push(too_long);
+                Vec::new()
+            })
+        })
+        .collect();
+    (attributions, skipped)
 }
 
 /// What extraction gives each report: its attributions, its language, and
@@ -129,6 +151,7 @@ struct Extracted {
     attributions: Vec<Vec<Attribution>>,
     languages: Vec<Option<&'static str>>,
     sentences: Vec<Vec<(u32, u32)>>,
+    skipped: Vec<TooLong>,
 }
 
 /// Each report's language and, when it takes part in wording comparison, its
@@ -139,7 +162,7 @@ fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Extracted {
         .map(|r| {
             let language = extract::language(&r.text);
             let (found, sentences) = if !extract::reads_as_english(language) {
-                (Vec::new(), Vec::new())
+                (Ok(Vec::new()), Vec::new())
             } else if r.text.len() > crate::text::MAX_TEXT {
                 (extract::extract_as(&r.text, true), Vec::new())
             } else {
@@ -157,10 +180,12 @@ fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Extracted {
         })
         .unzip();
     let (languages, sentences) = rest.into_iter().unzip();
+    let (attributions, skipped) = noting_skipped(attributions);
     Extracted {
         attributions,
         languages,
         sentences,
+        skipped,
     }
 }
 
@@ -181,6 +206,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
         attributions,
         languages,
         sentences,
+        skipped,
     } = stats::time("extract", || extract_counted(&reports, &options.done));
     let events = stats::time("group", || events::group(&reports, &options.grouping));
     let too_large: Vec<usize> = events
@@ -286,6 +312,7 @@ pub fn run(corpus: Corpus, config: &Config, options: &Options) -> Check {
         claims,
         comparisons,
         findings,
+        skipped,
     }
 }
 

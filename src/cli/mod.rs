@@ -149,6 +149,7 @@ fn run_extract(
         write_to(output, |out, style| stream(out, style).map(|r| read = r))
     };
     progress.finish();
+    print_skipped(&read.skipped)?;
     written?;
     if with_stats {
         let volume = Volume {
@@ -230,6 +231,7 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
     let mut check = check::run(corpus, &config, &options);
     progress.finish();
     print_rejections(&check.rejected)?;
+    print_skipped(&check.skipped)?;
 
     if let Some(path) = &args.write_baseline {
         output::write(Some(path), |out| baseline::write(&check.findings, out))?;
@@ -435,6 +437,15 @@ fn print_rejections(rejected: &[corpus::Rejection]) -> io::Result<()> {
     let mut err = io::stderr().lock();
     for rejection in rejected {
         writeln!(err, "{rejection}")?;
+    }
+    Ok(())
+}
+
+/// Each report extraction skipped, on standard error.
+fn print_skipped(skipped: &[crosscheck::extract::TooLong]) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    for too_long in skipped {
+        writeln!(err, "crosscheck: {too_long}")?;
     }
     Ok(())
 }

@@ -12,6 +12,7 @@ mod lexicon;
 mod speaker;
 mod vocabulary;
 
+use std::fmt;
 use std::ops::Range;
 
 pub use attribution::{Attribution, Content, Cue, CueClass, Kind, Span, Speaker, SpeakerClass};
@@ -115,42 +116,62 @@ pub fn reads_as_english(language: Option<&str>) -> bool {
 
 /// Every attribution in `text`, in text order: the entry point of the stage.
 /// A report in another language ([`is_english`] false) gives only its
-/// quotations, without speakers or cues.
+/// quotations, without speakers or cues. A report too long to index gives
+/// none ([`extract_as`] says so).
 pub fn extract(text: &str) -> Vec<Attribution> {
-    extract_as(text, is_english(text))
+    extract_as(text, is_english(text)).unwrap_or_default()
 }
 
 /// Every attribution in `text`, with the English rules (`english`) or only
 /// the quotations, whatever the language: for a caller that knows the
 /// language of its reports.
 ///
-/// A text longer than [`text::MAX_TEXT`] bytes (4 GiB) is skipped, with a
-/// message on standard error: token offsets are 32-bit.
-pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
+/// A text longer than [`text::MAX_TEXT`] bytes (4 GiB) is skipped, as
+/// [`TooLong`]: token offsets are 32-bit.
+pub fn extract_as(text: &str, english: bool) -> Result<Vec<Attribution>, TooLong> {
     if text.len() > text::MAX_TEXT {
-        too_long(text);
-        return Vec::new();
+        return Err(TooLong { bytes: text.len() });
     }
     extract_from(&text::analyze(text), english)
 }
 
+/// A report extraction skipped: too long for the 32-bit offsets of tokens.
+/// The library gives it back rather than printing it; the command line says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLong {
+    /// The length of the report's text.
+    pub bytes: usize,
+}
+
+impl fmt::Display for TooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "skipped a report of {} bytes: extraction indexes texts of at most {} bytes",
+            self.bytes,
+            text::MAX_TEXT
+        )
+    }
+}
+
+impl std::error::Error for TooLong {}
+
 /// `extract_as`, on a text already segmented: for a caller that keeps some of
 /// the segmentation (the sentences) for later.
-pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Vec<Attribution> {
+pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attribution>, TooLong> {
     let text = doc.text;
     if !english {
         let mut found = Vec::new();
         add_fragments(doc, &mut found);
         found.sort_by_key(|a| a.content.extent().start);
-        return found;
+        return Ok(found);
     }
     let Some(reading) = Reading::new(
         text,
         &doc.tokens,
         doc.sentences.iter().map(|s| s.tokens.start),
     ) else {
-        too_long(text);
-        return Vec::new();
+        return Err(TooLong { bytes: text.len() });
     };
     let clauses: Vec<Clause<'_>> = doc
         .sentences
@@ -301,17 +322,7 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Vec<Attribution>
         }
     }
     found.sort_by_key(|a| a.content.extent().start);
-    found
-}
-
-/// A report too long for the 32-bit offsets of tokens is skipped: said so,
-/// as the library has no other channel for it.
-fn too_long(text: &str) {
-    eprintln!(
-        "crosscheck: skipped a report of {} bytes: extraction indexes texts of at most {} bytes",
-        text.len(),
-        text::MAX_TEXT
-    );
+    Ok(found)
 }
 
 /// The statements of sentence `s` and where the next unit starts. A quote that
@@ -681,4 +692,20 @@ fn trim_str(text: &str, range: Range<usize>) -> Range<usize> {
             i + slice[i..].chars().next().map_or(1, char::len_utf8)
         });
     range.start + start..range.start + end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_too_long_is_said_as_the_command_line_prints_it() {
+        let skipped = TooLong {
+            bytes: text::MAX_TEXT + 1,
+        };
+        assert_eq!(
+            skipped.to_string(),
+            "skipped a report of 4294967296 bytes: extraction indexes texts of at most 4294967295 bytes"
+        );
+    }
 }
