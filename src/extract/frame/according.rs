@@ -37,3 +37,56 @@ impl<'a> Clause<'a> {
         to - from < 4 && (from..to).all(|i| self.word(i).is_none() || self.has(i, Section::Opener))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::{Seen, at_cue};
+
+    fn according(text: &str) -> Option<Seen<'_>> {
+        at_cue(text, "according", |c, cue, hi| c.according(0, cue, hi))
+    }
+
+    #[test]
+    fn the_source_before_what_was_said() {
+        assert_eq!(
+            according("According to the ministry, talks will resume next week."),
+            Some(Seen {
+                speaker: "the ministry",
+                cue: "According to",
+                content: vec!["talks will resume next week"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn the_source_after_what_was_said() {
+        assert_eq!(
+            according("Talks will resume next week, according to the ministry."),
+            Some(Seen {
+                speaker: "the ministry",
+                cue: "according to",
+                content: vec!["Talks will resume next week"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn an_opening_but_is_not_what_was_said() {
+        assert_eq!(
+            according("But according to the ministry, the talks resumed."),
+            Some(Seen {
+                speaker: "the ministry",
+                cue: "according to",
+                content: vec!["the talks resumed"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn a_source_alone_reports_nothing() {
+        assert_eq!(according("According to the ministry."), None);
+    }
+}

@@ -47,3 +47,57 @@ impl<'a> Clause<'a> {
         Some(found)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::Phrase;
+    use super::super::sample::{Seen, at_cue};
+
+    /// The cue `cue` borrowing the sentence's first word as its speaker.
+    fn borrowing<'t>(text: &'t str, cue: &str) -> Option<Seen<'t>> {
+        at_cue(text, cue, |c, cue, hi| {
+            let verb_start = c.skip_back_to_verb(cue.start, 0);
+            c.borrowing(0, cue, verb_start, hi, Some(Phrase::plain(0..1)))
+        })
+    }
+
+    #[test]
+    fn a_participle_after_a_comma() {
+        assert_eq!(
+            borrowing(
+                "Wang criticised the sanctions, saying they would fail.",
+                "saying"
+            ),
+            Some(Seen {
+                speaker: "Wang",
+                cue: "saying",
+                content: vec!["they would fail"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn a_second_verb_after_and() {
+        assert_eq!(
+            borrowing(
+                "She blamed the weather and said the match would go ahead.",
+                "said"
+            ),
+            Some(Seen {
+                speaker: "She",
+                cue: "said",
+                content: vec!["the match would go ahead"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn a_cue_with_its_own_subject_borrows_nothing() {
+        assert_eq!(
+            borrowing("Officials are saying the talks failed.", "saying"),
+            None
+        );
+    }
+}

@@ -140,3 +140,107 @@ impl<'a> Clause<'a> {
         self.is_comma(source.end).then_some(source)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::{Seen, position, read, statements, words};
+
+    /// The channels of the first statement of `text`.
+    fn channels(text: &str) -> Vec<&str> {
+        statements(text)
+            .into_iter()
+            .next()
+            .map(|s| s.channels)
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn according_to_after_a_frame() {
+        assert_eq!(
+            statements("Talks will resume, the ministry said, according to state media."),
+            [Seen {
+                speaker: "the ministry",
+                cue: "said",
+                channels: vec!["state media"],
+                content: vec!["Talks will resume"],
+                ..Seen::default()
+            }]
+        );
+    }
+
+    /// The relay named after the comma that follows the first word `before`.
+    fn relay<'t>(text: &'t str, before: &str) -> Option<&'t str> {
+        read(text, |c| {
+            let hi = c.trim_end(0, c.len());
+            c.relay_at(position(c, before) + 1, hi).map(|(r, end)| {
+                assert_eq!(end, hi, "a relay ends the sentence");
+                words(c, text, &r)
+            })
+        })
+    }
+
+    #[test]
+    fn an_outlet_that_reported_it() {
+        let text = "Wang said the talks were useful, Bloomberg reported.";
+        assert_eq!(relay(text, "useful"), Some("Bloomberg"));
+        assert_eq!(channels(text), ["Bloomberg"]);
+    }
+
+    #[test]
+    fn an_agency_named_after_its_cue() {
+        let text = "Wang said the talks were useful, stated ANI.";
+        assert_eq!(relay(text, "useful"), Some("ANI"));
+        read(text, |c| {
+            let hi = c.trim_end(0, c.len());
+            let ani = c.inverted_relay(position(c, "stated"), hi);
+            assert_eq!(ani.map(|r| words(c, text, &r)), Some("ANI"));
+        });
+        assert_eq!(channels(text), ["ANI"]);
+    }
+
+    #[test]
+    fn a_frame_that_reports_more_is_no_relay() {
+        let text = "Wang said the talks were useful, Bloomberg reported that more were planned.";
+        assert_eq!(relay(text, "useful"), None);
+        let circumstance = "Wang said the talks were useful, Bloomberg reported on Monday.";
+        assert_eq!(relay(circumstance, "useful"), Some("Bloomberg"));
+    }
+
+    #[test]
+    fn a_source_cited_is_the_innermost_channel() {
+        assert_eq!(
+            channels("Talks will resume, according to TASS, citing a source."),
+            ["a source"]
+        );
+        assert_eq!(
+            statements("Talks will resume, according to TASS, citing a source.")[0].speaker,
+            "TASS"
+        );
+    }
+
+    #[test]
+    fn a_channel_between_cue_and_that() {
+        assert_eq!(
+            channels("The ministry said in a statement carried by WAM that talks would resume."),
+            ["WAM"]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_relays_nothing() {
+        assert_eq!(relay("The talks were useful, he said.", "useful"), None);
+    }
+
+    #[test]
+    fn the_words_that_introduce_a_channel() {
+        let text = "as cited in the report, according to him, citing aides";
+        read(text, |c| {
+            let found: Vec<&str> = c
+                .channels_in(0..c.len())
+                .iter()
+                .map(|r| words(c, text, r))
+                .collect();
+            assert_eq!(found, ["the report", "him", "aides"]);
+        });
+    }
+}

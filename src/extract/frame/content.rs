@@ -342,3 +342,130 @@ impl<'a> Clause<'a> {
             .is_some_and(|c| c.entry.frame != CueFrame::According && !c.entry.is_participle())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::{Seen, position, read, statements, words};
+
+    #[test]
+    fn what_was_said_ends_at_the_comma_before_a_trailing_frame() {
+        let text = "Talks failed, Wang said.";
+        read(text, |c| {
+            let wang = position(c, "wang");
+            assert_eq!(c.content_boundary(0, wang), Some(position(c, "failed") + 1));
+        });
+    }
+
+    #[test]
+    fn a_channel_before_a_frame_is_not_what_was_said() {
+        read(
+            "As cited by the ministry, Wang said the talks failed.",
+            |c| {
+                assert_eq!(c.content_boundary(0, position(c, "wang")), None);
+            },
+        );
+    }
+
+    #[test]
+    fn circumstance_after_a_cue_runs_to_the_comma() {
+        let text = "He said at a rally in San Diego, “We will win.”";
+        read(text, |c| {
+            let after = position(c, "said") + 1;
+            let end = c.tail(after, c.len(), false);
+            assert_eq!(
+                end.map(|e| words(c, text, &(after..e))),
+                Some("at a rally in San Diego")
+            );
+        });
+    }
+
+    #[test]
+    fn what_a_cue_reports_is_no_circumstance() {
+        read("He said the plan would work.", |c| {
+            assert_eq!(c.tail(position(c, "said") + 1, c.len(), false), None);
+        });
+    }
+
+    #[test]
+    fn a_quotation_split_around_its_frame() {
+        assert_eq!(
+            statements("“We are ready,” Wang said, “and we will wait.”"),
+            [Seen {
+                speaker: "Wang",
+                cue: "said",
+                content: vec!["“We are ready,”", "“and we will wait.”"],
+                ..Seen::default()
+            }]
+        );
+    }
+
+    #[test]
+    fn reported_speech_split_around_its_frame() {
+        assert_eq!(
+            statements("It's a reminder, Rogers said, that the law still holds."),
+            [Seen {
+                speaker: "Rogers",
+                cue: "said",
+                content: vec!["It's a reminder", "that the law still holds"],
+                ..Seen::default()
+            }]
+        );
+    }
+
+    #[test]
+    fn what_was_said_starts_at_that_after_circumstance() {
+        assert_eq!(
+            statements("Wang told Blinken in a phone call on Thursday that the US should listen."),
+            [Seen {
+                speaker: "Wang",
+                cue: "told",
+                addressee: "Blinken",
+                content: vec!["that the US should listen"],
+                ..Seen::default()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_preposition_after_the_cue_belongs_to_it() {
+        assert_eq!(
+            statements("Blinken warned of the risks of escalation."),
+            [Seen {
+                speaker: "Blinken",
+                cue: "warned of",
+                content: vec!["the risks of escalation"],
+                ..Seen::default()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_participle_starts_a_statement_of_its_own() {
+        assert_eq!(
+            statements("Wang said the talks were useful, adding that more would follow."),
+            [
+                Seen {
+                    speaker: "Wang",
+                    cue: "said",
+                    content: vec!["the talks were useful"],
+                    ..Seen::default()
+                },
+                Seen {
+                    speaker: "Wang",
+                    cue: "adding",
+                    content: vec!["that more would follow"],
+                    ..Seen::default()
+                }
+            ]
+        );
+    }
+
+    #[test]
+    fn two_words_or_a_quotation_are_enough_to_be_said() {
+        read("Yes, “no” and maybe so.", |c| {
+            assert!(!c.enough_words(0, 1));
+            assert!(c.enough_words(0, position(c, "no") + 2));
+            assert!(c.enough_words(position(c, "and"), c.len()));
+        });
+    }
+}

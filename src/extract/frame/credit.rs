@@ -145,3 +145,98 @@ impl<'a> Clause<'a> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::{Seen, read, statements, words};
+
+    /// The words after a dateline, and the agency it credits.
+    fn dateline(text: &str) -> (&str, Option<&str>) {
+        read(text, |c| {
+            let end = c.dateline_end();
+            (
+                words(c, text, &(end..c.len())),
+                c.dateline_credit(end).map(|r| words(c, text, &r)),
+            )
+        })
+    }
+
+    #[test]
+    fn a_wire_dateline() {
+        assert_eq!(
+            dateline("BEIJING, Jan 27 (Reuters) - Wang said the talks were useful."),
+            ("Wang said the talks were useful.", Some("Reuters"))
+        );
+    }
+
+    #[test]
+    fn a_syndicated_dateline() {
+        assert_eq!(
+            dateline("Beijing [China], January 27 (ANI): Wang said the talks were useful."),
+            ("Wang said the talks were useful.", Some("ANI"))
+        );
+    }
+
+    #[test]
+    fn a_sentence_without_a_dateline() {
+        assert_eq!(
+            dateline("Wang said the talks were useful."),
+            ("Wang said the talks were useful.", None)
+        );
+    }
+
+    #[test]
+    fn a_credit_standing_alone() {
+        let credit = |text| read(text, |c| c.credit().map(|r| words(c, text, &r)));
+        assert_eq!(credit("(ANI)"), Some("ANI"));
+        assert_eq!(credit("(see below)"), None);
+    }
+
+    #[test]
+    fn a_quotation_credited_after_a_dash() {
+        assert_eq!(
+            statements("“We will rebuild.” ― Maria Lopez, a nurse"),
+            [Seen {
+                speaker: "Maria Lopez, a nurse",
+                role: "a nurse",
+                cue: "―",
+                content: vec!["“We will rebuild.”"],
+                ..Seen::default()
+            }]
+        );
+    }
+
+    #[test]
+    fn quotations_listed_with_their_authors_one_a_line() {
+        let found = statements("“Keep going.” ― Ana Ruiz\n“Never stop.” ― Tom Hale");
+        let credited: Vec<(&str, Vec<&str>)> =
+            found.into_iter().map(|s| (s.speaker, s.content)).collect();
+        assert_eq!(
+            credited,
+            [
+                ("Ana Ruiz", vec!["“Keep going.”"]),
+                ("Tom Hale", vec!["“Never stop.”"])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_speaker_before_a_colon() {
+        assert_eq!(
+            statements("Kasich: “We are going all the way”"),
+            [Seen {
+                speaker: "Kasich",
+                cue: ":",
+                content: vec!["“We are going all the way”"],
+                ..Seen::default()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_notice_before_a_colon_credits_no_one() {
+        read("Update: the talks were moved to Friday.", |c| {
+            assert_eq!(c.colon_frame(0, c.len()), None);
+        });
+    }
+}

@@ -151,3 +151,71 @@ impl<'a> Clause<'a> {
         k
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::{position, read, words};
+
+    /// The lemma of the cue at the first word `word` of `text`.
+    fn lemma(text: &str, word: &str) -> Option<String> {
+        read(text, |c| {
+            c.cue_at(position(c, word))
+                .map(|cue| cue.entry.lemma.clone())
+        })
+    }
+
+    #[test]
+    fn a_verb_of_the_lexicon_is_a_cue() {
+        assert_eq!(
+            lemma("Wang said the talks went well.", "said"),
+            Some("say".into())
+        );
+        assert_eq!(
+            lemma("Wang pointed out the risks.", "pointed"),
+            Some("point out".into())
+        );
+    }
+
+    #[test]
+    fn a_noun_is_no_cue() {
+        assert_eq!(
+            lemma("The report said the talks went well.", "report"),
+            None
+        );
+    }
+
+    #[test]
+    fn an_infinitive_is_no_cue() {
+        assert_eq!(lemma("He refused to say more.", "say"), None);
+    }
+
+    #[test]
+    fn a_passive_credits_no_one() {
+        assert_eq!(lemma("The plan was criticised widely.", "criticised"), None);
+        assert_eq!(
+            lemma("Lavrov was quoted by TASS as saying so.", "quoted"),
+            Some("quote".into())
+        );
+    }
+
+    #[test]
+    fn citing_is_a_channel_not_a_cue() {
+        assert_eq!(lemma("He spoke, citing a report.", "citing"), None);
+    }
+
+    #[test]
+    fn a_capitalised_cue_inside_a_sentence_is_a_name() {
+        assert_eq!(lemma("The United States said no.", "states"), None);
+    }
+
+    #[test]
+    fn auxiliaries_and_adverbs_belong_to_the_cue() {
+        let text = "Wang has also said the talks went well.";
+        read(text, |c| {
+            let said = position(c, "said");
+            let start = c.skip_back_to_verb(said, 0);
+            assert_eq!(words(c, text, &(start..said + 1)), "has also said");
+            assert_eq!(c.skip_forward_to_verb(position(c, "has"), c.len()), said);
+        });
+    }
+}

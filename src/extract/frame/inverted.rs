@@ -123,3 +123,66 @@ impl<'a> Clause<'a> {
             )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::{Seen, at_cue};
+
+    fn inverted<'t>(text: &'t str, cue: &str) -> Option<Seen<'t>> {
+        at_cue(text, cue, |c, cue, hi| c.inverted(0, cue, hi))
+    }
+
+    #[test]
+    fn the_cue_before_its_speaker() {
+        assert_eq!(
+            inverted("“We will not retreat,” said Wang.", "said"),
+            Some(Seen {
+                speaker: "Wang",
+                cue: "said",
+                content: vec!["“We will not retreat,”"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn an_appositive_to_the_end_is_the_role() {
+        let text = "The talks were useful, said Ned Price, the department spokesman.";
+        assert_eq!(
+            inverted(text, "said"),
+            Some(Seen {
+                speaker: "Ned Price, the department spokesman",
+                role: "the department spokesman",
+                cue: "said",
+                content: vec!["The talks were useful"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn a_role_in_lower_case_before_the_name() {
+        assert_eq!(
+            inverted(
+                "“It was a hard winter,” said longtime friend Ann Lee.",
+                "said"
+            )
+            .map(|s| (s.speaker, s.role)),
+            Some(("longtime friend Ann Lee", "longtime friend"))
+        );
+    }
+
+    #[test]
+    fn a_participle_after_the_name_describes_no_speaker() {
+        assert_eq!(
+            inverted("“We won,” said Lee, smiling at the crowd.", "said")
+                .map(|s| (s.speaker, s.role)),
+            Some(("Lee", ""))
+        );
+    }
+
+    #[test]
+    fn a_cue_before_that_reports_what_follows() {
+        assert_eq!(inverted("The plan works, says that report.", "says"), None);
+    }
+}

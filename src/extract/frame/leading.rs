@@ -135,3 +135,98 @@ impl<'a> Clause<'a> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::{Seen, at_cue, read, seen};
+
+    fn leading<'t>(text: &'t str, cue: &str) -> Option<Seen<'t>> {
+        at_cue(text, cue, |c, cue, hi| {
+            c.leading(0, cue, c.skip_back_to_verb(cue.start, 0), hi)
+        })
+    }
+
+    fn lead_in(text: &str) -> Option<Seen<'_>> {
+        read(text, |c| c.lead_in(0).map(|s| seen(c, text, &s)))
+    }
+
+    #[test]
+    fn speaker_cue_addressee_then_what_was_said() {
+        assert_eq!(
+            leading(
+                "Wang told Blinken that the US should stop interfering.",
+                "told"
+            ),
+            Some(Seen {
+                speaker: "Wang",
+                cue: "told",
+                addressee: "Blinken",
+                content: vec!["that the US should stop interfering"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_colon() {
+        assert_eq!(
+            leading("He said: “We are ready.”", "said"),
+            Some(Seen {
+                speaker: "He",
+                cue: "said",
+                content: vec!["“We are ready.”"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn who_is_cited_is_the_speaker_and_who_cites_relays() {
+        assert_eq!(
+            leading(
+                "Citing a senior official, Yonhap said the talks had stalled.",
+                "said"
+            ),
+            Some(Seen {
+                speaker: "a senior official",
+                cue: "said",
+                channels: vec!["Yonhap"],
+                content: vec!["the talks had stalled"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn a_participle_without_be_is_no_verb_of_the_phrase() {
+        assert_eq!(
+            leading("A writing tutor praised the essay.", "writing"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_lead_in_ending_in_a_colon() {
+        assert_eq!(
+            lead_in("Cruz continued:"),
+            Some(Seen {
+                speaker: "Cruz",
+                cue: "continued",
+                ..Seen::default()
+            })
+        );
+        assert_eq!(
+            lead_in("Stated Stone:"),
+            Some(Seen {
+                speaker: "Stone",
+                cue: "Stated",
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn a_frame_that_reports_something_is_no_lead_in() {
+        assert_eq!(lead_in("He said it was over."), None);
+    }
+}

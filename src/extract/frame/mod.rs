@@ -35,6 +35,8 @@ mod inverted;
 mod leading;
 mod nested;
 mod quoted_as_saying;
+#[cfg(test)]
+mod sample;
 mod speaker_phrase;
 mod tokens;
 mod trailing;
@@ -242,5 +244,57 @@ impl<'a> Clause<'a> {
         let verb_start = self.skip_back_to_verb(cue.start, pos);
         self.leading(pos, cue, verb_start, hi)
             .or_else(|| self.borrowing(pos, cue, verb_start, hi, borrowed))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::sample::{Seen, statements};
+
+    #[test]
+    fn a_sentence_without_a_cue_reports_nothing() {
+        assert_eq!(statements("The talks were useful."), []);
+    }
+
+    #[test]
+    fn each_frame_from_the_left_starts_a_statement() {
+        let found =
+            statements("Wang said the talks were useful, and Blinken said they were frank.");
+        let speakers: Vec<(&str, Vec<&str>)> =
+            found.into_iter().map(|s| (s.speaker, s.content)).collect();
+        assert_eq!(
+            speakers,
+            [
+                ("Wang", vec!["the talks were useful"]),
+                ("Blinken", vec!["they were frank"])
+            ]
+        );
+    }
+
+    #[test]
+    fn a_frame_after_what_it_reports_is_the_outermost() {
+        assert_eq!(
+            statements("Blinken said the talks were useful, Price said."),
+            [Seen {
+                speaker: "Blinken",
+                cue: "said",
+                channels: vec!["Price"],
+                content: vec!["the talks were useful"],
+                ..Seen::default()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_frame_after_a_question() {
+        assert_eq!(
+            statements("“Why now?” Sanders asked."),
+            [Seen {
+                speaker: "Sanders",
+                cue: "asked",
+                content: vec!["“Why now?”"],
+                ..Seen::default()
+            }]
+        );
     }
 }

@@ -139,3 +139,57 @@ impl<'a> Clause<'a> {
         Some(found)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::{Seen, statements};
+
+    #[test]
+    fn the_outer_speaker_is_the_channel() {
+        assert_eq!(
+            statements("Price said Blinken underscored the risks of further aggression."),
+            [Seen {
+                speaker: "Blinken",
+                cue: "underscored",
+                channels: vec!["Price"],
+                content: vec!["the risks of further aggression"],
+                ..Seen::default()
+            }]
+        );
+    }
+
+    #[test]
+    fn a_frame_inside_a_quotation() {
+        assert_eq!(
+            statements("“The Secretary warned of the risks,” Price said."),
+            [Seen {
+                speaker: "The Secretary",
+                cue: "warned of",
+                channels: vec!["Price"],
+                content: vec!["the risks,"],
+                ..Seen::default()
+            }]
+        );
+    }
+
+    #[test]
+    fn we_in_a_quotation_is_no_speaker_inside_it() {
+        assert_eq!(
+            statements("“We will not back down,” Wang said.")[0].speaker,
+            "Wang"
+        );
+    }
+
+    #[test]
+    fn a_pronoun_relays_no_one() {
+        assert_eq!(
+            statements("He said Blinken warned of the risks."),
+            [Seen {
+                speaker: "Blinken",
+                cue: "warned of",
+                content: vec!["the risks"],
+                ..Seen::default()
+            }]
+        );
+    }
+}

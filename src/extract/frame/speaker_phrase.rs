@@ -448,3 +448,90 @@ impl<'a> Clause<'a> {
         None
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::{position, read, words};
+
+    /// The phrase that ends before the first word `cue`: its name and its role.
+    fn back<'t>(text: &'t str, cue: &str) -> Option<(&'t str, &'t str)> {
+        read(text, |c| {
+            let end = c.subject_end(c.skip_back_to_verb(position(c, cue), 0), 0);
+            c.phrase_back(end, 0).map(|p| {
+                (
+                    words(c, text, &p.name),
+                    p.role.map_or("", |r| words(c, text, &r)),
+                )
+            })
+        })
+    }
+
+    /// The phrase that starts at the first word of `text`.
+    fn forward(text: &str) -> Option<&str> {
+        read(text, |c| {
+            c.phrase_forward(0, c.len()).map(|r| words(c, text, &r))
+        })
+    }
+
+    #[test]
+    fn a_title_before_a_name() {
+        assert_eq!(
+            back(
+                "US State Department spokesperson Ned Price said it.",
+                "said"
+            ),
+            Some(("US State Department spokesperson Ned Price", ""))
+        );
+    }
+
+    #[test]
+    fn a_name_then_its_role_between_commas() {
+        assert_eq!(
+            back(
+                "Michael Tyler, a spokesman for the campaign, said it.",
+                "said"
+            ),
+            Some(("Michael Tyler", "a spokesman for the campaign"))
+        );
+    }
+
+    #[test]
+    fn a_role_then_its_name_between_commas() {
+        assert_eq!(
+            back("The White House spokesman, Josh Earnest, said it.", "said"),
+            Some(("Josh Earnest", "The White House spokesman"))
+        );
+    }
+
+    #[test]
+    fn an_age_is_no_role() {
+        assert_eq!(back("Ki Hong, 33, said it.", "said"), Some(("Ki Hong", "")));
+    }
+
+    #[test]
+    fn a_time_between_speaker_and_cue() {
+        assert_eq!(
+            back("Wang Yi on Thursday asked the US to stop.", "asked"),
+            Some(("Wang Yi", ""))
+        );
+    }
+
+    #[test]
+    fn phrases_read_forward() {
+        assert_eq!(
+            forward("U.S. Secretary of State Antony Blinken said"),
+            Some("U.S. Secretary of State Antony Blinken")
+        );
+        assert_eq!(forward("reporters in Geneva"), Some("reporters"));
+        assert_eq!(forward("Van der Merwe said"), Some("Van der Merwe"));
+        assert_eq!(forward("Will Doyle said"), Some("Will Doyle"));
+    }
+
+    #[test]
+    fn a_common_word_names_no_one() {
+        assert_eq!(forward("the said"), None);
+        read("Talks were held.", |c| {
+            assert!(!c.nominal(position(c, "were")))
+        });
+    }
+}

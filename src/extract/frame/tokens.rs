@@ -304,3 +304,72 @@ impl<'a> Clause<'a> {
         start
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::{position, read, words};
+
+    #[test]
+    fn words_are_folded_and_marks_are_not_words() {
+        read("He SAID “Go.”", |c| {
+            assert_eq!(c.word(0), Some("he"));
+            assert_eq!(c.word(1), Some("said"));
+            assert_eq!(c.word(2), None);
+            assert_eq!(c.word_text(1), "SAID");
+            assert!(c.capitalized(0));
+        });
+    }
+
+    #[test]
+    fn quoted_words_are_inside_quotes_and_their_marks_outside() {
+        read("He said “We will go” today.", |c| {
+            let open = position(c, "we") - 1;
+            assert!(c.is_open(open));
+            assert!(!c.is_outside_quotes(open + 1));
+            assert!(c.is_outside_quotes(position(c, "today")));
+            // A quotation read as a clause of its own: its words are outside there.
+            let inside = c.inside(open + 1..position(c, "go") + 1);
+            assert!((0..inside.len()).all(|i| inside.is_outside_quotes(i)));
+        });
+    }
+
+    #[test]
+    fn token_ranges_as_bytes() {
+        let text = "Wang said the talks went well.";
+        read(text, |c| {
+            assert_eq!(words(c, text, &(0..2)), "Wang said");
+            assert_eq!(c.bytes(&(2..2)), 10..10);
+            assert_eq!(c.bytes(&(9..12)), 0..0);
+        });
+    }
+
+    #[test]
+    fn the_final_stop_and_a_leading_comma_are_trimmed() {
+        let text = ", the talks went well.";
+        read(text, |c| {
+            let (start, end) = (c.trim_start(0, c.len()), c.trim_end(0, c.len()));
+            assert_eq!(words(c, text, &(start..end)), "the talks went well");
+        });
+    }
+
+    #[test]
+    fn word_classes_asked_of_a_token() {
+        read("Blinken bluntly told 12 ministers", |c| {
+            assert!(c.adverbial(1));
+            assert!(c.is_number(3));
+            assert!(c.open_class(4));
+            assert!(!c.open_class(1));
+        });
+    }
+
+    #[test]
+    fn stops_and_hyphens_inside_names() {
+        read("Antony J. Blinken met Lim Min-ho", |c| {
+            assert!(c.initial_stop(2));
+            let hyphen = position(c, "min") + 1;
+            assert!(c.hyphen_inside(hyphen));
+            // After a hyphen inside a name, the word is part of the name.
+            assert!(c.capitalized(hyphen + 1));
+        });
+    }
+}

@@ -77,3 +77,76 @@ impl<'a> Clause<'a> {
         (s.has(Section::Preposition) || scene) && !self.is(start, "that")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::sample::{Seen, at_cue};
+
+    fn trailing<'t>(text: &'t str, cue: &str) -> Option<Seen<'t>> {
+        at_cue(text, cue, |c, cue, hi| {
+            c.trailing(0, cue, c.skip_back_to_verb(cue.start, 0), hi)
+        })
+    }
+
+    #[test]
+    fn speaker_and_cue_after_a_quotation() {
+        assert_eq!(
+            trailing("“We will go,” Wang said.", "said"),
+            Some(Seen {
+                speaker: "Wang",
+                cue: "said",
+                content: vec!["“We will go,”"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn circumstance_after_the_cue_is_not_reported() {
+        assert_eq!(
+            trailing(
+                "The talks were useful, the ministry said in a statement on Thursday.",
+                "said"
+            ),
+            Some(Seen {
+                speaker: "the ministry",
+                cue: "said",
+                content: vec!["The talks were useful"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn the_one_spoken_to() {
+        assert_eq!(
+            trailing("The talks were useful, Wang told reporters.", "told"),
+            Some(Seen {
+                speaker: "Wang",
+                cue: "told",
+                addressee: "reporters",
+                content: vec!["The talks were useful"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn a_scene_before_the_frame_is_not_what_was_said() {
+        assert_eq!(
+            trailing("As for the pundits, Bolton said, “They are wrong.”", "said"),
+            None
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_frames_nothing_before_it() {
+        assert_eq!(
+            trailing(
+                "“The deal is dead,” Cordesman, who has advised Lee, said.",
+                "advised"
+            ),
+            None
+        );
+    }
+}
