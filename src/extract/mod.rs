@@ -18,7 +18,7 @@ use std::ops::Range;
 pub use attribution::{Attribution, Content, Cue, CueClass, Kind, Span, Speaker, SpeakerClass};
 pub use lexicon::{Lexicon, lexicon};
 
-use crate::text::{self, Document, TokenKind};
+use crate::text::{self, Document, Quote, TokenKind};
 use frame::{Clause, Reading, Statement};
 use speaker::{People, describe, describe_phrase};
 
@@ -159,39 +159,61 @@ impl std::error::Error for TooLong {}
 /// `extract_as`, on a text already segmented: for a caller that keeps some of
 /// the segmentation (the sentences) for later.
 pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attribution>, TooLong> {
-    let text = doc.text;
     if !english {
         let mut found = Vec::new();
         add_fragments(doc, &mut found);
         found.sort_by_key(|a| a.content.extent().start);
         return Ok(found);
     }
-    let Some(reading) = Reading::new(
-        text,
+    let reading = Reading::new(
+        doc.text,
         &doc.tokens,
         doc.sentences.iter().map(|s| s.tokens.start),
-    ) else {
-        return Err(TooLong { bytes: text.len() });
-    };
+    )
+    .ok_or(TooLong {
+        bytes: doc.text.len(),
+    })?;
     let clauses: Vec<Clause<'_>> = doc
         .sentences
         .iter()
         .map(|s| reading.clause(s.tokens.clone()))
         .collect();
+    let mut people = people_named(doc.text, &clauses);
+    let mut found = framed(doc, &reading, &clauses, &mut people);
+    add_fragments(doc, &mut found);
+    let credits = story_credits(doc, &clauses);
+    if !credits.is_empty() {
+        for a in &mut found {
+            a.channels.splice(0..0, credits.iter().cloned());
+        }
+    }
+    found.sort_by_key(|a| a.content.extent().start);
+    Ok(found)
+}
+
+/// Everyone the report names in full, registered before any speaker is
+/// resolved, so that `the Secretary` finds a name given later.
+fn people_named(text: &str, clauses: &[Clause<'_>]) -> People {
     let mut people = People::default();
-    for clause in &clauses {
+    for clause in clauses {
         // A phrase of one word names no one to register: a lone name word
         // is not a full name, and a lone title has no name.
         for phrase in names(clause).filter(|p| p.len() > 1) {
             people.register(&describe(clause, text, phrase));
         }
     }
-    // `... (ANI)` at the end: the whole story is relayed from ANI.
+    people
+}
+
+/// The agencies whose copy the whole story is, outermost channels of every
+/// attribution in it: a credit ending the story (`... (ANI)`), and the agency
+/// of a syndicated dateline (`Beijing [China], January 27 (ANI):`), once.
+fn story_credits(doc: &Document<'_>, clauses: &[Clause<'_>]) -> Vec<Span> {
+    let text = doc.text;
     let credit = clauses
         .last()
         .and_then(|c| c.credit().map(|r| Span::new(text, c.bytes(&r))));
-    // `Beijing [China], January 27 (ANI):`: the agency whose copy the whole story
-    // is. A wire's own dateline (`MOSCOW, Feb 10 (Reuters) -`) credits the outlet
+    // A wire's own dateline (`MOSCOW, Feb 10 (Reuters) -`) credits the outlet
     // itself, which relays nothing.
     let dateline = doc
         .paragraphs
@@ -208,121 +230,214 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
                 .map(|r| Span::new(text, c.bytes(&r)))
         })
         .next();
-    let credits: Vec<Span> = match (credit, dateline) {
+    match (credit, dateline) {
         (Some(c), Some(d)) if c.text != d.text => vec![c, d],
         (Some(c), _) => vec![c],
         (None, Some(d)) => vec![d],
         (None, None) => Vec::new(),
-    };
-    let mut found: Vec<Attribution> = Vec::new();
-    // The attribution a quote standing as the next sentence carries on: its
-    // index, the paragraph, and the sentence after which it may carry on.
-    let mut open: Option<(usize, usize, usize)> = None;
-    // A frame ending in a colon (`Cruz continued:`) whose words the next
-    // paragraph quotes, without content yet, and the sentence that must quote them.
-    let mut lead: Option<(Attribution, usize)> = None;
+    }
+}
+
+/// Every attribution a frame reports, unit after unit (a sentence, or two
+/// read as one), with the quotations that carry one on joined to it.
+fn framed<'t>(
+    doc: &'t Document<'t>,
+    reading: &'t Reading<'t>,
+    clauses: &[Clause<'t>],
+    people: &mut People,
+) -> Vec<Attribution> {
+    let mut thread = Thread::default();
     let mut s = 0;
     while s < clauses.len() {
+        let (joined, statements, next) = read_unit(doc, reading, clauses, s);
         let paragraph = doc.sentences[s].paragraph;
-        let (unit, statements, next) = read_unit(doc, &reading, &clauses, s);
-        let clause = unit.as_ref().unwrap_or(&clauses[s]);
-        let opens_paragraph = doc.paragraphs[paragraph].sentences.start == s;
+        let unit = Unit {
+            clause: joined.as_ref().unwrap_or(&clauses[s]),
+            first: s,
+            next,
+            paragraph,
+            opens_paragraph: doc.paragraphs[paragraph].sentences.start == s,
+        };
         if statements.is_empty() {
-            // A paragraph that is only a quotation carries on the attribution
-            // that ended the paragraph before (a quote over several paragraphs,
-            // each closed): `"A," he said.` / `"B."`.
-            let mut carried = open.filter(|&(a, p, after)| {
-                after == s
-                    && (p == paragraph
-                        || p + 1 == paragraph
-                            && opens_paragraph
-                            && only_quotes(clause)
-                            && running_quote(doc, clause).is_none()
-                            && found[a].speaker.is_some())
-            });
-            let mut quotes = leading_quotes(clause);
-            // `"B.` opening a quote that runs over the next paragraphs.
-            let running = if quotes.is_empty() {
-                running_quote(doc, clause)
-            } else {
-                None
-            };
-            if let Some(r) = &running {
-                quotes.push(r.clone());
-            }
-            if carried.is_none()
-                && !quotes.is_empty()
-                && only_quotes(clause)
-                && let Some((attribution, _)) = lead
-                    .take()
-                    .filter(|&(_, at)| at == s && (!opens_paragraph || at_colon(&clauses[s - 1])))
-            {
-                found.push(attribution);
-                carried = Some((found.len() - 1, paragraph, s));
-            }
-            match carried {
-                // `"A," he said. "B."`: B carries on A's attribution.
-                Some((a, _, _)) if !quotes.is_empty() => {
-                    let attribution = &mut found[a];
-                    if let Some(q) = running.as_ref().and_then(|_| match clause.token_kind(0) {
-                        Some(TokenKind::QuoteOpen(q)) => doc.quotes.get(q),
-                        _ => None,
-                    }) {
-                        let last = q.spans.len().saturating_sub(1);
-                        for (n, span) in q.spans.iter().enumerate() {
-                            let r = if n == last {
-                                trim_str(text, span.clone())
-                            } else {
-                                span.clone()
-                            };
-                            attribution.content.spans.push((r.start, r.end));
-                            attribution.content.quoted.push((r.start, r.end));
-                        }
-                        attribution.content.text = joined(text, &attribution.content.spans);
-                        open = None;
-                        s = next;
-                        continue;
-                    }
-                    for quote in quotes {
-                        let range = clause.bytes(&trim(clause, quote));
-                        attribution.content.spans.push((range.start, range.end));
-                        attribution.content.quoted.push((range.start, range.end));
-                    }
-                    attribution.content.text = joined(text, &attribution.content.spans);
-                    if attribution.kind == Kind::Indirect {
-                        attribution.kind = Kind::Mixed;
-                    }
-                    open = Some((a, paragraph, next));
-                }
-                _ => open = None,
-            }
-            lead = clause
-                .lead_in(0)
-                .map(|st| (assemble(doc, clause, &st, &mut people), next));
-            s = next;
-            continue;
+            thread.quotations(doc, clauses, &unit, people);
+        } else {
+            thread.statements(doc, &unit, &statements, people);
         }
-        let first = found.len();
-        for statement in &statements {
-            let attribution = assemble(doc, clause, statement, &mut people);
-            found.push(attribution);
-        }
-        // A quote that carries on goes with the sentence's direct quote, if any.
-        let carries = (first..found.len())
-            .rev()
-            .find(|&a| found[a].kind == Kind::Direct)
-            .unwrap_or(found.len() - 1);
-        open = Some((carries, paragraph, next));
         s = next;
     }
-    add_fragments(doc, &mut found);
-    if !credits.is_empty() {
-        for a in &mut found {
-            a.channels.splice(0..0, credits.iter().cloned());
+    thread.found
+}
+
+/// One unit of a report as [`framed`] reads it.
+struct Unit<'c, 't> {
+    /// Its sentence, or its two sentences read as one.
+    clause: &'c Clause<'t>,
+    /// Its first sentence and the sentence after it.
+    first: usize,
+    next: usize,
+    paragraph: usize,
+    opens_paragraph: bool,
+}
+
+/// What reading a report unit after unit carries from one to the next.
+#[derive(Default)]
+struct Thread {
+    found: Vec<Attribution>,
+    /// The attribution a quotation standing as the next unit carries on.
+    open: Option<OpenQuote>,
+    /// A frame ending in a colon (`Cruz continued:`) whose words the next
+    /// paragraph quotes, without content yet.
+    lead_in: Option<LeadIn>,
+}
+
+/// An attribution a quotation may carry on: `"A," he said. "B."`.
+#[derive(Debug, Clone, Copy)]
+struct OpenQuote {
+    /// Its index in [`Thread::found`].
+    attribution: usize,
+    /// The paragraph it was found in.
+    paragraph: usize,
+    /// The sentence that may carry it on: the one right after its unit.
+    next: usize,
+}
+
+/// A lead-in, and the sentence that must quote its words.
+struct LeadIn {
+    attribution: Attribution,
+    next: usize,
+}
+
+impl Thread {
+    /// A unit's own statements. A quotation standing next carries on the last
+    /// direct quote among them, or the last of them.
+    fn statements(
+        &mut self,
+        doc: &Document<'_>,
+        unit: &Unit<'_, '_>,
+        statements: &[Statement],
+        people: &mut People,
+    ) {
+        let first = self.found.len();
+        for statement in statements {
+            let attribution = assemble(doc, unit.clause, statement, people);
+            self.found.push(attribution);
+        }
+        let carries = (first..self.found.len())
+            .rev()
+            .find(|&a| self.found[a].kind == Kind::Direct)
+            .unwrap_or(self.found.len() - 1);
+        self.open = Some(OpenQuote {
+            attribution: carries,
+            paragraph: unit.paragraph,
+            next: unit.next,
+        });
+    }
+
+    /// A unit with no frame of its own: its quotations carry on the open
+    /// attribution or a lead-in's (`"A," he said.` / `"B."`), and it may
+    /// itself be a lead-in.
+    fn quotations(
+        &mut self,
+        doc: &Document<'_>,
+        clauses: &[Clause<'_>],
+        unit: &Unit<'_, '_>,
+        people: &mut People,
+    ) {
+        let clause = unit.clause;
+        let mut carried = self
+            .open
+            .filter(|open| self.carries_on(doc, open, unit))
+            .map(|open| open.attribution);
+        let quotes = leading_quotes(clause);
+        // `"B.` opening a quote that runs over the next paragraphs.
+        let running = if quotes.is_empty() {
+            running_quote(doc, clause)
+        } else {
+            None
+        };
+        let quoted = !quotes.is_empty() || running.is_some();
+        if carried.is_none()
+            && quoted
+            && only_quotes(clause)
+            && let Some(lead_in) = self.lead_in.take().filter(|l| {
+                l.next == unit.first
+                    && (!unit.opens_paragraph || at_colon(&clauses[unit.first - 1]))
+            })
+        {
+            self.found.push(lead_in.attribution);
+            carried = Some(self.found.len() - 1);
+        }
+        match carried {
+            Some(a) if quoted => {
+                if let Some(quote) = running {
+                    self.add_running_quote(doc, a, quote);
+                    self.open = None;
+                    return;
+                }
+                self.add_quotes(doc, clause, a, quotes);
+                self.open = Some(OpenQuote {
+                    attribution: a,
+                    paragraph: unit.paragraph,
+                    next: unit.next,
+                });
+            }
+            _ => self.open = None,
+        }
+        self.lead_in = clause.lead_in(0).map(|st| LeadIn {
+            attribution: assemble(doc, clause, &st, people),
+            next: unit.next,
+        });
+    }
+
+    /// Whether a quotation-only unit carries on `open`: right after it, in its
+    /// paragraph, or opening the next paragraph with nothing but quoted words
+    /// when `open` has a speaker (a quote over several paragraphs, each closed).
+    fn carries_on(&self, doc: &Document<'_>, open: &OpenQuote, unit: &Unit<'_, '_>) -> bool {
+        open.next == unit.first
+            && (open.paragraph == unit.paragraph
+                || open.paragraph + 1 == unit.paragraph
+                    && unit.opens_paragraph
+                    && only_quotes(unit.clause)
+                    && running_quote(doc, unit.clause).is_none()
+                    && self.found[open.attribution].speaker.is_some())
+    }
+
+    /// Quotations `quotes` (token ranges of `clause`) as more of attribution `a`'s content.
+    fn add_quotes(
+        &mut self,
+        doc: &Document<'_>,
+        clause: &Clause<'_>,
+        a: usize,
+        quotes: Vec<Range<usize>>,
+    ) {
+        let attribution = &mut self.found[a];
+        for quote in quotes {
+            let range = clause.bytes(&trim(clause, quote));
+            attribution.content.spans.push((range.start, range.end));
+            attribution.content.quoted.push((range.start, range.end));
+        }
+        attribution.content.text = joined(doc.text, &attribution.content.spans);
+        if attribution.kind == Kind::Indirect {
+            attribution.kind = Kind::Mixed;
         }
     }
-    found.sort_by_key(|a| a.content.extent().start);
-    Ok(found)
+
+    /// A quotation that runs over the next paragraphs as more of attribution
+    /// `a`'s content, every paragraph of it.
+    fn add_running_quote(&mut self, doc: &Document<'_>, a: usize, quote: &Quote) {
+        let attribution = &mut self.found[a];
+        let last = quote.spans.len().saturating_sub(1);
+        for (n, span) in quote.spans.iter().enumerate() {
+            let r = if n == last {
+                trim_str(doc.text, span.clone())
+            } else {
+                span.clone()
+            };
+            attribution.content.spans.push((r.start, r.end));
+            attribution.content.quoted.push((r.start, r.end));
+        }
+        attribution.content.text = joined(doc.text, &attribution.content.spans);
+    }
 }
 
 /// The statements of sentence `s` and where the next unit starts. A quote that
@@ -416,14 +531,12 @@ fn only_quotes(clause: &Clause<'_>) -> bool {
         && (0..clause.len()).all(|i| !clause.token(i).is_word() || !clause.is_outside_quotes(i))
 }
 
-/// A clause that opens a quotation closed in a later paragraph: the whole
-/// clause, as the quotation's first part.
-fn running_quote(doc: &Document<'_>, clause: &Clause<'_>) -> Option<Range<usize>> {
+/// The quotation a clause opens, when it closes in a later paragraph.
+fn running_quote<'d>(doc: &'d Document<'_>, clause: &Clause<'_>) -> Option<&'d Quote> {
     let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(0) else {
         return None;
     };
-    let quote = doc.quotes.get(q)?;
-    (quote.spans.len() > 1).then_some(0..clause.len())
+    doc.quotes.get(q).filter(|quote| quote.spans.len() > 1)
 }
 
 /// Maximal runs of name-like words outside quotations: the people a report names.
