@@ -399,166 +399,305 @@ impl People {
             .or_else(|| candidates(ordered..all).filter(|i| !before(i)).find(fits))
     }
 
-    /// Resolve a speaker phrase to one name for this report.
+    /// Resolve a speaker phrase to one name for this report: the lookups
+    /// below, each for one kind of mention, tried in order.
     pub fn resolve(&mut self, text: &str, phrase: &Described) -> Speaker {
         let mention = Span::new(text, phrase.span.clone());
-        let lower = |s: &str| {
-            let words = vocabulary();
-            s.split_whitespace()
-                .filter(|w| !words.is_determiner(&w.to_lowercase()))
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        };
-        if phrase.pronoun
-            && matches!(crate::text::fold(&mention.text).as_str(), "he" | "she")
-            && let Some(Last::Role { canonical, role }) = &self.last_speaker
-        {
-            return Speaker {
-                mention,
-                canonical: canonical.clone(),
-                role: role.clone(),
-                class: SpeakerClass::Role,
-            };
+        if let Some(role) = self.pronoun_for_role(phrase, &mention) {
+            return role;
         }
-        let found = if phrase.pronoun {
-            match (
-                matches!(crate::text::fold(&mention.text).as_str(), "he" | "she"),
-                &self.last_speaker,
-            ) {
-                // The last one named with the same name as the last speaker.
-                (true, Some(Last::Person(last))) => self.known.get(*last).and_then(|last| {
-                    self.by_name
-                        .get(&key(&last.folded_name))?
-                        .iter()
-                        .rev()
-                        .copied()
-                        .find(|&i| self.known[i].folded_name == last.folded_name)
-                }),
-                _ => None,
-            }
-        } else if phrase.class == SpeakerClass::Person && phrase.name.len() > 1 {
-            let name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
-            let named = self.by_name.get(&key(&name)).map_or(&[][..], Vec::as_slice);
-            let full = self.find(
-                phrase.span.start,
-                |r| within(named, r),
-                |k| k.folded_name == name,
-            );
-            // `Van der Merwe` after `Lwazi van der Merwe`: a family name
-            // with its particles is a surname of several words.
-            let family = || {
-                let last = name.last()?;
-                let named = self
-                    .by_word
-                    .get(&key(last.as_str()))
-                    .map_or(&[][..], Vec::as_slice);
-                self.find(
-                    phrase.span.start,
-                    |r| within(named, r),
-                    |k| k.folded_name.len() > name.len() && k.folded_name.ends_with(&name),
-                )
-            };
-            // A family name (`De Blasio`) is first the person named in full with
-            // it (`Bill de Blasio`), even if it was registered as a name itself
-            // before that person was named (in a headline).
-            if family_name(&name) {
-                family().or(full)
-            } else {
-                full
-            }
-        } else if phrase.class == SpeakerClass::Person && phrase.name.len() == 1 {
-            let word = crate::text::fold(&phrase.name[0]);
+        let found = self
+            .pronoun_for_person(phrase, &mention)
+            .or_else(|| self.by_full_name(phrase))
+            .or_else(|| self.by_name_word(phrase))
+            .or_else(|| self.by_role(phrase));
+        match (found, phrase.class) {
+            (Some(index), _) => self.known_speaker(index, phrase, mention),
+            (None, SpeakerClass::Person) => self.new_speaker(phrase, mention),
+            (None, class) => self.unnamed_speaker(phrase, mention, class),
+        }
+    }
+
+    /// `he` or `she` after a speaker known only by a title (`the minister`): that title.
+    fn pronoun_for_role(&self, phrase: &Described, mention: &Span) -> Option<Speaker> {
+        let Some(Last::Role { canonical, role }) = &self.last_speaker else {
+            return None;
+        };
+        (phrase.pronoun && he_or_she(mention)).then(|| Speaker {
+            mention: mention.clone(),
+            canonical: canonical.clone(),
+            role: role.clone(),
+            class: SpeakerClass::Role,
+        })
+    }
+
+    /// `he` or `she` after a named speaker: the last one named with that
+    /// speaker's name.
+    fn pronoun_for_person(&self, phrase: &Described, mention: &Span) -> Option<usize> {
+        let Some(Last::Person(last)) = &self.last_speaker else {
+            return None;
+        };
+        if !(phrase.pronoun && he_or_she(mention)) {
+            return None;
+        }
+        let last = self.known.get(*last)?;
+        self.by_name
+            .get(&key(&last.folded_name))?
+            .iter()
+            .rev()
+            .copied()
+            .find(|&i| self.known[i].folded_name == last.folded_name)
+    }
+
+    /// A name of several words (`Wang Yi`, `Van der Merwe`): the person of
+    /// that full name, or named in full with that family name.
+    fn by_full_name(&self, phrase: &Described) -> Option<usize> {
+        if phrase.pronoun || phrase.class != SpeakerClass::Person || phrase.name.len() < 2 {
+            return None;
+        }
+        let name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
+        let named = self.by_name.get(&key(&name)).map_or(&[][..], Vec::as_slice);
+        let full = self.find(
+            phrase.span.start,
+            |r| within(named, r),
+            |k| k.folded_name == name,
+        );
+        // `Van der Merwe` after `Lwazi van der Merwe`: a family name
+        // with its particles is a surname of several words.
+        let family = || {
+            let last = name.last()?;
             let named = self
                 .by_word
-                .get(&key(word.as_str()))
+                .get(&key(last.as_str()))
                 .map_or(&[][..], Vec::as_slice);
             self.find(
                 phrase.span.start,
                 |r| within(named, r),
-                |k| k.folded_name.contains(&word),
+                |k| k.folded_name.len() > name.len() && k.folded_name.ends_with(&name),
             )
-        } else if (phrase.class == SpeakerClass::Role
-            || phrase.class == SpeakerClass::Organisation && phrase.titled)
-            && !phrase.role_words.is_empty()
-        {
-            // Whoever fits has every role word but `leader`, or stands for the
-            // leader: the fewest of those are the ones to read.
-            let empty = BTreeSet::new();
-            let candidates = phrase
-                .role_words
-                .iter()
-                .map(|w| {
-                    if is_leader_word(w) {
-                        &self.leading
-                    } else {
-                        self.by_role_word.get(&key(w.as_str())).unwrap_or(&empty)
-                    }
-                })
-                .min_by_key(|c| c.len())
-                .unwrap_or(&empty);
-            self.find(
-                phrase.span.start,
-                |r| candidates.range(r).copied(),
-                |k| fits(&phrase.role_words, &k.role_words),
-            )
-        } else {
-            None
         };
-        match (found, phrase.class) {
-            (Some(index), _) => {
-                // `Zhao Lijian, a foreign ministry spokesman`: a role given
-                // with a later mention is the person's role from then on.
-                if self.known[index].role.is_none() && phrase.role.is_some() {
-                    self.known[index].role = phrase.role.clone();
-                    for word in &phrase.role_words {
-                        if self.known[index].role_words.insert(word.clone()) {
-                            self.index_role_word(index, word);
-                        }
-                    }
+        // A family name (`De Blasio`) is first the person named in full with
+        // it (`Bill de Blasio`), even if it was registered as a name itself
+        // before that person was named (in a headline).
+        if family_name(&name) {
+            family().or(full)
+        } else {
+            full
+        }
+    }
+
+    /// One name word (`Wang`): the person whose name has it.
+    fn by_name_word(&self, phrase: &Described) -> Option<usize> {
+        if phrase.pronoun || phrase.class != SpeakerClass::Person || phrase.name.len() != 1 {
+            return None;
+        }
+        let word = crate::text::fold(&phrase.name[0]);
+        let named = self
+            .by_word
+            .get(&key(word.as_str()))
+            .map_or(&[][..], Vec::as_slice);
+        self.find(
+            phrase.span.start,
+            |r| within(named, r),
+            |k| k.folded_name.contains(&word),
+        )
+    }
+
+    /// A title without a name (`the Chinese minister`, `the Kremlin
+    /// spokesman`): the person whose role has its words.
+    fn by_role(&self, phrase: &Described) -> Option<usize> {
+        let titled = phrase.class == SpeakerClass::Role
+            || phrase.class == SpeakerClass::Organisation && phrase.titled;
+        if phrase.pronoun || !titled || phrase.role_words.is_empty() {
+            return None;
+        }
+        // Whoever fits has every role word but `leader`, or stands for the
+        // leader: the fewest of those are the ones to read.
+        let empty = BTreeSet::new();
+        let candidates = phrase
+            .role_words
+            .iter()
+            .map(|w| {
+                if is_leader_word(w) {
+                    &self.leading
+                } else {
+                    self.by_role_word.get(&key(w.as_str())).unwrap_or(&empty)
                 }
-                let known = &self.known[index];
-                let role = phrase.role.clone().or_else(|| known.role.clone());
-                let canonical = known.canonical();
-                self.last_speaker = Some(Last::Person(index));
-                Speaker {
-                    mention,
-                    canonical,
-                    role,
-                    class: SpeakerClass::Person,
-                }
-            }
-            (None, SpeakerClass::Person) => {
-                let index = self.add(Known {
-                    at: phrase.span.start,
-                    name: phrase.name.clone(),
-                    folded_name: phrase.name.iter().map(|w| crate::text::fold(w)).collect(),
-                    role: phrase.role.clone(),
-                    role_words: phrase.role_words.clone(),
-                });
-                self.last_speaker = Some(Last::Person(index));
-                Speaker {
-                    mention,
-                    canonical: self.known[index].canonical(),
-                    role: phrase.role.clone(),
-                    class: SpeakerClass::Person,
-                }
-            }
-            (None, class) => {
-                let canonical = lower(&mention.text);
-                if class == SpeakerClass::Role && phrase.titled {
-                    self.last_speaker = Some(Last::Role {
-                        canonical: canonical.clone(),
-                        role: phrase.role.clone(),
-                    });
-                }
-                Speaker {
-                    mention,
-                    canonical,
-                    role: phrase.role.clone(),
-                    class,
+            })
+            .min_by_key(|c| c.len())
+            .unwrap_or(&empty);
+        self.find(
+            phrase.span.start,
+            |r| candidates.range(r).copied(),
+            |k| fits(&phrase.role_words, &k.role_words),
+        )
+    }
+
+    /// The speaker a lookup found: a person known by `index`.
+    fn known_speaker(&mut self, index: usize, phrase: &Described, mention: Span) -> Speaker {
+        // `Zhao Lijian, a foreign ministry spokesman`: a role given
+        // with a later mention is the person's role from then on.
+        if self.known[index].role.is_none() && phrase.role.is_some() {
+            self.known[index].role = phrase.role.clone();
+            for word in &phrase.role_words {
+                if self.known[index].role_words.insert(word.clone()) {
+                    self.index_role_word(index, word);
                 }
             }
         }
+        let known = &self.known[index];
+        let role = phrase.role.clone().or_else(|| known.role.clone());
+        let canonical = known.canonical();
+        self.last_speaker = Some(Last::Person(index));
+        Speaker {
+            mention,
+            canonical,
+            role,
+            class: SpeakerClass::Person,
+        }
+    }
+
+    /// A person no lookup found: known from now on.
+    fn new_speaker(&mut self, phrase: &Described, mention: Span) -> Speaker {
+        let index = self.add(Known {
+            at: phrase.span.start,
+            name: phrase.name.clone(),
+            folded_name: phrase.name.iter().map(|w| crate::text::fold(w)).collect(),
+            role: phrase.role.clone(),
+            role_words: phrase.role_words.clone(),
+        });
+        self.last_speaker = Some(Last::Person(index));
+        Speaker {
+            mention,
+            canonical: self.known[index].canonical(),
+            role: phrase.role.clone(),
+            class: SpeakerClass::Person,
+        }
+    }
+
+    /// A speaker that is no person found or named: a body, an unresolved
+    /// pronoun, or a title, which `he` may stand for next.
+    fn unnamed_speaker(
+        &mut self,
+        phrase: &Described,
+        mention: Span,
+        class: SpeakerClass,
+    ) -> Speaker {
+        let canonical = without_determiners(&mention.text);
+        if class == SpeakerClass::Role && phrase.titled {
+            self.last_speaker = Some(Last::Role {
+                canonical: canonical.clone(),
+                role: phrase.role.clone(),
+            });
+        }
+        Speaker {
+            mention,
+            canonical,
+            role: phrase.role.clone(),
+            class,
+        }
+    }
+}
+
+/// Whether a mention is `he` or `she`: a pronoun that stands for the last speaker.
+fn he_or_she(mention: &Span) -> bool {
+    matches!(crate::text::fold(&mention.text).as_str(), "he" | "she")
+}
+
+/// A mention in lower case, without its determiners: `the State Department`
+/// is `state department`.
+fn without_determiners(s: &str) -> String {
+    let words = vocabulary();
+    s.split_whitespace()
+        .filter(|w| !words.is_determiner(&w.to_lowercase()))
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::{SpeakerClass, extract};
+
+    /// Each speaker credited in `text`: the name it goes by, its role, its class.
+    fn speakers(text: &str) -> Vec<(String, Option<String>, SpeakerClass)> {
+        extract(text)
+            .into_iter()
+            .filter_map(|a| a.speaker)
+            .map(|s| (s.canonical, s.role, s.class))
+            .collect()
+    }
+
+    fn person(name: &str, role: Option<&str>) -> (String, Option<String>, SpeakerClass) {
+        (name.into(), role.map(String::from), SpeakerClass::Person)
+    }
+
+    const NAMED: &str = "Chinese Foreign Minister Wang Yi spoke to Blinken on Thursday.";
+
+    #[test]
+    fn a_family_name_with_its_particles() {
+        assert_eq!(
+            speakers("Lwazi van der Merwe opened the bridge. Van der Merwe said it was safe."),
+            [person("Lwazi van der Merwe", None)]
+        );
+    }
+
+    #[test]
+    fn one_word_of_a_name() {
+        assert_eq!(
+            speakers(&format!("{NAMED} Wang said the talks were useful.")),
+            [person("Wang Yi", Some("Chinese Foreign Minister"))]
+        );
+    }
+
+    #[test]
+    fn a_title_without_a_name() {
+        assert_eq!(
+            speakers(&format!(
+                "{NAMED} The Chinese minister said the talks were useful."
+            )),
+            [person("Wang Yi", Some("Chinese minister"))]
+        );
+    }
+
+    #[test]
+    fn he_after_a_named_speaker() {
+        assert_eq!(
+            speakers("Wang Yi said the talks were useful. He said more would follow."),
+            [person("Wang Yi", None), person("Wang Yi", None)]
+        );
+    }
+
+    #[test]
+    fn he_after_a_speaker_known_by_a_title() {
+        let minister = (
+            "minister".into(),
+            Some("minister".into()),
+            SpeakerClass::Role,
+        );
+        assert_eq!(
+            speakers("The minister said the talks were useful. He said more would follow."),
+            [minister.clone(), minister]
+        );
+    }
+
+    #[test]
+    fn he_with_no_speaker_before_is_unresolved() {
+        assert_eq!(
+            speakers(&format!("{NAMED} He said the talks were useful.")),
+            [("he".into(), None, SpeakerClass::Unresolved)]
+        );
+    }
+
+    #[test]
+    fn a_body_goes_by_its_mention_without_determiners() {
+        assert_eq!(
+            speakers("The State Department said the call was frank."),
+            [(
+                "state department".into(),
+                Some("State Department".into()),
+                SpeakerClass::Organisation
+            )]
+        );
     }
 }
