@@ -209,10 +209,7 @@ fn people_named(text: &str, clauses: &[Clause<'_>]) -> People {
 /// attribution in it: a credit ending the story (`... (ANI)`), and the agency
 /// of a syndicated dateline (`Beijing [China], January 27 (ANI):`), once.
 fn story_credits(doc: &Document<'_>, clauses: &[Clause<'_>]) -> Vec<Span> {
-    let text = doc.text;
-    let credit = clauses
-        .last()
-        .and_then(|c| c.credit().map(|r| Span::new(text, c.bytes(&r))));
+    let credit = clauses.last().and_then(|c| c.credit().map(|r| c.span(&r)));
     // A wire's own dateline (`MOSCOW, Feb 10 (Reuters) -`) credits the outlet
     // itself, which relays nothing.
     let dateline = doc
@@ -227,7 +224,7 @@ fn story_credits(doc: &Document<'_>, clauses: &[Clause<'_>]) -> Vec<Span> {
             syndicated
                 .then(|| c.dateline_credit(end))
                 .flatten()
-                .map(|r| Span::new(text, c.bytes(&r)))
+                .map(|r| c.span(&r))
         })
         .next();
     match (credit, dateline) {
@@ -563,20 +560,17 @@ fn assemble(
     let speaker = statement
         .speaker
         .as_ref()
-        .map(|phrase| people.resolve(text, &describe_phrase(clause, text, phrase)));
+        .map(|phrase| people.resolve(describe_phrase(clause, text, phrase)));
     let cue = statement.cue.as_ref().map(|(range, entry)| Cue {
-        span: Span::new(text, clause.bytes(range)),
+        span: clause.span(range),
         lemma: entry.lemma.clone(),
         class: entry.class,
     });
-    let addressee = statement
-        .addressee
-        .as_ref()
-        .map(|r| Span::new(text, clause.bytes(r)));
+    let addressee = statement.addressee.as_ref().map(|r| clause.span(r));
     let channels = statement
         .channels
         .iter()
-        .map(|r| Span::new(text, clause.bytes(&trim(clause, r.clone()))))
+        .map(|r| clause.span(&trim(clause, r.clone())))
         .filter(|s| !s.text.is_empty())
         .collect();
     let (kind, mut content) = content(doc, clause, &statement.content);

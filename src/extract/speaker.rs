@@ -19,8 +19,8 @@ use super::vocabulary::{Section, vocabulary};
 /// A speaker phrase, split into its name and its role.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Described {
-    /// The whole phrase as written, appositive included (bytes).
-    pub span: Range<usize>,
+    /// The whole phrase as written, appositive included.
+    pub mention: Span,
     /// The name as written, without initials: `Antony Blinken`. Empty without a name.
     pub name: Vec<String>,
     pub role: Option<String>,
@@ -51,7 +51,7 @@ pub(super) fn describe(clause: &Clause<'_>, text: &str, tokens: Range<usize>) ->
 pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) -> Described {
     let words = vocabulary();
     let tokens = phrase.name.clone();
-    let span = clause.bytes(&phrase.span);
+    let mention = clause.span(&phrase.span);
     // The folded word without a possessive `'s`, and whether it is in a
     // section of the vocabulary: the clause looked each word up already, so
     // only a word that lost its `'s` is looked up again.
@@ -187,7 +187,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
     let titled =
         tokens.end > tokens.start && folded(tokens.end - 1).is_some_and(|w| words.is_title(w));
     Described {
-        span,
+        mention,
         name,
         role,
         role_words,
@@ -316,7 +316,7 @@ impl People {
             return;
         }
         self.add(Known {
-            at: phrase.span.start,
+            at: phrase.mention.start,
             name: phrase.name.clone(),
             folded_name,
             role: phrase.role.clone(),
@@ -401,30 +401,29 @@ impl People {
 
     /// Resolve a speaker phrase to one name for this report: the lookups
     /// below, each for one kind of mention, tried in order.
-    pub fn resolve(&mut self, text: &str, phrase: &Described) -> Speaker {
-        let mention = Span::new(text, phrase.span.clone());
-        if let Some(role) = self.pronoun_for_role(phrase, &mention) {
+    pub fn resolve(&mut self, phrase: Described) -> Speaker {
+        if let Some(role) = self.pronoun_for_role(&phrase) {
             return role;
         }
         let found = self
-            .pronoun_for_person(phrase, &mention)
-            .or_else(|| self.by_full_name(phrase))
-            .or_else(|| self.by_name_word(phrase))
-            .or_else(|| self.by_role(phrase));
+            .pronoun_for_person(&phrase)
+            .or_else(|| self.by_full_name(&phrase))
+            .or_else(|| self.by_name_word(&phrase))
+            .or_else(|| self.by_role(&phrase));
         match (found, phrase.class) {
-            (Some(index), _) => self.known_speaker(index, phrase, mention),
-            (None, SpeakerClass::Person) => self.new_speaker(phrase, mention),
-            (None, class) => self.unnamed_speaker(phrase, mention, class),
+            (Some(index), _) => self.known_speaker(index, phrase),
+            (None, SpeakerClass::Person) => self.new_speaker(phrase),
+            (None, _) => self.unnamed_speaker(phrase),
         }
     }
 
     /// `he` or `she` after a speaker known only by a title (`the minister`): that title.
-    fn pronoun_for_role(&self, phrase: &Described, mention: &Span) -> Option<Speaker> {
+    fn pronoun_for_role(&self, phrase: &Described) -> Option<Speaker> {
         let Some(Last::Role { canonical, role }) = &self.last_speaker else {
             return None;
         };
-        (phrase.pronoun && he_or_she(mention)).then(|| Speaker {
-            mention: mention.clone(),
+        (phrase.pronoun && he_or_she(&phrase.mention)).then(|| Speaker {
+            mention: phrase.mention.clone(),
             canonical: canonical.clone(),
             role: role.clone(),
             class: SpeakerClass::Role,
@@ -433,11 +432,11 @@ impl People {
 
     /// `he` or `she` after a named speaker: the last one named with that
     /// speaker's name.
-    fn pronoun_for_person(&self, phrase: &Described, mention: &Span) -> Option<usize> {
+    fn pronoun_for_person(&self, phrase: &Described) -> Option<usize> {
         let Some(Last::Person(last)) = &self.last_speaker else {
             return None;
         };
-        if !(phrase.pronoun && he_or_she(mention)) {
+        if !(phrase.pronoun && he_or_she(&phrase.mention)) {
             return None;
         }
         let last = self.known.get(*last)?;
@@ -458,7 +457,7 @@ impl People {
         let name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
         let named = self.by_name.get(&key(&name)).map_or(&[][..], Vec::as_slice);
         let full = self.find(
-            phrase.span.start,
+            phrase.mention.start,
             |r| within(named, r),
             |k| k.folded_name == name,
         );
@@ -471,7 +470,7 @@ impl People {
                 .get(&key(last.as_str()))
                 .map_or(&[][..], Vec::as_slice);
             self.find(
-                phrase.span.start,
+                phrase.mention.start,
                 |r| within(named, r),
                 |k| k.folded_name.len() > name.len() && k.folded_name.ends_with(&name),
             )
@@ -497,7 +496,7 @@ impl People {
             .get(&key(word.as_str()))
             .map_or(&[][..], Vec::as_slice);
         self.find(
-            phrase.span.start,
+            phrase.mention.start,
             |r| within(named, r),
             |k| k.folded_name.contains(&word),
         )
@@ -527,14 +526,14 @@ impl People {
             .min_by_key(|c| c.len())
             .unwrap_or(&empty);
         self.find(
-            phrase.span.start,
+            phrase.mention.start,
             |r| candidates.range(r).copied(),
             |k| fits(&phrase.role_words, &k.role_words),
         )
     }
 
     /// The speaker a lookup found: a person known by `index`.
-    fn known_speaker(&mut self, index: usize, phrase: &Described, mention: Span) -> Speaker {
+    fn known_speaker(&mut self, index: usize, phrase: Described) -> Speaker {
         // `Zhao Lijian, a foreign ministry spokesman`: a role given
         // with a later mention is the person's role from then on.
         if self.known[index].role.is_none() && phrase.role.is_some() {
@@ -546,11 +545,11 @@ impl People {
             }
         }
         let known = &self.known[index];
-        let role = phrase.role.clone().or_else(|| known.role.clone());
+        let role = phrase.role.or_else(|| known.role.clone());
         let canonical = known.canonical();
         self.last_speaker = Some(Last::Person(index));
         Speaker {
-            mention,
+            mention: phrase.mention,
             canonical,
             role,
             class: SpeakerClass::Person,
@@ -558,43 +557,38 @@ impl People {
     }
 
     /// A person no lookup found: known from now on.
-    fn new_speaker(&mut self, phrase: &Described, mention: Span) -> Speaker {
+    fn new_speaker(&mut self, phrase: Described) -> Speaker {
         let index = self.add(Known {
-            at: phrase.span.start,
-            name: phrase.name.clone(),
+            at: phrase.mention.start,
             folded_name: phrase.name.iter().map(|w| crate::text::fold(w)).collect(),
+            name: phrase.name,
             role: phrase.role.clone(),
-            role_words: phrase.role_words.clone(),
+            role_words: phrase.role_words,
         });
         self.last_speaker = Some(Last::Person(index));
         Speaker {
-            mention,
+            mention: phrase.mention,
             canonical: self.known[index].canonical(),
-            role: phrase.role.clone(),
+            role: phrase.role,
             class: SpeakerClass::Person,
         }
     }
 
     /// A speaker that is no person found or named: a body, an unresolved
     /// pronoun, or a title, which `he` may stand for next.
-    fn unnamed_speaker(
-        &mut self,
-        phrase: &Described,
-        mention: Span,
-        class: SpeakerClass,
-    ) -> Speaker {
-        let canonical = without_determiners(&mention.text);
-        if class == SpeakerClass::Role && phrase.titled {
+    fn unnamed_speaker(&mut self, phrase: Described) -> Speaker {
+        let canonical = without_determiners(&phrase.mention.text);
+        if phrase.class == SpeakerClass::Role && phrase.titled {
             self.last_speaker = Some(Last::Role {
                 canonical: canonical.clone(),
                 role: phrase.role.clone(),
             });
         }
         Speaker {
-            mention,
+            mention: phrase.mention,
             canonical,
-            role: phrase.role.clone(),
-            class,
+            role: phrase.role,
+            class: phrase.class,
         }
     }
 }

@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::extract::Span;
 use crate::extract::lexicon::lexicon;
 use crate::extract::vocabulary::{Section, Sections, vocabulary};
 use crate::text::{Token, TokenKind, fold_into};
@@ -20,9 +21,11 @@ use crate::text::{Token, TokenKind, fold_into};
 pub(in crate::extract) struct Reading<'a> {
     text: &'a str,
     tokens: &'a [Token],
-    /// The folded words, one after another; `spans` says where each token's is.
+    /// The folded words, one after another, and where each token's starts
+    /// (the next one's start is where it ends; a mark's is empty). 32-bit,
+    /// as token offsets are.
     folded: String,
-    spans: Vec<(u32, u32)>,
+    starts: Vec<u32>,
     info: Vec<Info>,
 }
 
@@ -31,7 +34,8 @@ pub(in crate::extract) struct Clause<'a> {
     pub(super) text: &'a str,
     pub(super) tokens: &'a [Token],
     folded: &'a str,
-    spans: &'a [(u32, u32)],
+    /// Where the folded word of each token starts, and one more.
+    starts: &'a [u32],
     /// Borrowed from the [`Reading`], except inside a quotation read as a
     /// clause of its own, whose words are outside quotes there.
     pub(super) info: Cow<'a, [Info]>,
@@ -62,15 +66,16 @@ impl<'a> Reading<'a> {
     ) -> Option<Reading<'a>> {
         let (words, cues) = (vocabulary(), lexicon());
         let mut folded = String::with_capacity(tokens.iter().map(|t| t.end() - t.start()).sum());
-        let mut spans = Vec::with_capacity(tokens.len());
+        let mut starts = Vec::with_capacity(tokens.len() + 1);
+        starts.push(0);
         let mut info: Vec<Info> = Vec::with_capacity(tokens.len());
-        let mut starts = sentence_starts.into_iter().peekable();
+        let mut sentences = sentence_starts.into_iter().peekable();
         let mut depth = 0usize;
         for (n, t) in tokens.iter().enumerate() {
             // Quote marks are counted from each sentence's start, as each
             // sentence was once read on its own. A sentence only ends outside
             // quotes, so two sentences read as one unit count the same.
-            while starts.next_if(|&s| s <= n).is_some() {
+            while sentences.next_if(|&s| s <= n).is_some() {
                 depth = 0;
             }
             let outside = outside(t.kind(), &mut depth);
@@ -97,17 +102,14 @@ impl<'a> Reading<'a> {
                 token_info.cue_start = cues.starts(word);
                 token_info.ly = !caps && word.len() > 4 && word.ends_with("ly");
             }
-            spans.push((
-                u32::try_from(start).ok()?,
-                u32::try_from(folded.len()).ok()?,
-            ));
+            starts.push(u32::try_from(folded.len()).ok()?);
             info.push(token_info);
         }
         Some(Reading {
             text,
             tokens,
             folded,
-            spans,
+            starts,
             info,
         })
     }
@@ -118,7 +120,7 @@ impl<'a> Reading<'a> {
             text: self.text,
             tokens: &self.tokens[range.clone()],
             folded: &self.folded,
-            spans: &self.spans[range.clone()],
+            starts: &self.starts[range.start..range.end + 1],
             info: Cow::Borrowed(&self.info[range]),
         }
     }
@@ -154,7 +156,7 @@ impl<'a> Clause<'a> {
             text: self.text,
             tokens: &self.tokens[range.clone()],
             folded: self.folded,
-            spans: &self.spans[range],
+            starts: &self.starts[range.start..range.end + 1],
             info: Cow::Owned(info),
         }
     }
@@ -179,6 +181,11 @@ impl<'a> Clause<'a> {
         }
     }
 
+    /// Tokens `range` as a span of the report's text.
+    pub fn span(&self, range: &Range<usize>) -> Span {
+        Span::new(self.text, self.bytes(range))
+    }
+
     /// The text of token `i` as written (empty past the end).
     pub fn word_text(&self, i: usize) -> &str {
         self.tokens
@@ -198,7 +205,7 @@ impl<'a> Clause<'a> {
     /// The folded word at `i`; `None` for punctuation and marks.
     pub fn word(&self, i: usize) -> Option<&str> {
         let t = self.tokens.get(i)?;
-        let (a, b) = *self.spans.get(i)?;
+        let (a, b) = (*self.starts.get(i)?, *self.starts.get(i + 1)?);
         t.is_word().then(|| &self.folded[a as usize..b as usize])
     }
 
