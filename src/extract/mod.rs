@@ -5,12 +5,14 @@
 //! marks are. Sentences are read in order (see [`story`]), so a quotation with
 //! no frame of its own carries on the attribution before it. Quotations that no
 //! frame reports are fragments (partial quotes, scare quotes). Speakers are
-//! then resolved to one name per person within the report (see [`speaker`]).
+//! then resolved to one name per person within the report (see [`speaker`] and
+//! [`people`]).
 
 mod attribution;
 mod frame;
 mod language;
 mod lexicon;
+mod people;
 mod speaker;
 mod story;
 mod vocabulary;
@@ -24,7 +26,8 @@ pub use lexicon::{Lexicon, lexicon};
 
 use crate::text::{self, Document, TokenKind};
 use frame::{Clause, Reading, Statement};
-use speaker::{People, describe, describe_phrase};
+use people::People;
+use speaker::{describe, describe_phrase};
 use story::framed;
 
 /// Every attribution in `text`, in text order: the entry point of the stage.

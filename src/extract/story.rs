@@ -7,7 +7,7 @@
 use std::ops::Range;
 
 use super::frame::{Clause, Reading, Statement};
-use super::speaker::People;
+use super::people::People;
 use super::{Attribution, DATELINE_PARAGRAPHS, Kind, assemble, joined, trim, trim_str};
 use crate::text::{Document, Quote, TokenKind};
 

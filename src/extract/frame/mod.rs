@@ -36,7 +36,7 @@ mod leading;
 mod nested;
 mod quoted_as_saying;
 #[cfg(test)]
-mod sample;
+pub(super) mod sample;
 mod speaker_phrase;
 mod tokens;
 mod trailing;

@@ -1,5 +1,5 @@
-//! For the tests of each part of the frame: a sample sentence read as the
-//! driver reads it, and what a pattern found there written out as the words
+//! For the tests of each part of the frame (and of the speakers it finds): a
+//! sample sentence read as the driver reads it, and what a pattern found there written out as the words
 //! of the sentence, so a test reads as input beside what must be recognised.
 
 #![allow(clippy::expect_used)]
@@ -22,7 +22,7 @@ pub(super) struct Seen<'t> {
 }
 
 /// `text` read as one clause (one sentence), given to `f`.
-pub(super) fn read<R>(text: &str, f: impl FnOnce(&Clause<'_>) -> R) -> R {
+pub(in crate::extract) fn read<R>(text: &str, f: impl FnOnce(&Clause<'_>) -> R) -> R {
     let doc = crate::text::analyze(text);
     let reading = Reading::new(text, &doc.tokens, [0]).expect("a sample is short");
     f(&reading.clause(0..doc.tokens.len()))
