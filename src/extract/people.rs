@@ -281,16 +281,9 @@ impl People {
         // `Van der Merwe` after `Lwazi van der Merwe`: a family name
         // with its particles is a surname of several words.
         let family = || {
-            let last = name.last()?;
-            let named = self
-                .by_word
-                .get(&key(last.as_str()))
-                .map_or(&[][..], Vec::as_slice);
-            self.find(
-                phrase.mention.start,
-                |r| within(named, r),
-                |k| k.folded_name.len() > name.len() && k.folded_name.ends_with(&name),
-            )
+            self.find_by_word(phrase.mention.start, name.last()?, |k| {
+                k.folded_name.len() > name.len() && k.folded_name.ends_with(&name)
+            })
         };
         // A family name (`De Blasio`) is first the person named in full with
         // it (`Bill de Blasio`), even if it was registered as a name itself
@@ -308,15 +301,20 @@ impl People {
             return None;
         }
         let word = crate::text::fold(&phrase.name[0]);
-        let named = self
-            .by_word
-            .get(&key(word.as_str()))
-            .map_or(&[][..], Vec::as_slice);
-        self.find(
-            phrase.mention.start,
-            |r| within(named, r),
-            |k| k.folded_name.contains(&word),
-        )
+        self.find_by_word(phrase.mention.start, &word, |k| {
+            k.folded_name.contains(&word)
+        })
+    }
+
+    /// [`People::find`] among those with the (folded) word `word` in their name.
+    fn find_by_word(
+        &self,
+        at: usize,
+        word: &str,
+        matches: impl Fn(&Known) -> bool,
+    ) -> Option<usize> {
+        let named = self.by_word.get(&key(word)).map_or(&[][..], Vec::as_slice);
+        self.find(at, |r| within(named, r), matches)
     }
 
     /// A title without a name (`the Chinese minister`, `the Kremlin
