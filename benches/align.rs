@@ -25,7 +25,7 @@ fn align_and_compare(c: &mut Criterion) {
         "the generated corpus reads cleanly"
     );
     let reports = corpus.reports;
-    let attributions = attributions::extract_all(&reports);
+    let (attributions, _) = attributions::extract_all(&reports);
     let events = events::group(&reports, &Grouping::default());
     let event = events
         .iter()

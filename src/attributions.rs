@@ -11,7 +11,7 @@ use std::io;
 use rayon::prelude::*;
 
 use crate::corpus::{Corpus, Report};
-use crate::extract::{self, Attribution};
+use crate::extract::{self, Attribution, TooLong};
 use crate::render::AttributionWriter;
 use crate::stats::{self, Volume};
 
@@ -22,6 +22,14 @@ pub struct Listing {
     pub uncredited: bool,
 }
 
+/// What `extract` read, and the reports it skipped as too long to index
+/// (for the command line to say: the library prints nothing).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Listed {
+    pub volume: Volume,
+    pub skipped: Vec<TooLong>,
+}
+
 /// Extract and write every batch of `batches` through `writer`, then finish
 /// it. `each_batch` sees every batch as read, before its attributions are
 /// written (the command line prints its rejections there).
@@ -30,14 +38,16 @@ pub fn extract_batches(
     listing: Listing,
     mut writer: AttributionWriter<'_>,
     mut each_batch: impl FnMut(&Corpus) -> io::Result<()>,
-) -> io::Result<Volume> {
-    let mut read = Volume::default();
+) -> io::Result<Listed> {
+    let mut listed = Listed::default();
     while let Some(batch) = stats::time("read", || batches.next()) {
         each_batch(&batch)?;
+        let read = &mut listed.volume;
         read.reports += batch.reports.len();
         read.bytes += batch.reports.iter().map(|r| r.text.len()).sum::<usize>();
         read.rejected += batch.rejected.len();
-        let mut attributions = stats::time("extract", || extract_all(&batch.reports));
+        let (mut attributions, skipped) = stats::time("extract", || extract_all(&batch.reports));
+        listed.skipped.extend(skipped);
         // Only what is credited to someone, unless asked for every quotation.
         if !listing.uncredited {
             for found in &mut attributions {
@@ -47,13 +57,15 @@ pub fn extract_batches(
         stats::time("render", || writer.write(&batch.reports, attributions))?;
     }
     stats::time("render", || writer.finish())?;
-    Ok(read)
+    Ok(listed)
 }
 
-/// Extract every report's attributions, in parallel.
-pub fn extract_all(reports: &[Report]) -> Vec<Vec<Attribution>> {
-    reports
+/// Extract every report's attributions, in parallel, with the reports
+/// skipped as too long to index (each has no attributions).
+pub fn extract_all(reports: &[Report]) -> (Vec<Vec<Attribution>>, Vec<TooLong>) {
+    let found: Vec<_> = reports
         .par_iter()
-        .map(|r| extract::extract(&r.text))
-        .collect()
+        .map(|r| extract::extract_as(&r.text, extract::is_english(&r.text)))
+        .collect();
+    extract::set_aside_skipped(found)
 }

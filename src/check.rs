@@ -12,7 +12,7 @@ use crate::compare::{self, Comparison};
 use crate::config::{Config, OutletKind};
 use crate::corpus::{Corpus, Report};
 use crate::events::{self, Grouping};
-use crate::extract::{self, Attribution};
+use crate::extract::{self, Attribution, TooLong};
 use crate::finding::Finding;
 use crate::foreign::{self, ForeignMatch};
 use crate::outcome::{Outcome, attributions_in};
@@ -26,6 +26,7 @@ struct Extracted {
     attributions: Vec<Vec<Attribution>>,
     languages: Vec<Option<&'static str>>,
     sentences: Vec<Vec<(u32, u32)>>,
+    skipped: Vec<TooLong>,
 }
 
 /// Each report's language and, when it takes part in wording comparison, its
@@ -36,7 +37,7 @@ fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Extracted {
         .map(|r| {
             let language = extract::language(&r.text);
             let (found, sentences) = if !extract::reads_as_english(language) {
-                (Vec::new(), Vec::new())
+                (Ok(Vec::new()), Vec::new())
             } else if r.text.len() > crate::text::MAX_TEXT {
                 (extract::extract_as(&r.text, true), Vec::new())
             } else {
@@ -54,10 +55,12 @@ fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Extracted {
         })
         .unzip();
     let (languages, sentences) = rest.into_iter().unzip();
+    let (attributions, skipped) = extract::set_aside_skipped(attributions);
     Extracted {
         attributions,
         languages,
         sentences,
+        skipped,
     }
 }
 
@@ -78,6 +81,7 @@ pub fn run(corpus: Corpus, config: &Config, plan: &Plan) -> Outcome {
         attributions,
         languages,
         sentences,
+        skipped,
     } = stats::time("extract", || extract_counted(&reports, &plan.done));
     let events = stats::time("group", || events::group(&reports, &plan.grouping));
     let too_large: Vec<usize> = events
@@ -174,6 +178,7 @@ pub fn run(corpus: Corpus, config: &Config, plan: &Plan) -> Outcome {
         claims,
         comparisons,
         findings,
+        skipped,
     }
 }
 

@@ -9,7 +9,7 @@ use crate::align::Claim;
 use crate::compare::Comparison;
 use crate::corpus::{Rejection, Report};
 use crate::events::Event;
-use crate::extract::{self, Attribution};
+use crate::extract::{self, Attribution, TooLong};
 use crate::finding::Finding;
 
 /// Everything a run found.
@@ -32,6 +32,9 @@ pub struct Outcome {
     /// One per claim, same order.
     pub comparisons: Vec<Comparison>,
     pub findings: Vec<Finding>,
+    /// The reports extraction skipped, too long to index: for the command
+    /// line to say (the library prints nothing).
+    pub skipped: Vec<TooLong>,
 }
 
 impl Outcome {

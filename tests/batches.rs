@@ -217,7 +217,7 @@ fn a_json_lines_file_is_read_to_the_last_line_that_fits_the_limit_exactly() {
 /// at once (as it was before extract streamed).
 fn extracted_at_once(dir: &TempDir, format: Format, options: Listing) -> Vec<u8> {
     let corpus = corpus::read(&[dir.path().to_path_buf()]);
-    let mut attributions = extract_all(&corpus.reports);
+    let (mut attributions, _) = extract_all(&corpus.reports);
     if !options.uncredited {
         for found in &mut attributions {
             found.retain(|a| a.is_credited());
@@ -244,7 +244,7 @@ fn extracted_in_batches(
         Ok(())
     })
     .unwrap();
-    assert_eq!(read.rejected, rejected.len());
+    assert_eq!(read.volume.rejected, rejected.len());
     (out, rejected)
 }
 

@@ -141,19 +141,20 @@ fn run_extract(
         let writer = render::AttributionWriter::start(format, style, out)?;
         attributions::extract_batches(batches, options, writer, each_batch)
     };
-    let mut read = stats::Volume::default();
+    let mut listed = attributions::Listed::default();
     let written = if output.quiet && output::is_stdout(output.output.as_deref()) {
         // Nothing is shown, but every report is still read and its rejections printed.
-        stream(&mut io::sink(), &Style::default()).map(|r| read = r)
+        stream(&mut io::sink(), &Style::default()).map(|l| listed = l)
     } else {
-        write_to(output, |out, style| stream(out, style).map(|r| read = r))
+        write_to(output, |out, style| stream(out, style).map(|l| listed = l))
     };
     progress.finish();
+    print_skipped(&listed.skipped)?;
     written?;
     if with_stats {
-        print_stats(started, &read)?;
+        print_stats(started, &listed.volume)?;
     }
-    Ok(input_status(read.rejected))
+    Ok(input_status(listed.volume.rejected))
 }
 
 fn run_check(args: CheckArgs) -> io::Result<u8> {
@@ -226,6 +227,7 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
     let mut check = check::run(corpus, &config, &plan);
     progress.finish();
     print_rejections(&check.rejected)?;
+    print_skipped(&check.skipped)?;
 
     if let Some(path) = &args.write_baseline {
         output::write(Some(path), |out| baseline::write(&check.findings, out))?;
@@ -423,6 +425,15 @@ fn print_rejections(rejected: &[corpus::Rejection]) -> io::Result<()> {
     let mut err = io::stderr().lock();
     for rejection in rejected {
         writeln!(err, "{rejection}")?;
+    }
+    Ok(())
+}
+
+/// Each report extraction skipped, on standard error.
+fn print_skipped(skipped: &[crosscheck::extract::TooLong]) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    for too_long in skipped {
+        writeln!(err, "crosscheck: {too_long}")?;
     }
     Ok(())
 }

@@ -2,175 +2,131 @@
 //!
 //! Each sentence is read for a reporting frame (see [`frame`]); what the frame
 //! reports becomes the content, direct, mixed or indirect by where the quote
-//! marks are. Quotations that no frame reports are fragments (partial quotes,
-//! scare quotes). Speakers are then resolved to one name per person within the
-//! report (see [`speaker`]).
+//! marks are. Sentences are read in order (see [`story`]), so a quotation with
+//! no frame of its own carries on the attribution before it. Quotations that no
+//! frame reports are fragments (partial quotes, scare quotes). Speakers are
+//! then resolved to one name per person within the report (see [`speaker`] and
+//! [`people`]).
 
 mod attribution;
 mod frame;
+mod language;
 mod lexicon;
+mod people;
 mod speaker;
+mod story;
 mod vocabulary;
 
+use std::fmt;
 use std::ops::Range;
 
 pub use attribution::{Attribution, Content, Cue, CueClass, Kind, Span, Speaker, SpeakerClass};
+pub use language::{is_english, language, reads_as_english};
 pub use lexicon::{Lexicon, lexicon};
 
 use crate::text::{self, Document, TokenKind};
 use frame::{Clause, Reading, Statement};
-use speaker::{People, describe, describe_phrase};
-
-/// The language of a report, as an ISO 639-3 code (`"eng"`, `"fra"`, `"deu"`,
-/// `"rus"`, `"cmn"`, ...), or `None` when the text is too short or mixed for a
-/// reliable guess. Read from the report's first few thousand bytes.
-///
-/// A report whose language is `Some` code other than `"eng"` is not English:
-/// [`extract`] finds only its quotations there (no English frame, speaker or
-/// cue rule runs on it), and its wording should be left out of comparison.
-pub fn language(text: &str) -> Option<&'static str> {
-    const SAMPLE: usize = 4096;
-    let mut end = text.len().min(SAMPLE);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    let sample = &text[..end];
-    // Short English copy (`Wang said the US should ...`) can look like another
-    // language to trigrams: English function words settle it first. The
-    // letters are those of the words, so one pass counts both.
-    let (mut letters, mut words, mut english) = (0usize, 0usize, 0usize);
-    let mut word_start = None;
-    let mut i = 0;
-    while let Some(&b) = sample.as_bytes().get(i) {
-        // ASCII without decoding; any other character decoded.
-        let (alphabetic, len) = if b < 0x80 {
-            (b.is_ascii_alphabetic(), 1)
-        } else {
-            sample[i..]
-                .chars()
-                .next()
-                .map_or((false, 1), |c| (c.is_alphabetic(), c.len_utf8()))
-        };
-        if alphabetic {
-            letters += 1;
-            word_start.get_or_insert(i);
-        } else if let Some(start) = word_start.take() {
-            words += 1;
-            english += usize::from(is_function_word(&sample[start..i]));
-        }
-        i += len;
-    }
-    if let Some(start) = word_start {
-        words += 1;
-        english += usize::from(is_function_word(&sample[start..]));
-    }
-    if letters < 40 {
-        return None;
-    }
-    if english * 8 >= words {
-        return Some("eng");
-    }
-    let info = whatlang::detect(sample)?;
-    info.is_reliable().then(|| info.lang().code())
-}
-
-/// An English function word, as [`language`] counts them.
-fn is_function_word(w: &str) -> bool {
-    matches!(
-        w,
-        "the"
-            | "The"
-            | "of"
-            | "and"
-            | "to"
-            | "that"
-            | "said"
-            | "says"
-            | "is"
-            | "was"
-            | "were"
-            | "with"
-            | "for"
-            | "on"
-            | "in"
-            | "he"
-            | "she"
-            | "it"
-            | "would"
-            | "should"
-    )
-}
-
-/// Whether a report is English, or of no language [`language`] can tell: what
-/// the English rules of the stage run on.
-pub fn is_english(text: &str) -> bool {
-    reads_as_english(language(text))
-}
-
-/// Whether a report of this [`language`] gets the English rules: English, or a
-/// text too short or mixed to tell.
-pub fn reads_as_english(language: Option<&str>) -> bool {
-    language.is_none_or(|l| l == "eng")
-}
+use people::People;
+use speaker::{describe, describe_phrase};
+use story::framed;
 
 /// Every attribution in `text`, in text order: the entry point of the stage.
 /// A report in another language ([`is_english`] false) gives only its
-/// quotations, without speakers or cues.
+/// quotations, without speakers or cues. A report too long to index gives
+/// none ([`extract_as`] says so).
 pub fn extract(text: &str) -> Vec<Attribution> {
-    extract_as(text, is_english(text))
+    extract_as(text, is_english(text)).unwrap_or_default()
 }
 
 /// Every attribution in `text`, with the English rules (`english`) or only
 /// the quotations, whatever the language: for a caller that knows the
 /// language of its reports.
 ///
-/// A text longer than [`text::MAX_TEXT`] bytes (4 GiB) is skipped, with a
-/// message on standard error: token offsets are 32-bit.
-pub fn extract_as(text: &str, english: bool) -> Vec<Attribution> {
+/// A text longer than [`text::MAX_TEXT`] bytes (4 GiB) is skipped, as
+/// [`TooLong`]: token offsets are 32-bit.
+pub fn extract_as(text: &str, english: bool) -> Result<Vec<Attribution>, TooLong> {
     if text.len() > text::MAX_TEXT {
-        too_long(text);
-        return Vec::new();
+        return Err(TooLong { bytes: text.len() });
     }
     extract_from(&text::analyze(text), english)
 }
 
+/// A report extraction skipped: too long for the 32-bit offsets of tokens.
+/// The library gives it back rather than printing it; the command line says it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooLong {
+    /// The length of the report's text.
+    pub bytes: usize,
+}
+
+impl fmt::Display for TooLong {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "skipped a report of {} bytes: extraction indexes texts of at most {} bytes",
+            self.bytes,
+            text::MAX_TEXT
+        )
+    }
+}
+
+impl std::error::Error for TooLong {}
+
 /// `extract_as`, on a text already segmented: for a caller that keeps some of
 /// the segmentation (the sentences) for later.
-pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Vec<Attribution> {
-    let text = doc.text;
+pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attribution>, TooLong> {
     if !english {
         let mut found = Vec::new();
         add_fragments(doc, &mut found);
         found.sort_by_key(|a| a.content.extent().start);
-        return found;
+        return Ok(found);
     }
-    let Some(reading) = Reading::new(
-        text,
+    let reading = Reading::new(
+        doc.text,
         &doc.tokens,
         doc.sentences.iter().map(|s| s.tokens.start),
-    ) else {
-        too_long(text);
-        return Vec::new();
-    };
+    )
+    .ok_or(TooLong {
+        bytes: doc.text.len(),
+    })?;
     let clauses: Vec<Clause<'_>> = doc
         .sentences
         .iter()
         .map(|s| reading.clause(s.tokens.clone()))
         .collect();
+    let mut people = people_named(doc.text, &clauses);
+    let mut found = framed(doc, &reading, &clauses, &mut people);
+    add_fragments(doc, &mut found);
+    let credits = story_credits(doc, &clauses);
+    if !credits.is_empty() {
+        for a in &mut found {
+            a.channels.splice(0..0, credits.iter().cloned());
+        }
+    }
+    found.sort_by_key(|a| a.content.extent().start);
+    Ok(found)
+}
+
+/// Everyone the report names in full, registered before any speaker is
+/// resolved, so that `the Secretary` finds a name given later.
+fn people_named(text: &str, clauses: &[Clause<'_>]) -> People {
     let mut people = People::default();
-    for clause in &clauses {
+    for clause in clauses {
         // A phrase of one word names no one to register: a lone name word
         // is not a full name, and a lone title has no name.
         for phrase in names(clause).filter(|p| p.len() > 1) {
             people.register(&describe(clause, text, phrase));
         }
     }
-    // `... (ANI)` at the end: the whole story is relayed from ANI.
-    let credit = clauses
-        .last()
-        .and_then(|c| c.credit().map(|r| Span::new(text, c.bytes(&r))));
-    // `Beijing [China], January 27 (ANI):`: the agency whose copy the whole story
-    // is. A wire's own dateline (`MOSCOW, Feb 10 (Reuters) -`) credits the outlet
+    people
+}
+
+/// The agencies whose copy the whole story is, outermost channels of every
+/// attribution in it: a credit ending the story (`... (ANI)`), and the agency
+/// of a syndicated dateline (`Beijing [China], January 27 (ANI):`), once.
+fn story_credits(doc: &Document<'_>, clauses: &[Clause<'_>]) -> Vec<Span> {
+    let credit = clauses.last().and_then(|c| c.credit().map(|r| c.span(&r)));
+    // A wire's own dateline (`MOSCOW, Feb 10 (Reuters) -`) credits the outlet
     // itself, which relays nothing.
     let dateline = doc
         .paragraphs
@@ -184,236 +140,19 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Vec<Attribution>
             syndicated
                 .then(|| c.dateline_credit(end))
                 .flatten()
-                .map(|r| Span::new(text, c.bytes(&r)))
+                .map(|r| c.span(&r))
         })
         .next();
-    let credits: Vec<Span> = match (credit, dateline) {
+    match (credit, dateline) {
         (Some(c), Some(d)) if c.text != d.text => vec![c, d],
         (Some(c), _) => vec![c],
         (None, Some(d)) => vec![d],
         (None, None) => Vec::new(),
-    };
-    let mut found: Vec<Attribution> = Vec::new();
-    // The attribution a quote standing as the next sentence carries on: its
-    // index, the paragraph, and the sentence after which it may carry on.
-    let mut open: Option<(usize, usize, usize)> = None;
-    // A frame ending in a colon (`Cruz continued:`) whose words the next
-    // paragraph quotes, without content yet, and the sentence that must quote them.
-    let mut lead: Option<(Attribution, usize)> = None;
-    let mut s = 0;
-    while s < clauses.len() {
-        let paragraph = doc.sentences[s].paragraph;
-        let (unit, statements, next) = read_unit(doc, &reading, &clauses, s);
-        let clause = unit.as_ref().unwrap_or(&clauses[s]);
-        let opens_paragraph = doc.paragraphs[paragraph].sentences.start == s;
-        if statements.is_empty() {
-            // A paragraph that is only a quotation carries on the attribution
-            // that ended the paragraph before (a quote over several paragraphs,
-            // each closed): `"A," he said.` / `"B."`.
-            let mut carried = open.filter(|&(a, p, after)| {
-                after == s
-                    && (p == paragraph
-                        || p + 1 == paragraph
-                            && opens_paragraph
-                            && only_quotes(clause)
-                            && running_quote(doc, clause).is_none()
-                            && found[a].speaker.is_some())
-            });
-            let mut quotes = leading_quotes(clause);
-            // `"B.` opening a quote that runs over the next paragraphs.
-            let running = if quotes.is_empty() {
-                running_quote(doc, clause)
-            } else {
-                None
-            };
-            if let Some(r) = &running {
-                quotes.push(r.clone());
-            }
-            if carried.is_none()
-                && !quotes.is_empty()
-                && only_quotes(clause)
-                && let Some((attribution, _)) = lead
-                    .take()
-                    .filter(|&(_, at)| at == s && (!opens_paragraph || at_colon(&clauses[s - 1])))
-            {
-                found.push(attribution);
-                carried = Some((found.len() - 1, paragraph, s));
-            }
-            match carried {
-                // `"A," he said. "B."`: B carries on A's attribution.
-                Some((a, _, _)) if !quotes.is_empty() => {
-                    let attribution = &mut found[a];
-                    if let Some(q) = running.as_ref().and_then(|_| match clause.token_kind(0) {
-                        Some(TokenKind::QuoteOpen(q)) => doc.quotes.get(q),
-                        _ => None,
-                    }) {
-                        let last = q.spans.len().saturating_sub(1);
-                        for (n, span) in q.spans.iter().enumerate() {
-                            let r = if n == last {
-                                trim_str(text, span.clone())
-                            } else {
-                                span.clone()
-                            };
-                            attribution.content.spans.push((r.start, r.end));
-                            attribution.content.quoted.push((r.start, r.end));
-                        }
-                        attribution.content.text = joined(text, &attribution.content.spans);
-                        open = None;
-                        s = next;
-                        continue;
-                    }
-                    for quote in quotes {
-                        let range = clause.bytes(&trim(clause, quote));
-                        attribution.content.spans.push((range.start, range.end));
-                        attribution.content.quoted.push((range.start, range.end));
-                    }
-                    attribution.content.text = joined(text, &attribution.content.spans);
-                    if attribution.kind == Kind::Indirect {
-                        attribution.kind = Kind::Mixed;
-                    }
-                    open = Some((a, paragraph, next));
-                }
-                _ => open = None,
-            }
-            lead = clause
-                .lead_in(0)
-                .map(|st| (assemble(doc, clause, &st, &mut people), next));
-            s = next;
-            continue;
-        }
-        let first = found.len();
-        for statement in &statements {
-            let attribution = assemble(doc, clause, statement, &mut people);
-            found.push(attribution);
-        }
-        // A quote that carries on goes with the sentence's direct quote, if any.
-        let carries = (first..found.len())
-            .rev()
-            .find(|&a| found[a].kind == Kind::Direct)
-            .unwrap_or(found.len() - 1);
-        open = Some((carries, paragraph, next));
-        s = next;
     }
-    add_fragments(doc, &mut found);
-    if !credits.is_empty() {
-        for a in &mut found {
-            a.channels.splice(0..0, credits.iter().cloned());
-        }
-    }
-    found.sort_by_key(|a| a.content.extent().start);
-    found
-}
-
-/// A report too long for the 32-bit offsets of tokens is skipped: said so,
-/// as the library has no other channel for it.
-fn too_long(text: &str) {
-    eprintln!(
-        "crosscheck: skipped a report of {} bytes: extraction indexes texts of at most {} bytes",
-        text.len(),
-        text::MAX_TEXT
-    );
-}
-
-/// The statements of sentence `s` and where the next unit starts. A quote that
-/// ends in a question or exclamation mark ends its sentence, but the frame
-/// may follow it (`"Why now?" Sanders asked.`): then the two are read as one
-/// unit, given back as its own clause.
-fn read_unit<'t>(
-    doc: &'t Document<'t>,
-    reading: &'t Reading<'t>,
-    clauses: &[Clause<'t>],
-    s: usize,
-) -> (Option<Clause<'t>>, Vec<Statement>, usize) {
-    let sentence = &doc.sentences[s];
-    let start = if sentence.paragraph < DATELINE_PARAGRAPHS
-        && doc.paragraphs[sentence.paragraph].sentences.start == s
-    {
-        clauses[s].dateline_end()
-    } else {
-        0
-    };
-    let alone = clauses[s].statements(start);
-    if let Some(next) = doc.sentences.get(s + 1)
-        && next.paragraph == sentence.paragraph
-        && alone.is_empty()
-        && ends_in_quote(&clauses[s])
-        && !leading_quotes(&clauses[s]).is_empty()
-    {
-        let unit = reading.clause(sentence.tokens.start..next.tokens.end);
-        let joined = unit.statements(start);
-        // The frame must come right after the quote: `"Why now?" Sanders asked.`
-        let first_len = sentence.tokens.len();
-        let framed = joined.first().is_some_and(|st| {
-            let frame = [
-                st.speaker.as_ref().map(|p| p.span.start),
-                st.cue.as_ref().map(|c| c.0.start),
-            ];
-            frame.into_iter().flatten().min() == Some(first_len)
-                && st.content.first().is_some_and(|c| c.start <= 1)
-        });
-        if framed {
-            return (Some(unit), joined, s + 2);
-        }
-    }
-    (None, alone, s + 1)
 }
 
 /// Datelines open one of the first paragraphs (after a headline).
 const DATELINE_PARAGRAPHS: usize = 3;
-
-/// Whether the clause ends with a quotation closed after `?`, `!` or `.`.
-fn ends_in_quote(clause: &Clause<'_>) -> bool {
-    let n = clause.len();
-    n >= 2
-        && matches!(clause.token_kind(n - 1), Some(TokenKind::QuoteClose(_)))
-        && clause.is_outside_quotes(n - 1)
-        && matches!(clause.token_kind(n - 2), Some(TokenKind::Punct))
-        && matches!(clause.word_text(n - 2), "?" | "!" | ".")
-}
-
-/// The top-level quotations of a clause that opens with one: what carries
-/// on the attribution of the sentence before (`"B." "C."`, `"B" - and more`).
-fn leading_quotes(clause: &Clause<'_>) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    if !matches!(clause.token_kind(0), Some(TokenKind::QuoteOpen(_))) {
-        return out;
-    }
-    let mut i = 0;
-    while i < clause.len() {
-        if let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(i)
-            && clause.is_outside_quotes(i)
-            && let Some(close) = (i + 1..clause.len())
-                .find(|&k| clause.token_kind(k) == Some(TokenKind::QuoteClose(q)))
-        {
-            out.push(i..close + 1);
-            i = close + 1;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// Whether a clause ends in a colon.
-fn at_colon(clause: &Clause<'_>) -> bool {
-    clause.word_text(clause.len().saturating_sub(1)) == ":"
-}
-
-/// Whether every word of a clause that opens with a quotation is quoted.
-fn only_quotes(clause: &Clause<'_>) -> bool {
-    matches!(clause.token_kind(0), Some(TokenKind::QuoteOpen(_)))
-        && (0..clause.len()).all(|i| !clause.token(i).is_word() || !clause.is_outside_quotes(i))
-}
-
-/// A clause that opens a quotation closed in a later paragraph: the whole
-/// clause, as the quotation's first part.
-fn running_quote(doc: &Document<'_>, clause: &Clause<'_>) -> Option<Range<usize>> {
-    let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(0) else {
-        return None;
-    };
-    let quote = doc.quotes.get(q)?;
-    (quote.spans.len() > 1).then_some(0..clause.len())
-}
 
 /// Maximal runs of name-like words outside quotations: the people a report names.
 fn names<'c>(clause: &'c Clause<'_>) -> impl Iterator<Item = Range<usize>> + 'c {
@@ -439,20 +178,17 @@ fn assemble(
     let speaker = statement
         .speaker
         .as_ref()
-        .map(|phrase| people.resolve(text, &describe_phrase(clause, text, phrase)));
+        .map(|phrase| people.resolve(describe_phrase(clause, text, phrase)));
     let cue = statement.cue.as_ref().map(|(range, entry)| Cue {
-        span: Span::new(text, clause.bytes(range)),
+        span: clause.span(range),
         lemma: entry.lemma.clone(),
         class: entry.class,
     });
-    let addressee = statement
-        .addressee
-        .as_ref()
-        .map(|r| Span::new(text, clause.bytes(r)));
+    let addressee = statement.addressee.as_ref().map(|r| clause.span(r));
     let channels = statement
         .channels
         .iter()
-        .map(|r| Span::new(text, clause.bytes(&trim(clause, r.clone()))))
+        .map(|r| clause.span(&trim(clause, r.clone())))
         .filter(|s| !s.text.is_empty())
         .collect();
     let (kind, mut content) = content(doc, clause, &statement.content);
@@ -681,4 +417,38 @@ fn trim_str(text: &str, range: Range<usize>) -> Range<usize> {
             i + slice[i..].chars().next().map_or(1, char::len_utf8)
         });
     range.start + start..range.start + end.max(start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_too_long_is_said_as_the_command_line_prints_it() {
+        let skipped = TooLong {
+            bytes: text::MAX_TEXT + 1,
+        };
+        assert_eq!(
+            skipped.to_string(),
+            "skipped a report of 4294967296 bytes: extraction indexes texts of at most 4294967295 bytes"
+        );
+    }
+}
+
+/// Each report's attributions, none for a report skipped as too long to
+/// index, and the skipped ones apart, for the caller to say.
+pub fn set_aside_skipped(
+    found: Vec<Result<Vec<Attribution>, TooLong>>,
+) -> (Vec<Vec<Attribution>>, Vec<TooLong>) {
+    let mut skipped = Vec::new();
+    let attributions = found
+        .into_iter()
+        .map(|f| {
+            f.unwrap_or_else(|too_long| {
+                skipped.push(too_long);
+                Vec::new()
+            })
+        })
+        .collect();
+    (attributions, skipped)
 }

@@ -1,26 +1,21 @@
-//! Who a speaker phrase names, and one name per person within a report.
-//!
-//! `Chinese Foreign Minister Wang Yi` is the person Wang Yi with the role
-//! Chinese Foreign Minister; later in the same report `Wang`, `the Chinese
-//! minister` and `he` are the same person. People are registered from every
-//! name in the report, not only from speakers, so `the Secretary` finds
-//! `Secretary of State Antony J. Blinken` even where he was only spoken to.
+//! Who a speaker phrase names: `Chinese Foreign Minister Wang Yi` is the
+//! person Wang Yi with the role Chinese Foreign Minister; `the State
+//! Department` is a body, `he` a pronoun. Which person a mention stands for
+//! across the report is [`super::people`]'s to say.
 
-use std::collections::BTreeSet;
-use std::hash::{BuildHasher, Hash};
 use std::ops::Range;
 
-use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
+use rustc_hash::FxHashSet;
 
-use super::attribution::{Span, Speaker, SpeakerClass};
+use super::attribution::{Span, SpeakerClass};
 use super::frame::{Clause, Phrase};
 use super::vocabulary::{Section, vocabulary};
 
 /// A speaker phrase, split into its name and its role.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Described {
-    /// The whole phrase as written, appositive included (bytes).
-    pub span: Range<usize>,
+    /// The whole phrase as written, appositive included.
+    pub mention: Span,
     /// The name as written, without initials: `Antony Blinken`. Empty without a name.
     pub name: Vec<String>,
     pub role: Option<String>,
@@ -51,7 +46,7 @@ pub(super) fn describe(clause: &Clause<'_>, text: &str, tokens: Range<usize>) ->
 pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) -> Described {
     let words = vocabulary();
     let tokens = phrase.name.clone();
-    let span = clause.bytes(&phrase.span);
+    let mention = clause.span(&phrase.span);
     // The folded word without a possessive `'s`, and whether it is in a
     // section of the vocabulary: the clause looked each word up already, so
     // only a word that lost its `'s` is looked up again.
@@ -187,7 +182,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
     let titled =
         tokens.end > tokens.start && folded(tokens.end - 1).is_some_and(|w| words.is_title(w));
     Described {
-        span,
+        mention,
         name,
         role,
         role_words,
@@ -197,368 +192,91 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
     }
 }
 
-/// A person named in the report.
-#[derive(Debug, Clone)]
-struct Known {
-    at: usize,
-    name: Vec<String>,
-    folded_name: Vec<String>,
-    role: Option<String>,
-    role_words: FxHashSet<String>,
-}
+#[cfg(test)]
+mod tests {
+    use super::{Phrase, describe, describe_phrase};
+    use crate::extract::SpeakerClass;
+    use crate::extract::frame::sample::read;
 
-impl Known {
-    fn canonical(&self) -> String {
-        self.name.join(" ")
+    /// What `text`, all of it one speaker phrase, names: the name's words, the
+    /// role, the class.
+    fn described(text: &str) -> (Vec<String>, Option<String>, SpeakerClass) {
+        read(text, |c| {
+            let d = describe(c, text, 0..c.len());
+            (d.name, d.role, d.class)
+        })
     }
-}
 
-/// The people of one report, in the order they are named.
-///
-/// Every mention of a long report is looked up here, so the people are
-/// indexed by what a mention is matched on (the full name, one word of it, a
-/// role word): a lookup reads the few people that may match, not everyone
-/// named so far, and resolving stays linear in the length of the report.
-#[derive(Debug, Default)]
-pub(super) struct People {
-    known: Vec<Known>,
-    /// How many of `known`, from the first, are in text order (`at` never
-    /// decreasing), so that where a mention falls among them is a binary
-    /// search. Registration goes in text order; a person first met as a
-    /// speaker may be added out of it, and all after such a one are searched
-    /// one by one (they are few: each is a name not registered before).
-    ordered: usize,
-    /// Indices into `known` by the [`key`] of the folded full name, in
-    /// increasing order. Keys are hashes, so that indexing copies no string:
-    /// whoever is found under one is still matched against the mention.
-    by_name: FxHashMap<u64, Vec<usize>>,
-    /// Indices into `known` by the key of each folded word of the name, in increasing order.
-    by_word: FxHashMap<u64, Vec<usize>>,
-    /// Indices into `known` by the key of each role word; a role given later adds to these.
-    by_role_word: FxHashMap<u64, BTreeSet<usize>>,
-    /// Indices into `known` whose role words may stand for `the leader`.
-    leading: BTreeSet<usize>,
-    /// The last person credited with speech, for `he said`: a named person,
-    /// or a speaker known only by a title (`the minister`).
-    last_speaker: Option<Last>,
-}
-
-#[derive(Debug, Clone)]
-enum Last {
-    /// An index into `known`.
-    Person(usize),
-    Role {
-        canonical: String,
-        role: Option<String>,
-    },
-}
-
-/// Head-of-government titles: what `the leader` may stand for.
-const LEADERS: [&str; 6] = [
-    "president",
-    "prime",
-    "premier",
-    "chancellor",
-    "king",
-    "emir",
-];
-
-fn is_leader_word(w: &str) -> bool {
-    w == "leader" || w == "leaders"
-}
-
-/// Whether role words (`japanese`, `leader`) fit a person's (`japanese`, `prime`, `minister`).
-fn fits(words: &FxHashSet<String>, known: &FxHashSet<String>) -> bool {
-    words.iter().all(|w| {
-        known.contains(w) || is_leader_word(w) && LEADERS.iter().any(|l| known.contains(*l))
-    })
-}
-
-/// Whether folded name words are a family name with its particles (`van der
-/// merwe`, `de blasio`): particles, then one word. An empty name or a single
-/// word is not.
-fn family_name(folded: &[String]) -> bool {
-    match folded.split_last() {
-        Some((_, particles)) if !particles.is_empty() => particles
-            .iter()
-            .all(|w| vocabulary().is(Section::Particle, w)),
-        _ => false,
+    fn person(name: &[&str], role: Option<&str>) -> (Vec<String>, Option<String>, SpeakerClass) {
+        (
+            name.iter().map(|w| w.to_string()).collect(),
+            role.map(String::from),
+            SpeakerClass::Person,
+        )
     }
-}
 
-/// What the indices of [`People`] file a name or a word under.
-fn key<T: Hash + ?Sized>(value: &T) -> u64 {
-    FxBuildHasher.hash_one(value)
-}
+    #[test]
+    fn a_title_then_a_name() {
+        assert_eq!(
+            described("Chinese Foreign Minister Wang Yi"),
+            person(&["Wang", "Yi"], Some("Chinese Foreign Minister"))
+        );
+    }
 
-/// Indices of `sorted` (increasing) within `range`.
-fn within(sorted: &[usize], range: Range<usize>) -> impl DoubleEndedIterator<Item = usize> + '_ {
-    let from = sorted.partition_point(|&i| i < range.start);
-    let to = sorted.partition_point(|&i| i < range.end);
-    sorted[from..to.max(from)].iter().copied()
-}
+    #[test]
+    fn initials_are_left_out_and_hyphens_kept() {
+        assert_eq!(
+            described("Antony J. Blinken"),
+            person(&["Antony", "Blinken"], None)
+        );
+        assert_eq!(described("Lim Min-ho"), person(&["Lim", "Min-ho"], None));
+        assert_eq!(
+            described("Van der Merwe"),
+            person(&["Van", "der", "Merwe"], None)
+        );
+    }
 
-impl People {
-    /// Register a phrase that names a person (with a full name, or a title and a name).
-    pub fn register(&mut self, phrase: &Described) {
-        if phrase.class != SpeakerClass::Person || (phrase.name.len() < 2 && phrase.role.is_none())
-        {
-            return;
-        }
-        let folded_name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
-        // A family name with its particles (`Van der Merwe`) after someone named
-        // in full with it (`Lwazi van der Merwe`) refers to that person; it is
-        // no new full name. (`Du Wei`, `Le Yucheng`, named first, are.)
-        if family_name(&folded_name)
-            && phrase.role.is_none()
-            && self.ends_a_known_name(&folded_name)
-        {
-            return;
-        }
-        self.add(Known {
-            at: phrase.span.start,
-            name: phrase.name.clone(),
-            folded_name,
-            role: phrase.role.clone(),
-            role_words: phrase.role_words.clone(),
+    #[test]
+    fn a_body_has_no_name() {
+        assert_eq!(
+            described("the State Department"),
+            (
+                vec![],
+                Some("State Department".into()),
+                SpeakerClass::Organisation
+            )
+        );
+    }
+
+    #[test]
+    fn a_pronoun_has_no_role() {
+        assert_eq!(described("he"), (vec![], None, SpeakerClass::Unresolved));
+    }
+
+    #[test]
+    fn a_name_after_a_preposition_is_what_the_phrase_is_about() {
+        let (name, _, class) = described("Opposition parties in the United Kingdom");
+        assert_eq!((name, class), (vec![], SpeakerClass::Role));
+    }
+
+    #[test]
+    fn an_appositive_is_the_role_without_its_determiner() {
+        let text = "Michael Tyler, a spokesman for the campaign";
+        let (name, role) = read(text, |c| {
+            let phrase = Phrase {
+                span: 0..c.len(),
+                name: 0..2,
+                role: Some(3..c.len()),
+            };
+            let d = describe_phrase(c, text, &phrase);
+            (d.name, d.role)
         });
-    }
-
-    /// Whether a longer name already known ends with these (folded) words.
-    fn ends_a_known_name(&self, words: &[String]) -> bool {
-        let Some(last) = words.last() else {
-            return false;
-        };
-        self.by_word
-            .get(&key(last.as_str()))
-            .into_iter()
-            .flatten()
-            .any(|&i| {
-                let known = &self.known[i].folded_name;
-                known.len() > words.len() && known.ends_with(words)
-            })
-    }
-
-    /// Add a person to `known` and to the indices; gives its index.
-    fn add(&mut self, known: Known) -> usize {
-        let index = self.known.len();
-        if self.ordered == index && self.known.last().is_none_or(|k| k.at <= known.at) {
-            self.ordered += 1;
-        }
-        self.by_name
-            .entry(key(&known.folded_name))
-            .or_default()
-            .push(index);
-        for word in &known.folded_name {
-            let filed = self.by_word.entry(key(word.as_str())).or_default();
-            // A word twice in one name (or two words of one key) is one entry.
-            if filed.last() != Some(&index) {
-                filed.push(index);
-            }
-        }
-        for word in &known.role_words {
-            self.index_role_word(index, word);
-        }
-        self.known.push(known);
-        index
-    }
-
-    fn index_role_word(&mut self, index: usize, word: &str) {
-        self.by_role_word
-            .entry(key(word))
-            .or_default()
-            .insert(index);
-        if is_leader_word(word) || LEADERS.contains(&word) {
-            self.leading.insert(index);
-        }
-    }
-
-    /// The registered person that best fits `matches` among `candidates` (the
-    /// indices, in increasing order, within a range, of everyone who may
-    /// match): the last one named before `at`, else the first one named after it.
-    fn find<I>(
-        &self,
-        at: usize,
-        candidates: impl Fn(Range<usize>) -> I,
-        matches: impl Fn(&Known) -> bool,
-    ) -> Option<usize>
-    where
-        I: DoubleEndedIterator<Item = usize>,
-    {
-        let (ordered, all) = (self.ordered, self.known.len());
-        // Those in text order named at or before `at` are `..split`.
-        let split = self.known[..ordered].partition_point(|k| k.at <= at);
-        let fits = |i: &usize| matches(&self.known[*i]);
-        let before = |i: &usize| self.known[*i].at <= at;
-        candidates(ordered..all)
-            .rev()
-            .filter(before)
-            .find(fits)
-            .or_else(|| candidates(0..split).rev().find(fits))
-            .or_else(|| candidates(split..ordered).find(fits))
-            .or_else(|| candidates(ordered..all).filter(|i| !before(i)).find(fits))
-    }
-
-    /// Resolve a speaker phrase to one name for this report.
-    pub fn resolve(&mut self, text: &str, phrase: &Described) -> Speaker {
-        let mention = Span::new(text, phrase.span.clone());
-        let lower = |s: &str| {
-            let words = vocabulary();
-            s.split_whitespace()
-                .filter(|w| !words.is_determiner(&w.to_lowercase()))
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        };
-        if phrase.pronoun
-            && matches!(crate::text::fold(&mention.text).as_str(), "he" | "she")
-            && let Some(Last::Role { canonical, role }) = &self.last_speaker
-        {
-            return Speaker {
-                mention,
-                canonical: canonical.clone(),
-                role: role.clone(),
-                class: SpeakerClass::Role,
-            };
-        }
-        let found = if phrase.pronoun {
-            match (
-                matches!(crate::text::fold(&mention.text).as_str(), "he" | "she"),
-                &self.last_speaker,
-            ) {
-                // The last one named with the same name as the last speaker.
-                (true, Some(Last::Person(last))) => self.known.get(*last).and_then(|last| {
-                    self.by_name
-                        .get(&key(&last.folded_name))?
-                        .iter()
-                        .rev()
-                        .copied()
-                        .find(|&i| self.known[i].folded_name == last.folded_name)
-                }),
-                _ => None,
-            }
-        } else if phrase.class == SpeakerClass::Person && phrase.name.len() > 1 {
-            let name: Vec<String> = phrase.name.iter().map(|w| crate::text::fold(w)).collect();
-            let named = self.by_name.get(&key(&name)).map_or(&[][..], Vec::as_slice);
-            let full = self.find(
-                phrase.span.start,
-                |r| within(named, r),
-                |k| k.folded_name == name,
-            );
-            // `Van der Merwe` after `Lwazi van der Merwe`: a family name
-            // with its particles is a surname of several words.
-            let family = || {
-                let last = name.last()?;
-                let named = self
-                    .by_word
-                    .get(&key(last.as_str()))
-                    .map_or(&[][..], Vec::as_slice);
-                self.find(
-                    phrase.span.start,
-                    |r| within(named, r),
-                    |k| k.folded_name.len() > name.len() && k.folded_name.ends_with(&name),
-                )
-            };
-            // A family name (`De Blasio`) is first the person named in full with
-            // it (`Bill de Blasio`), even if it was registered as a name itself
-            // before that person was named (in a headline).
-            if family_name(&name) {
-                family().or(full)
-            } else {
-                full
-            }
-        } else if phrase.class == SpeakerClass::Person && phrase.name.len() == 1 {
-            let word = crate::text::fold(&phrase.name[0]);
-            let named = self
-                .by_word
-                .get(&key(word.as_str()))
-                .map_or(&[][..], Vec::as_slice);
-            self.find(
-                phrase.span.start,
-                |r| within(named, r),
-                |k| k.folded_name.contains(&word),
+        assert_eq!(
+            (name, role),
+            (
+                vec!["Michael".to_string(), "Tyler".to_string()],
+                Some("spokesman for the campaign".to_string())
             )
-        } else if (phrase.class == SpeakerClass::Role
-            || phrase.class == SpeakerClass::Organisation && phrase.titled)
-            && !phrase.role_words.is_empty()
-        {
-            // Whoever fits has every role word but `leader`, or stands for the
-            // leader: the fewest of those are the ones to read.
-            let empty = BTreeSet::new();
-            let candidates = phrase
-                .role_words
-                .iter()
-                .map(|w| {
-                    if is_leader_word(w) {
-                        &self.leading
-                    } else {
-                        self.by_role_word.get(&key(w.as_str())).unwrap_or(&empty)
-                    }
-                })
-                .min_by_key(|c| c.len())
-                .unwrap_or(&empty);
-            self.find(
-                phrase.span.start,
-                |r| candidates.range(r).copied(),
-                |k| fits(&phrase.role_words, &k.role_words),
-            )
-        } else {
-            None
-        };
-        match (found, phrase.class) {
-            (Some(index), _) => {
-                // `Zhao Lijian, a foreign ministry spokesman`: a role given
-                // with a later mention is the person's role from then on.
-                if self.known[index].role.is_none() && phrase.role.is_some() {
-                    self.known[index].role = phrase.role.clone();
-                    for word in &phrase.role_words {
-                        if self.known[index].role_words.insert(word.clone()) {
-                            self.index_role_word(index, word);
-                        }
-                    }
-                }
-                let known = &self.known[index];
-                let role = phrase.role.clone().or_else(|| known.role.clone());
-                let canonical = known.canonical();
-                self.last_speaker = Some(Last::Person(index));
-                Speaker {
-                    mention,
-                    canonical,
-                    role,
-                    class: SpeakerClass::Person,
-                }
-            }
-            (None, SpeakerClass::Person) => {
-                let index = self.add(Known {
-                    at: phrase.span.start,
-                    name: phrase.name.clone(),
-                    folded_name: phrase.name.iter().map(|w| crate::text::fold(w)).collect(),
-                    role: phrase.role.clone(),
-                    role_words: phrase.role_words.clone(),
-                });
-                self.last_speaker = Some(Last::Person(index));
-                Speaker {
-                    mention,
-                    canonical: self.known[index].canonical(),
-                    role: phrase.role.clone(),
-                    class: SpeakerClass::Person,
-                }
-            }
-            (None, class) => {
-                let canonical = lower(&mention.text);
-                if class == SpeakerClass::Role && phrase.titled {
-                    self.last_speaker = Some(Last::Role {
-                        canonical: canonical.clone(),
-                        role: phrase.role.clone(),
-                    });
-                }
-                Speaker {
-                    mention,
-                    canonical,
-                    role: phrase.role.clone(),
-                    class,
-                }
-            }
-        }
+        );
     }
 }

@@ -1,0 +1,103 @@
+//! A cue with no speaker of its own, which borrows the clause's: `..., adding
+//! that ...`, `She blamed ... and said ...`.
+
+use super::{Clause, CueAt, Phrase, Statement};
+
+impl<'a> Clause<'a> {
+    /// A cue without a speaker of its own: `..., saying ...`, `... and said ...`.
+    pub(super) fn borrowing(
+        &self,
+        pos: usize,
+        cue: CueAt,
+        verb_start: usize,
+        hi: usize,
+        borrowed: Option<Phrase>,
+    ) -> Option<Statement> {
+        let before = verb_start
+            .checked_sub(1)
+            .filter(|&b| b >= pos.saturating_sub(1))?;
+        let hangs = if cue.entry.is_participle() {
+            self.is_comma(before)
+                || matches!(
+                    self.word(before),
+                    Some("and" | "while" | "before" | "after" | "by" | "upon" | "when")
+                )
+                || self.is_punct(before, "—–")
+                // `issued a statement saying`, `sent an email saying`
+                || self.open_class(before) && !self.capitalized(before)
+        } else {
+            matches!(self.word(before), Some("and" | "but"))
+        };
+        if !hangs {
+            return None;
+        }
+        let mut found = Statement {
+            speaker: borrowed,
+            cue: Some((verb_start..cue.end, cue.entry)),
+            ..Statement::default()
+        };
+        let start = self.content_start(cue, hi, &mut found)?;
+        let (content, channels, end) = self.content_after(start, hi);
+        if content.is_empty() {
+            return None;
+        }
+        found.content = vec![content];
+        found.channels.extend(channels);
+        found.end = end;
+        Some(found)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Phrase;
+    use super::super::sample::{Seen, at_cue};
+
+    /// The cue `cue` borrowing the sentence's first word as its speaker.
+    fn borrowing<'t>(text: &'t str, cue: &str) -> Option<Seen<'t>> {
+        at_cue(text, cue, |c, cue, hi| {
+            let verb_start = c.skip_back_to_verb(cue.start, 0);
+            c.borrowing(0, cue, verb_start, hi, Some(Phrase::plain(0..1)))
+        })
+    }
+
+    #[test]
+    fn a_participle_after_a_comma() {
+        assert_eq!(
+            borrowing(
+                "Wang criticised the sanctions, saying they would fail.",
+                "saying"
+            ),
+            Some(Seen {
+                speaker: "Wang",
+                cue: "saying",
+                content: vec!["they would fail"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn a_second_verb_after_and() {
+        assert_eq!(
+            borrowing(
+                "She blamed the weather and said the match would go ahead.",
+                "said"
+            ),
+            Some(Seen {
+                speaker: "She",
+                cue: "said",
+                content: vec!["the match would go ahead"],
+                ..Seen::default()
+            })
+        );
+    }
+
+    #[test]
+    fn a_cue_with_its_own_subject_borrows_nothing() {
+        assert_eq!(
+            borrowing("Officials are saying the talks failed.", "saying"),
+            None
+        );
+    }
+}

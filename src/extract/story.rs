@@ -1,0 +1,310 @@
+//! A report read unit after unit (a sentence, or two read as one): each
+//! unit's frames become attributions, and a quotation with no frame of its
+//! own carries on the attribution before it, over sentences and paragraphs
+//! (`"A," he said. "B."`, a quote running over several paragraphs, a lead-in
+//! such as `Cruz continued:` whose words the next paragraph quotes).
+
+use std::ops::Range;
+
+use super::frame::{Clause, Reading, Statement};
+use super::people::People;
+use super::{Attribution, DATELINE_PARAGRAPHS, Kind, assemble, joined, trim, trim_str};
+use crate::text::{Document, Quote, TokenKind};
+
+/// Every attribution a frame reports, unit after unit (a sentence, or two
+/// read as one), with the quotations that carry one on joined to it.
+pub(super) fn framed<'t>(
+    doc: &'t Document<'t>,
+    reading: &'t Reading<'t>,
+    clauses: &[Clause<'t>],
+    people: &mut People,
+) -> Vec<Attribution> {
+    let mut thread = Thread::default();
+    let mut s = 0;
+    while s < clauses.len() {
+        let (joined, statements, next) = read_unit(doc, reading, clauses, s);
+        let paragraph = doc.sentences[s].paragraph;
+        let unit = Unit {
+            clause: joined.as_ref().unwrap_or(&clauses[s]),
+            first: s,
+            next,
+            paragraph,
+            opens_paragraph: doc.paragraphs[paragraph].sentences.start == s,
+        };
+        if statements.is_empty() {
+            thread.quotations(doc, clauses, &unit, people);
+        } else {
+            thread.statements(doc, &unit, &statements, people);
+        }
+        s = next;
+    }
+    thread.found
+}
+
+/// One unit of a report as [`framed`] reads it.
+struct Unit<'c, 't> {
+    /// Its sentence, or its two sentences read as one.
+    clause: &'c Clause<'t>,
+    /// Its first sentence and the sentence after it.
+    first: usize,
+    next: usize,
+    paragraph: usize,
+    opens_paragraph: bool,
+}
+
+/// What reading a report unit after unit carries from one to the next.
+#[derive(Default)]
+struct Thread {
+    found: Vec<Attribution>,
+    /// The attribution a quotation standing as the next unit carries on.
+    open: Option<OpenQuote>,
+    /// A frame ending in a colon (`Cruz continued:`) whose words the next
+    /// paragraph quotes, without content yet.
+    lead_in: Option<LeadIn>,
+}
+
+/// An attribution a quotation may carry on: `"A," he said. "B."`.
+#[derive(Debug, Clone, Copy)]
+struct OpenQuote {
+    /// Its index in [`Thread::found`].
+    attribution: usize,
+    /// The paragraph it was found in.
+    paragraph: usize,
+    /// The sentence that may carry it on: the one right after its unit.
+    next: usize,
+}
+
+/// A lead-in, and the sentence that must quote its words.
+struct LeadIn {
+    attribution: Attribution,
+    next: usize,
+}
+
+impl Thread {
+    /// A unit's own statements. A quotation standing next carries on the last
+    /// direct quote among them, or the last of them.
+    fn statements(
+        &mut self,
+        doc: &Document<'_>,
+        unit: &Unit<'_, '_>,
+        statements: &[Statement],
+        people: &mut People,
+    ) {
+        let first = self.found.len();
+        for statement in statements {
+            let attribution = assemble(doc, unit.clause, statement, people);
+            self.found.push(attribution);
+        }
+        let carries = (first..self.found.len())
+            .rev()
+            .find(|&a| self.found[a].kind == Kind::Direct)
+            .unwrap_or(self.found.len() - 1);
+        self.open = Some(OpenQuote {
+            attribution: carries,
+            paragraph: unit.paragraph,
+            next: unit.next,
+        });
+    }
+
+    /// A unit with no frame of its own: its quotations carry on the open
+    /// attribution or a lead-in's (`"A," he said.` / `"B."`), and it may
+    /// itself be a lead-in.
+    fn quotations(
+        &mut self,
+        doc: &Document<'_>,
+        clauses: &[Clause<'_>],
+        unit: &Unit<'_, '_>,
+        people: &mut People,
+    ) {
+        let clause = unit.clause;
+        let mut carried = self
+            .open
+            .filter(|open| self.carries_on(doc, open, unit))
+            .map(|open| open.attribution);
+        let quotes = leading_quotes(clause);
+        // `"B.` opening a quote that runs over the next paragraphs.
+        let running = if quotes.is_empty() {
+            running_quote(doc, clause)
+        } else {
+            None
+        };
+        let quoted = !quotes.is_empty() || running.is_some();
+        if carried.is_none()
+            && quoted
+            && only_quotes(clause)
+            && let Some(lead_in) = self.lead_in.take().filter(|l| {
+                l.next == unit.first
+                    && (!unit.opens_paragraph || at_colon(&clauses[unit.first - 1]))
+            })
+        {
+            self.found.push(lead_in.attribution);
+            carried = Some(self.found.len() - 1);
+        }
+        match carried {
+            Some(a) if quoted => {
+                if let Some(quote) = running {
+                    self.add_running_quote(doc, a, quote);
+                    self.open = None;
+                    return;
+                }
+                self.add_quotes(doc, clause, a, quotes);
+                self.open = Some(OpenQuote {
+                    attribution: a,
+                    paragraph: unit.paragraph,
+                    next: unit.next,
+                });
+            }
+            _ => self.open = None,
+        }
+        self.lead_in = clause.lead_in(0).map(|st| LeadIn {
+            attribution: assemble(doc, clause, &st, people),
+            next: unit.next,
+        });
+    }
+
+    /// Whether a quotation-only unit carries on `open`: right after it, in its
+    /// paragraph, or opening the next paragraph with nothing but quoted words
+    /// when `open` has a speaker (a quote over several paragraphs, each closed).
+    fn carries_on(&self, doc: &Document<'_>, open: &OpenQuote, unit: &Unit<'_, '_>) -> bool {
+        open.next == unit.first
+            && (open.paragraph == unit.paragraph
+                || open.paragraph + 1 == unit.paragraph
+                    && unit.opens_paragraph
+                    && only_quotes(unit.clause)
+                    && running_quote(doc, unit.clause).is_none()
+                    && self.found[open.attribution].speaker.is_some())
+    }
+
+    /// Quotations `quotes` (token ranges of `clause`) as more of attribution `a`'s content.
+    fn add_quotes(
+        &mut self,
+        doc: &Document<'_>,
+        clause: &Clause<'_>,
+        a: usize,
+        quotes: Vec<Range<usize>>,
+    ) {
+        let attribution = &mut self.found[a];
+        for quote in quotes {
+            let range = clause.bytes(&trim(clause, quote));
+            attribution.content.spans.push((range.start, range.end));
+            attribution.content.quoted.push((range.start, range.end));
+        }
+        attribution.content.text = joined(doc.text, &attribution.content.spans);
+        if attribution.kind == Kind::Indirect {
+            attribution.kind = Kind::Mixed;
+        }
+    }
+
+    /// A quotation that runs over the next paragraphs as more of attribution
+    /// `a`'s content, every paragraph of it.
+    fn add_running_quote(&mut self, doc: &Document<'_>, a: usize, quote: &Quote) {
+        let attribution = &mut self.found[a];
+        let last = quote.spans.len().saturating_sub(1);
+        for (n, span) in quote.spans.iter().enumerate() {
+            let r = if n == last {
+                trim_str(doc.text, span.clone())
+            } else {
+                span.clone()
+            };
+            attribution.content.spans.push((r.start, r.end));
+            attribution.content.quoted.push((r.start, r.end));
+        }
+        attribution.content.text = joined(doc.text, &attribution.content.spans);
+    }
+}
+
+/// The statements of sentence `s` and where the next unit starts. A quote that
+/// ends in a question or exclamation mark ends its sentence, but the frame
+/// may follow it (`"Why now?" Sanders asked.`): then the two are read as one
+/// unit, given back as its own clause.
+fn read_unit<'t>(
+    doc: &'t Document<'t>,
+    reading: &'t Reading<'t>,
+    clauses: &[Clause<'t>],
+    s: usize,
+) -> (Option<Clause<'t>>, Vec<Statement>, usize) {
+    let sentence = &doc.sentences[s];
+    let start = if sentence.paragraph < DATELINE_PARAGRAPHS
+        && doc.paragraphs[sentence.paragraph].sentences.start == s
+    {
+        clauses[s].dateline_end()
+    } else {
+        0
+    };
+    let alone = clauses[s].statements(start);
+    if let Some(next) = doc.sentences.get(s + 1)
+        && next.paragraph == sentence.paragraph
+        && alone.is_empty()
+        && ends_in_quote(&clauses[s])
+        && !leading_quotes(&clauses[s]).is_empty()
+    {
+        let unit = reading.clause(sentence.tokens.start..next.tokens.end);
+        let joined = unit.statements(start);
+        // The frame must come right after the quote: `"Why now?" Sanders asked.`
+        let first_len = sentence.tokens.len();
+        let framed = joined.first().is_some_and(|st| {
+            let frame = [
+                st.speaker.as_ref().map(|p| p.span.start),
+                st.cue.as_ref().map(|c| c.0.start),
+            ];
+            frame.into_iter().flatten().min() == Some(first_len)
+                && st.content.first().is_some_and(|c| c.start <= 1)
+        });
+        if framed {
+            return (Some(unit), joined, s + 2);
+        }
+    }
+    (None, alone, s + 1)
+}
+
+/// Whether the clause ends with a quotation closed after `?`, `!` or `.`.
+fn ends_in_quote(clause: &Clause<'_>) -> bool {
+    let n = clause.len();
+    n >= 2
+        && matches!(clause.token_kind(n - 1), Some(TokenKind::QuoteClose(_)))
+        && clause.is_outside_quotes(n - 1)
+        && matches!(clause.token_kind(n - 2), Some(TokenKind::Punct))
+        && matches!(clause.word_text(n - 2), "?" | "!" | ".")
+}
+
+/// The top-level quotations of a clause that opens with one: what carries
+/// on the attribution of the sentence before (`"B." "C."`, `"B" - and more`).
+fn leading_quotes(clause: &Clause<'_>) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    if !matches!(clause.token_kind(0), Some(TokenKind::QuoteOpen(_))) {
+        return out;
+    }
+    let mut i = 0;
+    while i < clause.len() {
+        if let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(i)
+            && clause.is_outside_quotes(i)
+            && let Some(close) = (i + 1..clause.len())
+                .find(|&k| clause.token_kind(k) == Some(TokenKind::QuoteClose(q)))
+        {
+            out.push(i..close + 1);
+            i = close + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Whether a clause ends in a colon.
+fn at_colon(clause: &Clause<'_>) -> bool {
+    clause.word_text(clause.len().saturating_sub(1)) == ":"
+}
+
+/// Whether every word of a clause that opens with a quotation is quoted.
+fn only_quotes(clause: &Clause<'_>) -> bool {
+    matches!(clause.token_kind(0), Some(TokenKind::QuoteOpen(_)))
+        && (0..clause.len()).all(|i| !clause.token(i).is_word() || !clause.is_outside_quotes(i))
+}
+
+/// The quotation a clause opens, when it closes in a later paragraph.
+fn running_quote<'d>(doc: &'d Document<'_>, clause: &Clause<'_>) -> Option<&'d Quote> {
+    let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(0) else {
+        return None;
+    };
+    doc.quotes.get(q).filter(|quote| quote.spans.len() > 1)
+}
