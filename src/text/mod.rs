@@ -147,6 +147,38 @@ const SENTENCE_ENDS: [char; 11] = [
     '.', '!', '?', '…', ':', ')', '"', '\'', '\u{201d}', '\u{2019}', '»',
 ];
 
+/// The sentences of a quoted passage given as its pieces (`"A. B," he said,
+/// "C."` is two pieces): each sentence as the byte ranges of its words, one
+/// range per piece it runs over. A passage is kept whole as one sentence in
+/// the document's sentences; a rendering of it is compared sentence by
+/// sentence.
+pub fn sentences_of(text: &str, pieces: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
+    let mut out: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut open = false;
+    let mut tokens = Vec::new();
+    for piece in pieces {
+        tokens.clear();
+        tokens::tokenize(text, piece.clone(), &mut tokens);
+        if tokens.is_empty() {
+            continue;
+        }
+        for (range, _) in sentences::split(text, &tokens, 0..tokens.len()) {
+            match out.last_mut() {
+                // A sentence cut by the frame (`"We will," he said, "act."`) goes on.
+                Some(last) if open => last.push(range.clone()),
+                _ => out.push(vec![range.clone()]),
+            }
+            open = !text[range]
+                .trim_end_matches(CLOSING)
+                .ends_with(['.', '!', '?', '…']);
+        }
+    }
+    out
+}
+
+/// What may follow a sentence's stop inside a quotation.
+const CLOSING: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', ')', ' '];
+
 impl Document<'_> {
     /// The tokens of sentence `s`.
     pub fn sentence_tokens(&self, s: &Sentence) -> &[Token] {
@@ -317,5 +349,28 @@ mod tests {
         // Hard-wrapped prose breaks inside sentences: its lines are one paragraph.
         let wrapped = "The minister said on Tuesday that the\ntalks would go on, and that both sides\nwanted a deal.";
         assert_eq!(analyze(wrapped).paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn a_quoted_passage_is_split_into_its_sentences_across_its_pieces() {
+        let text =
+            r#""We will act. Talks go on," he said, "and nobody should doubt it. Next?" Yes."#;
+        let open = text.find("We").unwrap_or(0);
+        let first_end = text.find(",\" he").unwrap_or(0) + 1;
+        let second = text.find("and nobody").unwrap_or(0);
+        let second_end = text.find("?\" Yes").unwrap_or(0) + 1;
+        let sentences = sentences_of(text, &[open..first_end, second..second_end]);
+        let shown: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|r| &text[r.clone()]).collect())
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                vec!["We will act."],
+                vec!["Talks go on,", "and nobody should doubt it."],
+                vec!["Next?"]
+            ]
+        );
     }
 }
