@@ -125,15 +125,18 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
             attributions[r]
                 .iter()
                 .enumerate()
-                .map(move |(a, attribution)| {
-                    let pieces = pieces(attribution);
-                    let wording = Wording::new(&reports[r].text, &pieces);
-                    Unit {
-                        report: r,
-                        attribution: a,
-                        pieces,
-                        wording,
-                    }
+                .flat_map(move |(a, attribution)| {
+                    statements(attribution, &reports[r].text)
+                        .into_iter()
+                        .map(move |pieces| {
+                            let wording = Wording::new(&reports[r].text, &pieces);
+                            Unit {
+                                report: r,
+                                attribution: a,
+                                pieces,
+                                wording,
+                            }
+                        })
                 })
         })
         .filter(|u| u.wording.content_len() > 0)
@@ -296,6 +299,23 @@ pub fn pieces(attribution: &Attribution) -> Vec<Range<usize>> {
         _ => &attribution.content.spans,
     };
     spans.iter().map(|&(s, e)| s..e).collect()
+}
+
+/// The statements an attribution renders, each as the byte ranges of its
+/// words: a direct quote of several sentences renders each of them (outlets
+/// excerpt a quote sentence by sentence, and one continues it where another
+/// stops); any other attribution renders one.
+fn statements(attribution: &Attribution, text: &str) -> Vec<Vec<Range<usize>>> {
+    let pieces = pieces(attribution);
+    if attribution.kind != Kind::Direct {
+        return vec![pieces];
+    }
+    let sentences = crate::text::sentences_of(text, &pieces);
+    if sentences.len() > 1 {
+        sentences
+    } else {
+        vec![pieces]
+    }
 }
 
 /// If `unit` renders the statement `member` renders: the unit's words that do,

@@ -93,8 +93,13 @@ pub fn analyze(text: &str) -> Document<'_> {
 }
 
 /// Paragraphs are separated by blank lines; a single line break is a space,
-/// as in Markdown, so hard-wrapped text keeps its sentences whole.
+/// as in Markdown, so hard-wrapped text keeps its sentences whole. A text
+/// with no blank line whose lines mostly end a sentence is written a
+/// paragraph (or a sentence) a line, as scraped pages and tokenised corpora
+/// are: each of its lines is a paragraph, so a headline without a stop does
+/// not run into the lede, nor a stray mark into the rest of the text.
 fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
+    let by_line = is_written_a_line_a_paragraph(text);
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut end = 0;
@@ -109,6 +114,9 @@ fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
             let lead = content.len() - content.trim_start().len();
             start.get_or_insert(offset + lead);
             end = offset + content.trim_end().len();
+            if by_line && let Some(s) = start.take() {
+                out.push(s..end);
+            }
         }
         offset += line.len();
     }
@@ -117,6 +125,59 @@ fn paragraph_ranges(text: &str) -> Vec<Range<usize>> {
     }
     out
 }
+
+/// Whether `text` has no blank line and at least half of its line breaks
+/// follow the end of a sentence (a stop, a colon or a closing mark).
+/// Hard-wrapped prose breaks mostly inside sentences.
+fn is_written_a_line_a_paragraph(text: &str) -> bool {
+    let lines = || text.trim().lines().map(str::trim_end);
+    if lines().any(|l| l.trim().is_empty()) {
+        return false;
+    }
+    let breaks = lines().count().saturating_sub(1);
+    let after_a_sentence = lines()
+        .take(breaks)
+        .filter(|l| l.ends_with(SENTENCE_ENDS))
+        .count();
+    breaks > 0 && 2 * after_a_sentence >= breaks
+}
+
+/// What a line that ends a sentence ends with.
+const SENTENCE_ENDS: [char; 11] = [
+    '.', '!', '?', '…', ':', ')', '"', '\'', '\u{201d}', '\u{2019}', '»',
+];
+
+/// The sentences of a quoted passage given as its pieces (`"A. B," he said,
+/// "C."` is two pieces): each sentence as the byte ranges of its words, one
+/// range per piece it runs over. A passage is kept whole as one sentence in
+/// the document's sentences; a rendering of it is compared sentence by
+/// sentence.
+pub fn sentences_of(text: &str, pieces: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
+    let mut out: Vec<Vec<Range<usize>>> = Vec::new();
+    let mut open = false;
+    let mut tokens = Vec::new();
+    for piece in pieces {
+        tokens.clear();
+        tokens::tokenize(text, piece.clone(), &mut tokens);
+        if tokens.is_empty() {
+            continue;
+        }
+        for (range, _) in sentences::split(text, &tokens, 0..tokens.len()) {
+            match out.last_mut() {
+                // A sentence cut by the frame (`"We will," he said, "act."`) goes on.
+                Some(last) if open => last.push(range.clone()),
+                _ => out.push(vec![range.clone()]),
+            }
+            open = !text[range]
+                .trim_end_matches(CLOSING)
+                .ends_with(['.', '!', '?', '…']);
+        }
+    }
+    out
+}
+
+/// What may follow a sentence's stop inside a quotation.
+const CLOSING: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', ')', ' '];
 
 impl Document<'_> {
     /// The tokens of sentence `s`.
@@ -217,5 +278,99 @@ mod tests {
             .map(|p| &text[p.range.clone()])
             .collect();
         assert_eq!(paragraphs, ["One line\nwrapped.", "Second."]);
+    }
+
+    #[test]
+    fn tokenised_copy_quotes_with_backticks_and_spaced_marks() {
+        assert_eq!(
+            quoted("`` We will not back down , '' the minister said ."),
+            [" We will not back down , "]
+        );
+        assert_eq!(
+            quoted("\" We will not back down , \" the minister said ."),
+            [" We will not back down , "]
+        );
+        assert_eq!(
+            quoted("She called it a `` routine '' visit and a 'private matter ' ."),
+            [" routine ", "private matter "]
+        );
+        // A stray closing mark opens nothing: the next sentence stays outside quotes.
+        assert_eq!(
+            quoted("It ended there . ''\nThe envoy said `` talks go on '' ."),
+            [" talks go on "]
+        );
+    }
+
+    #[test]
+    fn tokenised_clitics_are_words_not_marks() {
+        let text = "The company 's security team said it was n't over and they 're sure .";
+        assert!(quoted(text).is_empty());
+        let doc = analyze(text);
+        let words: Vec<&str> = doc.tokens.iter().map(|t| doc.word(t)).collect();
+        assert!(words.contains(&"'s") && words.contains(&"'re"), "{words:?}");
+    }
+
+    #[test]
+    fn tokenised_stops_in_numbers_and_initials_end_no_sentence() {
+        let text = "It fell 10 kilometres ( 6 . 2 miles ) away . The U . S . envoy spoke at 3 p . m . The talks ended .";
+        let doc = analyze(text);
+        let sentences: Vec<&str> = doc
+            .sentences
+            .iter()
+            .map(|s| &text[s.range.clone()])
+            .collect();
+        assert_eq!(
+            sentences,
+            [
+                "It fell 10 kilometres ( 6 . 2 miles ) away .",
+                "The U . S . envoy spoke at 3 p . m .",
+                "The talks ended ."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_text_written_a_line_a_paragraph_is_read_so() {
+        let text = "Ministry denies report\nThe ministry said the report was false.\n\"It is baseless,\" a spokesman said.";
+        let doc = analyze(text);
+        let paragraphs: Vec<&str> = doc
+            .paragraphs
+            .iter()
+            .map(|p| &text[p.range.clone()])
+            .collect();
+        assert_eq!(
+            paragraphs,
+            [
+                "Ministry denies report",
+                "The ministry said the report was false.",
+                "\"It is baseless,\" a spokesman said."
+            ]
+        );
+        // Hard-wrapped prose breaks inside sentences: its lines are one paragraph.
+        let wrapped = "The minister said on Tuesday that the\ntalks would go on, and that both sides\nwanted a deal.";
+        assert_eq!(analyze(wrapped).paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn a_quoted_passage_is_split_into_its_sentences_across_its_pieces() {
+        let text =
+            r#""We will act. Talks go on," he said, "and nobody should doubt it. Next?" Yes."#;
+        let open = text.find("We").unwrap_or(0);
+        let first_end = text.find(",\" he").unwrap_or(0) + 1;
+        let second = text.find("and nobody").unwrap_or(0);
+        let second_end = text.find("?\" Yes").unwrap_or(0) + 1;
+        let sentences = sentences_of(text, &[open..first_end, second..second_end]);
+        let shown: Vec<Vec<&str>> = sentences
+            .iter()
+            .map(|s| s.iter().map(|r| &text[r.clone()]).collect())
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                vec!["We will act."],
+                vec!["Talks go on,", "and nobody should doubt it."],
+                vec!["Next?"]
+            ]
+        );
     }
 }

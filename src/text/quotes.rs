@@ -35,9 +35,9 @@ impl Quote {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
-    /// `"` `“` `”` `„` `''`
+    /// `"` `“` `”` `„` `''` ``` `` ```
     Double,
-    /// `'` `‘` `’`
+    /// `'` `‘` `’` `` ` ``
     Single,
     /// `«` `»`
     Guillemet,
@@ -61,10 +61,14 @@ fn classify(glyph: char, prev: Option<char>, next: Option<char>) -> Option<Mark>
     let right_flanking =
         || prev.is_some_and(|c| !c.is_whitespace()) && next.is_none_or(closes_before);
     let next_is_word = next.is_some_and(char::is_alphanumeric);
+    // Tokenised copy sets marks apart from the words on both sides (`" Stop , "
+    // he said`): such a mark opens when no quotation of its kind is open, and
+    // closes one that is.
+    let spaced = prev.is_none_or(char::is_whitespace) && next.is_none_or(char::is_whitespace);
     let (family, can_open, can_close) = match glyph {
         '"' => (
             Family::Double,
-            left_flanking(),
+            left_flanking() || spaced,
             right_flanking() || !left_flanking(),
         ),
         '\u{201c}' | '\u{201e}' => (Family::Double, true, false),
@@ -72,7 +76,7 @@ fn classify(glyph: char, prev: Option<char>, next: Option<char>) -> Option<Mark>
         '\'' => (
             Family::Single,
             left_flanking() && next_is_word,
-            right_flanking(),
+            right_flanking() || spaced,
         ),
         '\u{2018}' => (
             Family::Single,
@@ -182,14 +186,18 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
 
 fn mark_at(text: &str, token: &Token) -> Option<Mark> {
     let shown = text.get(token.range())?;
-    // `''` is typewriter copy's double quote mark.
-    let glyph = if shown == "''" {
-        '"'
-    } else {
-        shown.chars().next()?
-    };
     let prev = text[..token.start()].chars().next_back();
     let next = text[token.end()..].chars().next();
+    let glyph = match shown {
+        // `''` is typewriter copy's double quote mark, and tokenised copy's
+        // closing one (after ``): set apart from the next word, it only closes.
+        "''" if next.is_none_or(char::is_whitespace) => '\u{201d}',
+        "''" => '"',
+        // ``, tokenised copy's opening double mark; `, its opening single one.
+        "``" => '\u{201c}',
+        "`" => '\u{2018}',
+        _ => shown.chars().next()?,
+    };
     classify(glyph, prev, next)
 }
 

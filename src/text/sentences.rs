@@ -111,16 +111,47 @@ fn breaks_after(text: &str, paragraph: &[Token], stop: usize, last: usize) -> bo
     }
     // `Jan. 27`, `Sen. Casey`, `Antony J. Blinken`: a stop that belongs to a word.
     let stop_token = &paragraph[stop];
-    let abbreviated = &text[stop_token.range()] == "."
-        && stop > 0
-        && paragraph[stop - 1].is_word()
-        && paragraph[stop - 1].end() == stop_token.start()
-        && is_abbreviation(&text[paragraph[stop - 1].range()]);
+    let is_stop = &text[stop_token.range()] == ".";
+    let before = stop
+        .checked_sub(1)
+        .map(|b| &paragraph[b])
+        .filter(|b| b.is_word());
+    let abbreviated = is_stop
+        && before.is_some_and(|b| {
+            (b.end() == stop_token.start() && is_abbreviation(&text[b.range()]))
+                || is_spaced_abbreviation(text, paragraph, stop)
+        });
+    // Tokenised copy spaces the stop of a decimal: `6 . 2 miles`.
+    if is_stop
+        && before.is_some_and(|b| {
+            b.end() < stop_token.start() && text[b.range()].ends_with(|c: char| c.is_ascii_digit())
+        })
+        && first_char.is_ascii_digit()
+    {
+        return false;
+    }
     if abbreviated && last == stop {
         let lower = next_text.to_lowercase();
         return OPENERS.contains(&lower.as_str());
     }
     true
+}
+
+/// Tokenised copy spaces the stops of `U . S .` and `p . m .`: a stop after a
+/// lone capital letter, or after a lone letter that follows another stop.
+fn is_spaced_abbreviation(text: &str, paragraph: &[Token], stop: usize) -> bool {
+    let letter = |t: &Token| {
+        let mut chars = text[t.range()].chars();
+        matches!((chars.next(), chars.next()), (Some(c), None) if c.is_alphabetic())
+            .then(|| text[t.range()].starts_with(char::is_uppercase))
+    };
+    let Some(is_capital) = stop.checked_sub(1).and_then(|b| letter(&paragraph[b])) else {
+        return false;
+    };
+    is_capital
+        || stop
+            .checked_sub(2)
+            .is_some_and(|b| &text[paragraph[b].range()] == ".")
 }
 
 fn is_abbreviation(word: &str) -> bool {

@@ -159,9 +159,16 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         let kind = if is_word_char(c) {
             i = word_end(slice, i + len);
             TokenKind::Word
+        } else if let Some(clitic) = spaced_clitic(slice, i) {
+            // Tokenised copy writes `company 's`, `they 're`: a word, not a mark.
+            i += clitic;
+            TokenKind::Word
         } else {
             i += len;
-            if c == '\'' && bytes.get(i) == Some(&b'\'') {
+            if c == '`' && bytes.get(i) == Some(&b'`') {
+                // ``, the opening double mark of tokenised (LDC, Penn Treebank) copy.
+                i += 1;
+            } else if c == '\'' && bytes.get(i) == Some(&b'\'') {
                 // Three marks closing a quote inside a quote are `'` then `''`;
                 // opening one, `''` then `'`.
                 let closing = start > 0 && !bytes[start - 1].is_ascii_whitespace();
@@ -174,6 +181,21 @@ pub fn tokenize(text: &str, range: Range<usize>, out: &mut Vec<Token>) {
         // Both fit: `range.end` does, and they are no larger.
         out.push(Token::new(base + start as u32, base + i as u32, kind));
     }
+}
+
+/// The clitics tokenised copy splits off the word before them.
+const CLITICS: [&str; 6] = ["s", "re", "ve", "ll", "d", "m"];
+
+/// The length of a clitic (`'s`, `'re`, `'ll`) at byte `i` of `slice` that
+/// stands apart from the word it belongs to (`company 's`), if one is there.
+fn spaced_clitic(slice: &str, i: usize) -> Option<usize> {
+    let rest = slice.get(i..)?.strip_prefix(['\'', '\u{2019}'])?;
+    let mark = slice.len() - i - rest.len();
+    let after_space = slice[..i].ends_with(char::is_whitespace);
+    let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let clitic = &rest[..letters];
+    (after_space && CLITICS.iter().any(|c| c.eq_ignore_ascii_case(clitic)))
+        .then_some(mark + letters)
 }
 
 #[inline]
