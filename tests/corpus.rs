@@ -67,7 +67,7 @@ fn shows(finding: &Finding, words: &str) -> bool {
 }
 
 fn matches(finding: &Finding, d: &Divergence) -> bool {
-    finding.rule == d.rule
+    finding.rule == d.rule.as_str()
         && finding.event == d.event
         && d.outlets.contains(&finding.primary.outlet)
         && shows(finding, &d.words)

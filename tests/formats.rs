@@ -306,7 +306,7 @@ fn csv_is_one_finding_a_row() {
     assert_eq!(rows.len(), check.findings.len());
     let column = |name: &str| header.iter().position(|h| h == name).unwrap();
     for (row, finding) in rows.iter().zip(&check.findings) {
-        assert_eq!(&row[column("rule")], finding.rule);
+        assert_eq!(&row[column("rule")], finding.rule.as_str());
         assert_eq!(&row[column("message")], finding.message);
         assert_eq!(&row[column("fingerprint")], finding.fingerprint);
         assert_eq!(

@@ -19,7 +19,7 @@ use super::summary::{Run, Summary, statistics};
 use super::table::outlets;
 use crate::check::{ByEvent, Check};
 use crate::compare::Tag;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, RuleCode, RuleName};
 
 const PAGE: &str = include_str!("templates/report.html");
 const STYLE: &str = include_str!("templates/style.css");
@@ -42,8 +42,8 @@ struct Page {
 
 #[derive(Debug, Serialize)]
 struct RuleOption {
-    code: &'static str,
-    name: &'static str,
+    code: RuleCode,
+    name: RuleName,
     count: usize,
 }
 
@@ -85,8 +85,8 @@ struct CellView {
 
 #[derive(Debug, Serialize)]
 struct FindingView {
-    rule: &'static str,
-    name: &'static str,
+    rule: RuleCode,
+    name: RuleName,
     severity: String,
     message: String,
     outlet: String,
@@ -314,8 +314,8 @@ fn finding_view(f: &Finding, marks: &Marks) -> FindingView {
         ),
     };
     FindingView {
-        rule: f.rule,
-        name: f.name,
+        rule: f.rule.clone(),
+        name: f.name.clone(),
         severity: f.severity.to_string(),
         message: f.message.clone(),
         outlet: outlets(f).replace('\n', " "),

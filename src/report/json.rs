@@ -13,7 +13,7 @@ use crate::check::Check;
 use crate::compare::{Change, Label};
 use crate::corpus::{Rejection, Report};
 use crate::events::{Event, Source};
-use crate::extract::{Attribution, Kind};
+use crate::extract::{Attribution, Kind, Span};
 use crate::finding::{Finding, Location};
 
 /// The version of the `check --format json` document.
@@ -136,7 +136,7 @@ pub fn claim_record<'a>(check: &'a Check, index: usize) -> ClaimRecord<'a> {
             let start = r.pieces.first().map_or(0, |p| p.0);
             let end = r.pieces.last().map_or(start, |p| p.1);
             RenderingRecord {
-                location: Location::new(report, (start, end)),
+                location: Location::new(report, &Span::new(&report.text, start..end)),
                 kind: check.attributions[r.report][r.attribution].kind,
                 speaker: r.speaker.as_deref(),
                 label: diff.label,

@@ -90,7 +90,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 report.outlet,
                 excerpt(&words.text)
             );
-            let primary = Location::new(report, (addressee.start, addressee.end));
+            let primary = Location::new(report, addressee);
             out.push(rule.finding(context, claim, message, primary, vec![words], Vec::new()));
         }
     }

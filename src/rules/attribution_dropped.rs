@@ -122,7 +122,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             ) {
                 taken.push(stretch.clone());
                 let reference = &claim.renderings[claim.reference];
-                let primary = Location::new(report, (stretch.start, stretch.end));
+                let primary = Location::new(report, &Span::new(&report.text, stretch.clone()));
                 let speaker = reference.speaker.as_deref().unwrap_or("its speaker");
                 let message = format!(
                     "{} prints \"{}\" in its own voice; {} attributes these words to {speaker}",

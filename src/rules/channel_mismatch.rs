@@ -94,7 +94,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 continue;
             }
             let report = &context.reports[rendering.report];
-            let primary = Location::new(report, (channel.start, channel.end));
+            let primary = Location::new(report, channel);
             let words = rendering_location(context, claim, i);
             let message = format!(
                 "{} credits \"{}\" through {name}; {from_source} of {} other renderings have it from the source",

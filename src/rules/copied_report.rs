@@ -9,6 +9,7 @@ use similar::{Algorithm, DiffTag};
 
 use super::{Context, Rule};
 use crate::config::OutletKind;
+use crate::extract::Span;
 use crate::finding::{Finding, Location};
 
 use crate::text::{Wording, fold};
@@ -102,10 +103,10 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 ""
             }
         );
-        let primary = Location::new(copy_report, first_sentence(&copy_report.text));
+        let primary = Location::new(copy_report, &first_sentence(&copy_report.text));
         let related = vec![Location::new(
             original_report,
-            first_sentence(&original_report.text),
+            &first_sentence(&original_report.text),
         )];
         out.push(rule.report_finding(context, message, primary, related));
     }
@@ -190,9 +191,8 @@ fn edits(old: &Wording, old_text: &str, new: &Wording, new_text: &str) -> Vec<St
         .collect()
 }
 
-fn first_sentence(text: &str) -> (usize, usize) {
+fn first_sentence(text: &str) -> Span {
     let doc = crate::text::analyze(text);
-    doc.sentences
-        .first()
-        .map_or((0, 0), |s| (s.range.start, s.range.end))
+    let range = doc.sentences.first().map_or(0..0, |s| s.range.clone());
+    Span::new(text, range)
 }

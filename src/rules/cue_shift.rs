@@ -26,7 +26,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 continue;
             }
             let report = &context.reports[rendering.report];
-            let primary = Location::new(report, (cue.span.start, cue.span.end));
+            let primary = Location::new(report, &cue.span);
             let message = format!(
                 "{} reports the words with \"{}\" (loaded); {reference_outlet} uses \"{}\" ({})",
                 report.outlet,
@@ -35,10 +35,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 format!("{:?}", reference_cue.class).to_lowercase()
             );
             let related = vec![
-                Location::new(
-                    &context.reports[reference.report],
-                    (reference_cue.span.start, reference_cue.span.end),
-                ),
+                Location::new(&context.reports[reference.report], &reference_cue.span),
                 rendering_location(context, claim, i),
             ];
             out.push(rule.finding(context, claim, message, primary, related, Vec::new()));

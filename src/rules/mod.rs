@@ -26,8 +26,8 @@ use crate::compare::Comparison;
 use crate::config::{Config, OutletKind};
 use crate::corpus::Report;
 use crate::events::Event;
-use crate::extract::Attribution;
-use crate::finding::{Finding, Location, Severity};
+use crate::extract::{Attribution, Span};
+use crate::finding::{Finding, Location, RuleCode, RuleName, Severity};
 
 pub use channel_mismatch::ConfiguredOutlets;
 pub use report_words::ReportWords;
@@ -275,14 +275,14 @@ pub fn check(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
     }
     findings.sort_by(|a, b| {
         (
-            a.rule,
+            &a.rule,
             &a.primary.path,
             a.primary.start,
             &a.primary.report,
             &a.fingerprint,
         )
             .cmp(&(
-                b.rule,
+                &b.rule,
                 &b.primary.path,
                 b.primary.start,
                 &b.primary.report,
@@ -305,8 +305,8 @@ impl Rule {
     ) -> Finding {
         let fingerprint = Finding::fingerprint(self.code, &context.event.id, &primary, &related);
         Finding {
-            rule: self.code,
-            name: self.name,
+            rule: RuleCode::new(self.code),
+            name: RuleName::new(self.name),
             severity: self.severity,
             event: context.event.id.clone(),
             claim: claim.id.clone(),
@@ -330,8 +330,8 @@ impl Rule {
     ) -> Finding {
         let fingerprint = Finding::fingerprint(self.code, &context.event.id, &primary, &related);
         Finding {
-            rule: self.code,
-            name: self.name,
+            rule: RuleCode::new(self.code),
+            name: RuleName::new(self.name),
             severity: self.severity,
             event: context.event.id.clone(),
             claim: String::new(),
@@ -349,7 +349,8 @@ fn rendering_location(context: &Context<'_>, claim: &Claim, index: usize) -> Loc
     let rendering = &claim.renderings[index];
     let first = rendering.pieces.first().map_or(0, |p| p.0);
     let last = rendering.pieces.last().map_or(first, |p| p.1);
-    Location::new(&context.reports[rendering.report], (first, last))
+    let report = &context.reports[rendering.report];
+    Location::new(report, &Span::new(&report.text, first..last))
 }
 
 /// One change for a message: `"should" → "must"`, `"today" added`.

@@ -50,7 +50,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             let report = &context.reports[rendering.report];
             let words = rendering_location(context, claim, i);
             let primary = attribution.speaker.as_ref().map_or(words.clone(), |s| {
-                Location::new(report, (s.mention.start, s.mention.end))
+                Location::new(report, &s.mention)
             });
             let credited = &context.reports[claim.renderings[credited_with].report];
             let message = format!(

@@ -1,7 +1,7 @@
 //! CC004 unsupported-fragment: quoted words found in no other rendering of the claim.
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::extract::Kind;
+use crate::extract::{Kind, Span};
 use crate::finding::{Finding, Location};
 use crate::text::Wording;
 
@@ -51,7 +51,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 if !unsupported {
                     continue;
                 }
-                let primary = Location::new(report, (start, end));
+                let primary = Location::new(report, &Span::new(&report.text, start..end));
                 let message = format!(
                     "\"{}\" is in quote marks, but no other report's rendering of this statement has these words",
                     excerpt(&primary.text)
