@@ -11,14 +11,13 @@ use rustc_hash::FxHashMap;
 use crate::align::foreign::ForeignMatch;
 use crate::align::{self, Claim};
 use crate::compare::{self, Comparison};
-use crate::config::{Config, OutletKind};
+use crate::config::{Config, OutletKind, Selection};
 use crate::corpus::{Corpus, Rejection, Report};
 use crate::events::{self, Event, Grouping};
 use crate::extract::{self, Attribution};
 use crate::finding::Finding;
 use crate::report::counted;
 use crate::rules;
-use crate::rules::Selection;
 use crate::stats;
 
 /// Everything a run found, for the outputs to render.

@@ -262,7 +262,10 @@ mod tests {
         assert_eq!(read.ok(), Some(code));
         // A code this build has no rule for still reads: no catalogue is asked.
         let newer: Result<RuleName, _> = serde_json::from_str("\"speaker-swap\"");
-        assert_eq!(newer.ok().as_ref().map(RuleName::as_str), Some("speaker-swap"));
+        assert_eq!(
+            newer.ok().as_ref().map(RuleName::as_str),
+            Some("speaker-swap")
+        );
     }
 
     #[test]

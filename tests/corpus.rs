@@ -47,7 +47,7 @@ fn expected() -> Expected {
 }
 
 fn run() -> Check {
-    let config = Config::load(Path::new("crosscheck.toml")).unwrap();
+    let config = Config::load(Path::new("crosscheck.toml"), crosscheck::rules::is_known).unwrap();
     let corpus = corpus::read(&[PathBuf::from("corpus")]);
     assert!(corpus.rejected.is_empty(), "{:?}", corpus.rejected);
     check::run(corpus, &config, &Options::default())

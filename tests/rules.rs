@@ -7,15 +7,19 @@
 
 use crosscheck::check::{self, Options};
 use crosscheck::config::Config;
+use crosscheck::config::Selection;
 use crosscheck::corpus::{Corpus, Origin, Report};
-use crosscheck::rules::Selection;
 
 const READOUT: &str = "Wang Yi said that the US should stop interfering in the Games. \
     He stressed that regional security cannot be guaranteed by expanding military blocs.";
 
 /// Run `rule` on reports given as (outlet, event, date, text).
 fn dated(rule: &str, reports: &[(&str, &str, &str, &str)]) -> Vec<String> {
-    let config = Config::parse("[[outlets]]\nname = \"Ministry\"\nkind = \"official\"\n").unwrap();
+    let config = Config::parse(
+        "[[outlets]]\nname = \"Ministry\"\nkind = \"official\"\n",
+        crosscheck::rules::is_known,
+    )
+    .unwrap();
     let reports = reports
         .iter()
         .enumerate()

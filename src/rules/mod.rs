@@ -23,7 +23,7 @@ use serde::Serialize;
 use crate::align::Claim;
 use crate::align::foreign::ForeignMatch;
 use crate::compare::Comparison;
-use crate::config::{Config, OutletKind};
+use crate::config::{Config, OutletKind, Selection};
 use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::{Attribution, Span};
@@ -206,49 +206,6 @@ static CATALOGUE: [Rule; 12] = [
     },
 ];
 
-/// Which rules run and how severe their findings are: `--select`, `--ignore`
-/// and the `[rules]` table of `crosscheck.toml`. Rules are named by code or name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Selection {
-    /// Only these rules run; every rule when empty.
-    pub select: Vec<String>,
-    /// These rules never run.
-    pub ignore: Vec<String>,
-    /// Severities other than a rule's default.
-    pub severities: std::collections::BTreeMap<String, Severity>,
-}
-
-impl Selection {
-    fn names(rule: &Rule, given: &str) -> bool {
-        rule.code.eq_ignore_ascii_case(given) || rule.name == given
-    }
-
-    /// Whether `rule` runs.
-    pub fn enabled(&self, rule: &Rule) -> bool {
-        (self.select.is_empty() || self.select.iter().any(|s| Selection::names(rule, s)))
-            && !self.ignore.iter().any(|s| Selection::names(rule, s))
-    }
-
-    /// The severity of `rule`'s findings.
-    pub fn severity(&self, rule: &Rule) -> Severity {
-        self.severities
-            .iter()
-            .find(|(given, _)| Selection::names(rule, given))
-            .map_or(rule.severity, |(_, &s)| s)
-    }
-
-    /// Every code or name given that names no rule, for an error message.
-    pub fn unknown(&self) -> Vec<&str> {
-        self.select
-            .iter()
-            .chain(&self.ignore)
-            .chain(self.severities.keys())
-            .map(String::as_str)
-            .filter(|given| find(given).is_none())
-            .collect()
-    }
-}
-
 /// Every rule, by code.
 pub fn catalogue() -> &'static [Rule] {
     &CATALOGUE
@@ -258,17 +215,28 @@ pub fn catalogue() -> &'static [Rule] {
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     CATALOGUE
         .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+        .find(|r| Selection::names(r.code, r.name, code_or_name))
+}
+
+/// Whether a code or name names a rule: what `Config::load` checks the
+/// `[rules]` table with.
+pub fn is_known(code_or_name: &str) -> bool {
+    find(code_or_name).is_some()
 }
 
 /// Run the selected rules on one event: the entry point of the stage. Findings
 /// come out sorted (by rule, then place), so output is the same from run to run.
 pub fn check(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for rule in CATALOGUE.iter().filter(|r| selection.enabled(r)) {
+    for rule in CATALOGUE
+        .iter()
+        .filter(|r| selection.enabled(r.code, r.name))
+    {
         let first = findings.len();
         (rule.check)(context, rule, &mut findings);
-        let severity = selection.severity(rule);
+        let severity = selection
+            .severity(rule.code, rule.name)
+            .unwrap_or(rule.severity);
         for f in &mut findings[first..] {
             f.severity = severity;
         }
@@ -398,30 +366,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn a_selection_runs_and_grades_rules_by_code_or_name() {
-        let cc001 = find("CC001").unwrap_or_else(|| panic!("CC001"));
-        let cc004 = find("CC004").unwrap_or_else(|| panic!("CC004"));
-        let selection = Selection {
-            select: vec!["cc001".into(), "unsupported-fragment".into()],
-            ignore: vec!["CC004".into()],
-            severities: [("speaker-mismatch".to_string(), Severity::Warning)].into(),
-        };
-        assert!(selection.enabled(cc001) && !selection.enabled(cc004));
-        assert_eq!(selection.severity(cc001), Severity::Warning);
-        assert_eq!(
-            selection.severity(cc004),
-            Severity::Warning,
-            "CC004's default"
-        );
-        assert!(selection.unknown().is_empty());
-        let typo = Selection {
-            ignore: vec!["CC404".into()],
-            ..Selection::default()
-        };
-        assert_eq!(typo.unknown(), ["CC404"]);
     }
 
     #[test]

@@ -49,9 +49,10 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             }
             let report = &context.reports[rendering.report];
             let words = rendering_location(context, claim, i);
-            let primary = attribution.speaker.as_ref().map_or(words.clone(), |s| {
-                Location::new(report, &s.mention)
-            });
+            let primary = attribution
+                .speaker
+                .as_ref()
+                .map_or(words.clone(), |s| Location::new(report, &s.mention));
             let credited = &context.reports[claim.renderings[credited_with].report];
             let message = format!(
                 "{} credits \"{}\" to {other}; {} credits these words to {speaker}",
