@@ -8,7 +8,7 @@ use crate::align::local::{self, Matchable};
 use crate::align::{Claim, MIN_SHARED};
 use crate::compare::{self, Label, Piece};
 use crate::extract::{Attribution, Span};
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 use crate::text::{Key, Wording, content_keys, shared_keys};
 
 /// A stretch shorter than this says too little to be a dropped statement.
@@ -25,7 +25,16 @@ struct Reference<'c> {
     matchable: Matchable,
 }
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC006",
+    name: "attribution-dropped",
+    severity: Severity::Warning,
+    summary: "a claim stated in the outlet's own voice that other outlets attribute",
+    documentation: include_str!("attribution_dropped.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let inputs = compare::Inputs {
         reports: context.reports,
         attributions: context.attributions,

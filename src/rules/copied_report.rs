@@ -10,7 +10,7 @@ use similar::{Algorithm, DiffTag};
 use super::{Context, Rule};
 use crate::config::OutletKind;
 use crate::extract::Span;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 
 use crate::text::{Wording, fold};
 
@@ -24,7 +24,16 @@ const EDITS_NAMED: usize = 5;
 /// A shingle in more reports than this is boilerplate, not evidence of copying.
 const MAX_POSTINGS: usize = 32;
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC012",
+    name: "copied-report",
+    severity: Severity::Info,
+    summary: "a report that is a near-verbatim copy of another, with its edits listed",
+    documentation: include_str!("copied_report.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     // Copies are found by shared wording: reports left out of wording
     // comparison (not English) take no part.
     let reports: Vec<usize> = context

@@ -1,6 +1,9 @@
-//! The `rules` stage: the findings catalogue. Each rule is one small module with
-//! a stable code, a kebab-case name, a default severity and its documentation
-//! (a Markdown file beside it, printed by `crosscheck rules CODE`).
+//! The `rules` stage: the findings catalogue. Each rule is one small module
+//! that declares itself whole as its `RULE`: a stable code, a kebab-case name,
+//! a default severity, a summary, its documentation (a Markdown file beside
+//! it, printed by `crosscheck rules CODE`) and its check. The catalogue only
+//! lists them, so adding a rule is a module, its documentation, its fixtures
+//! (`tests/rules/`) and one line in `CATALOGUE`.
 
 mod addressee_shift;
 mod attribution_dropped;
@@ -32,7 +35,7 @@ use crate::finding::{Finding, Location, RuleCode, RuleName, Severity};
 pub use channel_mismatch::ConfiguredOutlets;
 pub use report_words::ReportWords;
 
-/// One rule of the catalogue.
+/// One rule of the catalogue, as its module declares it.
 #[derive(Debug, Serialize)]
 pub struct Rule {
     pub code: &'static str,
@@ -107,108 +110,25 @@ impl Context<'_> {
     }
 }
 
-static CATALOGUE: [Rule; 12] = [
-    Rule {
-        code: "CC001",
-        name: "speaker-mismatch",
-        severity: Severity::Error,
-        summary: "the same words credited to different speakers",
-        documentation: include_str!("speaker_mismatch.md"),
-        check: speaker_mismatch::check,
-    },
-    Rule {
-        code: "CC002",
-        name: "quote-altered",
-        severity: Severity::Error,
-        summary: "direct quotes of the same utterance that differ in words, not just in punctuation or case",
-        documentation: include_str!("quote_altered.md"),
-        check: quote_altered::check,
-    },
-    Rule {
-        code: "CC003",
-        name: "meaning-shift",
-        severity: Severity::Error,
-        summary: "a difference that touches negation, modality, numbers, dates or names",
-        documentation: include_str!("meaning_shift.md"),
-        check: meaning_shift::check,
-    },
-    Rule {
-        code: "CC004",
-        name: "unsupported-fragment",
-        severity: Severity::Warning,
-        summary: "quoted words (a scare quote, a partial quote) found in no other rendering of that claim",
-        documentation: include_str!("unsupported_fragment.md"),
-        check: unsupported_fragment::check,
-    },
-    Rule {
-        code: "CC005",
-        name: "paraphrase-as-quote",
-        severity: Severity::Warning,
-        summary: "text in quote marks that matches only a paraphrase elsewhere, not any verbatim rendering",
-        documentation: include_str!("paraphrase_as_quote.md"),
-        check: paraphrase_as_quote::check,
-    },
-    Rule {
-        code: "CC006",
-        name: "attribution-dropped",
-        severity: Severity::Warning,
-        summary: "a claim stated in the outlet's own voice that other outlets attribute",
-        documentation: include_str!("attribution_dropped.md"),
-        check: attribution_dropped::check,
-    },
-    Rule {
-        code: "CC007",
-        name: "channel-mismatch",
-        severity: Severity::Warning,
-        summary: "the same quote credited through different channels",
-        documentation: include_str!("channel_mismatch.md"),
-        check: channel_mismatch::check,
-    },
-    Rule {
-        code: "CC008",
-        name: "cue-shift",
-        severity: Severity::Warning,
-        summary: "a loaded cue verb where other outlets use a neutral or emphatic one",
-        documentation: include_str!("cue_shift.md"),
-        check: cue_shift::check,
-    },
-    Rule {
-        code: "CC009",
-        name: "addressee-shift",
-        severity: Severity::Warning,
-        summary: "the same words said to a different addressee",
-        documentation: include_str!("addressee_shift.md"),
-        check: addressee_shift::check,
-    },
-    Rule {
-        code: "CC010",
-        name: "foreign-quote",
-        severity: Severity::Error,
-        summary: "a quote whose best match belongs to a different event",
-        documentation: include_str!("foreign_quote.md"),
-        check: foreign_quote::check,
-    },
-    Rule {
-        code: "CC011",
-        name: "single-source",
-        severity: Severity::Info,
-        summary: "a quote, or what a source told the outlet, that only one outlet carries",
-        documentation: include_str!("single_source.md"),
-        check: single_source::check,
-    },
-    Rule {
-        code: "CC012",
-        name: "copied-report",
-        severity: Severity::Info,
-        summary: "a report that is a near-verbatim copy of another, with its edits listed",
-        documentation: include_str!("copied_report.md"),
-        check: copied_report::check,
-    },
+/// Every rule, in code order: the one list a new rule is added to.
+static CATALOGUE: &[Rule] = &[
+    speaker_mismatch::RULE,
+    quote_altered::RULE,
+    meaning_shift::RULE,
+    unsupported_fragment::RULE,
+    paraphrase_as_quote::RULE,
+    attribution_dropped::RULE,
+    channel_mismatch::RULE,
+    cue_shift::RULE,
+    addressee_shift::RULE,
+    foreign_quote::RULE,
+    single_source::RULE,
+    copied_report::RULE,
 ];
 
 /// Every rule, by code.
 pub fn catalogue() -> &'static [Rule] {
-    &CATALOGUE
+    CATALOGUE
 }
 
 /// The rule with this code or name (`CC004`, `cc004`, `unsupported-fragment`).
@@ -261,7 +181,7 @@ pub fn check(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
 }
 
 impl Rule {
-    /// A finding of this rule, fingerprinted.
+    /// A finding of this rule about `claim`, fingerprinted.
     fn finding(
         &self,
         context: &Context<'_>,
@@ -271,23 +191,14 @@ impl Rule {
         related: Vec<Location>,
         evidence: Vec<crate::compare::Piece>,
     ) -> Finding {
-        let fingerprint = Finding::fingerprint(self.code, &context.event.id, &primary, &related);
+        let finding = self.report_finding(context, message, primary, related);
         Finding {
-            rule: RuleCode::new(self.code),
-            name: RuleName::new(self.name),
-            severity: self.severity,
-            event: context.event.id.clone(),
             claim: claim.id.clone(),
-            message,
-            primary,
-            related,
-            fingerprint,
             evidence,
+            ..finding
         }
     }
-}
 
-impl Rule {
     /// A finding about a whole report rather than a claim (its `claim` is empty).
     fn report_finding(
         &self,
@@ -347,9 +258,15 @@ mod tests {
 
     #[test]
     fn codes_and_names_are_unique_and_documented_in_three_parts() {
-        let mut codes: Vec<&str> = catalogue().iter().map(|r| r.code).collect();
-        codes.dedup();
-        assert_eq!(codes.len(), catalogue().len());
+        let codes: Vec<&str> = catalogue().iter().map(|r| r.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(codes, sorted, "codes are unique and listed in order");
+        let mut names: Vec<&str> = catalogue().iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), catalogue().len(), "names are unique");
         for rule in catalogue() {
             assert!(
                 rule.name
@@ -358,6 +275,8 @@ mod tests {
                 "{}",
                 rule.name
             );
+            let title = format!("# {} {}\n", rule.code, rule.name);
+            assert!(rule.documentation.starts_with(&title), "{title}");
             for section in ["## What it finds", "## Why it matters", "## Example"] {
                 assert!(
                     rule.documentation.contains(section),

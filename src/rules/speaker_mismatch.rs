@@ -4,9 +4,18 @@ use std::collections::HashMap;
 
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::compare::Label;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC001",
+    name: "speaker-mismatch",
+    severity: Severity::Error,
+    summary: "the same words credited to different speakers",
+    documentation: include_str!("speaker_mismatch.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, comparison) in context.own_claims() {
         // The speaker the claim belongs to: the reference's, else the one most reports name.
         let reference = &claim.renderings[claim.reference];

@@ -2,10 +2,19 @@
 
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::extract::{Kind, Span};
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 use crate::text::Wording;
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC004",
+    name: "unsupported-fragment",
+    severity: Severity::Warning,
+    summary: "quoted words (a scare quote, a partial quote) found in no other rendering of that claim",
+    documentation: include_str!("unsupported_fragment.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, _) in context.own_claims() {
         for rendering in &claim.renderings {
             let attribution = &context.attributions[rendering.report][rendering.attribution];
