@@ -145,3 +145,66 @@ fn each_rule_fires_on_its_fixtures_and_stays_quiet_on_their_near_misses() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// A rule's documented example: its files (name, text) and the findings it
+/// says they give, as `findings` writes them.
+struct Example {
+    files: Vec<(String, String)>,
+    findings: String,
+}
+
+/// Read the fenced blocks of an example: ```` ```LANG FILE ```` is a file,
+/// ```` ```text ```` the findings.
+fn example(markdown: &str) -> Example {
+    let mut example = Example {
+        files: Vec::new(),
+        findings: String::new(),
+    };
+    let mut lines = markdown.lines();
+    while let Some(line) = lines.next() {
+        let Some(info) = line.strip_prefix("```") else {
+            continue;
+        };
+        let block: String = lines
+            .by_ref()
+            .take_while(|l| *l != "```")
+            .map(|l| format!("{l}\n"))
+            .collect();
+        match info.split_once(' ') {
+            Some((_, file)) => example.files.push((file.to_string(), block)),
+            None if info == "text" => example.findings.push_str(&block),
+            None => panic!("a block that is neither a file nor findings: {line}"),
+        }
+    }
+    example
+}
+
+#[test]
+fn each_rules_documented_example_gives_the_findings_it_shows() {
+    for rule in rules::catalogue() {
+        let command = format!("`crosscheck check --select {}`", rule.code);
+        assert!(rule.example.contains(&command), "{}: {command}", rule.code);
+        let example = example(rule.example);
+        assert!(
+            !example.findings.is_empty(),
+            "{} shows no finding",
+            rule.code
+        );
+        let dir = tempfile::tempdir().unwrap();
+        for (file, text) in &example.files {
+            std::fs::write(dir.path().join(file), text).unwrap();
+        }
+        let own = dir.path().join("crosscheck.toml");
+        let config = if own.is_file() {
+            config(&own)
+        } else {
+            Config::default()
+        };
+        assert_eq!(
+            findings(dir.path(), &config, only(rule)),
+            example.findings,
+            "{}'s example",
+            rule.code
+        );
+    }
+}

@@ -17,6 +17,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "the same words said to a different addressee",
     documentation: include_str!("addressee_shift.md"),
+    example: include_str!("addressee_shift.example.md"),
     check,
 };
 

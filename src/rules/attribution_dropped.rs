@@ -31,6 +31,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "a claim stated in the outlet's own voice that other outlets attribute",
     documentation: include_str!("attribution_dropped.md"),
+    example: include_str!("attribution_dropped.example.md"),
     check,
 };
 

@@ -50,6 +50,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "the same quote credited through different channels",
     documentation: include_str!("channel_mismatch.md"),
+    example: include_str!("channel_mismatch.example.md"),
     check,
 };
 

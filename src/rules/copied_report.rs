@@ -30,6 +30,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Info,
     summary: "a report that is a near-verbatim copy of another, with its edits listed",
     documentation: include_str!("copied_report.md"),
+    example: include_str!("copied_report.example.md"),
     check,
 };
 

@@ -11,6 +11,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "a loaded cue verb where other outlets use a neutral or emphatic one",
     documentation: include_str!("cue_shift.md"),
+    example: include_str!("cue_shift.example.md"),
     check,
 };
 

@@ -9,6 +9,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "a quote whose best match belongs to a different event",
     documentation: include_str!("foreign_quote.md"),
+    example: include_str!("foreign_quote.example.md"),
     check,
 };
 

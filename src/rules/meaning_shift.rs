@@ -11,6 +11,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "a difference that touches negation, modality, numbers, dates or names",
     documentation: include_str!("meaning_shift.md"),
+    example: include_str!("meaning_shift.example.md"),
     check,
 };
 

@@ -46,6 +46,11 @@ pub struct Rule {
     /// What it finds, why it matters to an editor, an example (Markdown).
     #[serde(skip)]
     pub documentation: &'static str,
+    /// The example as files to run and the findings they give (Markdown
+    /// that continues the documentation's example): `crosscheck rules CODE`
+    /// prints it, a test runs it.
+    #[serde(skip)]
+    pub example: &'static str,
     #[serde(skip)]
     check: fn(&Context<'_>, &Rule, &mut Vec<Finding>),
 }

@@ -27,6 +27,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "text in quote marks that matches only a paraphrase elsewhere, not any verbatim rendering",
     documentation: include_str!("paraphrase_as_quote.md"),
+    example: include_str!("paraphrase_as_quote.example.md"),
     check,
 };
 

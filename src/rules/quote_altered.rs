@@ -14,6 +14,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "direct quotes of the same utterance that differ in words, not just in punctuation or case",
     documentation: include_str!("quote_altered.md"),
+    example: include_str!("quote_altered.example.md"),
     check,
 };
 

@@ -11,6 +11,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Info,
     summary: "a quote, or what a source told the outlet, that only one outlet carries",
     documentation: include_str!("single_source.md"),
+    example: include_str!("single_source.example.md"),
     check,
 };
 

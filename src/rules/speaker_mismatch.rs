@@ -12,6 +12,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Error,
     summary: "the same words credited to different speakers",
     documentation: include_str!("speaker_mismatch.md"),
+    example: include_str!("speaker_mismatch.example.md"),
     check,
 };
 

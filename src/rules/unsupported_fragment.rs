@@ -11,6 +11,7 @@ pub(crate) const RULE: Rule = Rule {
     severity: Severity::Warning,
     summary: "quoted words (a scare quote, a partial quote) found in no other rendering of that claim",
     documentation: include_str!("unsupported_fragment.md"),
+    example: include_str!("unsupported_fragment.example.md"),
     check,
 };
 
