@@ -1,9 +1,9 @@
 //! The `rules` stage: the findings catalogue. Each rule is one small module
 //! that declares itself whole as its `RULE`: a stable code, a kebab-case name,
-//! a default severity, a summary, its documentation (a Markdown file beside
-//! it, printed by `crosscheck rules CODE`) and its check. The catalogue only
-//! lists them, so adding a rule is a module, its documentation, its fixtures
-//! (`tests/rules/`) and one line in `CATALOGUE`.
+//! a default severity, a summary, its documentation and its example as files
+//! to run (Markdown beside it, printed by `crosscheck rules CODE`), and its
+//! check. The catalogue only lists them, so adding a rule is a module with its
+//! two Markdown files, its fixtures (`tests/rules/`) and one line in `CATALOGUE`.
 
 mod addressee_shift;
 mod attribution_dropped;
