@@ -18,7 +18,8 @@ use crosscheck::{align, attributions, compare, corpus};
 
 fn align_and_compare(c: &mut Criterion) {
     let dir = generated(2_000, true);
-    let config = Config::load(&dir.join("corpus.toml")).expect("the generator's configuration");
+    let config = Config::load(&dir.join("corpus.toml"), crosscheck::rules::is_known)
+        .expect("the generator's configuration");
     let corpus = corpus::read(&[dir.join("corpus.jsonl")]);
     assert!(
         corpus.rejected.is_empty(),

@@ -25,7 +25,8 @@ fn end_to_end(c: &mut Criterion) {
     group.warm_up_time(Duration::from_secs(1));
     for reports in [1_000, 10_000] {
         let dir = generated(reports, false);
-        let config = Config::load(&dir.join("corpus.toml")).expect("the generator's configuration");
+        let config = Config::load(&dir.join("corpus.toml"), crosscheck::rules::is_known)
+            .expect("the generator's configuration");
         let path = dir.join("corpus.jsonl");
         let bytes = fs::metadata(&path).expect("the generated corpus").len();
         group.throughput(Throughput::Bytes(bytes));

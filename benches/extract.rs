@@ -194,7 +194,8 @@ fn pathological(c: &mut Criterion) {
 }
 
 fn whole_check(c: &mut Criterion) {
-    let config = Config::load(Path::new("crosscheck.toml")).unwrap_or_default();
+    let config =
+        Config::load(Path::new("crosscheck.toml"), crosscheck::rules::is_known).unwrap_or_default();
     let mut group = c.benchmark_group("check");
     group.bench_function("bundled corpus", |b| {
         b.iter_batched(

@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::align::{self, Claim};
 use crate::compare::{self, Comparison};
-use crate::config::{Config, OutletKind};
+use crate::config::{Config, OutletKind, Selection};
 use crate::corpus::{Corpus, Report};
 use crate::events::{self, Grouping};
 use crate::extract::{self, Attribution, TooLong};
@@ -17,7 +17,6 @@ use crate::finding::Finding;
 use crate::foreign::{self, ForeignMatch};
 use crate::outcome::{Outcome, attributions_in};
 use crate::rules;
-use crate::rules::Selection;
 use crate::stats;
 
 /// What extraction gives each report: its attributions, its language, and

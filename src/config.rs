@@ -5,7 +5,8 @@
 //! Found by walking up from the working directory, first hit wins (as typos and
 //! ruff do), or named with `--config`; `--isolated` uses none. Unknown keys are
 //! errors, and so are unknown rule codes, so a typo never silently turns a
-//! setting off.
+//! setting off. Which codes are known is the caller's to say: the rules read
+//! the configuration, not the other way round.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -17,9 +18,7 @@ use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
-use crate::events::{Grouping, Mode};
 use crate::finding::Severity;
-use crate::rules::{self, Selection};
 
 pub const FILE_NAME: &str = "crosscheck.toml";
 
@@ -123,25 +122,37 @@ impl FailOn {
     }
 }
 
-impl EventSettings {
-    /// `grouping` with this file's settings applied.
-    pub fn apply(&self, mut grouping: Grouping) -> Grouping {
-        if let Some(mode) = self.mode {
-            grouping.mode = match mode {
-                EventsMode::Keys => Mode::Keys,
-                EventsMode::Auto => Mode::Auto,
-            };
-        }
-        if let Some(days) = self.window_days {
-            grouping.window_days = Some(days);
-        }
-        if let Some(threshold) = self.threshold {
-            grouping.threshold = threshold;
-        }
-        if let Some(max) = self.max_attributions {
-            grouping.max_attributions = max;
-        }
-        grouping
+/// Which rules run and how severe their findings are: `--select`, `--ignore`
+/// and the `[rules]` table. Rules are named by code (any case) or by name.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Only these rules run; every rule when empty.
+    pub select: Vec<String>,
+    /// These rules never run.
+    pub ignore: Vec<String>,
+    /// Severities other than a rule's default.
+    pub severities: BTreeMap<String, Severity>,
+}
+
+impl Selection {
+    /// Whether `given` names the rule `code` (`CC004`, `cc004`) or `name`
+    /// (`unsupported-fragment`).
+    pub fn names(code: &str, name: &str, given: &str) -> bool {
+        code.eq_ignore_ascii_case(given) || name == given
+    }
+
+    /// Whether the rule `code`, `name` runs.
+    pub fn enabled(&self, code: &str, name: &str) -> bool {
+        let named = |given: &String| Selection::names(code, name, given);
+        (self.select.is_empty() || self.select.iter().any(named)) && !self.ignore.iter().any(named)
+    }
+
+    /// The severity chosen for the rule `code`, `name`; `None` keeps its default.
+    pub fn severity(&self, code: &str, name: &str) -> Option<Severity> {
+        self.severities
+            .iter()
+            .find(|(given, _)| Selection::names(code, name, given))
+            .map(|(_, &severity)| severity)
     }
 }
 
@@ -197,15 +208,16 @@ impl fmt::Display for ConfigError {
 impl std::error::Error for ConfigError {}
 
 impl Config {
-    /// Read and check one configuration file.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+    /// Read and check one configuration file. `known_rule` says whether a code
+    /// or name given in `[rules]` names a rule (`rules::is_known`).
+    pub fn load(path: &Path, known_rule: impl Fn(&str) -> bool) -> Result<Config, ConfigError> {
         let source = std::fs::read_to_string(path).map_err(|e| ConfigError {
             path: path.to_path_buf(),
             line: 1,
             column: 1,
             message: e.to_string(),
         })?;
-        Config::parse(&source).map_err(|(offset, message)| {
+        Config::parse(&source, known_rule).map_err(|(offset, message)| {
             let before = &source[..floor_char_boundary(&source, offset)];
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
@@ -218,8 +230,11 @@ impl Config {
         })
     }
 
-    /// Parse TOML text; an error carries its byte offset.
-    pub fn parse(source: &str) -> Result<Config, (usize, String)> {
+    /// Parse TOML text, `known_rule` as for `load`; an error carries its byte offset.
+    pub fn parse(
+        source: &str,
+        known_rule: impl Fn(&str) -> bool,
+    ) -> Result<Config, (usize, String)> {
         let file: File = toml::from_str(source).map_err(|e: toml::de::Error| {
             let offset = e.span().map_or(0, |s| s.start);
             (offset, e.message().trim_end().to_string())
@@ -234,7 +249,7 @@ impl Config {
             .map(|s| (s, "rules.select"))
             .chain(ignore.iter().map(|s| (s, "rules.ignore")))
             .chain(severity.keys().map(|s| (s, "rules.severity")))
-            .find(|(given, _)| rules::find(given.get_ref()).is_none());
+            .find(|(given, _)| !known_rule(given.get_ref()));
         if let Some((given, key)) = unknown {
             return Err((
                 given.span().start,
@@ -314,11 +329,22 @@ fn floor_char_boundary(text: &str, offset: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// A catalogue of three rules, standing in for the rules stage's.
+    fn known(given: &str) -> bool {
+        [
+            ("CC001", "speaker-mismatch"),
+            ("CC002", "quote-altered"),
+            ("CC004", "unsupported-fragment"),
+        ]
+        .iter()
+        .any(|(code, name)| Selection::names(code, name, given))
+    }
+
     fn error_at(source: &str) -> (usize, usize, String) {
         let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
         let path = dir.path().join(FILE_NAME);
         std::fs::write(&path, source).unwrap_or_else(|e| panic!("{e}"));
-        Config::load(&path)
+        Config::load(&path, known)
             .err()
             .map(|e| (e.line, e.column, e.message))
             .unwrap_or_default()
@@ -329,6 +355,7 @@ mod tests {
         let config = Config::parse(
             "[[outlets]]\nname = \"Chinese Foreign Ministry\"\nkind = \"official\"\naliases = [\"MFA\"]\n\n\
              [[speakers]]\nname = \"Wang Yi\"\naliases = [\"China's top diplomat\"]\n",
+            known,
         );
         let config = config.unwrap_or_default();
         assert_eq!(config.outlet_kind("mfa"), Some(OutletKind::Official));
@@ -351,6 +378,7 @@ mod tests {
              [rules.severity]\nCC002 = \"warning\"\n\
              [events]\nmode = \"auto\"\nwindow-days = 5\nthreshold = 0.3\n\
              [check]\nfail-on = \"error\"\n",
+            known,
         )
         .unwrap_or_default();
         assert_eq!(config.rules.select, ["CC001", "quote-altered"]);
@@ -359,10 +387,9 @@ mod tests {
             config.rules.severities.get("CC002"),
             Some(&Severity::Warning)
         );
-        let grouping = config.events.apply(Grouping::default());
-        assert_eq!(grouping.mode, Mode::Auto);
-        assert_eq!(grouping.window_days, Some(5));
-        assert!((grouping.threshold - 0.3).abs() < 1e-6);
+        assert_eq!(config.events.mode, Some(EventsMode::Auto));
+        assert_eq!(config.events.window_days, Some(5));
+        assert_eq!(config.events.threshold, Some(0.3));
         assert_eq!(config.check.fail_on, Some(FailOn::Error));
     }
 
@@ -381,8 +408,26 @@ mod tests {
     }
 
     #[test]
+    fn a_selection_runs_and_grades_rules_by_code_or_name() {
+        let selection = Selection {
+            select: vec!["cc001".into(), "unsupported-fragment".into()],
+            ignore: vec!["CC004".into()],
+            severities: [("speaker-mismatch".to_string(), Severity::Warning)].into(),
+        };
+        assert!(selection.enabled("CC001", "speaker-mismatch"));
+        assert!(!selection.enabled("CC004", "unsupported-fragment"));
+        assert!(!selection.enabled("CC002", "quote-altered"), "not selected");
+        assert_eq!(
+            selection.severity("CC001", "speaker-mismatch"),
+            Some(Severity::Warning)
+        );
+        assert_eq!(selection.severity("CC004", "unsupported-fragment"), None);
+        assert!(Selection::default().enabled("CC002", "quote-altered"));
+    }
+
+    #[test]
     fn the_starter_file_is_a_valid_configuration() {
-        let config = Config::parse(STARTER);
+        let config = Config::parse(STARTER, known);
         assert!(config.is_ok(), "{config:?}");
     }
 }

@@ -1,10 +1,12 @@
 //! A divergence between outlets: what the rules produce and every output renders.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::corpus::Report;
+use crate::extract::Span;
 
 /// How much a finding matters; ordered from least to most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -29,12 +31,8 @@ impl fmt::Display for Severity {
 /// program can consume `check --format json` with the library's own types.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
-    /// The rule's code, `CC004`.
-    #[serde(deserialize_with = "rule_code")]
-    pub rule: Catalogued,
-    /// The rule's name, `unsupported-fragment`.
-    #[serde(deserialize_with = "rule_name")]
-    pub name: Catalogued,
+    pub rule: RuleCode,
+    pub name: RuleName,
     pub severity: Severity,
     pub event: String,
     pub claim: String,
@@ -50,9 +48,54 @@ pub struct Finding {
     pub evidence: Vec<Piece>,
 }
 
-/// A string of the rules catalogue. (Named so that serde's derive reads it
-/// through `rule_code` and `rule_name` instead of borrowing from the input.)
-pub type Catalogued = &'static str;
+/// A string a finding names its rule by: the rule's own, or as read back
+/// from output. Written and read as a plain string; reading it back asks no
+/// catalogue, so findings of a newer or older crosscheck read as they are.
+macro_rules! rule_string {
+    ($(#[$doc:meta])* $type:ident) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+        #[serde(transparent)]
+        pub struct $type(Cow<'static, str>);
+
+        impl $type {
+            pub const fn new(text: &'static str) -> $type {
+                $type(Cow::Borrowed(text))
+            }
+
+            pub fn as_str(&self) -> &str {
+                &self.0
+            }
+        }
+
+        impl fmt::Display for $type {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(&self.0)
+            }
+        }
+
+        impl PartialEq<str> for $type {
+            fn eq(&self, other: &str) -> bool {
+                self.0 == other
+            }
+        }
+
+        impl PartialEq<&str> for $type {
+            fn eq(&self, other: &&str) -> bool {
+                self.0 == *other
+            }
+        }
+    };
+}
+
+rule_string!(
+    /// A rule's code, `CC004`.
+    RuleCode
+);
+rule_string!(
+    /// A rule's name, `unsupported-fragment`.
+    RuleName
+);
 
 /// A run of words of a finding's evidence (the word diff), for display.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,8 +133,10 @@ pub struct Location {
 }
 
 impl Location {
-    /// Bytes `start..end` of `report`'s text.
-    pub fn new(report: &Report, (start, end): (usize, usize)) -> Location {
+    /// Where `span` is in `report`. Its words are read from the report's
+    /// text, so a location always shows the report's own bytes.
+    pub fn new(report: &Report, span: &Span) -> Location {
+        let (start, end) = (span.start, span.end);
         let from = report.origin.position(&report.text, start);
         let to = report.origin.position(&report.text, end);
         Location {
@@ -154,22 +199,6 @@ impl Finding {
     }
 }
 
-/// A rule's code read back: the catalogue's own string.
-fn rule_code<'de, D: Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
-    let code = String::deserialize(deserializer)?;
-    crate::rules::find(&code)
-        .map(|rule| rule.code)
-        .ok_or_else(|| serde::de::Error::custom(format!("no rule {code:?}")))
-}
-
-/// A rule's name read back: the catalogue's own string.
-fn rule_name<'de, D: Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
-    let name = String::deserialize(deserializer)?;
-    crate::rules::find(&name)
-        .map(|rule| rule.name)
-        .ok_or_else(|| serde::de::Error::custom(format!("no rule {name:?}")))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,6 +234,21 @@ mod tests {
         assert_eq!(
             Finding::fingerprint("CC002", "call", &line_2, std::slice::from_ref(&here)),
             Finding::fingerprint("CC002", "call", &line_9, &[there])
+        );
+    }
+
+    #[test]
+    fn a_rule_code_and_name_are_written_and_read_as_plain_strings() {
+        let code = RuleCode::new("CC004");
+        let written = serde_json::to_string(&code).unwrap_or_default();
+        assert_eq!(written, "\"CC004\"");
+        let read: Result<RuleCode, _> = serde_json::from_str(&written);
+        assert_eq!(read.ok(), Some(code));
+        // A code this build has no rule for still reads: no catalogue is asked.
+        let newer: Result<RuleName, _> = serde_json::from_str("\"speaker-swap\"");
+        assert_eq!(
+            newer.ok().as_ref().map(RuleName::as_str),
+            Some("speaker-swap")
         );
     }
 

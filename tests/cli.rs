@@ -552,7 +552,8 @@ fn the_readmes_configuration_example_is_a_valid_configuration() {
     let readme = fs::read_to_string(repo().join("README.md")).unwrap();
     let start = readme.find("```toml\n[[outlets]]").unwrap() + "```toml\n".len();
     let end = start + readme[start..].find("```").unwrap();
-    let config = crosscheck::config::Config::parse(&readme[start..end]);
+    let config =
+        crosscheck::config::Config::parse(&readme[start..end], crosscheck::rules::is_known);
     assert!(config.is_ok(), "{config:?}");
 }
 

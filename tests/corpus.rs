@@ -48,7 +48,7 @@ fn expected() -> Expected {
 }
 
 fn run() -> Outcome {
-    let config = Config::load(Path::new("crosscheck.toml")).unwrap();
+    let config = Config::load(Path::new("crosscheck.toml"), crosscheck::rules::is_known).unwrap();
     let corpus = corpus::read(&[PathBuf::from("corpus")]);
     assert!(corpus.rejected.is_empty(), "{:?}", corpus.rejected);
     check::run(corpus, &config, &Plan::default())
@@ -68,7 +68,7 @@ fn shows(finding: &Finding, words: &str) -> bool {
 }
 
 fn matches(finding: &Finding, d: &Divergence) -> bool {
-    finding.rule == d.rule
+    finding.rule == d.rule.as_str()
         && finding.event == d.event
         && d.outlets.contains(&finding.primary.outlet)
         && shows(finding, &d.words)

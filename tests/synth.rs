@@ -198,7 +198,9 @@ fn crosscheck_reads_every_report_and_the_configuration() {
         .count();
     assert!(undated > 0 && undated < read.reports.len() / 4);
 
-    let config = crosscheck::config::Config::parse(&generate::config()).unwrap();
+    let config =
+        crosscheck::config::Config::parse(&generate::config(), crosscheck::rules::is_known)
+            .unwrap();
     for report in &read.reports {
         assert!(
             config.outlet_kind(&report.outlet).is_some(),

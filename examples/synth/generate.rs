@@ -11,7 +11,7 @@ use rayon::prelude::*;
 
 use crate::calendar;
 use crate::lists::Data;
-use crate::plan::{self, Event, Item, PartnerKind, RULES, Rates, Tally, UnitSpec, Wording};
+use crate::plan::{self, Event, Item, PartnerKind, Rates, Tally, UnitSpec, Wording};
 use crate::render;
 use crate::rng::{Rng, mix};
 use crate::world::World;
@@ -44,7 +44,7 @@ impl Options {
                 variant: 0.3,
                 near_miss: 0.15,
                 undated: 0.0,
-                rules: [true; 12],
+                rules: crosscheck::rules::catalogue().iter().collect(),
                 min_outlets: 3,
                 max_outlets: 15,
             },
@@ -60,7 +60,8 @@ pub struct Summary {
     pub reports: u64,
     pub events: u64,
     pub near_miss_pairs: u64,
-    pub divergences: [u64; 12],
+    /// By rule code.
+    pub divergences: BTreeMap<&'static str, u64>,
     pub variants: u64,
     pub text_bytes: u64,
     pub days: u32,
@@ -68,10 +69,9 @@ pub struct Summary {
 
 impl fmt::Display for Summary {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let rules: Vec<String> = RULES
+        let rules: Vec<String> = crosscheck::rules::catalogue()
             .iter()
-            .zip(self.divergences)
-            .map(|(r, n)| format!("{r}={n}"))
+            .map(|r| format!("{}={}", r.code, self.divergences.get(r.code).unwrap_or(&0)))
             .collect();
         write!(
             f,
@@ -80,7 +80,7 @@ impl fmt::Display for Summary {
             self.events,
             self.days,
             self.near_miss_pairs,
-            self.divergences.iter().sum::<u64>(),
+            self.divergences.values().sum::<u64>(),
             rules.join(" "),
             self.variants,
             self.text_bytes.checked_div(self.reports).unwrap_or(0)
@@ -316,7 +316,7 @@ fn write_truth(out: &mut dyn Write, event: &Event, summary: &mut Summary) -> io:
     line.push_str("}\n");
     for plant in &event.plants {
         line.push_str("{\"type\":\"divergence\",\"rule\":\"");
-        line.push_str(RULES[plant.rule]);
+        line.push_str(plant.rule.code);
         line.push_str("\",\"event\":");
         json_string(&mut line, &event.id);
         line.push_str(",\"reports\":");

@@ -86,8 +86,8 @@ use std::time::Instant;
 
 use clap::Parser;
 
+use crosscheck::rules::{self, Rule};
 use generate::Options;
-use plan::RULES;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -120,9 +120,9 @@ struct Args {
     /// Share of reports without a publication date.
     #[arg(long, value_name = "R", default_value_t = 0.0, value_parser = rate)]
     undated_rate: f64,
-    /// Rules to plant, comma-separated (default: all of CC001-CC012).
+    /// Rules to plant, by code or name, comma-separated (default: every rule of the catalogue).
     #[arg(long, value_name = "CODES", value_delimiter = ',', value_parser = rule)]
-    rules: Vec<usize>,
+    rules: Vec<&'static Rule>,
     /// The first event's date.
     #[arg(long, value_name = "YYYY-MM-DD", default_value = "2022-01-03", value_parser = date)]
     start: i32,
@@ -148,11 +148,11 @@ fn rate(text: &str) -> Result<f64, String> {
     }
 }
 
-fn rule(text: &str) -> Result<usize, String> {
-    RULES
-        .iter()
-        .position(|r| r.eq_ignore_ascii_case(text.trim()))
-        .ok_or_else(|| format!("`{text}` is not one of {}", RULES.join(", ")))
+fn rule(text: &str) -> Result<&'static Rule, String> {
+    rules::find(text.trim()).ok_or_else(|| {
+        let codes: Vec<&str> = rules::catalogue().iter().map(|r| r.code).collect();
+        format!("`{text}` is not one of {}", codes.join(", "))
+    })
 }
 
 fn date(text: &str) -> Result<i32, String> {
@@ -187,10 +187,11 @@ fn main() -> ExitCode {
     options.rates.min_outlets = args.min_outlets as usize;
     options.rates.max_outlets = args.max_outlets as usize;
     if !args.rules.is_empty() {
-        options.rates.rules = [false; 12];
-        for &r in &args.rules {
-            options.rates.rules[r] = true;
-        }
+        // In the catalogue's order, whatever the order given.
+        options.rates.rules = rules::catalogue()
+            .iter()
+            .filter(|r| args.rules.iter().any(|given| given.code == r.code))
+            .collect();
     }
     let truth_path = beside(&args.out, ".truth.jsonl");
     let config_path = beside(&args.out, ".toml");

@@ -6,16 +6,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 
+use crosscheck::rules::Rule;
+
 use crate::calendar;
 use crate::lists::{Data, Part, Template};
 use crate::rng::Rng;
 use crate::world::{Kind, Office, Style, World};
-
-/// The rules of the catalogue, in order; a plant's `rule` indexes this.
-pub const RULES: [&str; 12] = [
-    "CC001", "CC002", "CC003", "CC004", "CC005", "CC006", "CC007", "CC008", "CC009", "CC010",
-    "CC011", "CC012",
-];
 
 /// What the planner needs from the command line.
 #[derive(Debug, Clone)]
@@ -28,8 +24,9 @@ pub struct Rates {
     pub near_miss: f64,
     /// Share of reports without a publication date.
     pub undated: f64,
-    /// Which rules may be planted (by index into `RULES`).
-    pub rules: [bool; 12],
+    /// Which rules may be planted, in the catalogue's order
+    /// (`crosscheck::rules::catalogue()`).
+    pub rules: Vec<&'static Rule>,
     pub min_outlets: usize,
     pub max_outlets: usize,
 }
@@ -375,7 +372,7 @@ pub struct Exclusive {
 
 #[derive(Debug, Clone)]
 pub struct Plant {
-    pub rule: usize,
+    pub rule: &'static Rule,
     /// Reports (indices in the event) where the divergence is.
     pub reports: Vec<usize>,
     /// The statement whose renderings it diverges from, if in this event.
@@ -761,7 +758,8 @@ pub fn meaning_changes(
 /// The planner's memory across events: how many of each rule were planted.
 #[derive(Debug, Clone, Default)]
 pub struct Tally {
-    pub planted: [u64; 12],
+    /// By rule code.
+    pub planted: BTreeMap<&'static str, u64>,
 }
 
 /// Sizes and ids for the events of one unit.
@@ -1460,7 +1458,7 @@ fn eligible(
     world: &World,
     event: &Event,
     r: usize,
-    rule: usize,
+    rule: &Rule,
     foreign: &[Statement],
 ) -> bool {
     let report = &event.reports[r];
@@ -1470,12 +1468,19 @@ fn eligible(
             _ => None,
         })
     };
-    match rule {
-        0 | 3 | 4 | 5 | 6 | 7 => says().next().is_some(),
-        1 => says().any(|s| !alterations(data, &event.statements[s.statement]).is_empty()),
-        2 => says().any(|s| has_meaning_word(&event.statements[s.statement])),
-        8 => says().any(|s| event.statements[s.statement].counterpart.is_some()),
-        9 => {
+    match rule.name {
+        "speaker-mismatch"
+        | "unsupported-fragment"
+        | "paraphrase-as-quote"
+        | "attribution-dropped"
+        | "channel-mismatch"
+        | "cue-shift" => says().next().is_some(),
+        "quote-altered" => {
+            says().any(|s| !alterations(data, &event.statements[s.statement]).is_empty())
+        }
+        "meaning-shift" => says().any(|s| has_meaning_word(&event.statements[s.statement])),
+        "addressee-shift" => says().any(|s| event.statements[s.statement].counterpart.is_some()),
+        "foreign-quote" => {
             !foreign.is_empty()
                 && event
                     .reports
@@ -1483,8 +1488,8 @@ fn eligible(
                     .enumerate()
                     .any(|(o, p)| o != r && free(p))
         }
-        10 => true,
-        11 => {
+        "single-source" => true,
+        "copied-report" => {
             matches!(
                 world.outlets[report.outlet].kind,
                 Kind::Aggregator | Kind::Independent
@@ -1553,21 +1558,25 @@ fn plant_all(
             if !free(&event.reports[r]) || !rng.chance(rates.divergence) {
                 continue;
             }
-            let candidates: Vec<usize> = (0..12)
-                .filter(|&rule| {
-                    rates.rules[rule] && eligible(data, world, event, r, rule, &foreign)
-                })
+            let candidates: Vec<&'static Rule> = rates
+                .rules
+                .iter()
+                .copied()
+                .filter(|rule| eligible(data, world, event, r, rule, &foreign))
                 .collect();
             // The least planted rule first (ties in a seeded order); if it
             // cannot be planted here after all, the next one.
-            let mut candidates: Vec<(u64, u64, usize)> = candidates
+            let mut candidates: Vec<(u64, u64, &'static Rule)> = candidates
                 .into_iter()
-                .map(|c| (tally.planted[c], rng.next_u64(), c))
+                .map(|c| {
+                    let planted = tally.planted.get(c.code).copied().unwrap_or(0);
+                    (planted, rng.next_u64(), c)
+                })
                 .collect();
-            candidates.sort_unstable();
+            candidates.sort_unstable_by_key(|&(planted, order, rule)| (planted, order, rule.code));
             for (_, _, rule) in candidates {
                 if plant(world, data, event, r, rule, &foreign, rng) {
-                    tally.planted[rule] += 1;
+                    *tally.planted.entry(rule.code).or_default() += 1;
                     break;
                 }
             }
@@ -1624,7 +1633,7 @@ fn plant(
     data: &Data,
     event: &mut Event,
     r: usize,
-    rule: usize,
+    rule: &'static Rule,
     foreign: &[Statement],
     rng: &mut Rng,
 ) -> bool {
@@ -1637,8 +1646,8 @@ fn plant(
         words: String::new(),
         note: String::new(),
     };
-    match rule {
-        9 => {
+    match rule.name {
+        "foreign-quote" => {
             let f = rng.pick(foreign).clone();
             let others: Vec<usize> = (0..event.reports.len())
                 .filter(|&o| o != r && free(&event.reports[o]))
@@ -1659,7 +1668,7 @@ fn plant(
             }
             plant.reports = vec![r, second];
         }
-        10 => {
+        "single-source" => {
             let analyst = rng.chance(0.5);
             let section = if analyst { "analysis" } else { "exclusive" };
             let templates = Data::section(&data.phrases, section);
@@ -1719,7 +1728,7 @@ fn plant(
                 }),
             );
         }
-        11 => {
+        "copied-report" => {
             let originals: Vec<usize> = (0..event.reports.len())
                 .filter(|&o| {
                     o != r
@@ -1763,10 +1772,10 @@ fn plant(
                         return false;
                     };
                     let st = &event.statements[say.statement];
-                    match rule {
-                        1 => !alterations(data, st).is_empty(),
-                        2 => has_meaning_word(st),
-                        8 => st.counterpart.is_some(),
+                    match rule.name {
+                        "quote-altered" => !alterations(data, st).is_empty(),
+                        "meaning-shift" => has_meaning_word(st),
+                        "addressee-shift" => st.counterpart.is_some(),
                         _ => true,
                     }
                 })
@@ -1793,8 +1802,8 @@ fn plant(
             }
             plant.statement = Some(s);
             let speaker_name = world.people[st.speaker].full.clone();
-            match rule {
-                0 => {
+            match rule.name {
+                "speaker-mismatch" => {
                     let wrong = wrong_speaker(world, &st, rng);
                     say.speaker = Some(wrong);
                     say.full_names = true;
@@ -1802,7 +1811,7 @@ fn plant(
                     plant.words = world.people[wrong].full.clone();
                     plant.note = format!("{speaker_name}'s words credited to {}", plant.words);
                 }
-                1 => {
+                "quote-altered" => {
                     let options = alterations(data, &st);
                     let &(tok, to) = rng.pick(&options);
                     say.change = Change::Alter(tok, to);
@@ -1814,7 +1823,7 @@ fn plant(
                         st.words[tok].text
                     );
                 }
-                2 => {
+                "meaning-shift" => {
                     let options = meaning_changes(world, &st, rng);
                     if options.is_empty() {
                         return false;
@@ -1829,7 +1838,7 @@ fn plant(
                     say.form = *rng.pick(&[Form::Indirect, Form::IndirectTrailing]);
                     say.channel = Channel::None;
                 }
-                3 => {
+                "unsupported-fragment" => {
                     let scares = data.phrase_list("scare");
                     let mut text = join(&st.words).to_lowercase();
                     for p in &st.paraphrases {
@@ -1852,7 +1861,7 @@ fn plant(
                     plant.words = phrase.to_string();
                     plant.note = "a scare quote no source has".to_string();
                 }
-                4 => {
+                "paraphrase-as-quote" => {
                     // Another outlet's paraphrase, put in quote marks.
                     let k = rng.below(st.paraphrases.len());
                     say.wording = Wording::Paraphrase(k);
@@ -1861,7 +1870,7 @@ fn plant(
                     plant.note = "a paraphrase put in quote marks".to_string();
                     paraphrase_elsewhere(event, r, s, k, rng);
                 }
-                5 => {
+                "attribution-dropped" => {
                     plant.words = crate::world::capitalise(&join_range(&st.words, 0, 6));
                     plant.note = format!("{speaker_name}'s words in the outlet's own voice");
                     event.reports[r].items[n] = Item::OwnVoice(s);
@@ -1869,7 +1878,7 @@ fn plant(
                     event.plants.push(plant);
                     return true;
                 }
-                6 => {
+                "channel-mismatch" => {
                     say.form =
                         *rng.pick(&[Form::DirectAfter, Form::DirectInverted, Form::Indirect]);
                     let country = world.people[st.speaker].country;
@@ -1901,7 +1910,7 @@ fn plant(
                         plant.words, world.outlets[event.reports[st.primary].outlet].name
                     );
                 }
-                7 => {
+                "cue-shift" => {
                     let loaded = data.phrase_list("loaded");
                     let cue = if loaded.is_empty() {
                         "claimed"
@@ -1913,7 +1922,7 @@ fn plant(
                     plant.words = cue.to_string();
                     plant.note = format!("\"{cue}\" where the sources use a neutral verb");
                 }
-                8 => {
+                "addressee-shift" => {
                     let wrong = wrong_addressee(world, &st, rng);
                     say.addressee = Some(wrong);
                     say.full_names = true;

@@ -66,7 +66,7 @@ pub fn write(findings: &[Finding], out: &mut dyn Write) -> io::Result<()> {
         .iter()
         .map(|f| Entry {
             fingerprint: &f.fingerprint,
-            rule: f.rule,
+            rule: f.rule.as_str(),
             event: &f.event,
             report: &f.primary.report,
             text: &f.primary.text,

@@ -21,11 +21,11 @@ use args::{
 };
 use crosscheck::attributions;
 use crosscheck::check;
-use crosscheck::config::{self, Config, ConfigError};
+use crosscheck::config::{self, Config, ConfigError, Selection};
 use crosscheck::corpus::{self, Corpus};
 use crosscheck::events::{self, Grouping, Mode};
 use crosscheck::render::{self, Format, Style};
-use crosscheck::rules::{self, Selection};
+use crosscheck::rules;
 use crosscheck::stats::{self, Volume};
 use progress::Progress;
 
@@ -277,7 +277,7 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
 fn selection(config: &Config, args: &CheckArgs) -> Result<Selection, String> {
     let mut selection = config.rules.clone();
     for (flag, given) in [("--select", &args.select), ("--ignore", &args.ignore)] {
-        if let Some(unknown) = given.iter().find(|g| rules::find(g).is_none()) {
+        if let Some(unknown) = given.iter().find(|g| !rules::is_known(g)) {
             return Err(format!(
                 "unknown rule {unknown:?} in {flag}; `crosscheck rules` lists them"
             ));
@@ -311,7 +311,7 @@ fn init(path: &Path, force: bool) -> io::Result<u8> {
 
 /// Grouping: the defaults, then the config's `[events]`, then the flags.
 fn grouping_of(args: &GroupingArgs, config: &Config) -> Grouping {
-    let mut grouping = config.events.apply(Grouping::default());
+    let mut grouping = Grouping::configured(&config.events);
     if let Some(mode) = args.mode {
         grouping.mode = match mode {
             EventsMode::Keys => Mode::Keys,
@@ -474,7 +474,7 @@ fn config_file(input: &Input) -> Result<Config, ConfigError> {
             .ok()
             .and_then(|dir| Config::discover(&dir)),
     };
-    path.map_or(Ok(Config::default()), |p| Config::load(&p))
+    path.map_or(Ok(Config::default()), |p| Config::load(&p, rules::is_known))
 }
 
 /// Write through `render` to the chosen output, styled for where it goes;

@@ -1,6 +1,7 @@
 //! What kind of difference one change between two wordings is.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt;
 use std::sync::LazyLock;
 
 use serde::Serialize;
@@ -41,6 +42,28 @@ pub enum ChangeClass {
     Date,
     /// A name changed.
     Name,
+}
+
+impl fmt::Display for ChangeClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            ChangeClass::Punctuation => "punctuation",
+            ChangeClass::Spelling => "spelling",
+            ChangeClass::Synonym => "synonym",
+            ChangeClass::FunctionWord => "function word",
+            ChangeClass::Reordered => "word order",
+            ChangeClass::Elided => "elision",
+            ChangeClass::SpeakerReference => "speaker reference",
+            ChangeClass::Insertion => "insertion",
+            ChangeClass::Deletion => "deletion",
+            ChangeClass::Substitution => "substitution",
+            ChangeClass::Negation => "negation",
+            ChangeClass::Modality => "modality",
+            ChangeClass::Number => "number",
+            ChangeClass::Date => "date",
+            ChangeClass::Name => "name",
+        })
+    }
 }
 
 impl ChangeClass {

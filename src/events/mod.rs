@@ -19,6 +19,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use serde::Serialize;
 
+use crate::config::{EventSettings, EventsMode};
 use crate::corpus::Report;
 use crate::stats;
 use profile::{Profile, Readable, TermId, TermKind};
@@ -90,6 +91,25 @@ impl Default for Grouping {
             window_days: Some(DEFAULT_WINDOW_DAYS),
             threshold: DEFAULT_THRESHOLD,
             max_attributions: DEFAULT_MAX_ATTRIBUTIONS,
+        }
+    }
+}
+
+impl Grouping {
+    /// The defaults with the settings of `crosscheck.toml`'s `[events]` applied.
+    pub fn configured(settings: &EventSettings) -> Grouping {
+        let defaults = Grouping::default();
+        Grouping {
+            mode: match settings.mode {
+                Some(EventsMode::Keys) => Mode::Keys,
+                Some(EventsMode::Auto) => Mode::Auto,
+                None => defaults.mode,
+            },
+            window_days: settings.window_days.or(defaults.window_days),
+            threshold: settings.threshold.unwrap_or(defaults.threshold),
+            max_attributions: settings
+                .max_attributions
+                .unwrap_or(defaults.max_attributions),
         }
     }
 }
@@ -276,5 +296,28 @@ mod tests {
             .map(|e| e.source)
             .collect();
         assert_eq!(sources, [Source::Auto, Source::Auto]);
+    }
+
+    #[test]
+    fn the_configured_settings_replace_the_defaults_they_name() {
+        let settings = EventSettings {
+            mode: Some(EventsMode::Auto),
+            window_days: Some(5),
+            threshold: Some(0.3),
+            max_attributions: None,
+        };
+        assert_eq!(
+            Grouping::configured(&settings),
+            Grouping {
+                mode: Mode::Auto,
+                window_days: Some(5),
+                threshold: 0.3,
+                ..Grouping::default()
+            }
+        );
+        assert_eq!(
+            Grouping::configured(&EventSettings::default()),
+            Grouping::default()
+        );
     }
 }

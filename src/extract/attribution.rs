@@ -1,6 +1,7 @@
 //! The extract stage's output: who is credited with saying what, with every part
 //! as a byte span into the report's text.
 
+use std::fmt;
 use std::ops::Range;
 
 use serde::Serialize;
@@ -109,6 +110,17 @@ pub enum CueClass {
     Hedged,
     Emphatic,
     Loaded,
+}
+
+impl fmt::Display for CueClass {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            CueClass::Neutral => "neutral",
+            CueClass::Hedged => "hedged",
+            CueClass::Emphatic => "emphatic",
+            CueClass::Loaded => "loaded",
+        })
+    }
 }
 
 /// What was said.

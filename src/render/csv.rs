@@ -47,8 +47,8 @@ pub fn write_check(outcome: &Outcome, out: &mut dyn Write) -> io::Result<()> {
         };
         writer.write_record([
             f.severity.to_string().as_str(),
-            f.rule,
-            f.name,
+            f.rule.as_str(),
+            f.name.as_str(),
             &f.event,
             &f.claim,
             &f.primary.outlet,
@@ -79,8 +79,8 @@ pub fn write_statistics(counts: &[RuleCount], out: &mut dyn Write) -> io::Result
     for c in counts {
         writer.write_record([
             c.count.to_string().as_str(),
-            c.rule,
-            c.name,
+            c.rule.as_str(),
+            c.name.as_str(),
             c.severity.to_string().as_str(),
         ])?;
     }

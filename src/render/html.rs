@@ -17,8 +17,7 @@ use serde::Serialize;
 use super::matrix::{self, Matrix};
 use super::summary::{Run, Summary, statistics};
 use super::table::outlets;
-use crate::finding::Tag;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, RuleCode, RuleName, Tag};
 use crate::outcome::{ByEvent, Outcome};
 
 const PAGE: &str = include_str!("templates/report.html");
@@ -42,8 +41,8 @@ struct Page {
 
 #[derive(Debug, Serialize)]
 struct RuleOption {
-    code: &'static str,
-    name: &'static str,
+    code: RuleCode,
+    name: RuleName,
     count: usize,
 }
 
@@ -85,8 +84,8 @@ struct CellView {
 
 #[derive(Debug, Serialize)]
 struct FindingView {
-    rule: &'static str,
-    name: &'static str,
+    rule: RuleCode,
+    name: RuleName,
     severity: String,
     message: String,
     outlet: String,
@@ -315,8 +314,8 @@ fn finding_view(f: &Finding, marks: &Marks) -> FindingView {
         ),
     };
     FindingView {
-        rule: f.rule,
-        name: f.name,
+        rule: f.rule.clone(),
+        name: f.name.clone(),
         severity: f.severity.to_string(),
         message: f.message.clone(),
         outlet: outlets(f).replace('\n', " "),

@@ -193,7 +193,12 @@ pub fn write_rules(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     match (format, rules) {
-        (Format::Table, [rule]) => writeln!(out, "{}", rule.documentation.trim_end()),
+        (Format::Table, [rule]) => writeln!(
+            out,
+            "{}\n\n{}",
+            rule.documentation.trim_end(),
+            rule.example.trim_end()
+        ),
         (Format::Table, _) => {
             let mut table = comfy_table::Table::new();
             table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);

@@ -77,7 +77,7 @@ struct Message {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 struct SarifResult<'a> {
-    rule_id: &'static str,
+    rule_id: &'a str,
     rule_index: usize,
     level: &'static str,
     message: Message,
@@ -230,8 +230,8 @@ fn descriptor(rule: &'static Rule) -> RuleDescriptor {
 
 fn result<'a>(f: &'a Finding, catalogue: &[Rule]) -> SarifResult<'a> {
     SarifResult {
-        rule_id: f.rule,
-        rule_index: catalogue.iter().position(|r| r.code == f.rule).unwrap_or(0),
+        rule_id: f.rule.as_str(),
+        rule_index: catalogue.iter().position(|r| f.rule == r.code).unwrap_or(0),
         level: level(f.severity),
         message: Message {
             text: f.message.clone(),

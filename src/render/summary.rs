@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
-use crate::finding::Severity;
+use crate::finding::{RuleCode, RuleName, Severity};
 use crate::outcome::{Outcome, attributions_in};
 
 /// What a run knows beyond what it found.
@@ -102,8 +102,8 @@ pub fn elapsed(duration: Duration) -> String {
 /// One rule's count, for `--statistics`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RuleCount {
-    pub rule: &'static str,
-    pub name: &'static str,
+    pub rule: RuleCode,
+    pub name: RuleName,
     pub severity: Severity,
     pub count: usize,
 }
@@ -116,14 +116,14 @@ pub fn statistics(outcome: &Outcome) -> Vec<RuleCount> {
         match counts.iter_mut().find(|c| c.rule == finding.rule) {
             Some(count) => count.count += 1,
             None => counts.push(RuleCount {
-                rule: finding.rule,
-                name: finding.name,
+                rule: finding.rule.clone(),
+                name: finding.name.clone(),
                 severity: finding.severity,
                 count: 1,
             }),
         }
     }
-    counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(b.rule)));
+    counts.sort_by(|a, b| b.count.cmp(&a.count).then(a.rule.cmp(&b.rule)));
     counts
 }
 

@@ -8,10 +8,20 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 use crate::text::fold;
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC009",
+    name: "addressee-shift",
+    severity: Severity::Warning,
+    summary: "the same words said to a different addressee",
+    documentation: include_str!("addressee_shift.md"),
+    example: include_str!("addressee_shift.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let people = people_of_event(context);
     // Who each report has the speakers talk to, over all its statements.
     let spoken_to: Vec<(usize, String)> = context
@@ -90,7 +100,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 report.outlet,
                 excerpt(&words.text)
             );
-            let primary = Location::new(report, (addressee.start, addressee.end));
+            let primary = Location::new(report, addressee);
             out.push(rule.finding(context, claim, message, primary, vec![words], Vec::new()));
         }
     }

@@ -7,8 +7,7 @@ use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::{Attributed, Claim, MIN_SHARED};
 use crate::compare::{self, Label};
 use crate::extract::{Attribution, Span};
-use crate::finding::Piece;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Piece, Severity};
 use crate::text::local::{self, Matchable};
 use crate::text::{Key, Wording, content_keys, shared_keys};
 
@@ -26,7 +25,17 @@ struct Reference<'c> {
     matchable: Matchable,
 }
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC006",
+    name: "attribution-dropped",
+    severity: Severity::Warning,
+    summary: "a claim stated in the outlet's own voice that other outlets attribute",
+    documentation: include_str!("attribution_dropped.md"),
+    example: include_str!("attribution_dropped.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let attributed = Attributed {
         reports: context.reports,
         attributions: context.attributions,
@@ -123,7 +132,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             ) {
                 taken.push(stretch.clone());
                 let reference = &claim.renderings[claim.reference];
-                let primary = Location::new(report, (stretch.start, stretch.end));
+                let primary = Location::new(report, &Span::new(&report.text, stretch.clone()));
                 let speaker = reference.speaker.as_deref().unwrap_or("its speaker");
                 let message = format!(
                     "{} prints \"{}\" in its own voice; {} attributes these words to {speaker}",

@@ -11,7 +11,7 @@
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 use crate::text::{Wording, fold};
 
 /// Words that name a kind of document or a role, not whose it is.
@@ -44,7 +44,17 @@ enum Route {
     Through(String),
 }
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC007",
+    name: "channel-mismatch",
+    severity: Severity::Warning,
+    summary: "the same quote credited through different channels",
+    documentation: include_str!("channel_mismatch.md"),
+    example: include_str!("channel_mismatch.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let outlets = outlet_words(context);
     let people = spokespeople(context, &outlets);
     for (claim, _) in context.own_claims() {
@@ -94,7 +104,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 continue;
             }
             let report = &context.reports[rendering.report];
-            let primary = Location::new(report, (channel.start, channel.end));
+            let primary = Location::new(report, channel);
             let words = rendering_location(context, claim, i);
             let message = format!(
                 "{} credits \"{}\" through {name}; {from_source} of {} other renderings have it from the source",

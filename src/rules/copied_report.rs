@@ -9,7 +9,8 @@ use similar::{Algorithm, DiffTag};
 
 use super::{Context, Rule};
 use crate::config::OutletKind;
-use crate::finding::{Finding, Location};
+use crate::extract::Span;
+use crate::finding::{Finding, Location, Severity};
 
 use crate::text::{Wording, fold};
 
@@ -23,7 +24,17 @@ const EDITS_NAMED: usize = 5;
 /// A shingle in more reports than this is boilerplate, not evidence of copying.
 const MAX_POSTINGS: usize = 32;
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC012",
+    name: "copied-report",
+    severity: Severity::Info,
+    summary: "a report that is a near-verbatim copy of another, with its edits listed",
+    documentation: include_str!("copied_report.md"),
+    example: include_str!("copied_report.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     // Copies are found by shared wording: reports left out of wording
     // comparison (not English) take no part.
     let reports: Vec<usize> = context
@@ -102,10 +113,10 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 ""
             }
         );
-        let primary = Location::new(copy_report, first_sentence(&copy_report.text));
+        let primary = Location::new(copy_report, &first_sentence(&copy_report.text));
         let related = vec![Location::new(
             original_report,
-            first_sentence(&original_report.text),
+            &first_sentence(&original_report.text),
         )];
         out.push(rule.report_finding(context, message, primary, related));
     }
@@ -190,9 +201,8 @@ fn edits(old: &Wording, old_text: &str, new: &Wording, new_text: &str) -> Vec<St
         .collect()
 }
 
-fn first_sentence(text: &str) -> (usize, usize) {
+fn first_sentence(text: &str) -> Span {
     let doc = crate::text::analyze(text);
-    doc.sentences
-        .first()
-        .map_or((0, 0), |s| (s.range.start, s.range.end))
+    let range = doc.sentences.first().map_or(0..0, |s| s.range.clone());
+    Span::new(text, range)
 }

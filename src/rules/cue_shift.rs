@@ -3,9 +3,19 @@
 
 use super::{Context, Rule, rendering_location};
 use crate::extract::CueClass;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC008",
+    name: "cue-shift",
+    severity: Severity::Warning,
+    summary: "a loaded cue verb where other outlets use a neutral or emphatic one",
+    documentation: include_str!("cue_shift.md"),
+    example: include_str!("cue_shift.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, _) in context.own_claims() {
         let reference = &claim.renderings[claim.reference];
         let cue_of = |r: &crate::align::Rendering| {
@@ -26,19 +36,13 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 continue;
             }
             let report = &context.reports[rendering.report];
-            let primary = Location::new(report, (cue.span.start, cue.span.end));
+            let primary = Location::new(report, &cue.span);
             let message = format!(
                 "{} reports the words with \"{}\" (loaded); {reference_outlet} uses \"{}\" ({})",
-                report.outlet,
-                cue.span.text,
-                reference_cue.span.text,
-                format!("{:?}", reference_cue.class).to_lowercase()
+                report.outlet, cue.span.text, reference_cue.span.text, reference_cue.class
             );
             let related = vec![
-                Location::new(
-                    &context.reports[reference.report],
-                    (reference_cue.span.start, reference_cue.span.end),
-                ),
+                Location::new(&context.reports[reference.report], &reference_cue.span),
                 rendering_location(context, claim, i),
             ];
             out.push(rule.finding(context, claim, message, primary, related, Vec::new()));

@@ -1,9 +1,19 @@
 //! CC010 foreign-quote: quoted words whose best match is a statement of another event.
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC010",
+    name: "foreign-quote",
+    severity: Severity::Error,
+    summary: "a quote whose best match belongs to a different event",
+    documentation: include_str!("foreign_quote.md"),
+    example: include_str!("foreign_quote.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for m in context
         .foreign
         .iter()

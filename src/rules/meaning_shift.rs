@@ -3,9 +3,19 @@
 
 use super::{Context, Rule, describe, rendering_location};
 use crate::compare::{Change, Label};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC003",
+    name: "meaning-shift",
+    severity: Severity::Error,
+    summary: "a difference that touches negation, modality, numbers, dates or names",
+    documentation: include_str!("meaning_shift.md"),
+    example: include_str!("meaning_shift.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, comparison) in context.own_claims() {
         let reference_outlet = &context.reports[claim.renderings[claim.reference].report].outlet;
         for (i, rendering) in claim.renderings.iter().enumerate() {
@@ -31,10 +41,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             if shifts.is_empty() {
                 continue;
             }
-            let kinds: Vec<String> = shifts
-                .iter()
-                .map(|c| format!("{:?}", c.class).to_lowercase())
-                .collect();
+            let kinds: Vec<String> = shifts.iter().map(|c| c.class.to_string()).collect();
             let named: Vec<String> = shifts.iter().map(|c| describe(c)).collect();
             let message = format!(
                 "a change of {} against {reference_outlet}'s wording: {}",

@@ -1,6 +1,9 @@
-//! The `rules` stage: the findings catalogue. Each rule is one small module with
-//! a stable code, a kebab-case name, a default severity and its documentation
-//! (a Markdown file beside it, printed by `crosscheck rules CODE`).
+//! The `rules` stage: the findings catalogue. Each rule is one small module
+//! that declares itself whole as its `RULE`: a stable code, a kebab-case name,
+//! a default severity, a summary, its documentation and its example as files
+//! to run (Markdown beside it, printed by `crosscheck rules CODE`), and its
+//! check. The catalogue only lists them, so adding a rule is a module with its
+//! two Markdown files, its fixtures (`tests/rules/`) and one line in `CATALOGUE`.
 
 mod addressee_shift;
 mod attribution_dropped;
@@ -22,17 +25,17 @@ use serde::Serialize;
 
 use crate::align::Claim;
 use crate::compare::Comparison;
-use crate::config::{Config, OutletKind};
+use crate::config::{Config, OutletKind, Selection};
 use crate::corpus::Report;
 use crate::events::Event;
-use crate::extract::Attribution;
-use crate::finding::{Finding, Location, Severity};
+use crate::extract::{Attribution, Span};
+use crate::finding::{Finding, Location, RuleCode, RuleName, Severity};
 use crate::foreign::ForeignMatch;
 
 pub use channel_mismatch::ConfiguredOutlets;
 pub use report_words::ReportWords;
 
-/// One rule of the catalogue.
+/// One rule of the catalogue, as its module declares it.
 #[derive(Debug, Serialize)]
 pub struct Rule {
     pub code: &'static str,
@@ -43,6 +46,11 @@ pub struct Rule {
     /// What it finds, why it matters to an editor, an example (Markdown).
     #[serde(skip)]
     pub documentation: &'static str,
+    /// The example as files to run and the findings they give (Markdown
+    /// that continues the documentation's example): `crosscheck rules CODE`
+    /// prints it, a test runs it.
+    #[serde(skip)]
+    pub example: &'static str,
     #[serde(skip)]
     check: fn(&Context<'_>, &Rule, &mut Vec<Finding>),
 }
@@ -107,182 +115,67 @@ impl Context<'_> {
     }
 }
 
-static CATALOGUE: [Rule; 12] = [
-    Rule {
-        code: "CC001",
-        name: "speaker-mismatch",
-        severity: Severity::Error,
-        summary: "the same words credited to different speakers",
-        documentation: include_str!("speaker_mismatch.md"),
-        check: speaker_mismatch::check,
-    },
-    Rule {
-        code: "CC002",
-        name: "quote-altered",
-        severity: Severity::Error,
-        summary: "direct quotes of the same utterance that differ in words, not just in punctuation or case",
-        documentation: include_str!("quote_altered.md"),
-        check: quote_altered::check,
-    },
-    Rule {
-        code: "CC003",
-        name: "meaning-shift",
-        severity: Severity::Error,
-        summary: "a difference that touches negation, modality, numbers, dates or names",
-        documentation: include_str!("meaning_shift.md"),
-        check: meaning_shift::check,
-    },
-    Rule {
-        code: "CC004",
-        name: "unsupported-fragment",
-        severity: Severity::Warning,
-        summary: "quoted words (a scare quote, a partial quote) found in no other rendering of that claim",
-        documentation: include_str!("unsupported_fragment.md"),
-        check: unsupported_fragment::check,
-    },
-    Rule {
-        code: "CC005",
-        name: "paraphrase-as-quote",
-        severity: Severity::Warning,
-        summary: "text in quote marks that matches only a paraphrase elsewhere, not any verbatim rendering",
-        documentation: include_str!("paraphrase_as_quote.md"),
-        check: paraphrase_as_quote::check,
-    },
-    Rule {
-        code: "CC006",
-        name: "attribution-dropped",
-        severity: Severity::Warning,
-        summary: "a claim stated in the outlet's own voice that other outlets attribute",
-        documentation: include_str!("attribution_dropped.md"),
-        check: attribution_dropped::check,
-    },
-    Rule {
-        code: "CC007",
-        name: "channel-mismatch",
-        severity: Severity::Warning,
-        summary: "the same quote credited through different channels",
-        documentation: include_str!("channel_mismatch.md"),
-        check: channel_mismatch::check,
-    },
-    Rule {
-        code: "CC008",
-        name: "cue-shift",
-        severity: Severity::Warning,
-        summary: "a loaded cue verb where other outlets use a neutral or emphatic one",
-        documentation: include_str!("cue_shift.md"),
-        check: cue_shift::check,
-    },
-    Rule {
-        code: "CC009",
-        name: "addressee-shift",
-        severity: Severity::Warning,
-        summary: "the same words said to a different addressee",
-        documentation: include_str!("addressee_shift.md"),
-        check: addressee_shift::check,
-    },
-    Rule {
-        code: "CC010",
-        name: "foreign-quote",
-        severity: Severity::Error,
-        summary: "a quote whose best match belongs to a different event",
-        documentation: include_str!("foreign_quote.md"),
-        check: foreign_quote::check,
-    },
-    Rule {
-        code: "CC011",
-        name: "single-source",
-        severity: Severity::Info,
-        summary: "a quote, or what a source told the outlet, that only one outlet carries",
-        documentation: include_str!("single_source.md"),
-        check: single_source::check,
-    },
-    Rule {
-        code: "CC012",
-        name: "copied-report",
-        severity: Severity::Info,
-        summary: "a report that is a near-verbatim copy of another, with its edits listed",
-        documentation: include_str!("copied_report.md"),
-        check: copied_report::check,
-    },
+/// Every rule, in code order: the one list a new rule is added to.
+static CATALOGUE: &[Rule] = &[
+    speaker_mismatch::RULE,
+    quote_altered::RULE,
+    meaning_shift::RULE,
+    unsupported_fragment::RULE,
+    paraphrase_as_quote::RULE,
+    attribution_dropped::RULE,
+    channel_mismatch::RULE,
+    cue_shift::RULE,
+    addressee_shift::RULE,
+    foreign_quote::RULE,
+    single_source::RULE,
+    copied_report::RULE,
 ];
-
-/// Which rules run and how severe their findings are: `--select`, `--ignore`
-/// and the `[rules]` table of `crosscheck.toml`. Rules are named by code or name.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Selection {
-    /// Only these rules run; every rule when empty.
-    pub select: Vec<String>,
-    /// These rules never run.
-    pub ignore: Vec<String>,
-    /// Severities other than a rule's default.
-    pub severities: std::collections::BTreeMap<String, Severity>,
-}
-
-impl Selection {
-    fn names(rule: &Rule, given: &str) -> bool {
-        rule.code.eq_ignore_ascii_case(given) || rule.name == given
-    }
-
-    /// Whether `rule` runs.
-    pub fn enabled(&self, rule: &Rule) -> bool {
-        (self.select.is_empty() || self.select.iter().any(|s| Selection::names(rule, s)))
-            && !self.ignore.iter().any(|s| Selection::names(rule, s))
-    }
-
-    /// The severity of `rule`'s findings.
-    pub fn severity(&self, rule: &Rule) -> Severity {
-        self.severities
-            .iter()
-            .find(|(given, _)| Selection::names(rule, given))
-            .map_or(rule.severity, |(_, &s)| s)
-    }
-
-    /// Every code or name given that names no rule, for an error message.
-    pub fn unknown(&self) -> Vec<&str> {
-        self.select
-            .iter()
-            .chain(&self.ignore)
-            .chain(self.severities.keys())
-            .map(String::as_str)
-            .filter(|given| find(given).is_none())
-            .collect()
-    }
-}
 
 /// Every rule, by code.
 pub fn catalogue() -> &'static [Rule] {
-    &CATALOGUE
+    CATALOGUE
 }
 
 /// The rule with this code or name (`CC004`, `cc004`, `unsupported-fragment`).
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     CATALOGUE
         .iter()
-        .find(|r| r.code.eq_ignore_ascii_case(code_or_name) || r.name == code_or_name)
+        .find(|r| Selection::names(r.code, r.name, code_or_name))
+}
+
+/// Whether a code or name names a rule: what `Config::load` checks the
+/// `[rules]` table with.
+pub fn is_known(code_or_name: &str) -> bool {
+    find(code_or_name).is_some()
 }
 
 /// Run the selected rules on one event: the entry point of the stage. Findings
 /// come out sorted (by rule, then place), so output is the same from run to run.
 pub fn check(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
     let mut findings = Vec::new();
-    for rule in CATALOGUE.iter().filter(|r| selection.enabled(r)) {
+    for rule in CATALOGUE
+        .iter()
+        .filter(|r| selection.enabled(r.code, r.name))
+    {
         let first = findings.len();
         (rule.check)(context, rule, &mut findings);
-        let severity = selection.severity(rule);
+        let severity = selection
+            .severity(rule.code, rule.name)
+            .unwrap_or(rule.severity);
         for f in &mut findings[first..] {
             f.severity = severity;
         }
     }
     findings.sort_by(|a, b| {
         (
-            a.rule,
+            &a.rule,
             &a.primary.path,
             a.primary.start,
             &a.primary.report,
             &a.fingerprint,
         )
             .cmp(&(
-                b.rule,
+                &b.rule,
                 &b.primary.path,
                 b.primary.start,
                 &b.primary.report,
@@ -293,7 +186,7 @@ pub fn check(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
 }
 
 impl Rule {
-    /// A finding of this rule, fingerprinted.
+    /// A finding of this rule about `claim`, fingerprinted.
     fn finding(
         &self,
         context: &Context<'_>,
@@ -303,23 +196,14 @@ impl Rule {
         related: Vec<Location>,
         evidence: Vec<crate::finding::Piece>,
     ) -> Finding {
-        let fingerprint = Finding::fingerprint(self.code, &context.event.id, &primary, &related);
+        let finding = self.report_finding(context, message, primary, related);
         Finding {
-            rule: self.code,
-            name: self.name,
-            severity: self.severity,
-            event: context.event.id.clone(),
             claim: claim.id.clone(),
-            message,
-            primary,
-            related,
-            fingerprint,
             evidence,
+            ..finding
         }
     }
-}
 
-impl Rule {
     /// A finding about a whole report rather than a claim (its `claim` is empty).
     fn report_finding(
         &self,
@@ -330,8 +214,8 @@ impl Rule {
     ) -> Finding {
         let fingerprint = Finding::fingerprint(self.code, &context.event.id, &primary, &related);
         Finding {
-            rule: self.code,
-            name: self.name,
+            rule: RuleCode::new(self.code),
+            name: RuleName::new(self.name),
             severity: self.severity,
             event: context.event.id.clone(),
             claim: String::new(),
@@ -349,7 +233,8 @@ fn rendering_location(context: &Context<'_>, claim: &Claim, index: usize) -> Loc
     let rendering = &claim.renderings[index];
     let first = rendering.pieces.first().map_or(0, |p| p.0);
     let last = rendering.pieces.last().map_or(first, |p| p.1);
-    Location::new(&context.reports[rendering.report], (first, last))
+    let report = &context.reports[rendering.report];
+    Location::new(report, &Span::new(&report.text, first..last))
 }
 
 /// One change for a message: `"should" → "must"`, `"today" added`.
@@ -378,9 +263,15 @@ mod tests {
 
     #[test]
     fn codes_and_names_are_unique_and_documented_in_three_parts() {
-        let mut codes: Vec<&str> = catalogue().iter().map(|r| r.code).collect();
-        codes.dedup();
-        assert_eq!(codes.len(), catalogue().len());
+        let codes: Vec<&str> = catalogue().iter().map(|r| r.code).collect();
+        let mut sorted = codes.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(codes, sorted, "codes are unique and listed in order");
+        let mut names: Vec<&str> = catalogue().iter().map(|r| r.name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), catalogue().len(), "names are unique");
         for rule in catalogue() {
             assert!(
                 rule.name
@@ -389,6 +280,8 @@ mod tests {
                 "{}",
                 rule.name
             );
+            let title = format!("# {} {}\n", rule.code, rule.name);
+            assert!(rule.documentation.starts_with(&title), "{title}");
             for section in ["## What it finds", "## Why it matters", "## Example"] {
                 assert!(
                     rule.documentation.contains(section),
@@ -397,30 +290,6 @@ mod tests {
                 );
             }
         }
-    }
-
-    #[test]
-    fn a_selection_runs_and_grades_rules_by_code_or_name() {
-        let cc001 = find("CC001").unwrap_or_else(|| panic!("CC001"));
-        let cc004 = find("CC004").unwrap_or_else(|| panic!("CC004"));
-        let selection = Selection {
-            select: vec!["cc001".into(), "unsupported-fragment".into()],
-            ignore: vec!["CC004".into()],
-            severities: [("speaker-mismatch".to_string(), Severity::Warning)].into(),
-        };
-        assert!(selection.enabled(cc001) && !selection.enabled(cc004));
-        assert_eq!(selection.severity(cc001), Severity::Warning);
-        assert_eq!(
-            selection.severity(cc004),
-            Severity::Warning,
-            "CC004's default"
-        );
-        assert!(selection.unknown().is_empty());
-        let typo = Selection {
-            ignore: vec!["CC404".into()],
-            ..Selection::default()
-        };
-        assert_eq!(typo.unknown(), ["CC404"]);
     }
 
     #[test]

@@ -7,7 +7,7 @@ use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::{Attributed, Claim};
 use crate::compare::{self, Label};
 use crate::extract::Kind;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 use crate::text::{Key, Wording, content_keys, shared_keys};
 
 /// Below this share of matching words a quote is another statement, not a
@@ -21,7 +21,17 @@ const MIN_SIMILARITY: f64 = 0.2;
 /// close to be another statement.
 const MIN_SHARED_CONTENT: f64 = 0.45;
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC005",
+    name: "paraphrase-as-quote",
+    severity: Severity::Warning,
+    summary: "text in quote marks that matches only a paraphrase elsewhere, not any verbatim rendering",
+    documentation: include_str!("paraphrase_as_quote.md"),
+    example: include_str!("paraphrase_as_quote.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     paraphrases_in_claims(context, rule, out);
     unsourced_quotes(context, rule, out);
 }

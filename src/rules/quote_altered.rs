@@ -3,12 +3,22 @@
 use super::{Context, Rule, describe, rendering_location};
 use crate::compare::{Change, Label};
 use crate::extract::Kind;
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 
 /// At most this many changes are named in a message; the evidence has them all.
 const CHANGES_NAMED: usize = 3;
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC002",
+    name: "quote-altered",
+    severity: Severity::Error,
+    summary: "direct quotes of the same utterance that differ in words, not just in punctuation or case",
+    documentation: include_str!("quote_altered.md"),
+    example: include_str!("quote_altered.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, comparison) in context.own_claims() {
         let reference = &claim.renderings[claim.reference];
         let reference_outlet = &context.reports[reference.report].outlet;

@@ -3,9 +3,19 @@
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::name_parts;
 use crate::extract::{Attribution, Kind};
-use crate::finding::Finding;
+use crate::finding::{Finding, Severity};
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC011",
+    name: "single-source",
+    severity: Severity::Info,
+    summary: "a quote, or what a source told the outlet, that only one outlet carries",
+    documentation: include_str!("single_source.md"),
+    example: include_str!("single_source.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     // With one report there is nothing to compare with.
     if context.event.reports.len() < 2 {
         return;

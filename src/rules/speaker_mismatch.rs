@@ -4,9 +4,19 @@ use std::collections::HashMap;
 
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::compare::Label;
-use crate::finding::{Finding, Location};
+use crate::finding::{Finding, Location, Severity};
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC001",
+    name: "speaker-mismatch",
+    severity: Severity::Error,
+    summary: "the same words credited to different speakers",
+    documentation: include_str!("speaker_mismatch.md"),
+    example: include_str!("speaker_mismatch.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, comparison) in context.own_claims() {
         // The speaker the claim belongs to: the reference's, else the one most reports name.
         let reference = &claim.renderings[claim.reference];
@@ -49,9 +59,10 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             }
             let report = &context.reports[rendering.report];
             let words = rendering_location(context, claim, i);
-            let primary = attribution.speaker.as_ref().map_or(words.clone(), |s| {
-                Location::new(report, (s.mention.start, s.mention.end))
-            });
+            let primary = attribution
+                .speaker
+                .as_ref()
+                .map_or(words.clone(), |s| Location::new(report, &s.mention));
             let credited = &context.reports[claim.renderings[credited_with].report];
             let message = format!(
                 "{} credits \"{}\" to {other}; {} credits these words to {speaker}",

@@ -1,11 +1,21 @@
 //! CC004 unsupported-fragment: quoted words found in no other rendering of the claim.
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::extract::Kind;
-use crate::finding::{Finding, Location};
+use crate::extract::{Kind, Span};
+use crate::finding::{Finding, Location, Severity};
 use crate::text::Wording;
 
-pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
+pub(crate) const RULE: Rule = Rule {
+    code: "CC004",
+    name: "unsupported-fragment",
+    severity: Severity::Warning,
+    summary: "quoted words (a scare quote, a partial quote) found in no other rendering of that claim",
+    documentation: include_str!("unsupported_fragment.md"),
+    example: include_str!("unsupported_fragment.example.md"),
+    check,
+};
+
+fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, _) in context.own_claims() {
         for rendering in &claim.renderings {
             let attribution = &context.attributions[rendering.report][rendering.attribution];
@@ -51,7 +61,7 @@ pub(super) fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 if !unsupported {
                     continue;
                 }
-                let primary = Location::new(report, (start, end));
+                let primary = Location::new(report, &Span::new(&report.text, start..end));
                 let message = format!(
                     "\"{}\" is in quote marks, but no other report's rendering of this statement has these words",
                     excerpt(&primary.text)
