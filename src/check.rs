@@ -18,13 +18,14 @@ use crate::foreign::{self, ForeignMatch};
 use crate::outcome::{Outcome, attributions_in};
 use crate::rules;
 use crate::stats;
+use crate::text::Span;
 
 /// What extraction gives each report: its attributions, its language, and
 /// its sentences (which the rules read again; kept as byte ranges, not found again).
 struct Extracted {
     attributions: Vec<Vec<Attribution>>,
     languages: Vec<Option<&'static str>>,
-    sentences: Vec<Vec<(u32, u32)>>,
+    sentences: Vec<Vec<Span>>,
     skipped: Vec<TooLong>,
 }
 
@@ -41,12 +42,7 @@ fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Extracted {
                 (extract::extract_as(&r.text, true), Vec::new())
             } else {
                 let doc = crate::text::analyze(&r.text);
-                // Offsets fit 32 bits: the text is at most `MAX_TEXT` bytes.
-                let sentences = doc
-                    .sentences
-                    .iter()
-                    .map(|s| (s.range.start as u32, s.range.end as u32))
-                    .collect();
+                let sentences = doc.sentences.iter().map(|s| s.range).collect();
                 (extract::extract_from(&doc, true), sentences)
             };
             done.fetch_add(1, Ordering::Relaxed);

@@ -7,8 +7,6 @@
 //! when it matches one of them as a version of its words and clearly better
 //! than it matches its own claim.
 
-use std::ops::Range;
-
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -149,7 +147,7 @@ fn quoted(attribution: &Attribution, text: &str) -> bool {
         .content
         .quoted
         .iter()
-        .map(|&(s, e)| Wording::new(text, std::slice::from_ref(&(s..e))))
+        .map(|span| Wording::new(text, std::slice::from_ref(span)))
         .collect();
     let quoted_words: usize = words.iter().map(Wording::len).sum();
     let content_words: usize = words.iter().map(Wording::content_len).sum();
@@ -353,8 +351,7 @@ fn window(postings: &[(i32, usize)], published: Option<i32>) -> InWindow<'_> {
 }
 
 fn wording(rendering: &Rendering, reports: &[Report]) -> Wording {
-    let ranges: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
-    Wording::new(&reports[rendering.report].text, &ranges)
+    Wording::new(&reports[rendering.report].text, &rendering.pieces)
 }
 
 fn stems(wording: &Wording) -> Vec<Key> {

@@ -127,7 +127,7 @@ fn translation_variants_are_labelled_as_such_and_never_as_misquotes() {
                     let text: String = r
                         .pieces
                         .iter()
-                        .map(|&(s, e)| &report.text[s..e])
+                        .map(|s| s.of(&report.text))
                         .collect::<Vec<_>>()
                         .join(" ");
                     &report.outlet == outlet

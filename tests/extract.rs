@@ -156,9 +156,7 @@ fn a_mixed_quote_records_its_quoted_words() {
         .content
         .quoted
         .iter()
-        .map(|&(s, e)| {
-            &"Wang said Russia's \"legitimate security concerns\" should be addressed."[s..e]
-        })
+        .map(|s| s.of("Wang said Russia's \"legitimate security concerns\" should be addressed."))
         .collect();
     assert_eq!(quoted, ["legitimate security concerns"]);
 }

@@ -2,17 +2,19 @@
 //! UTF-8 input, every span is in bounds, on char boundaries, and its text is
 //! the slice it names.
 
-use crosscheck::extract::{Attribution, Span, extract, extract_as, language};
+use crosscheck::extract::{Attribution, Excerpt, extract, extract_as, language};
+use crosscheck::text::Span;
 use proptest::prelude::*;
 
-fn check_span(text: &str, span: &Span) -> Result<(), TestCaseError> {
+fn check_span(text: &str, span: &Excerpt) -> Result<(), TestCaseError> {
     prop_assert!(span.start <= span.end && span.end <= text.len());
     prop_assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
     prop_assert_eq!(&text[span.start..span.end], span.text.as_str());
     Ok(())
 }
 
-fn check_range(text: &str, (a, b): (usize, usize)) -> Result<(), TestCaseError> {
+fn check_range(text: &str, span: Span) -> Result<(), TestCaseError> {
+    let (a, b) = (span.start(), span.end());
     prop_assert!(a <= b && b <= text.len(), "{}..{} in {}", a, b, text.len());
     prop_assert!(text.is_char_boundary(a) && text.is_char_boundary(b));
     Ok(())
@@ -35,7 +37,7 @@ fn check(text: &str, found: &[Attribution]) -> Result<(), TestCaseError> {
         for &r in a.content.spans.iter().chain(&a.content.quoted) {
             check_range(text, r)?;
         }
-        let joined: Vec<&str> = a.content.spans.iter().map(|&(s, e)| &text[s..e]).collect();
+        let joined: Vec<&str> = a.content.spans.iter().map(|s| &text[s.range()]).collect();
         prop_assert_eq!(joined.join(" "), a.content.text.clone());
         check_range(text, a.sentence)?;
     }

@@ -3,7 +3,6 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::ops::Range;
 use std::path::PathBuf;
 
 use proptest::prelude::*;
@@ -13,7 +12,7 @@ use crosscheck::compare::{self, Diff};
 use crosscheck::corpus::{self, Corpus, Layout, Origin, Report};
 use crosscheck::extract::{Attribution, Content, Kind};
 use crosscheck::finding::Tag;
-use crosscheck::text::{Wording, equivalence_group};
+use crosscheck::text::{Span, Wording, equivalence_group};
 
 // ---------------------------------------------------------------------------
 // The word diff
@@ -128,7 +127,7 @@ fn printed(words: &[String], seed: &[usize]) -> String {
     text
 }
 
-fn folded_words(text: &str, pieces: &[Range<usize>]) -> Vec<String> {
+fn folded_words(text: &str, pieces: &[Span]) -> Vec<String> {
     Wording::new(text, pieces)
         .words
         .into_iter()
@@ -141,7 +140,7 @@ fn piece_words(diff: &Diff, tags: &[Tag]) -> Vec<String> {
     diff.pieces
         .iter()
         .filter(|p| tags.contains(&p.tag))
-        .flat_map(|p| folded_words(&p.text, std::slice::from_ref(&(0..p.text.len()))))
+        .flat_map(|p| folded_words(&p.text, &[Span::new(0, p.text.len())]))
         .collect()
 }
 
@@ -149,7 +148,7 @@ fn piece_words(diff: &Diff, tags: &[Tag]) -> Vec<String> {
 fn lists_a_phrase(words: &[String]) -> bool {
     let folded: Vec<String> = words
         .iter()
-        .flat_map(|w| folded_words(w, std::slice::from_ref(&(0..w.len()))))
+        .flat_map(|w| folded_words(w, &[Span::new(0, w.len())]))
         .collect();
     (0..folded.len()).any(|i| {
         (1..=4)
@@ -160,7 +159,7 @@ fn lists_a_phrase(words: &[String]) -> bool {
 
 /// `variant` (its words at `pieces`) diffed against all of `reference` as the
 /// quoted sentence of the reference report.
-fn diff(reference: &str, variant: &str, pieces: &[Range<usize>]) -> Diff {
+fn diff(reference: &str, variant: &str, pieces: &[Span]) -> Diff {
     let report = Report {
         id: "reference".to_owned(),
         outlet: "wire".to_owned(),
@@ -171,7 +170,7 @@ fn diff(reference: &str, variant: &str, pieces: &[Range<usize>]) -> Diff {
         text: reference.to_owned(),
         origin: Origin::default(),
     };
-    let whole = (0, reference.len());
+    let whole = Span::new(0, reference.len());
     let attribution = Attribution {
         kind: Kind::Direct,
         speaker: None,
@@ -210,7 +209,7 @@ fn diff(reference: &str, variant: &str, pieces: &[Range<usize>]) -> Diff {
 /// in the window, keeping what is the same, dropping what was removed and
 /// adding what was added. The result is the variant's words, and the walk
 /// uses up exactly the window's words.
-fn check_diff(reference: &str, variant: &str, pieces: &[Range<usize>], exact_reference: bool) {
+fn check_diff(reference: &str, variant: &str, pieces: &[Span], exact_reference: bool) {
     let diff = diff(reference, variant, pieces);
     let variant_words = folded_words(variant, pieces);
     prop_assert_eq_words(
@@ -219,7 +218,7 @@ fn check_diff(reference: &str, variant: &str, pieces: &[Range<usize>], exact_ref
         "same + added pieces rebuild the variant",
         &diff,
     );
-    let Some((start, end)) = diff.window else {
+    let Some((start, end)) = diff.window.map(|w| (w.start(), w.end())) else {
         assert!(
             diff.pieces.iter().all(|p| p.tag == Tag::Added),
             "no window, nothing same or removed: {diff:#?}"
@@ -235,10 +234,10 @@ fn check_diff(reference: &str, variant: &str, pieces: &[Range<usize>], exact_ref
         // the variant's words, not the reference's.
         return;
     }
-    let mut remaining = folded_words(reference, std::slice::from_ref(&(start..end))).into_iter();
+    let mut remaining = folded_words(reference, &[Span::new(start, end)]).into_iter();
     let mut rebuilt = Vec::new();
     for piece in &diff.pieces {
-        let words = folded_words(&piece.text, std::slice::from_ref(&(0..piece.text.len())));
+        let words = folded_words(&piece.text, &[Span::new(0, piece.text.len())]);
         match piece.tag {
             Tag::Added => rebuilt.extend(words),
             Tag::Same | Tag::Removed => {
@@ -281,7 +280,7 @@ proptest! {
         let variant = apply(&reference, &edits);
         let exact = !lists_a_phrase(&reference) && !lists_a_phrase(&variant);
         let (reference, variant) = (printed(&reference, &gaps), printed(&variant, &other_gaps));
-        check_diff(&reference, &variant, std::slice::from_ref(&(0..variant.len())), exact);
+        check_diff(&reference, &variant, &[Span::new(0, variant.len())], exact);
     }
 
     /// A variant unrelated to the reference: a paraphrase, or no match at all.
@@ -293,7 +292,7 @@ proptest! {
     ) {
         let exact = !lists_a_phrase(&reference) && !lists_a_phrase(&variant);
         let (reference, variant) = (printed(&reference, &gaps), printed(&variant, &gaps));
-        check_diff(&reference, &variant, std::slice::from_ref(&(0..variant.len())), exact);
+        check_diff(&reference, &variant, &[Span::new(0, variant.len())], exact);
     }
 
     /// Any text at all, at any piece boundaries: the diff never panics.
@@ -305,12 +304,12 @@ proptest! {
     ) {
         let mut cuts: Vec<usize> = cuts.into_iter().map(|c| c % (variant.len() + 1)).collect();
         cuts.sort_unstable();
-        let pieces: Vec<Range<usize>> = cuts.chunks(2).filter_map(|c| match c {
-            [a, b] => Some(*a..*b),
+        let pieces: Vec<Span> = cuts.chunks(2).filter_map(|c| match c {
+            [a, b] => Some(Span::new(*a, *b)),
             _ => None,
         }).collect();
         diff(&reference, &variant, &pieces);
-        diff(&reference, &variant, std::slice::from_ref(&(0..variant.len())));
+        diff(&reference, &variant, &[Span::new(0, variant.len())]);
     }
 
     /// A quote split around its cue (`"A," he said, "B."`) is one rendering in
@@ -331,11 +330,11 @@ proptest! {
         } else {
             format!("\"{first}\" the minister said, \"{}\"", printed(second, &[]))
         };
-        let mut pieces: Vec<Range<usize>> = Vec::new();
-        pieces.push(1..1 + first.len());
+        let mut pieces: Vec<Span> = Vec::new();
+        pieces.push(Span::new(1, 1 + first.len()));
         if !second.is_empty() {
             let start = text.len() - 1 - printed(second, &[]).len();
-            pieces.push(start..text.len() - 1);
+            pieces.push(Span::new(start, text.len() - 1));
         }
         let reference = printed(&reference, &[]);
         check_diff(&reference, &text, &pieces, false);

@@ -22,7 +22,7 @@ use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::{Attribution, Kind};
 use crate::text::local::{self, Matchable};
-use crate::text::{Key, Word, Wording, content_keys, shared_keys};
+use crate::text::{Key, Span, Word, Wording, content_keys, shared_keys};
 
 pub use speakers::Names;
 pub(crate) use speakers::parts as name_parts;
@@ -69,10 +69,20 @@ pub struct Rendering {
     pub report: usize,
     /// Index into that report's attributions.
     pub attribution: usize,
-    /// The words that render the claim: byte ranges into the report's text.
-    pub pieces: Vec<(usize, usize)>,
+    /// The words that render the claim, in the report's text.
+    pub pieces: Vec<Span>,
     /// The speaker's event-wide name, when the speaker is a named person.
     pub speaker: Option<String>,
+}
+
+impl Rendering {
+    /// From the first of its words to the last.
+    pub fn extent(&self) -> Span {
+        match (self.pieces.first(), self.pieces.last()) {
+            (Some(first), Some(last)) => first.to(*last),
+            _ => Span::default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -99,8 +109,8 @@ pub struct Attributed<'a> {
 struct Unit {
     report: usize,
     attribution: usize,
-    /// The byte ranges the words were taken from.
-    pieces: Vec<Range<usize>>,
+    /// Where the words were taken from.
+    pieces: Vec<Span>,
     wording: Wording,
 }
 
@@ -291,21 +301,20 @@ fn cover(mut parts: Vec<(Range<usize>, usize)>, len: usize) -> Vec<(Range<usize>
 /// The words of an attribution that are compared: what is inside quote marks
 /// for a direct quote or a fragment (with any speaker and cue the marks hold),
 /// the content otherwise.
-pub fn pieces(attribution: &Attribution) -> Vec<Range<usize>> {
+pub fn pieces(attribution: &Attribution) -> Vec<Span> {
     let spans = match attribution.kind {
         Kind::Direct | Kind::Fragment if !attribution.content.quoted.is_empty() => {
             &attribution.content.quoted
         }
         _ => &attribution.content.spans,
     };
-    spans.iter().map(|&(s, e)| s..e).collect()
+    spans.clone()
 }
 
-/// The statements an attribution renders, each as the byte ranges of its
-/// words: a direct quote of several sentences renders each of them (outlets
+/// The statements an attribution renders, each as where its words stand: a direct quote of several sentences renders each of them (outlets
 /// excerpt a quote sentence by sentence, and one continues it where another
 /// stops); any other attribution renders one.
-fn statements(attribution: &Attribution, text: &str) -> Vec<Vec<Range<usize>>> {
+fn statements(attribution: &Attribution, text: &str) -> Vec<Vec<Span>> {
     let pieces = pieces(attribution);
     if attribution.kind != Kind::Direct {
         return vec![pieces];
@@ -348,24 +357,22 @@ fn joins_claim(
         .then_some((0..unit.len(), shared))
 }
 
-/// Byte ranges of words `range` of a unit: one range for the words of each of
+/// Where words `range` of a unit stand: one span for the words of each of
 /// the unit's pieces (the halves of a split quote stay apart).
-fn pieces_within(unit: &Unit, range: Range<usize>) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+fn pieces_within(unit: &Unit, range: Range<usize>) -> Vec<Span> {
+    let mut out: Vec<(Span, usize)> = Vec::new();
     for w in unit.wording.words.get(range).unwrap_or_default() {
         let piece = unit
             .pieces
             .iter()
-            .position(|p| p.contains(&w.range.start))
+            .position(|p| p.contains(w.span.start()))
             .unwrap_or(0);
         match out.last_mut() {
-            Some(last) if last.2 == piece => last.1 = w.range.end,
-            _ => out.push((w.range.start, w.range.end, piece)),
+            Some(last) if last.1 == piece => last.0 = last.0.to(w.span),
+            _ => out.push((w.span, piece)),
         }
     }
-    out.into_iter()
-        .map(|(start, end, _)| (start, end))
-        .collect()
+    out.into_iter().map(|(span, _)| span).collect()
 }
 
 /// The reference rendering: a primary source's, else the most common wording,
@@ -391,8 +398,7 @@ fn choose_reference(
     let mut by_wording: HashMap<String, Vec<usize>> = HashMap::new();
     for (i, r) in renderings.iter().enumerate() {
         let text = &reports[r.report].text;
-        let ranges: Vec<Range<usize>> = r.pieces.iter().map(|&(s, e)| s..e).collect();
-        let wording = Wording::new(text, &ranges);
+        let wording = Wording::new(text, &r.pieces);
         by_wording
             .entry(wording.folded(0..wording.len()))
             .or_default()

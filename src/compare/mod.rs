@@ -23,7 +23,7 @@ use crate::corpus::Report;
 use crate::extract::{Attribution, Kind};
 use crate::finding::{Piece, Tag};
 use crate::text::local;
-use crate::text::{Unit, Word, Wording, folded, units};
+use crate::text::{Span, Unit, Word, Wording, folded, units};
 
 /// Below this share of matching words, a rendering is a paraphrase of the
 /// reference rather than a version of its words.
@@ -51,7 +51,7 @@ pub struct Diff {
     pub similarity: f64,
     /// The reference words this rendering was compared with: byte range in the
     /// reference's report.
-    pub window: Option<(usize, usize)>,
+    pub window: Option<Span>,
     pub changes: Vec<Change>,
     /// The rendering word by word, with the reference's words it lacks.
     pub pieces: Vec<Piece>,
@@ -77,12 +77,12 @@ pub enum Label {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     pub class: ChangeClass,
-    /// The reference's words (empty for an insertion), with their byte range.
+    /// The reference's words (empty for an insertion), with where they stand.
     pub old: String,
-    pub old_range: Option<(usize, usize)>,
-    /// The rendering's words (empty for a deletion), with their byte range.
+    pub old_range: Option<Span>,
+    /// The rendering's words (empty for a deletion), with where they stand.
     pub new: String,
-    pub new_range: Option<(usize, usize)>,
+    pub new_range: Option<Span>,
 }
 
 /// One distinct wording of a claim.
@@ -114,13 +114,12 @@ pub fn compare(claim: &Claim, attributed: Attributed<'_>) -> Comparison {
         .enumerate()
         .map(|(i, rendering)| {
             let report = &attributed.reports[rendering.report];
-            let ranges: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
-            let wording = Wording::new(&report.text, &ranges);
+            let wording = Wording::new(&report.text, &rendering.pieces);
             if i == claim.reference {
                 return Diff {
                     label: Label::Reference,
                     similarity: 1.0,
-                    window: wording.bytes(0..wording.len()).map(|r| (r.start, r.end)),
+                    window: wording.bytes(0..wording.len()),
                     changes: Vec::new(),
                     pieces: vec![Piece {
                         tag: Tag::Same,
@@ -168,7 +167,7 @@ pub fn against(
     index: usize,
     attributed: Attributed<'_>,
     text: &str,
-    pieces: &[Range<usize>],
+    pieces: &[Span],
 ) -> Diff {
     against_words(claim, index, attributed, text, &Wording::new(text, pieces))
 }
@@ -204,30 +203,30 @@ pub fn against_words(
 /// (`"A?" Clinton said at a rally. "B."`), which no rendering of the quote
 /// carries. (A readout's own frame stays: outlets quote it, `The Secretary
 /// underscored ...`.)
-fn scope(attribution: &Attribution, pieces: &[(usize, usize)]) -> Vec<Range<usize>> {
-    let (start, end) = attribution.sentence;
-    let mut ranges: Vec<Range<usize>> = pieces
+fn scope(attribution: &Attribution, pieces: &[Span]) -> Vec<Span> {
+    let (start, end) = (attribution.sentence.start(), attribution.sentence.end());
+    let mut ranges: Vec<Span> = pieces
         .iter()
-        .filter(|&&(s, e)| e <= start || s >= end)
-        .map(|&(s, e)| s..e)
+        .filter(|p| p.end() <= start || p.start() >= end)
+        .copied()
         .collect();
     let mut from = start;
     if attribution.kind == Kind::Direct {
         for gap in attribution.content.quoted.windows(2) {
-            let cut = gap[0].1.max(start)..gap[1].0.min(end);
+            let cut = gap[0].end().max(start)..gap[1].start().min(end);
             if cut.start >= cut.end {
                 continue;
             }
             if cut.start > from {
-                ranges.push(from..cut.start);
+                ranges.push(Span::new(from, cut.start));
             }
             from = from.max(cut.end);
         }
     }
     if end > from {
-        ranges.push(from..end);
+        ranges.push(Span::new(from, end));
     }
-    ranges.sort_by_key(|r| r.start);
+    ranges.sort_by_key(|r| r.start());
     ranges
 }
 
@@ -350,7 +349,7 @@ fn diff(
     } else {
         Label::Altered
     };
-    let window = scope.bytes(window).map(|r| (r.start, r.end));
+    let window = scope.bytes(window);
     Diff {
         label,
         similarity,
@@ -368,15 +367,11 @@ fn change(
     new: &[&Word],
 ) -> Change {
     let range = |words: &[&Word]| match (words.first(), words.last()) {
-        (Some(a), Some(b)) => Some((a.range.start, b.range.end)),
+        (Some(a), Some(b)) => Some(a.span.to(b.span)),
         _ => None,
     };
     let (old_range, new_range) = (range(old), range(new));
-    let slice = |text: &str, r: Option<(usize, usize)>| {
-        r.and_then(|(s, e)| text.get(s..e))
-            .unwrap_or("")
-            .to_string()
-    };
+    let slice = |text: &str, r: Option<Span>| r.map_or("", |r| r.of(text)).to_string();
     Change {
         class,
         old: slice(old_text, old_range),
@@ -424,7 +419,7 @@ fn mark_reordered(changes: &mut [Change]) {
 fn same_surface(old_text: &str, old: &[&Word], new_text: &str, new: &[&Word]) -> bool {
     let printed = |text: &str, words: &[&Word]| match (words.first(), words.last()) {
         (Some(a), Some(b)) => text
-            .get(a.range.start..b.range.end)
+            .get(a.span.to(b.span).range())
             .unwrap_or("")
             .split_whitespace()
             .collect::<String>(),
@@ -438,8 +433,8 @@ fn ellipsis_before(text: &str, words: &[Word], at: usize) -> bool {
     let start = at
         .checked_sub(1)
         .and_then(|p| words.get(p))
-        .map_or(0, |w| w.range.end);
-    let end = words.get(at).map_or(text.len(), |w| w.range.start);
+        .map_or(0, |w| w.span.end());
+    let end = words.get(at).map_or(text.len(), |w| w.span.start());
     text.get(start..end)
         .is_some_and(|gap| gap.contains("...") || gap.contains('\u{2026}'))
 }
@@ -455,7 +450,7 @@ fn push_piece(pieces: &mut Vec<Piece>, tag: Tag, text: &str, words: &[&Word]) {
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
             let gap = text
-                .get(words[i - 1].range.end..word.range.start)
+                .get(words[i - 1].span.end()..word.span.start())
                 .unwrap_or(" ");
             if gap.chars().any(char::is_alphanumeric) {
                 shown.push(' ');
@@ -463,7 +458,7 @@ fn push_piece(pieces: &mut Vec<Piece>, tag: Tag, text: &str, words: &[&Word]) {
                 shown.push_str(gap);
             }
         }
-        shown.push_str(text.get(word.range.clone()).unwrap_or(""));
+        shown.push_str(word.span.of(text));
     }
     match pieces.last_mut() {
         Some(last) if last.tag == tag => {
@@ -477,7 +472,7 @@ fn push_piece(pieces: &mut Vec<Piece>, tag: Tag, text: &str, words: &[&Word]) {
 fn joined_text(text: &str, words: &[Word]) -> String {
     words
         .iter()
-        .filter_map(|w| text.get(w.range.clone()))
+        .map(|w| w.span.of(text))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -486,8 +481,7 @@ fn joined_text(text: &str, words: &[Word]) -> String {
 fn variants(claim: &Claim, diffs: &[Diff], reports: &[Report]) -> Vec<Variant> {
     let mut by_wording: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in claim.renderings.iter().enumerate() {
-        let ranges: Vec<Range<usize>> = r.pieces.iter().map(|&(s, e)| s..e).collect();
-        let wording = Wording::new(&reports[r.report].text, &ranges);
+        let wording = Wording::new(&reports[r.report].text, &r.pieces);
         by_wording
             .entry(wording.folded(0..wording.len()))
             .or_default()

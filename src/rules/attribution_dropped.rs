@@ -1,13 +1,12 @@
 //! CC006 attribution-dropped: a statement that other outlets attribute, printed
 //! in an outlet's own voice.
 
-use std::ops::Range;
-
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::{Attributed, Claim, MIN_SHARED};
 use crate::compare::{self, Label};
-use crate::extract::{Attribution, Span};
+use crate::extract::{Attribution, Excerpt};
 use crate::finding::{Finding, Location, Piece, Severity};
+use crate::text::Span;
 use crate::text::local::{self, Matchable};
 use crate::text::{Key, Wording, content_keys, shared_keys};
 
@@ -47,8 +46,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         .filter(|claim| claim.renderings[claim.reference].speaker.is_some())
         .map(|claim| {
             let reference = &claim.renderings[claim.reference];
-            let ranges: Vec<Range<usize>> = reference.pieces.iter().map(|&(s, e)| s..e).collect();
-            let words = Wording::new(&context.reports[reference.report].text, &ranges);
+            let words = Wording::new(&context.reports[reference.report].text, &reference.pieces);
             let stems = content_keys(&words.words);
             let matchable = Matchable::of(&words.words);
             Reference {
@@ -78,14 +76,15 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         }
         let report = &context.reports[r];
         let all_words = context.words.of(r, &report.text);
-        for &(start, end) in context.sentences.get(r).map_or(&[][..], Vec::as_slice) {
-            let range = start as usize..end as usize;
+        for &sentence in context.sentences.get(r).map_or(&[][..], Vec::as_slice) {
             // Every attribution in the sentence, or whose words run into it (a
             // quote continued in the next sentence, `"A," Trump said. "B."`).
-            let overlaps = |(s, e): (usize, usize)| s < range.end && range.start < e;
             let frames: Vec<&Attribution> = context.attributions[r]
                 .iter()
-                .filter(|a| overlaps(a.sentence) || a.content.spans.iter().any(|&s| overlaps(s)))
+                .filter(|a| {
+                    a.sentence.overlaps(sentence)
+                        || a.content.spans.iter().any(|s| s.overlaps(sentence))
+                })
                 .collect();
             // A sentence with a reporting frame is still the outlet's own voice
             // when the frame is itself words of another claim: `France hopes
@@ -93,34 +92,33 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             // said France hopes Vietnam will ...`. So a stretch counts only if
             // every frame it touches has its speaker and cue inside the
             // stretch and among the words of the claim it renders.
-            let own_voice = |stretch: &Range<usize>, reference: &Wording| {
-                let said = |span: &Span| {
-                    stretch.start <= span.start
-                        && span.end <= stretch.end
-                        && Wording::of(&span.text)
+            let own_voice = |stretch: Span, reference: &Wording| {
+                let said = |said: &Excerpt| {
+                    stretch.start() <= said.start
+                        && said.end <= stretch.end()
+                        && Wording::of(&said.text)
                             .words
                             .iter()
                             .all(|w| reference.words.iter().any(|r| r.folded == w.folded))
                 };
                 frames.iter().all(|a| {
-                    let overlaps = |s: usize, e: usize| s < stretch.end && stretch.start < e;
-                    let touches = a.content.spans.iter().any(|&(s, e)| overlaps(s, e))
+                    let touches = a.content.spans.iter().any(|s| s.overlaps(stretch))
                         || a.speaker
                             .as_ref()
-                            .is_some_and(|s| overlaps(s.mention.start, s.mention.end));
+                            .is_some_and(|s| s.mention.span().overlaps(stretch));
                     !touches
                         || (a.speaker.as_ref().is_some_and(|s| said(&s.mention))
                             && a.cue.as_ref().is_some_and(|c| said(&c.span)))
                 })
             };
             let words = all_words
-                .within(range.clone())
-                .unwrap_or_else(|| Wording::new(&report.text, std::slice::from_ref(&range)));
+                .within(sentence)
+                .unwrap_or_else(|| Wording::new(&report.text, &[sentence]));
             if words.len() < MIN_WORDS || !may_render(&words) {
                 continue;
             }
             // A sentence may run two statements together: each stretch renders one.
-            let mut taken: Vec<Range<usize>> = Vec::new();
+            let mut taken: Vec<Span> = Vec::new();
             while let Some((claim, stretch, pieces)) = best_match(
                 &words,
                 r,
@@ -130,9 +128,9 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 attributed,
                 &report.text,
             ) {
-                taken.push(stretch.clone());
+                taken.push(stretch);
                 let reference = &claim.renderings[claim.reference];
-                let primary = Location::new(report, &Span::new(&report.text, stretch.clone()));
+                let primary = Location::new(report, stretch);
                 let speaker = reference.speaker.as_deref().unwrap_or("its speaker");
                 let message = format!(
                     "{} prints \"{}\" in its own voice; {} attributes these words to {speaker}",
@@ -154,13 +152,13 @@ fn best_match<'c>(
     words: &Wording,
     report: usize,
     references: &[Reference<'c>],
-    taken: &[Range<usize>],
-    own_voice: &dyn Fn(&Range<usize>, &Wording) -> bool,
+    taken: &[Span],
+    own_voice: &dyn Fn(Span, &Wording) -> bool,
     attributed: Attributed<'_>,
     text: &str,
-) -> Option<(&'c Claim, Range<usize>, Vec<Piece>)> {
+) -> Option<(&'c Claim, Span, Vec<Piece>)> {
     let stems = content_keys(&words.words);
-    let mut best: Option<(f64, &'c Claim, Range<usize>, Vec<Piece>)> = None;
+    let mut best: Option<(f64, &'c Claim, Span, Vec<Piece>)> = None;
     for reference in references {
         let claim = reference.claim;
         let covers =
@@ -180,20 +178,10 @@ fn best_match<'c>(
         let Some(stretch) = words.bytes(found.a) else {
             continue;
         };
-        if taken
-            .iter()
-            .any(|t| t.start < stretch.end && stretch.start < t.end)
-            || !own_voice(&stretch, &reference.words)
-        {
+        if taken.iter().any(|t| t.overlaps(stretch)) || !own_voice(stretch, &reference.words) {
             continue;
         }
-        let diff = compare::against(
-            claim,
-            claim.reference,
-            attributed,
-            text,
-            std::slice::from_ref(&stretch),
-        );
+        let diff = compare::against(claim, claim.reference, attributed, text, &[stretch]);
         if diff.label != Label::Paraphrase && best.as_ref().is_none_or(|b| diff.similarity > b.0) {
             best = Some((diff.similarity, claim, stretch, diff.pieces));
         }

@@ -36,13 +36,16 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 continue;
             }
             let report = &context.reports[rendering.report];
-            let primary = Location::new(report, &cue.span);
+            let primary = Location::new(report, cue.span.span());
             let message = format!(
                 "{} reports the words with \"{}\" (loaded); {reference_outlet} uses \"{}\" ({})",
                 report.outlet, cue.span.text, reference_cue.span.text, reference_cue.class
             );
             let related = vec![
-                Location::new(&context.reports[reference.report], &reference_cue.span),
+                Location::new(
+                    &context.reports[reference.report],
+                    reference_cue.span.span(),
+                ),
                 rendering_location(context, claim, i),
             ];
             out.push(rule.finding(context, claim, message, primary, related, Vec::new()));

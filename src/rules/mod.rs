@@ -28,9 +28,10 @@ use crate::compare::Comparison;
 use crate::config::{Config, OutletKind, Selection};
 use crate::corpus::Report;
 use crate::events::Event;
-use crate::extract::{Attribution, Span};
+use crate::extract::Attribution;
 use crate::finding::{Finding, Location, RuleCode, RuleName, Severity};
 use crate::foreign::ForeignMatch;
+use crate::text::Span;
 
 pub use channel_mismatch::ConfiguredOutlets;
 pub use report_words::ReportWords;
@@ -78,7 +79,7 @@ pub struct Context<'a> {
     /// looked up once: rules ask it in their inner loops.
     pub outlet_kinds: &'a [Option<OutletKind>],
     /// Per report, its sentences (byte ranges), as extraction found them.
-    pub sentences: &'a [Vec<(u32, u32)>],
+    pub sentences: &'a [Vec<Span>],
     /// The words of the event's reports, made once for all rules.
     pub words: &'a ReportWords,
     /// The configuration's outlets with their words, made once for the run.
@@ -231,10 +232,7 @@ impl Rule {
 /// The location of a rendering's words.
 fn rendering_location(context: &Context<'_>, claim: &Claim, index: usize) -> Location {
     let rendering = &claim.renderings[index];
-    let first = rendering.pieces.first().map_or(0, |p| p.0);
-    let last = rendering.pieces.last().map_or(first, |p| p.1);
-    let report = &context.reports[rendering.report];
-    Location::new(report, &Span::new(&report.text, first..last))
+    Location::new(&context.reports[rendering.report], rendering.extent())
 }
 
 /// One change for a message: `"should" → "must"`, `"today" added`.

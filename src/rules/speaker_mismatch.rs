@@ -62,7 +62,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             let primary = attribution
                 .speaker
                 .as_ref()
-                .map_or(words.clone(), |s| Location::new(report, &s.mention));
+                .map_or(words.clone(), |s| Location::new(report, s.mention.span()));
             let credited = &context.reports[claim.renderings[credited_with].report];
             let message = format!(
                 "{} credits \"{}\" to {other}; {} credits these words to {speaker}",

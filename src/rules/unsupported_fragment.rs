@@ -1,9 +1,9 @@
 //! CC004 unsupported-fragment: quoted words found in no other rendering of the claim.
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::extract::{Kind, Span};
+use crate::extract::Kind;
 use crate::finding::{Finding, Location, Severity};
-use crate::text::Wording;
+use crate::text::{Span, Wording};
 
 pub(crate) const RULE: Rule = Rule {
     code: "CC004",
@@ -34,24 +34,21 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 .filter(|r| r.report != rendering.report)
                 .map(|r| {
                     let other = &context.attributions[r.report][r.attribution];
-                    let mut ranges: Vec<std::ops::Range<usize>> =
-                        r.pieces.iter().map(|&(s, e)| s..e).collect();
-                    ranges.push(other.sentence.0..other.sentence.1);
-                    folded(&Wording::new(&context.reports[r.report].text, &ranges))
+                    let mut spans = r.pieces.clone();
+                    spans.push(other.sentence);
+                    folded(&Wording::new(&context.reports[r.report].text, &spans))
                 })
                 .collect();
             if others.is_empty() {
                 continue;
             }
-            let within = |&&(s, e): &&(usize, usize)| {
-                rendering.pieces.iter().any(|&(ps, pe)| s < pe && ps < e)
-            };
-            for &(start, end) in attribution.content.quoted.iter().filter(within) {
+            let within = |quoted: &&Span| rendering.pieces.iter().any(|p| p.overlaps(**quoted));
+            for &quoted in attribution.content.quoted.iter().filter(within) {
                 // `taken seriously ... addressed`: each side of an ellipsis is quoted on its own.
                 // A part is supported by this claim's other renderings, or by
                 // words another report of the event quotes (the same quote,
                 // aligned with another statement of the speaker's).
-                let unsupported = quoted_parts(&report.text, start, end)
+                let unsupported = quoted_parts(&report.text, quoted)
                     .into_iter()
                     .filter(|part| !part.is_empty())
                     .any(|part| {
@@ -61,7 +58,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 if !unsupported {
                     continue;
                 }
-                let primary = Location::new(report, &Span::new(&report.text, start..end));
+                let primary = Location::new(report, quoted);
                 let message = format!(
                     "\"{}\" is in quote marks, but no other report's rendering of this statement has these words",
                     excerpt(&primary.text)
@@ -86,7 +83,7 @@ fn quoted_elsewhere(context: &Context<'_>, report: usize, part: &[String]) -> bo
                 a.content
                     .quoted
                     .iter()
-                    .any(|&(s, e)| quoted_parts(text, s, e).iter().any(|q| contains(q, part)))
+                    .any(|&q| quoted_parts(text, q).iter().any(|q| contains(q, part)))
             })
         })
 }
@@ -96,8 +93,8 @@ fn folded(wording: &Wording) -> Vec<String> {
 }
 
 /// The folded words of `text[start..end]`, split at ellipses.
-fn quoted_parts(text: &str, start: usize, end: usize) -> Vec<Vec<String>> {
-    let Some(quoted) = text.get(start..end) else {
+fn quoted_parts(text: &str, quoted: Span) -> Vec<Vec<String>> {
+    let Some(quoted) = text.get(quoted.range()) else {
         return Vec::new();
     };
     quoted

@@ -6,6 +6,7 @@ mod fold;
 pub mod local;
 mod quotes;
 mod sentences;
+mod span;
 mod tokens;
 mod wording;
 
@@ -14,6 +15,7 @@ use std::ops::Range;
 pub use equivalents::{LONGEST_PHRASE, equivalent, group as equivalence_group};
 pub use fold::{fold, fold_into};
 pub use quotes::{Family, Quote};
+pub use span::Span;
 pub use tokens::{MAX_TEXT, Token, TokenKind};
 pub use wording::{Key, Unit, Word, Wording, content_keys, folded, shared_keys, units};
 
@@ -30,14 +32,14 @@ pub struct Document<'t> {
 /// A block of text between blank lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    pub range: Range<usize>,
+    pub range: Span,
     /// Indices into `Document::sentences`.
     pub sentences: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
-    pub range: Range<usize>,
+    pub range: Span,
     /// Indices into `Document::tokens`.
     pub tokens: Range<usize>,
     /// Index into `Document::paragraphs`.
@@ -73,13 +75,13 @@ pub fn analyze(text: &str) -> Document<'_> {
         let first = sentences.len();
         for (range, tokens) in sentences::split(text, &tokens, token_ranges[p].clone()) {
             sentences.push(Sentence {
-                range,
+                range: Span::from(range),
                 tokens,
                 paragraph: p,
             });
         }
         paragraphs.push(Paragraph {
-            range: block,
+            range: Span::from(block),
             sentences: first..sentences.len(),
         });
     }
@@ -148,25 +150,25 @@ const SENTENCE_ENDS: [char; 11] = [
 ];
 
 /// The sentences of a quoted passage given as its pieces (`"A. B," he said,
-/// "C."` is two pieces): each sentence as the byte ranges of its words, one
-/// range per piece it runs over. A passage is kept whole as one sentence in
+/// "C."` is two pieces): each sentence as where its words stand, one span
+/// per piece it runs over. A passage is kept whole as one sentence in
 /// the document's sentences; a rendering of it is compared sentence by
 /// sentence.
-pub fn sentences_of(text: &str, pieces: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
-    let mut out: Vec<Vec<Range<usize>>> = Vec::new();
+pub fn sentences_of(text: &str, pieces: &[Span]) -> Vec<Vec<Span>> {
+    let mut out: Vec<Vec<Span>> = Vec::new();
     let mut open = false;
     let mut tokens = Vec::new();
     for piece in pieces {
         tokens.clear();
-        tokens::tokenize(text, piece.clone(), &mut tokens);
+        tokens::tokenize(text, piece.range(), &mut tokens);
         if tokens.is_empty() {
             continue;
         }
         for (range, _) in sentences::split(text, &tokens, 0..tokens.len()) {
             match out.last_mut() {
                 // A sentence cut by the frame (`"We will," he said, "act."`) goes on.
-                Some(last) if open => last.push(range.clone()),
-                _ => out.push(vec![range.clone()]),
+                Some(last) if open => last.push(Span::from(range.clone())),
+                _ => out.push(vec![Span::from(range.clone())]),
             }
             open = !text[range]
                 .trim_end_matches(CLOSING)
@@ -197,7 +199,7 @@ mod tests {
 
     fn quoted(text: &str) -> Vec<&str> {
         let doc = analyze(text);
-        doc.quotes.iter().map(|q| &text[q.inner()]).collect()
+        doc.quotes.iter().map(|q| q.inner().of(text)).collect()
     }
 
     #[test]
@@ -235,11 +237,7 @@ mod tests {
         let text = "\"First part.\n\n\"Second part,\" he said.";
         let doc = analyze(text);
         assert_eq!(doc.quotes.len(), 1);
-        let spans: Vec<&str> = doc.quotes[0]
-            .spans
-            .iter()
-            .map(|s| &text[s.clone()])
-            .collect();
+        let spans: Vec<&str> = doc.quotes[0].spans.iter().map(|s| s.of(text)).collect();
         assert_eq!(spans, ["First part.", "Second part,"]);
     }
 
@@ -253,11 +251,7 @@ mod tests {
     fn sentences_survive_abbreviations_and_quotes() {
         let text = "BEIJING, Jan. 27 (Xinhua) -- U.S. Secretary Blinken spoke. \"One. Two,\" he said. Next.";
         let doc = analyze(text);
-        let sentences: Vec<&str> = doc
-            .sentences
-            .iter()
-            .map(|s| &text[s.range.clone()])
-            .collect();
+        let sentences: Vec<&str> = doc.sentences.iter().map(|s| s.range.of(text)).collect();
         assert_eq!(
             sentences,
             [
@@ -272,11 +266,7 @@ mod tests {
     fn paragraphs_are_separated_by_blank_lines() {
         let text = "One line\nwrapped.\r\n\r\n  Second.\n";
         let doc = analyze(text);
-        let paragraphs: Vec<&str> = doc
-            .paragraphs
-            .iter()
-            .map(|p| &text[p.range.clone()])
-            .collect();
+        let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|p| p.range.of(text)).collect();
         assert_eq!(paragraphs, ["One line\nwrapped.", "Second."]);
     }
 
@@ -314,11 +304,7 @@ mod tests {
     fn tokenised_stops_in_numbers_and_initials_end_no_sentence() {
         let text = "It fell 10 kilometres ( 6 . 2 miles ) away . The U . S . envoy spoke at 3 p . m . The talks ended .";
         let doc = analyze(text);
-        let sentences: Vec<&str> = doc
-            .sentences
-            .iter()
-            .map(|s| &text[s.range.clone()])
-            .collect();
+        let sentences: Vec<&str> = doc.sentences.iter().map(|s| s.range.of(text)).collect();
         assert_eq!(
             sentences,
             [
@@ -333,11 +319,7 @@ mod tests {
     fn a_text_written_a_line_a_paragraph_is_read_so() {
         let text = "Ministry denies report\nThe ministry said the report was false.\n\"It is baseless,\" a spokesman said.";
         let doc = analyze(text);
-        let paragraphs: Vec<&str> = doc
-            .paragraphs
-            .iter()
-            .map(|p| &text[p.range.clone()])
-            .collect();
+        let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|p| p.range.of(text)).collect();
         assert_eq!(
             paragraphs,
             [
@@ -359,10 +341,13 @@ mod tests {
         let first_end = text.find(",\" he").unwrap_or(0) + 1;
         let second = text.find("and nobody").unwrap_or(0);
         let second_end = text.find("?\" Yes").unwrap_or(0) + 1;
-        let sentences = sentences_of(text, &[open..first_end, second..second_end]);
+        let sentences = sentences_of(
+            text,
+            &[Span::new(open, first_end), Span::new(second, second_end)],
+        );
         let shown: Vec<Vec<&str>> = sentences
             .iter()
-            .map(|s| s.iter().map(|r| &text[r.clone()]).collect())
+            .map(|s| s.iter().map(|r| r.of(text)).collect())
             .collect();
         assert_eq!(
             shown,

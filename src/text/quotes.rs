@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::Span;
 use super::tokens::{Token, TokenKind};
 
 /// One quotation: the words between a pair of marks.
@@ -16,9 +17,9 @@ use super::tokens::{Token, TokenKind};
 pub struct Quote {
     /// The quoted text, one range per paragraph the quotation runs over,
     /// without the marks.
-    pub spans: Vec<Range<usize>>,
+    pub spans: Vec<Span>,
     /// From the first opening mark to the end of the closing mark.
-    pub outer: Range<usize>,
+    pub outer: Span,
     pub family: Family,
     /// 0 for a quotation at the top level, 1 for one inside another, and so on.
     pub depth: usize,
@@ -26,10 +27,10 @@ pub struct Quote {
 
 impl Quote {
     /// From the first quoted character to the last (across paragraphs).
-    pub fn inner(&self) -> Range<usize> {
-        let start = self.spans.first().map_or(self.outer.start, |s| s.start);
-        let end = self.spans.last().map_or(self.outer.end, |s| s.end);
-        start..end
+    pub fn inner(&self) -> Span {
+        let start = self.spans.first().map_or(self.outer.start(), |s| s.start());
+        let end = self.spans.last().map_or(self.outer.end(), |s| s.end());
+        Span::new(start, end)
     }
 }
 
@@ -104,7 +105,7 @@ struct Open {
     /// over several paragraphs, each reopening mark).
     marks: Vec<usize>,
     start: usize,
-    spans: Vec<Range<usize>>,
+    spans: Vec<Span>,
     depth: usize,
 }
 
@@ -143,7 +144,7 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
             {
                 stack.truncate(at + 1);
                 if let Some(mut open) = stack.pop() {
-                    open.spans.push(open.start..token.start());
+                    open.spans.push(Span::new(open.start, token.start()));
                     let first_mark = open
                         .marks
                         .first()
@@ -151,7 +152,7 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
                     open.marks.push(t);
                     let quote = Quote {
                         spans: open.spans,
-                        outer: first_mark..token.end(),
+                        outer: Span::new(first_mark, token.end()),
                         family: open.family,
                         depth: open.depth,
                     };
@@ -170,7 +171,7 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
         carry_over(text, tokens, paragraphs, p, &mut stack);
     }
     // Quotations close inner-first: number them in text order instead.
-    found.sort_by_key(|(q, _)| q.outer.start);
+    found.sort_by_key(|(q, _)| q.outer.start());
     let mut quotes = Vec::with_capacity(found.len());
     for (n, (quote, marks)) in found.into_iter().enumerate() {
         if let Some((&close, openings)) = marks.split_last() {
@@ -225,7 +226,7 @@ fn carry_over(
                 .end
                 .checked_sub(1)
                 .map_or(open.start, |last| tokens[last].end());
-            open.spans.push(open.start..end.max(open.start));
+            open.spans.push(Span::new(open.start, end.max(open.start)));
         }
     } else {
         stack.clear();
