@@ -131,33 +131,30 @@ pub fn run(corpus: Corpus, config: &Config, plan: &Plan) -> Outcome {
     );
     stats::record("align+compare", align_started.elapsed());
     let rules_started = Instant::now();
-    let configured_outlets = rules::ConfiguredOutlets::of(config);
+    let checker = rules::Checker::new(
+        rules::Coverage {
+            claims: &claims,
+            comparisons: &comparisons,
+            reports: &reports,
+            attributions: &attributions,
+            config,
+            languages: &languages,
+            outlet_kinds: &outlet_kinds,
+            sentences: &sentences,
+        },
+        &plan.selection,
+    );
     let findings: Vec<Finding> = events
         .par_iter()
         .enumerate()
         .zip(spans)
         .flat_map_iter(|((i, event), own)| {
-            if !compared(i) {
-                plan.done.fetch_add(event.reports.len(), Ordering::Relaxed);
-                return Vec::new();
-            }
-            let event_foreign = &foreign[foreign_of(&foreign, &own)];
-            let context = rules::Context {
-                event,
-                own,
-                claims: &claims,
-                comparisons: &comparisons,
-                reports: &reports,
-                attributions: &attributions,
-                config,
-                foreign: event_foreign,
-                languages: &languages,
-                outlet_kinds: &outlet_kinds,
-                sentences: &sentences,
-                words: &rules::ReportWords::new(&event.reports),
-                configured_outlets: &configured_outlets,
+            let found = if compared(i) {
+                let event_foreign = &foreign[foreign_of(&foreign, &own)];
+                checker.check(event, own, event_foreign)
+            } else {
+                Vec::new()
             };
-            let found = rules::check(&context, &plan.selection);
             plan.done.fetch_add(event.reports.len(), Ordering::Relaxed);
             found
         })

@@ -33,7 +33,7 @@ use crate::finding::{Finding, Location, RuleCode, RuleName, Severity};
 use crate::foreign::ForeignMatch;
 use crate::text::Span;
 
-pub use channel_mismatch::ConfiguredOutlets;
+use channel_mismatch::ConfiguredOutlets;
 pub use report_words::ReportWords;
 
 /// One rule of the catalogue, as its module declares it.
@@ -56,6 +56,74 @@ pub struct Rule {
     check: fn(&Context<'_>, &Rule, &mut Vec<Finding>),
 }
 
+/// What the rules read of a whole run: every event's claims and their
+/// comparisons, the reports and what extraction found in them. The check
+/// builds it once; the rules make what else they need from it.
+#[derive(Debug, Clone, Copy)]
+pub struct Coverage<'a> {
+    /// Every event's claims.
+    pub claims: &'a [Claim],
+    /// One per claim, in the same order.
+    pub comparisons: &'a [Comparison],
+    pub reports: &'a [Report],
+    pub attributions: &'a [Vec<Attribution>],
+    pub config: &'a Config,
+    /// Per report, its language (`extract::language`).
+    pub languages: &'a [Option<&'static str>],
+    /// Per report, the configured kind of its outlet (`Config::outlet_kind`),
+    /// looked up once: rules ask it in their inner loops.
+    pub outlet_kinds: &'a [Option<OutletKind>],
+    /// Per report, its sentences, as extraction found them.
+    pub sentences: &'a [Vec<Span>],
+}
+
+/// The selected rules, ready to run on one event after another: what they
+/// need of the whole run is made once here.
+#[derive(Debug)]
+pub struct Checker<'a> {
+    coverage: Coverage<'a>,
+    selection: &'a Selection,
+    /// The configuration's outlets with their words (CC007).
+    configured_outlets: ConfiguredOutlets,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(coverage: Coverage<'a>, selection: &'a Selection) -> Checker<'a> {
+        Checker {
+            coverage,
+            selection,
+            configured_outlets: ConfiguredOutlets::of(coverage.config),
+        }
+    }
+
+    /// The findings of `event`, whose claims are `own` (indices into the
+    /// coverage's claims), and whose quotes of other events' words are `foreign`.
+    pub fn check(
+        &self,
+        event: &Event,
+        own: Range<usize>,
+        foreign: &[ForeignMatch],
+    ) -> Vec<Finding> {
+        let c = self.coverage;
+        let context = Context {
+            event,
+            own,
+            claims: c.claims,
+            comparisons: c.comparisons,
+            reports: c.reports,
+            attributions: c.attributions,
+            config: c.config,
+            foreign,
+            languages: c.languages,
+            outlet_kinds: c.outlet_kinds,
+            sentences: c.sentences,
+            words: &ReportWords::new(&event.reports),
+            configured_outlets: &self.configured_outlets,
+        };
+        check(&context, self.selection)
+    }
+}
+
 /// Everything a rule may look at: one event, its claims and their comparisons,
 /// and what was found across events.
 #[derive(Debug, Clone)]
@@ -73,17 +141,12 @@ pub struct Context<'a> {
     /// This event's renderings whose words belong to another event (their
     /// `own_claim` is in `own`).
     pub foreign: &'a [ForeignMatch],
-    /// Per report, its language (`extract::language`).
     pub languages: &'a [Option<&'static str>],
-    /// Per report, the configured kind of its outlet (`Config::outlet_kind`),
-    /// looked up once: rules ask it in their inner loops.
     pub outlet_kinds: &'a [Option<OutletKind>],
-    /// Per report, its sentences (byte ranges), as extraction found them.
     pub sentences: &'a [Vec<Span>],
     /// The words of the event's reports, made once for all rules.
     pub words: &'a ReportWords,
-    /// The configuration's outlets with their words, made once for the run.
-    pub configured_outlets: &'a ConfiguredOutlets,
+    configured_outlets: &'a ConfiguredOutlets,
 }
 
 impl Context<'_> {
@@ -152,7 +215,7 @@ pub fn is_known(code_or_name: &str) -> bool {
 
 /// Run the selected rules on one event: the entry point of the stage. Findings
 /// come out sorted (by rule, then place), so output is the same from run to run.
-pub fn check(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
+fn check(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in CATALOGUE
         .iter()
