@@ -24,6 +24,8 @@ pub use attribution::{Attribution, Content, Cue, CueClass, Excerpt, Kind, Speake
 pub use language::{is_english, language, reads_as_english};
 pub use lexicon::{Lexicon, lexicon};
 
+use lexicon::Complement;
+
 use crate::text::{self, Document, Span, TokenKind};
 use frame::{Clause, Reading, Statement};
 use people::People;
@@ -192,6 +194,14 @@ fn assemble(
         .filter(|s| !s.text.is_empty())
         .collect();
     let (kind, mut content) = content(doc, clause, &statement.content);
+    content.proposition = match statement.cue.as_ref().map(|(_, e)| e.complement) {
+        Some(Complement::Nothing) => false,
+        Some(Complement::Topic) => statement
+            .content
+            .iter()
+            .any(|r| clause.proposition(r.clone())),
+        _ => true,
+    };
     // `"The Secretary warned of ...," Price said`: the quote marks hold the
     // inner speaker and cue too, and what is quoted is what they hold.
     let first = statement.content.first().map_or(0, |r| r.start);
@@ -276,6 +286,7 @@ fn content(doc: &Document<'_>, clause: &Clause<'_>, parts: &[Range<usize>]) -> (
             text,
             spans,
             quoted,
+            proposition: true,
         },
     )
 }
@@ -386,6 +397,7 @@ fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
                 text: doc.text[trimmed.clone()].to_string(),
                 spans: vec![span],
                 quoted: vec![span],
+                proposition: true,
             },
             sentence,
         });

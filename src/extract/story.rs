@@ -190,6 +190,7 @@ impl Thread {
             attribution.content.quoted.push(Span::from(range));
         }
         attribution.content.text = joined(doc.text, &attribution.content.spans);
+        attribution.content.proposition = true;
         if attribution.kind == Kind::Indirect {
             attribution.kind = Kind::Mixed;
         }
@@ -210,6 +211,7 @@ impl Thread {
             attribution.content.quoted.push(r);
         }
         attribution.content.text = joined(doc.text, &attribution.content.spans);
+        attribution.content.proposition = true;
     }
 }
 

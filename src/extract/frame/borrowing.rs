@@ -38,7 +38,7 @@ impl<'a> Clause<'a> {
         };
         let start = self.content_start(cue, hi, &mut found)?;
         let (content, channels, end) = self.content_after(start, hi);
-        if content.is_empty() {
+        if content.is_empty() || !self.reports_speech(cue, &content) {
             return None;
         }
         found.content = vec![content];

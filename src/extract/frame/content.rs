@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::{Clause, CueAt, MAX_TAIL, Statement};
-use crate::extract::lexicon::Frame as CueFrame;
+use crate::extract::lexicon::{Complement, Frame as CueFrame};
 use crate::extract::vocabulary::Section;
 use crate::text::TokenKind;
 
@@ -38,6 +38,48 @@ impl<'a> Clause<'a> {
             return None;
         }
         self.enough_words(pos, end).then_some(end)
+    }
+
+    /// Whether tokens `range`, what a cue reports, say something: quoted
+    /// words, a clause (`that ...`, `whether ...`, a verb of its own) or an
+    /// infinitive (`to stop`), rather than a noun or prepositional phrase
+    /// alone (`16 points`, `through the church`, `calls for a ceasefire`).
+    pub fn proposition(&self, range: Range<usize>) -> bool {
+        let Some(first) = range.clone().find(|&i| self.word(i).is_some()) else {
+            return false;
+        };
+        if matches!(
+            self.word(first),
+            Some("that" | "whether" | "if" | "how" | "why" | "what" | "when" | "where" | "who")
+        ) {
+            return true;
+        }
+        range.clone().any(|i| {
+            if !self.is_outside_quotes(i) {
+                return self.token(i).is_word();
+            }
+            let Some(w) = self.word(i) else { return false };
+            let after_modifier = i > range.start
+                && (self.has(i - 1, Section::Determiner) || self.has(i - 1, Section::Preposition));
+            self.has(i, Section::Auxiliary)
+                // `to stop`, not `to the blaze`
+                || w == "to"
+                    && self.word(i + 1).is_some_and(|_| {
+                        !self.capitalized(i + 1)
+                            && self.open_class(i + 1)
+                            && !self.is_number(i + 1)
+                    })
+                // `the rule weakened the law`, not `the injured`
+                || w.len() > 3 && w.ends_with("ed") && !self.capitalized(i) && !after_modifier
+                || i > first && self.cue_at(i).is_some()
+        })
+    }
+
+    /// Whether a cue reports speech with `content` after it: a cue that needs
+    /// a clause (`added`, `claimed`) means something else before a noun
+    /// phrase (`added 16 points`, `claimed the title`).
+    pub(super) fn reports_speech(&self, cue: CueAt, content: &Range<usize>) -> bool {
+        cue.entry.complement != Complement::Clause || self.proposition(content.clone())
     }
 
     /// At least two words, or a quotation, between `start` and `end`.
@@ -458,6 +500,47 @@ mod tests {
                 }
             ]
         );
+    }
+
+    /// The cue words of each statement found in `text`.
+    fn cues(text: &str) -> Vec<&str> {
+        statements(text).into_iter().map(|s| s.cue).collect()
+    }
+
+    #[test]
+    fn a_verb_that_needs_a_clause_reports_no_noun_phrase() {
+        // Sport, violence and other senses of verbs of speech.
+        assert_eq!(cues("Smith added 16 points for the visitors."), [""; 0]);
+        assert_eq!(cues("The team claimed the title last year."), [""; 0]);
+        assert_eq!(
+            cues("Government forces attacked a camp near the border."),
+            [""; 0]
+        );
+        assert_eq!(cues("A fire ripped through the church on Sunday."), [""; 0]);
+        assert_eq!(cues("Crews responded to the blaze at dawn."), [""; 0]);
+        assert_eq!(cues("He knew the area well."), [""; 0]);
+        assert_eq!(cues("She saw the smoke from her window."), [""; 0]);
+        assert_eq!(cues("Both leaders appeared on the stage."), [""; 0]);
+        // The same verbs before a clause, a quotation or an infinitive report speech.
+        assert_eq!(cues("Smith added that the team was tired."), ["added"]);
+        assert_eq!(cues("The team claimed the referee was wrong."), ["claimed"]);
+        assert_eq!(cues("He knew the plan had failed."), ["knew"]);
+        assert_eq!(cues("Both leaders appeared to agree."), ["appeared"]);
+        assert_eq!(cues("Smith added: “We were tired.”"), ["added"]);
+    }
+
+    #[test]
+    fn a_proposition_is_a_clause_a_quotation_or_an_infinitive() {
+        let said = |text: &str| read(text, |c| c.proposition(0..c.len()));
+        assert!(said("that the talks failed"));
+        assert!(said("the rule weakened the law"));
+        assert!(said("the bullet was a ricochet"));
+        assert!(said("to stop the war"));
+        assert!(said("the talks “useful”"));
+        assert!(!said("the bombing"));
+        assert!(!said("calls for a ceasefire"));
+        assert!(!said("to the killings"));
+        assert!(!said("16 points for the injured players"));
     }
 
     #[test]

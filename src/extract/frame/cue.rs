@@ -107,11 +107,16 @@ impl<'a> Clause<'a> {
                     .lookup_with(self.word(after).unwrap_or(""), |k| self.word(after + k))
                     .is_some()
                 && !self.has(after, Section::Noun));
-        // `White House press secretary Josh Earnest`: a noun before a title.
-        let before_title = self.has(after, Section::Title)
+        // `White House press secretary Josh Earnest`, `state media`: a noun
+        // before a title or a body.
+        let before_title = (self.has(after, Section::Title) || self.has(after, Section::Body))
             && !self.capitalized(after)
             && self.word(after).is_some_and(|w| !w.ends_with('s'));
-        before_is_modifier || after_is_verb || before_title
+        // `the governor of Unity state`: a noun after a name in a prepositional phrase.
+        let after_place = i >= 2
+            && self.capitalized(i - 1)
+            && matches!(self.word(i - 2), Some("of" | "in" | "from"));
+        before_is_modifier || after_is_verb || before_title || after_place
     }
 
     /// Move back from the cue at `cue` over auxiliaries and adverbs that belong
@@ -181,6 +186,36 @@ mod tests {
         assert_eq!(
             lemma("The report said the talks went well.", "report"),
             None
+        );
+    }
+
+    #[test]
+    fn a_cue_form_naming_a_thing_is_no_cue() {
+        assert_eq!(
+            lemma("Chinese state media said the talks were frank.", "state"),
+            None
+        );
+        assert_eq!(
+            lemma(
+                "The governor of Unity state, Taban Deng, said it was over.",
+                "state"
+            ),
+            None
+        );
+        assert_eq!(
+            lemma(
+                "Moscow sought security guarantees from the West.",
+                "guarantees"
+            ),
+            None
+        );
+        assert_eq!(
+            lemma("The exact details of the meeting are not known.", "details"),
+            None
+        );
+        assert_eq!(
+            lemma("Wang states that the talks failed.", "states"),
+            Some("state".into())
         );
     }
 

@@ -49,7 +49,7 @@ impl<'a> Clause<'a> {
             None => self.content_start(cue, hi, &mut found)?,
         };
         let (content, channels, end) = self.content_after(start, hi);
-        if content.is_empty() {
+        if content.is_empty() || !self.reports_speech(cue, &content) {
             return None;
         }
         found.content = vec![content];

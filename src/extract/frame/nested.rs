@@ -128,7 +128,7 @@ impl<'a> Clause<'a> {
             None => self.content_start(cue, hi, &mut found)?,
         };
         let (content, channels, _) = self.content_after(start, hi);
-        if content.is_empty() {
+        if content.is_empty() || !self.reports_speech(cue, &content) {
             return None;
         }
         found.content = vec![content];
