@@ -54,7 +54,12 @@ impl<'a> Clause<'a> {
         ) {
             return true;
         }
-        range.clone().any(|i| {
+        // `16 points for the visitors, who won the title`: a relative clause
+        // describes a noun, and says nothing of what was reported.
+        let end = (first + 1..range.end)
+            .find(|&i| self.has(i, Section::Relative) && self.is_outside_quotes(i))
+            .unwrap_or(range.end);
+        (range.start..end).any(|i| {
             if !self.is_outside_quotes(i) {
                 return self.token(i).is_word();
             }
@@ -71,7 +76,10 @@ impl<'a> Clause<'a> {
                     })
                 // `the rule weakened the law`, not `the injured`
                 || w.len() > 3 && w.ends_with("ed") && !self.capitalized(i) && !after_modifier
-                || i > first && self.cue_at(i).is_some()
+                // `Russia wants ...`, not `knew the area and saw the smoke`
+                || i > first
+                    && self.cue_at(i).is_some()
+                    && !matches!(self.word(i - 1), Some("and" | "but" | "or"))
         })
     }
 
@@ -541,6 +549,8 @@ mod tests {
         assert!(!said("calls for a ceasefire"));
         assert!(!said("to the killings"));
         assert!(!said("16 points for the injured players"));
+        assert!(!said("16 points for the visitors, who claimed the title"));
+        assert!(!said("the area well and saw the smoke"));
     }
 
     #[test]
