@@ -32,7 +32,7 @@ pub(super) fn framed<'t>(
             opens_paragraph: doc.paragraphs[paragraph].sentences.start == s,
         };
         if statements.is_empty() {
-            thread.quotations(doc, clauses, &unit, people);
+            thread.quotations(doc, &unit, people);
         } else {
             thread.statements(doc, &unit, &statements, people);
         }
@@ -72,6 +72,9 @@ struct OpenQuote {
     paragraph: usize,
     /// The sentence that may carry it on: the one right after its unit.
     next: usize,
+    /// Whether what it reports outside quote marks names someone else, who
+    /// might be the speaker of a quotation in the next paragraph.
+    others_named: bool,
 }
 
 /// A lead-in, and the sentence that must quote its words.
@@ -99,23 +102,23 @@ impl Thread {
             .rev()
             .find(|&a| self.found[a].kind == Kind::Direct)
             .unwrap_or(self.found.len() - 1);
+        let others_named = statements.get(carries - first).is_some_and(|st| {
+            st.content
+                .iter()
+                .any(|part| unit.clause.names_someone(part.clone()))
+        });
         self.open = Some(OpenQuote {
             attribution: carries,
             paragraph: unit.paragraph,
             next: unit.next,
+            others_named,
         });
     }
 
     /// A unit with no frame of its own: its quotations carry on the open
     /// attribution or a lead-in's (`"A," he said.` / `"B."`), and it may
     /// itself be a lead-in.
-    fn quotations(
-        &mut self,
-        doc: &Document<'_>,
-        clauses: &[Clause<'_>],
-        unit: &Unit<'_, '_>,
-        people: &mut People,
-    ) {
+    fn quotations(&mut self, doc: &Document<'_>, unit: &Unit<'_, '_>, people: &mut People) {
         let clause = unit.clause;
         let mut carried = self
             .open
@@ -132,10 +135,7 @@ impl Thread {
         if carried.is_none()
             && quoted
             && only_quotes(clause)
-            && let Some(lead_in) = self.lead_in.take().filter(|l| {
-                l.next == unit.first
-                    && (!unit.opens_paragraph || at_colon(&clauses[unit.first - 1]))
-            })
+            && let Some(lead_in) = self.lead_in.take().filter(|l| l.next == unit.first)
         {
             self.found.push(lead_in.attribution);
             carried = Some(self.found.len() - 1);
@@ -152,6 +152,7 @@ impl Thread {
                     attribution: a,
                     paragraph: unit.paragraph,
                     next: unit.next,
+                    others_named: false,
                 });
             }
             _ => self.open = None,
@@ -164,7 +165,8 @@ impl Thread {
 
     /// Whether a quotation-only unit carries on `open`: right after it, in its
     /// paragraph, or opening the next paragraph with nothing but quoted words
-    /// when `open` has a speaker (a quote over several paragraphs, each closed).
+    /// when `open` has a speaker and names no one else who could be the
+    /// quotation's (a quote over several paragraphs, each closed).
     fn carries_on(&self, doc: &Document<'_>, open: &OpenQuote, unit: &Unit<'_, '_>) -> bool {
         open.next == unit.first
             && (open.paragraph == unit.paragraph
@@ -172,7 +174,8 @@ impl Thread {
                     && unit.opens_paragraph
                     && only_quotes(unit.clause)
                     && running_quote(doc, unit.clause).is_none()
-                    && self.found[open.attribution].speaker.is_some())
+                    && self.found[open.attribution].speaker.is_some()
+                    && !open.others_named)
     }
 
     /// Quotations `quotes` (token ranges of `clause`) as more of attribution `a`'s content.
@@ -290,11 +293,6 @@ fn leading_quotes(clause: &Clause<'_>) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-/// Whether a clause ends in a colon.
-fn at_colon(clause: &Clause<'_>) -> bool {
-    clause.word_text(clause.len().saturating_sub(1)) == ":"
 }
 
 /// Whether every word of a clause that opens with a quotation is quoted.

@@ -90,6 +90,29 @@ impl<'a> Clause<'a> {
         cue.entry.complement != Complement::Clause || self.proposition(content.clone())
     }
 
+    /// `said on Tuesday.`, `said in a statement.`: what follows a cue is only
+    /// its circumstance, and the frame reports what the next paragraph quotes.
+    pub(super) fn circumstance_only(&self, content: &Range<usize>) -> bool {
+        self.tail(content.start, content.end, false) == Some(content.end)
+            && content.clone().all(|i| {
+                let s = self.sections(i);
+                self.word(i).is_none()
+                    || self.capitalized(i)
+                    || self.is_number(i)
+                    || self.adverbial(i)
+                    || [
+                        Section::Preposition,
+                        Section::Determiner,
+                        Section::Time,
+                        Section::Weekday,
+                        Section::Month,
+                        Section::Body,
+                    ]
+                    .iter()
+                    .any(|&c| s.has(c))
+            })
+    }
+
     /// At least two words, or a quotation, between `start` and `end`.
     pub(super) fn enough_words(&self, start: usize, end: usize) -> bool {
         let mut words = 0;
@@ -383,7 +406,7 @@ impl<'a> Clause<'a> {
     }
 
     /// Whether a speaker and a cue of their own start at `k`.
-    fn clause_with_frame(&self, k: usize, hi: usize) -> bool {
+    pub(super) fn clause_with_frame(&self, k: usize, hi: usize) -> bool {
         let Some(phrase) = self.phrase_forward(k, hi) else {
             return false;
         };

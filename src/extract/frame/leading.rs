@@ -3,7 +3,8 @@
 //! paragraph quotes (`Cruz continued:`).
 
 use super::{Clause, CueAt, MAX_PHRASE, MAX_TAIL, Phrase, Statement};
-use crate::extract::lexicon::Frame as CueFrame;
+use crate::extract::lexicon::{Frame as CueFrame, lexicon};
+use crate::extract::vocabulary::Section;
 
 impl<'a> Clause<'a> {
     /// `Wang told Blinken that ...`, `He said: "..."`.
@@ -49,7 +50,10 @@ impl<'a> Clause<'a> {
             None => self.content_start(cue, hi, &mut found)?,
         };
         let (content, channels, end) = self.content_after(start, hi);
-        if content.is_empty() || !self.reports_speech(cue, &content) {
+        if content.is_empty()
+            || !self.reports_speech(cue, &content)
+            || end == hi && self.circumstance_only(&content)
+        {
             return None;
         }
         found.content = vec![content];
@@ -80,6 +84,41 @@ impl<'a> Clause<'a> {
     /// a stop and reports nothing in it, for the quotation that follows (the
     /// next paragraph, or a sentence only quoted). Its content is left empty.
     pub fn lead_in(&self, lo: usize) -> Option<Statement> {
+        self.verb_lead_in(lo).or_else(|| self.document_lead_in(lo))
+    }
+
+    /// `Below is a statement by Francesca Grifo:`, `The following is
+    /// attributable to Spokesperson Ned Price:`: a document and who it is
+    /// by, for the quotation that follows. The colon is the cue.
+    fn document_lead_in(&self, lo: usize) -> Option<Statement> {
+        let colon = self.len().checked_sub(1)?;
+        if colon <= lo || !self.is_punct(colon, ":") || !self.is_outside_quotes(colon) {
+            return None;
+        }
+        let by = (lo..colon)
+            .rev()
+            .take(MAX_PHRASE)
+            .find(|&k| matches!(self.word(k), Some("by" | "from" | "to")))?;
+        let speaker = self
+            .phrase_forward(by + 1, colon)
+            .filter(|p| p.end == colon)?;
+        let document = (lo..by).any(|k| {
+            self.has(k, Section::Body) && !self.capitalized(k)
+                || matches!(self.word(k), Some("remarks" | "attributable"))
+        });
+        if !document || (lo..by).any(|k| !self.is_outside_quotes(k) || self.cue_at(k).is_some()) {
+            return None;
+        }
+        let entry = lexicon().lookup(&[":"])?;
+        Some(Statement {
+            speaker: Some(Phrase::plain(speaker)),
+            cue: Some((colon..colon + 1, entry)),
+            end: colon + 1,
+            ..Statement::default()
+        })
+    }
+
+    fn verb_lead_in(&self, lo: usize) -> Option<Statement> {
         let colon = self.len().checked_sub(1)?;
         if colon <= lo || !self.is_punct(colon, ":.") || !self.is_outside_quotes(colon) {
             return None;
@@ -223,6 +262,23 @@ mod tests {
                 ..Seen::default()
             })
         );
+    }
+
+    #[test]
+    fn a_document_and_its_author_before_a_colon() {
+        assert_eq!(
+            lead_in("Below is a statement by Ned Price:"),
+            Some(Seen {
+                speaker: "Ned Price",
+                cue: ":",
+                ..Seen::default()
+            })
+        );
+        assert_eq!(
+            lead_in("The following is attributable to Spokesperson Ned Price:").map(|s| s.speaker),
+            Some("Spokesperson Ned Price")
+        );
+        assert_eq!(lead_in("He drove to the coast by bus:"), None);
     }
 
     #[test]

@@ -158,6 +158,10 @@ impl<'a> Clause<'a> {
             pos = found.end;
             out.push(found);
         }
+        if let Some(found) = self.opening_participle(lo, hi) {
+            pos = found.end;
+            out.push(found);
+        }
         let (mut next_cue, mut next_ending) = (0, 0);
         while pos < hi {
             // A channel of the statement just found: `..., according to the

@@ -62,6 +62,17 @@ impl<'a> Clause<'a> {
         true
     }
 
+    /// Whether tokens `range` name a person outside quote marks: a name
+    /// word that is no title, body, organisation or place.
+    pub fn names_someone(&self, range: Range<usize>) -> bool {
+        range.clone().any(|i| {
+            i > 0
+                && self.is_outside_quotes(i)
+                && self.plain_name(i)
+                && !self.has(i, Section::Organisation)
+        })
+    }
+
     /// Particle `i` stands inside a name: before a name or another particle,
     /// and after a name or a particle, or written with a capital (`Van der
     /// Merwe said`, `Ursula von der Leyen said`, `De la Cruz told`).
