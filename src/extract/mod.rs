@@ -83,10 +83,16 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
         found.sort_by_key(|a| a.content.extent().start());
         return Ok(found);
     }
+    let carried = carried_into(doc);
     let reading = Reading::new(
         doc.text,
         &doc.tokens,
-        doc.sentences.iter().map(|s| s.tokens.start),
+        doc.sentences.iter().map(|s| {
+            (
+                s.tokens.start,
+                carried.binary_search(&s.tokens.start).is_ok(),
+            )
+        }),
     )
     .ok_or(TooLong {
         bytes: doc.text.len(),
@@ -107,6 +113,25 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
     }
     found.sort_by_key(|a| a.content.extent().start());
     Ok(found)
+}
+
+/// The first tokens of the lines a quotation runs on to without a reopening
+/// mark (copy written a sentence a line: `"A.` / `B.` / `C," he said.`):
+/// sentences that start inside quote marks.
+fn carried_into(doc: &Document<'_>) -> Vec<usize> {
+    let mut out: Vec<usize> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        .flat_map(|q| q.spans.iter().skip(1))
+        .filter_map(|span| {
+            let t = doc.tokens.partition_point(|t| t.start() < span.start());
+            let token = doc.tokens.get(t)?;
+            (token.start() == span.start() && token.is_word()).then_some(t)
+        })
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// Everyone the report names in full, registered before any speaker is
@@ -254,13 +279,31 @@ fn content(doc: &Document<'_>, clause: &Clause<'_>, parts: &[Range<usize>]) -> (
         let direct = words
             .clone()
             .all(|i| !clause.token(i).is_word() || !clause.is_outside_quotes(i));
-        // A quote over several paragraphs: its earlier paragraphs come first.
-        if let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(words.start)
+        // A quote over several paragraphs: its earlier paragraphs come first,
+        // whether this one reopens it or, in copy written a sentence a line,
+        // goes on without a mark (`"A.` / `B," he said.`).
+        let carried_on = || {
+            (!clause.is_outside_quotes(words.start))
+                .then(|| {
+                    words.clone().find_map(|i| match clause.token_kind(i) {
+                        Some(TokenKind::QuoteClose(q)) => Some(q),
+                        _ => None,
+                    })
+                })
+                .flatten()
+        };
+        let opening = match clause.token_kind(words.start) {
+            Some(TokenKind::QuoteOpen(q)) => Some(q),
+            _ => carried_on(),
+        };
+        if let Some(q) = opening
             && let Some(quote) = doc.quotes.get(q)
         {
             for earlier in quote.spans.iter().take(quote.spans.len().saturating_sub(1)) {
-                spans.push(*earlier);
-                quoted.push(*earlier);
+                // `` `` A`` in tokenised copy: the space after the mark is no word.
+                let earlier = without_spaces(doc.text, *earlier);
+                spans.push(earlier);
+                quoted.push(earlier);
             }
         }
         let range = if direct {
@@ -408,6 +451,15 @@ fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
 fn sentence_around(doc: &Document<'_>, at: usize) -> Span {
     let i = doc.sentences.partition_point(|s| s.range.end() <= at);
     doc.sentences.get(i).map_or(Span::new(at, at), |s| s.range)
+}
+
+/// `span` without white space at either end.
+fn without_spaces(text: &str, span: Span) -> Span {
+    let Some(slice) = text.get(span.range()) else {
+        return span;
+    };
+    let start = span.start() + (slice.len() - slice.trim_start().len());
+    Span::new(start, start.max(span.start() + slice.trim_end().len()))
 }
 
 /// `range` without punctuation or white space at either end.

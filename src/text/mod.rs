@@ -242,6 +242,21 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_over_lines_of_copy_written_a_sentence_a_line() {
+        let text = "He spoke.\n\" It is a privilege .\nI am glad .\nI cannot wait , \" he said .\nIt airs soon .";
+        let doc = analyze(text);
+        assert_eq!(doc.quotes.len(), 1);
+        let spans: Vec<&str> = doc.quotes[0].spans.iter().map(|s| s.of(text)).collect();
+        assert_eq!(
+            spans,
+            [" It is a privilege .", "I am glad .", "I cannot wait , "]
+        );
+        // A stray mark a line later that opens, not closes, carries nothing.
+        let stray = "He spoke.\n\"Never closed .\nThen \"a real quote\" here .\nEnd .";
+        assert_eq!(quoted(stray), ["a real quote"]);
+    }
+
+    #[test]
     fn an_unclosed_mark_derails_nothing_beyond_its_paragraph() {
         let text = "He said \"never closed.\n\nThen \"a real quote\" here.";
         assert_eq!(quoted(text), ["a real quote"]);

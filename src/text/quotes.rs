@@ -107,6 +107,9 @@ struct Open {
     start: usize,
     spans: Vec<Span>,
     depth: usize,
+    /// Carried into the next paragraph without a reopening mark there (a
+    /// quote over several lines of copy written a sentence a line).
+    unmarked: bool,
 }
 
 /// Deeper nesting than this is not prose: further opening marks are ignored,
@@ -126,9 +129,13 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
         if let Some(open) = stack.first_mut()
             && let Some(reopening) = tokens.get(paragraph.start)
         {
-            open.marks.push(paragraph.start);
-            open.start = reopening.end();
-            first += 1;
+            if open.unmarked {
+                open.start = reopening.start();
+            } else {
+                open.marks.push(paragraph.start);
+                open.start = reopening.end();
+                first += 1;
+            }
         }
         for t in first..paragraph.end {
             let token = tokens[t];
@@ -165,6 +172,7 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
                     start: token.end(),
                     spans: Vec::new(),
                     depth: stack.len(),
+                    unmarked: false,
                 });
             }
         }
@@ -183,6 +191,54 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
         quotes.push(quote);
     }
     quotes
+}
+
+/// The most lines of copy written a sentence a line that one quotation runs over.
+const MAX_QUOTE_LINES: usize = 4;
+
+/// Whether a quotation left open at the end of paragraph `p`, in copy written
+/// a sentence a line (paragraphs apart by a single line break), is closed a
+/// few lines later by a mark after the stop or comma that ends what was said
+/// (`"A.` / `B.` / `C," he said.`), with no mark of its kind before that.
+fn closes_lines_later(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Range<usize>],
+    p: usize,
+    family: Family,
+) -> bool {
+    for q in p + 1..paragraphs.len().min(p + MAX_QUOTE_LINES) {
+        let (Some(before), Some(line)) = (paragraphs.get(q - 1), paragraphs.get(q)) else {
+            return false;
+        };
+        let gap = match (
+            before.end.checked_sub(1).and_then(|t| tokens.get(t)),
+            tokens.get(line.start),
+        ) {
+            (Some(a), Some(b)) => text.get(a.end()..b.start()).unwrap_or(""),
+            _ => return false,
+        };
+        if gap.matches('\n').count() != 1 {
+            return false;
+        }
+        for t in line.clone() {
+            let Some(mark) = tokens
+                .get(t)
+                .filter(|tok| tok.kind() == TokenKind::Punct)
+                .and_then(|tok| mark_at(text, tok))
+                .filter(|m| m.family == family)
+            else {
+                continue;
+            };
+            let after_stop = t > line.start
+                && tokens
+                    .get(t - 1)
+                    .and_then(|prev| text.get(prev.range()))
+                    .is_some_and(|prev| matches!(prev, "," | "." | "?" | "!"));
+            return mark.can_close && after_stop;
+        }
+    }
+    false
 }
 
 fn mark_at(text: &str, token: &Token) -> Option<Mark> {
@@ -218,9 +274,16 @@ fn carry_over(
             .and_then(|token| mark_at(text, token))
             .is_some_and(|m| m.can_open && m.family == family)
     };
-    let carried = stack.first().is_some_and(|open| reopens(open.family));
-    if carried {
+    let reopened = stack.first().is_some_and(|open| reopens(open.family));
+    let unmarked = !reopened
+        && stack
+            .first()
+            .is_some_and(|open| closes_lines_later(text, tokens, paragraphs, p, open.family));
+    if reopened || unmarked {
         stack.truncate(1);
+        if let Some(open) = stack.first_mut() {
+            open.unmarked = unmarked;
+        }
         if let (Some(open), Some(paragraph)) = (stack.first_mut(), paragraphs.get(p)) {
             let end = paragraph
                 .end

@@ -57,12 +57,14 @@ pub(super) struct Info {
 
 impl<'a> Reading<'a> {
     /// Read `tokens`, whose sentences start at `sentence_starts` (token
-    /// indices, increasing). `None` when the folded words of the report are
-    /// too long for `u32` offsets (a report of gigabytes).
+    /// indices, increasing), each with whether it starts inside a quotation
+    /// carried on from the line before without a mark (copy written a
+    /// sentence a line). `None` when the folded words of the report are too
+    /// long for `u32` offsets (a report of gigabytes).
     pub fn new(
         text: &'a str,
         tokens: &'a [Token],
-        sentence_starts: impl IntoIterator<Item = usize>,
+        sentence_starts: impl IntoIterator<Item = (usize, bool)>,
     ) -> Option<Reading<'a>> {
         let (words, cues) = (vocabulary(), lexicon());
         let mut folded = String::with_capacity(tokens.iter().map(|t| t.end() - t.start()).sum());
@@ -75,8 +77,8 @@ impl<'a> Reading<'a> {
             // Quote marks are counted from each sentence's start, as each
             // sentence was once read on its own. A sentence only ends outside
             // quotes, so two sentences read as one unit count the same.
-            while sentences.next_if(|&s| s <= n).is_some() {
-                depth = 0;
+            while let Some((_, inside)) = sentences.next_if(|&(s, _)| s <= n) {
+                depth = usize::from(inside);
             }
             let outside = outside(t.kind(), &mut depth);
             let start = folded.len();
