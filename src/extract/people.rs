@@ -58,6 +58,9 @@ pub(super) struct People {
     /// The last person credited with speech, for `he said`: a named person,
     /// or a speaker known only by a title (`the minister`).
     last_speaker: Option<Last>,
+    /// Someone else named as a sentence's subject after the last speaker
+    /// (`Smith welcomed the news.` / `"...," he said`): whom `he` stands for.
+    subject: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -130,6 +133,10 @@ impl People {
             && phrase.role.is_none()
             && self.ends_a_known_name(&folded_name)
         {
+            return;
+        }
+        // `the BBC Lind` after `Maria Lind`: one word of a known name is that person.
+        if folded_name.len() == 1 && self.ends_a_known_name(&folded_name) {
             return;
         }
         self.add(Known {
@@ -216,9 +223,43 @@ impl People {
             .or_else(|| candidates(ordered..all).filter(|i| !before(i)).find(fits))
     }
 
+    /// A person named as the subject of a sentence: if no one else, `he` in
+    /// what follows stands for them rather than for the last speaker.
+    /// Whether `phrase` names someone known; only after a speaker does it change
+    /// whom `he` stands for (with no one credited yet, `he` stays unresolved).
+    pub fn note_subject(&mut self, phrase: &Described) -> bool {
+        // `The United Arab Emirates opposes ...`: a place named like a person is none.
+        let place = phrase.name.iter().any(|w| {
+            let w = crate::text::fold(w);
+            vocabulary().is_organisation(w.strip_suffix("'s").unwrap_or(&w))
+        });
+        if phrase.pronoun || phrase.class != SpeakerClass::Person || place {
+            return false;
+        }
+        let Some(found) = self
+            .by_full_name(phrase)
+            .or_else(|| self.by_name_word(phrase))
+        else {
+            return false;
+        };
+        let last = match &self.last_speaker {
+            Some(Last::Person(i)) => Some(&self.known[*i].folded_name),
+            Some(Last::Role { .. }) => None,
+            None => return true,
+        };
+        self.subject = (last != Some(&self.known[found].folded_name)).then_some(found);
+        true
+    }
+
     /// Resolve a speaker phrase to one name for this report: the lookups
     /// below, each for one kind of mention, tried in order.
     pub fn resolve(&mut self, phrase: Described) -> Speaker {
+        if phrase.pronoun
+            && he_or_she(&phrase.mention)
+            && let Some(subject) = self.subject
+        {
+            return self.known_speaker(subject, phrase);
+        }
         if let Some(role) = self.pronoun_for_role(&phrase) {
             return role;
         }
@@ -363,6 +404,7 @@ impl People {
         let role = phrase.role.or_else(|| known.role.clone());
         let canonical = known.canonical();
         self.last_speaker = Some(Last::Person(index));
+        self.subject = None;
         Speaker {
             mention: phrase.mention,
             canonical,
@@ -381,6 +423,7 @@ impl People {
             role_words: phrase.role_words,
         });
         self.last_speaker = Some(Last::Person(index));
+        self.subject = None;
         Speaker {
             mention: phrase.mention,
             canonical: self.known[index].canonical(),
@@ -394,6 +437,7 @@ impl People {
     fn unnamed_speaker(&mut self, phrase: Described) -> Speaker {
         let canonical = without_determiners(&phrase.mention.text);
         if phrase.class == SpeakerClass::Role && phrase.titled {
+            self.subject = None;
             self.last_speaker = Some(Last::Role {
                 canonical: canonical.clone(),
                 role: phrase.role.clone(),
@@ -452,6 +496,16 @@ mod tests {
     }
 
     #[test]
+    fn one_word_of_a_name_after_a_body_is_the_person_named_before() {
+        assert_eq!(
+            speakers(
+                "Maria Lind said it was over. In an interview with the BBC Lind admitted she had been nervous."
+            ),
+            [person("Maria Lind", None), person("Maria Lind", None)]
+        );
+    }
+
+    #[test]
     fn one_word_of_a_name() {
         assert_eq!(
             speakers(&format!("{NAMED} Wang said the talks were useful.")),
@@ -474,6 +528,26 @@ mod tests {
         assert_eq!(
             speakers("Wang Yi said the talks were useful. He said more would follow."),
             [person("Wang Yi", None), person("Wang Yi", None)]
+        );
+    }
+
+    #[test]
+    fn he_after_someone_else_named_as_a_subject() {
+        assert_eq!(
+            speakers(
+                "Peter Lind said he was thrilled. Outgoing star Matt Smith welcomed the choice. \"I wish him well,\" he said."
+            ),
+            [person("Peter Lind", None), person("Matt Smith", None)]
+        );
+    }
+
+    #[test]
+    fn a_place_opening_a_sentence_is_no_subject_for_she() {
+        assert_eq!(
+            speakers(
+                "Huda Salem said the talks went well. The United Arab Emirates opposes sanctions, she said."
+            ),
+            [person("Huda Salem", None), person("Huda Salem", None)]
         );
     }
 

@@ -8,6 +8,8 @@ use std::ops::Range;
 
 use super::frame::{Clause, Reading, Statement};
 use super::people::People;
+use super::speaker::describe;
+use super::vocabulary::Section;
 use super::{Attribution, DATELINE_PARAGRAPHS, Kind, assemble, joined, trim, trim_str};
 use crate::text::{Document, Quote, Span, TokenKind};
 
@@ -31,6 +33,11 @@ pub(super) fn framed<'t>(
             paragraph,
             opens_paragraph: doc.paragraphs[paragraph].sentences.start == s,
         };
+        for subject in sentence_subject(unit.clause) {
+            if people.note_subject(&describe(unit.clause, doc.text, subject)) {
+                break;
+            }
+        }
         if statements.is_empty() {
             thread.quotations(doc, &unit, people);
         } else {
@@ -39,6 +46,34 @@ pub(super) fn framed<'t>(
         s = next;
     }
     thread.found
+}
+
+/// The words before a sentence's first verb that can name its subject.
+const SUBJECT_WITHIN: usize = 6;
+
+/// The names that may open a sentence as its subject (`Outgoing star Matt
+/// Smith welcomed ...`): whom `he` in the next sentence most likely stands
+/// for. None after a preposition (`The meeting with Blinken ...`).
+fn sentence_subject<'c>(clause: &'c Clause<'_>) -> impl Iterator<Item = Range<usize>> + 'c {
+    let within = clause.len().min(SUBJECT_WITHIN);
+    let end = (0..within)
+        .find(|&i| clause.sections(i).has(Section::Preposition) || !clause.is_outside_quotes(i))
+        .unwrap_or(within);
+    let mut next = 0;
+    (0..end).filter_map(move |i| {
+        if i < next || !clause.nominal(i) || !clause.capitalized(i) {
+            return None;
+        }
+        let phrase = clause.phrase_forward(i, clause.len())?;
+        next = phrase.end;
+        // A subject stands before its verb: `Smith welcomed`, not `the Persian Gulf to`.
+        let verb = clause.sections(phrase.end).has(Section::Auxiliary)
+            || clause.word(phrase.end).is_some_and(|w| {
+                !clause.capitalized(phrase.end)
+                    && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("'s"))
+            });
+        verb.then_some(phrase)
+    })
 }
 
 /// One unit of a report as [`framed`] reads it.

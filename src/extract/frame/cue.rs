@@ -66,7 +66,7 @@ impl<'a> Clause<'a> {
 
     /// Whether the verb at `i` is a passive participle: a form of `be` before
     /// it (adverbs between), and no `-ing`.
-    fn passive(&self, i: usize) -> bool {
+    pub(super) fn passive(&self, i: usize) -> bool {
         if self.word(i).is_some_and(|w| w.ends_with("ing")) {
             return false;
         }
@@ -95,12 +95,21 @@ impl<'a> Clause<'a> {
     /// Whether the cue form at `i` (of `n` words) stands where a noun does.
     fn noun_here(&self, i: usize, n: usize) -> bool {
         let after = i + n;
+        // `The police officers claim ...`: a plural noun before a base form is its subject.
+        let plural_subject = i > 0
+            && !self.capitalized(i - 1)
+            && self.word(i - 1).is_some_and(|w| {
+                w.len() > 3
+                    && w.ends_with('s')
+                    && !["ss", "is", "us", "'s"].iter().any(|e| w.ends_with(e))
+            })
+            && self.word(i).is_some_and(|w| !w.ends_with('s'));
         let before_is_modifier = i > 0
             && (self.has(i - 1, Section::Determiner) && !self.is(i - 1, "that")
                 || self
                     .word(i - 1)
                     .is_some_and(|w| w.ends_with("'s") || w.ends_with('s') && w.ends_with("s'"))
-                || self.open_class(i - 1) && !self.capitalized(i - 1));
+                || self.open_class(i - 1) && !self.capitalized(i - 1) && !plural_subject);
         let after_is_verb = self.has(after, Section::Auxiliary)
             || (self.info.get(after).is_some_and(|t| t.cue_start)
                 && lexicon()
@@ -217,6 +226,18 @@ mod tests {
             lemma("Wang states that the talks failed.", "states"),
             Some("state".into())
         );
+    }
+
+    #[test]
+    fn a_plural_noun_before_a_base_form_is_its_subject() {
+        assert_eq!(
+            lemma(
+                "The police officers claim the bullet was a ricochet.",
+                "claim"
+            ),
+            Some("claim".into())
+        );
+        assert_eq!(lemma("The crisis report was late.", "report"), None);
     }
 
     #[test]

@@ -15,24 +15,28 @@ impl<'a> Clause<'a> {
         verb_start: usize,
         hi: usize,
     ) -> Option<Statement> {
-        // `a creative writing professor`: an -ing form without `is` is no verb of the phrase.
-        if cue.entry.is_participle()
-            && !(verb_start < cue.start
-                && (verb_start..cue.start).any(|k| {
-                    matches!(
-                        self.word(k),
-                        Some("is" | "are" | "was" | "were" | "been" | "be" | "'m" | "am")
-                    ) || self
-                        .word(k)
-                        .is_some_and(|w| w.ends_with("'s") || w.ends_with("'re"))
-                }))
-        {
-            return None;
-        }
+        // `a creative writing professor`: an -ing form without `is` is no verb
+        // of the phrase, unless it hangs on a person's name opening the
+        // sentence (`Public defender Peter Lynch admitting that ...`).
+        let be = verb_start < cue.start
+            && (verb_start..cue.start).any(|k| {
+                matches!(
+                    self.word(k),
+                    Some("is" | "are" | "was" | "were" | "been" | "be" | "'m" | "am")
+                ) || self
+                    .word(k)
+                    .is_some_and(|w| w.ends_with("'s") || w.ends_with("'re"))
+            });
         let phrase = self.phrase_back(self.subject_end(verb_start, pos), pos)?;
-        if !self.boundary_before(phrase.span.start, pos) {
+        if cue.entry.is_participle() && !be && !self.absolute_participle(&phrase, verb_start, pos) {
             return None;
         }
+        let phrase = if self.boundary_before(phrase.span.start, pos) {
+            phrase
+        } else {
+            self.subject_of_relative(&phrase, pos)
+                .or_else(|| self.name_after_opening(&phrase, pos))?
+        };
         let mut found = Statement {
             speaker: Some(phrase.clone()),
             cue: Some((verb_start..cue.end, cue.entry)),
@@ -50,7 +54,10 @@ impl<'a> Clause<'a> {
             None => self.content_start(cue, hi, &mut found)?,
         };
         let (content, channels, end) = self.content_after(start, hi);
+        // `Peter Capaldi revealed as 12th Doctor`: a headline's passive.
+        let passive_as = self.is(content.start, "as") && !self.proposition(content.clone());
         if content.is_empty()
+            || passive_as
             || !self.reports_speech(cue, &content)
             || end == hi && self.circumstance_only(&content)
         {
@@ -77,6 +84,60 @@ impl<'a> Clause<'a> {
         found.channels.extend(channels);
         found.end = end;
         Some(found)
+    }
+
+    /// `Public defender Peter Lynch admitting that ...`, `with Lynch
+    /// admitting that ...`: a participle right after a person's name that
+    /// opens the sentence or follows `with`.
+    fn absolute_participle(&self, phrase: &Phrase, verb_start: usize, pos: usize) -> bool {
+        let start = phrase.span.start;
+        phrase.span.end == verb_start
+            && self.names_someone(phrase.name.clone())
+            && (start == self.trim_start(pos, start) || start > pos && self.is(start - 1, "with"))
+    }
+
+    /// `The officer who fired the shot says ...`: the subject before a
+    /// relative clause, when the phrase before the cue ends that clause.
+    fn subject_of_relative(&self, phrase: &Phrase, pos: usize) -> Option<Phrase> {
+        let end = phrase.span.end;
+        let relative = (pos..phrase.span.start)
+            .rev()
+            .take(MAX_PHRASE)
+            .take_while(|&k| {
+                self.is_outside_quotes(k) && !self.is_comma(k) && self.cue_at(k).is_none()
+            })
+            .find(|&k| matches!(self.word(k), Some("who" | "that")))?;
+        let subject = self.phrase_back(relative, pos)?;
+        let at_boundary = self.boundary_before(subject.span.start, pos);
+        (at_boundary && subject.span.end == relative).then_some(Phrase {
+            span: subject.span.start..end,
+            ..subject
+        })
+    }
+
+    /// `In a live interview with the BBC Capaldi admitted ...`: a sentence
+    /// opening with a prepositional phrase and no comma; the name after the
+    /// body that ends it is the speaker.
+    fn name_after_opening(&self, phrase: &Phrase, pos: usize) -> Option<Phrase> {
+        let open = self.trim_start(pos, phrase.span.start);
+        if !self.has(open, Section::Preposition)
+            || (open..phrase.span.start).any(|k| self.is_comma(k))
+        {
+            return None;
+        }
+        let end = phrase.name.end;
+        let mut start = end;
+        while start > phrase.span.start
+            && self.plain_name(start - 1)
+            && !self.has(start - 1, Section::Organisation)
+        {
+            start -= 1;
+        }
+        let before = start.checked_sub(1)?;
+        let ends_phrase = self.has(before, Section::Organisation)
+            || self.has(before, Section::Body)
+            || self.word(before).is_some() && !self.capitalized(before);
+        (start < end && start > phrase.span.start && ends_phrase).then(|| Phrase::plain(start..end))
     }
 
     /// `Cruz continued:`, `Breitbart News responded:`, `Stated Stone:`,
@@ -241,6 +302,43 @@ mod tests {
         assert_eq!(
             leading("A writing tutor praised the essay.", "writing"),
             None
+        );
+    }
+
+    #[test]
+    fn a_headline_passive_with_as_is_no_frame() {
+        assert_eq!(leading("Ann Lee revealed as new coach", "revealed"), None);
+    }
+
+    #[test]
+    fn a_subject_before_a_relative_clause() {
+        assert_eq!(
+            leading("The officer who fired the shot says he aimed low.", "says").map(|s| s.speaker),
+            Some("The officer who fired the shot")
+        );
+    }
+
+    #[test]
+    fn a_name_after_an_opening_phrase_without_a_comma() {
+        assert_eq!(
+            leading(
+                "In a live interview with the BBC Capaldi admitted he had been nervous.",
+                "admitted"
+            )
+            .map(|s| (s.speaker, s.content)),
+            Some(("Capaldi", vec!["he had been nervous"]))
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_name_opening_the_sentence() {
+        assert_eq!(
+            leading(
+                "Public defender Peter Lynch admitting that the man had a gun.",
+                "admitting"
+            )
+            .map(|s| s.speaker),
+            Some("Public defender Peter Lynch")
         );
     }
 

@@ -39,6 +39,14 @@ impl<'a> Clause<'a> {
         if s.has(Section::Title) || s.has(Section::Body) {
             return !(s.has(Section::Auxiliary) || s.has(Section::Preposition));
         }
+        // `BBC One`, `Radio Four`: a number word written with a capital after a name.
+        if s.has(Section::Determiner)
+            && self.capitalized(i)
+            && i > 0
+            && (self.plain_name(i - 1) || self.capitalized(i - 1) && self.has(i - 1, Section::Body))
+        {
+            return true;
+        }
         if !self.capitalized(i)
             || w.is_empty()
             || s.has(Section::Determiner)
@@ -90,7 +98,7 @@ impl<'a> Clause<'a> {
     }
 
     /// A capitalised word of no closed class, title or body: a name (`Doyle`).
-    fn plain_name(&self, i: usize) -> bool {
+    pub(super) fn plain_name(&self, i: usize) -> bool {
         const CLOSED: [Section; 10] = [
             Section::Determiner,
             Section::Pronoun,
@@ -207,7 +215,39 @@ impl<'a> Clause<'a> {
                 role: None,
             });
         }
-        self.noun_phrase_back(end, lo).map(Phrase::plain)
+        let phrase = self.noun_phrase_back(end, lo)?;
+        Some(
+            self.title_after_name(&phrase, lo)
+                .unwrap_or_else(|| Phrase::plain(phrase)),
+        )
+    }
+
+    /// `Charlotte Moore, Controller BBC One says`: a role after a name and a
+    /// comma, with no comma to close it.
+    fn title_after_name(&self, role: &Range<usize>, lo: usize) -> Option<Phrase> {
+        let mut comma = role.start.checked_sub(1).filter(|&c| c > lo)?;
+        // `Ben Lee , Controller , Radio Drama says`: the title, then its body.
+        if self.is_comma(comma)
+            && !self.has(role.start, Section::Title)
+            && let Some(title) = self.noun_phrase_back(comma, lo)
+            && self.has(title.start, Section::Title)
+            && title.start > lo
+            && self.is_comma(title.start - 1)
+        {
+            comma = title.start - 1;
+        } else if !self.is_comma(comma) || !self.has(role.start, Section::Title) {
+            return None;
+        }
+        let role = &(comma + 1..role.end);
+        let name = self.name_back(comma, lo)?;
+        let person = name
+            .clone()
+            .all(|i| self.plain_name(i) && !self.has(i, Section::Organisation));
+        (person && self.boundary_before(name.start, lo)).then(|| Phrase {
+            span: name.start..role.end,
+            name,
+            role: Some(role.clone()),
+        })
     }
 
     /// `NAME, APPOSITIVE,` or `ROLE, NAME,` ending at the comma `comma`.
@@ -257,10 +297,14 @@ impl<'a> Clause<'a> {
         let inner_name = self
             .noun_phrase_back(comma, open + 1)
             .filter(|p| p.start == open + 1);
-        // `the White House spokesman, Josh Earnest,`
+        // `the White House spokesman, Josh Earnest,`, `the governor of Unity
+        // state, Taban Deng,` (a name after `of` is what the role is about).
+        let about = (core.start..core.end)
+            .find(|&i| matches!(self.word(i), Some("of" | "for" | "in")))
+            .unwrap_or(core.end);
         if let Some(name) = inner_name.filter(|n| {
             named(n)
-                && !core.clone().any(|i| {
+                && !(core.start..about).any(|i| {
                     self.capitalized(i)
                         && !self.has(i, Section::Title)
                         && !self.has(i, Section::Body)
@@ -323,7 +367,7 @@ impl<'a> Clause<'a> {
             if matches!(self.word(k), Some("that" | "this")) && self.capitalized(k + 1) {
                 break;
             }
-            if s.has(Section::Determiner) {
+            if s.has(Section::Determiner) && !(self.capitalized(k) && self.nominal(k)) {
                 start = k;
                 // `One of the authors`, `some of his aides`
                 if k >= lo + 2 && self.is(k - 1, "of") && self.has(k - 2, Section::Determiner) {
@@ -436,6 +480,11 @@ impl<'a> Clause<'a> {
             || lower_noun
             || self.is_number(end) && started
             || word.is_none() && (self.initial_stop(end) || self.hyphen_inside(end))
+            // `Enough Project Co - Founder John Prendergast`: a spaced hyphen before a title.
+            || started
+                && self.is_punct(end, "-")
+                && self.capitalized(end - 1)
+                && self.has(end + 1, Section::Title)
             // `Secretary of State`, `director of the institute`
             || word == Some("of") && started && joins(end + 1)
             // `a spokesman for the campaign`, `a professor at the university`
@@ -515,6 +564,36 @@ mod tests {
     }
 
     #[test]
+    fn a_role_after_a_name_without_a_closing_comma() {
+        assert_eq!(
+            back(
+                "Charlotte Moore , Controller BBC One says : it works .",
+                "says"
+            ),
+            Some(("Charlotte Moore", "Controller BBC One"))
+        );
+    }
+
+    #[test]
+    fn a_role_about_a_place_then_a_name() {
+        assert_eq!(
+            back("The governor of Unity state, Taban Deng, said it.", "said"),
+            Some(("Taban Deng", "The governor of Unity state"))
+        );
+    }
+
+    #[test]
+    fn a_title_and_its_body_after_a_name() {
+        assert_eq!(
+            back(
+                "Ben Lee , Controller , Radio Drama says : it works .",
+                "says"
+            ),
+            Some(("Ben Lee", "Controller , Radio Drama"))
+        );
+    }
+
+    #[test]
     fn an_age_is_no_role() {
         assert_eq!(back("Ki Hong, 33, said it.", "said"), Some(("Ki Hong", "")));
     }
@@ -536,6 +615,10 @@ mod tests {
         assert_eq!(forward("reporters in Geneva"), Some("reporters"));
         assert_eq!(forward("Van der Merwe said"), Some("Van der Merwe"));
         assert_eq!(forward("Will Doyle said"), Some("Will Doyle"));
+        assert_eq!(
+            forward("Enough Project Co - Founder John Prendergast said"),
+            Some("Enough Project Co - Founder John Prendergast")
+        );
     }
 
     #[test]
