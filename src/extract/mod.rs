@@ -10,6 +10,7 @@
 
 mod attribution;
 mod frame;
+mod furniture;
 mod language;
 mod lexicon;
 mod people;
@@ -104,6 +105,7 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
         .collect();
     let mut people = people_named(doc.text, &clauses);
     let mut found = framed(doc, &reading, &clauses, &mut people);
+    furniture::set_aside(doc, &clauses, &mut found);
     add_fragments(doc, &mut found);
     let credits = story_credits(doc, &clauses);
     if !credits.is_empty() {

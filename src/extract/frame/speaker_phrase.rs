@@ -70,6 +70,16 @@ impl<'a> Clause<'a> {
         true
     }
 
+    /// Whether a line break stands between token `i` and the one before it.
+    pub(super) fn line_break_before(&self, i: usize) -> bool {
+        i > 0
+            && i < self.len()
+            && self
+                .text
+                .get(self.tokens[i - 1].end()..self.tokens[i].start())
+                .is_some_and(|gap| gap.contains('\n'))
+    }
+
     /// Whether tokens `range` name a person outside quote marks: a name
     /// word that is no title, body, organisation or place.
     pub fn names_someone(&self, range: Range<usize>) -> bool {
@@ -352,7 +362,7 @@ impl<'a> Clause<'a> {
         let head_is_name = self.capitalized(last);
         let mut start = end;
         let mut attached = 0;
-        while start > lo && end - start < MAX_PHRASE {
+        while start > lo && end - start < MAX_PHRASE && !self.line_break_before(start) {
             let k = start - 1;
             if self.word(k).is_none() {
                 if self.initial_stop(k) || self.hyphen_inside(k) || self.is_punct(k, "&") {
@@ -473,6 +483,10 @@ impl<'a> Clause<'a> {
     /// goes on to, or `None` where it stops.
     fn phrase_step(&self, end: usize, first: usize, hi: usize, determined: bool) -> Option<usize> {
         let started = end > first;
+        // `Photo: AFP` / `France's Macron sees ...`: a name never runs over lines.
+        if started && self.line_break_before(end) {
+            return None;
+        }
         let lower_noun = determined && self.open_class(end) && !self.capitalized(end);
         let joins = |next: usize| self.nominal(next) || self.has(next, Section::Determiner);
         let word = self.word(end);
@@ -618,6 +632,18 @@ mod tests {
         assert_eq!(
             forward("Enough Project Co - Founder John Prendergast said"),
             Some("Enough Project Co - Founder John Prendergast")
+        );
+    }
+
+    #[test]
+    fn a_name_never_runs_over_lines() {
+        assert_eq!(
+            forward("Photo AFP\nEmmanuel Macron said"),
+            Some("Photo AFP")
+        );
+        assert_eq!(
+            back("Advertisement\nPresident Joe Biden said it.", "said"),
+            Some(("President Joe Biden", ""))
         );
     }
 
