@@ -195,6 +195,7 @@ fn diff(reference: &str, variant: &str, pieces: &[Span]) -> Diff {
         }],
         reference: 0,
         reference_is: ReferenceChoice::Earliest,
+        translated: true,
     };
     let reports = [report];
     let attributions = [vec![attribution]];

@@ -7,11 +7,12 @@
 //! a quote that runs over two statements joins both). What joins nothing
 //! starts a claim of its own.
 
+mod offices;
+mod reference;
 mod speakers;
 
 pub(crate) use speakers::surname;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -51,6 +52,10 @@ pub struct Claim {
     pub reference: usize,
     /// Why that rendering is the reference.
     pub reference_is: ReferenceChoice,
+    /// The speaker speaks another language than English: the renderings are
+    /// translations, made independently, so interchangeable words and word
+    /// order differ between faithful ones.
+    pub translated: bool,
 }
 
 impl Claim {
@@ -88,10 +93,16 @@ impl Rendering {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReferenceChoice {
+    /// From the speaker's own organisation (a foreign ministry for its minister).
+    OwnOrganisation,
     /// From an outlet configured as `official`.
     PrimarySource,
+    /// From a government body (a ministry, a department) not configured.
+    OfficialBody,
     /// The wording most outlets print.
     MostCommon,
+    /// The longest quote, when no two outlets print the same.
+    MostComplete,
     /// The earliest rendering.
     Earliest,
 }
@@ -225,6 +236,15 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
             .flat_map(|&r| attributions[r].iter().filter_map(|a| a.speaker.as_ref())),
         config,
     );
+    // The people any report of the event describes as officials of a nation
+    // that speaks another language: their words are translated wherever quoted.
+    let translated_people: FxHashSet<String> = event
+        .reports
+        .iter()
+        .flat_map(|&r| attributions[r].iter().filter_map(|a| a.speaker.as_ref()))
+        .filter(|s| offices::speaks_other_language(s))
+        .filter_map(|s| names.of(s, config))
+        .collect();
     let mut claims: Vec<Claim> = members
         .into_iter()
         .map(|claim| {
@@ -242,13 +262,20 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
                 })
                 .collect();
             renderings.sort_by_key(|r| (r.report, r.attribution, r.pieces.first().copied()));
-            let (reference, reference_is) = choose_reference(&renderings, reports, &primary);
+            let (reference, reference_is) = reference::choose(&renderings, attributed, &primary);
+            let translated =
+                renderings.iter().any(|r| {
+                    r.speaker
+                        .as_ref()
+                        .is_some_and(|s| translated_people.contains(s))
+                }) || reference::is_translated(&renderings, (reference, reference_is), attributed);
             Claim {
                 id: String::new(),
                 event: event.id.clone(),
                 renderings,
                 reference,
                 reference_is,
+                translated,
             }
         })
         .collect();
@@ -373,50 +400,4 @@ fn pieces_within(unit: &Unit, range: Range<usize>) -> Vec<Span> {
         }
     }
     out.into_iter().map(|(span, _)| span).collect()
-}
-
-/// The reference rendering: a primary source's, else the most common wording,
-/// else the earliest.
-fn choose_reference(
-    renderings: &[Rendering],
-    reports: &[Report],
-    primary: &dyn Fn(usize) -> bool,
-) -> (usize, ReferenceChoice) {
-    let earliest = |candidates: &mut dyn Iterator<Item = usize>| {
-        candidates.min_by_key(|&i| {
-            (
-                reports[renderings[i].report].published,
-                renderings[i].report,
-                i,
-            )
-        })
-    };
-    if let Some(i) = earliest(&mut (0..renderings.len()).filter(|&i| primary(renderings[i].report)))
-    {
-        return (i, ReferenceChoice::PrimarySource);
-    }
-    let mut by_wording: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, r) in renderings.iter().enumerate() {
-        let text = &reports[r.report].text;
-        let wording = Wording::new(text, &r.pieces);
-        by_wording
-            .entry(wording.folded(0..wording.len()))
-            .or_default()
-            .push(i);
-    }
-    let largest = by_wording.values().map(Vec::len).max().unwrap_or(0);
-    if largest > 1 {
-        let mut common = by_wording
-            .values()
-            .filter(|v| v.len() == largest)
-            .flatten()
-            .copied();
-        if let Some(i) = earliest(&mut common) {
-            return (i, ReferenceChoice::MostCommon);
-        }
-    }
-    (
-        earliest(&mut (0..renderings.len())).unwrap_or(0),
-        ReferenceChoice::Earliest,
-    )
 }

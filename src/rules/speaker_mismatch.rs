@@ -43,8 +43,13 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             if claim.in_one_report(i, credited_with) {
                 continue;
             }
-            // Only the same words: a loose paraphrase may be another statement.
-            if *other == speaker || comparison.diffs[i].label == Label::Paraphrase {
+            // Only the same words, and enough of them to be one statement: a loose
+            // paraphrase, or a phrase of a few words (`the initiative`), may be
+            // another person's statement.
+            if *other == speaker
+                || comparison.diffs[i].label == Label::Paraphrase
+                || content_words(context, rendering) < MIN_CONTENT_WORDS
+            {
                 continue;
             }
             let attribution = &context.attributions[rendering.report][rendering.attribution];
@@ -74,6 +79,14 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
         }
     }
+}
+
+/// Fewer content words than this are a phrase many people say.
+const MIN_CONTENT_WORDS: usize = 4;
+
+fn content_words(context: &Context<'_>, rendering: &crate::align::Rendering) -> usize {
+    crate::text::Wording::new(&context.reports[rendering.report].text, &rendering.pieces)
+        .content_len()
 }
 
 fn is_pronoun(mention: &str) -> bool {

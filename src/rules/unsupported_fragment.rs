@@ -27,11 +27,18 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 continue;
             }
             let report = &context.reports[rendering.report];
-            // The other reports' renderings: what the quoted words must be found in.
+            // The other reports' renderings of the same statement (what the
+            // rendering says around its quoted words): what the quoted words
+            // must be found in. With none, the quote is the only rendering of
+            // what it says (single-source, CC011), not a fragment the others lack.
+            let quoted_words = &attribution.content.quoted;
             let others: Vec<Vec<String>> = claim
                 .renderings
                 .iter()
-                .filter(|r| r.report != rendering.report)
+                .filter(|r| {
+                    r.report != rendering.report
+                        && context.same_statement_apart_from(rendering, quoted_words, r)
+                })
                 .map(|r| {
                     let other = &context.attributions[r.report][r.attribution];
                     let mut spans = r.pieces.clone();
