@@ -1,32 +1,8 @@
-//! The synthetic corpus generator (`examples/synth`): the same seed gives the
-//! same bytes, the ground truth agrees with the reports it describes, and
-//! crosscheck reads every report and the configuration it writes. The
-//! generator's modules are compiled in here as they are in the example.
+//! The synthetic corpus generator (`crosscheck-synth`): the same seed gives
+//! the same bytes, the ground truth agrees with the reports it describes, and
+//! crosscheck reads every report and the configuration it writes.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
-
-// Not every function of the example is used by the tests.
-#[allow(dead_code)]
-#[path = "../examples/synth/calendar.rs"]
-mod calendar;
-#[allow(dead_code)]
-#[path = "../examples/synth/generate.rs"]
-mod generate;
-#[allow(dead_code)]
-#[path = "../examples/synth/lists.rs"]
-mod lists;
-#[allow(dead_code)]
-#[path = "../examples/synth/plan.rs"]
-mod plan;
-#[allow(dead_code)]
-#[path = "../examples/synth/render.rs"]
-mod render;
-#[allow(dead_code)]
-#[path = "../examples/synth/rng.rs"]
-mod rng;
-#[allow(dead_code)]
-#[path = "../examples/synth/world.rs"]
-mod world;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -34,13 +10,13 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use crosscheck::text::{Wording, equivalent, fold};
-use generate::Options;
+use crosscheck_synth::{Options, config, generate, lists};
 
 /// Reports and truth, as bytes.
 fn corpus(options: &Options) -> (Vec<u8>, Vec<u8>) {
     let mut reports = Vec::new();
     let mut truth = Vec::new();
-    generate::generate(options, &mut reports, &mut truth).unwrap();
+    generate(options, &mut reports, &mut truth).unwrap();
     (reports, truth)
 }
 
@@ -199,7 +175,7 @@ fn crosscheck_reads_every_report_and_the_configuration() {
     assert!(undated > 0 && undated < read.reports.len() / 4);
 
     let config =
-        crosscheck::config::Config::parse(&generate::config(), crosscheck::rules::is_known)
+        crosscheck::config::Config::parse(&config(), crosscheck::rules::is_known)
             .unwrap();
     for report in &read.reports {
         assert!(
@@ -451,8 +427,8 @@ fn unattributed_text_has_no_reporting_verb_and_scare_quotes_are_new_words() {
         "confirmed",
     ];
     let text = [
-        include_str!("../examples/synth/data/background.txt"),
-        include_str!("../examples/synth/data/frames.txt"),
+        include_str!("../synth/data/background.txt"),
+        include_str!("../synth/data/frames.txt"),
     ];
     for line in text
         .iter()
