@@ -1,15 +1,12 @@
 //! The command line end to end: what is typed, what comes out, the exit status.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::fs;
 use std::path::Path;
 
 use assert_cmd::Command;
 use serde_json::Value;
-use support::folder;
 
-mod support;
+use crate::support::folder;
 
 fn crosscheck(dir: &Path) -> Command {
     let mut cmd = Command::cargo_bin("crosscheck").unwrap();

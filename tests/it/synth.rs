@@ -2,8 +2,6 @@
 //! the same bytes, the ground truth agrees with the reports it describes, and
 //! crosscheck reads every report and the configuration it writes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
 
@@ -174,9 +172,7 @@ fn crosscheck_reads_every_report_and_the_configuration() {
         .count();
     assert!(undated > 0 && undated < read.reports.len() / 4);
 
-    let config =
-        crosscheck::config::Config::parse(&config(), crosscheck::rules::is_known)
-            .unwrap();
+    let config = crosscheck::config::Config::parse(&config(), crosscheck::rules::is_known).unwrap();
     for report in &read.reports {
         assert!(
             config.outlet_kind(&report.outlet).is_some(),
@@ -214,7 +210,7 @@ fn tiny_and_empty_corpora_are_written() {
 fn meaning_words(text: &str) -> BTreeMap<String, usize> {
     static LEXICON: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
     let lexicon = LEXICON.get_or_init(|| {
-        include_str!("../data/meaning.txt")
+        include_str!("../../data/meaning.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('['))
@@ -427,8 +423,8 @@ fn unattributed_text_has_no_reporting_verb_and_scare_quotes_are_new_words() {
         "confirmed",
     ];
     let text = [
-        include_str!("../synth/data/background.txt"),
-        include_str!("../synth/data/frames.txt"),
+        include_str!("../../synth/data/background.txt"),
+        include_str!("../../synth/data/frames.txt"),
     ];
     for line in text
         .iter()
