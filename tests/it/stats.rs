@@ -1,8 +1,6 @@
 //! `--stats`: stage times and peak memory on standard error, standard output
 //! unchanged. Times differ from run to run, so this is not a trycmd case.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::Path;
 
 use assert_cmd::Command;

@@ -1,8 +1,6 @@
 //! Grouping reports into events from what they say: reports on one side, the
 //! groups they must form on the other.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::PathBuf;
 
 use crosscheck::corpus::{self, Origin, Report};

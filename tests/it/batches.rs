@@ -5,8 +5,6 @@
 //! every format. Batches here hold one or two reports, so every boundary falls
 //! somewhere a real run's 32 MB batches could put it.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::fs;
 use std::path::PathBuf;
 
@@ -14,10 +12,9 @@ use crosscheck::attributions::extract_all;
 use crosscheck::attributions::{self, Listing};
 use crosscheck::corpus::{self, Batching, Corpus, Limits};
 use crosscheck::render::{self, AttributionWriter, Format, Style};
-use support::folder;
 use tempfile::TempDir;
 
-mod support;
+use crate::support::folder;
 
 /// Two events' reports: Markdown, JSON Lines and a JSON array. `wire.jsonl`
 /// repeats the id of `afp.md` (a file read before it) and of its own first

@@ -2,8 +2,6 @@
 //! folder on one side, the reports and rejections read from them on the other.
 //! Paths are shown relative to the temporary folder.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::fs;
 use std::path::PathBuf;
 

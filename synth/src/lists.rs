@@ -189,7 +189,7 @@ fn templates(text: &'static str) -> BTreeMap<&'static str, Vec<Template>> {
 
 impl Data {
     pub fn load() -> Data {
-        let phrases_text = include_str!("data/phrases.txt");
+        let phrases_text = include_str!("../data/phrases.txt");
         let alter = sections(phrases_text)
             .remove("alter")
             .unwrap_or_default()
@@ -197,7 +197,7 @@ impl Data {
             .filter_map(|l| l.split_once('>'))
             .map(|(a, b)| (a.trim(), b.trim()))
             .collect();
-        let statements = statements(include_str!("data/statements.txt"));
+        let statements = statements(include_str!("../data/statements.txt"));
         let runs: Vec<BTreeSet<Vec<&str>>> = statements.iter().map(word_runs).collect();
         let conflicts = runs
             .iter()
@@ -211,8 +211,8 @@ impl Data {
             })
             .collect();
         Data {
-            cultures: cultures(include_str!("data/names.txt")),
-            countries: lines(include_str!("data/countries.txt"))
+            cultures: cultures(include_str!("../data/names.txt")),
+            countries: lines(include_str!("../data/countries.txt"))
                 .map(fields)
                 .filter(|f| f.len() >= 9)
                 .map(|f| CountryRow {
@@ -227,7 +227,7 @@ impl Data {
                     state_media: comma_list(f[8]),
                 })
                 .collect(),
-            outlets: lines(include_str!("data/outlets.txt"))
+            outlets: lines(include_str!("../data/outlets.txt"))
                 .map(fields)
                 .filter(|f| f.len() >= 3)
                 .map(|f| OutletRow {
@@ -236,7 +236,7 @@ impl Data {
                     style: f[2],
                 })
                 .collect(),
-            topics: sections(include_str!("data/topics.txt"))
+            topics: sections(include_str!("../data/topics.txt"))
                 .into_iter()
                 .filter(|(name, _)| !name.is_empty())
                 .map(|(_, entries)| Topic {
@@ -248,8 +248,8 @@ impl Data {
                 })
                 .collect(),
             statements,
-            background: templates(include_str!("data/background.txt")),
-            frames: templates(include_str!("data/frames.txt")),
+            background: templates(include_str!("../data/background.txt")),
+            frames: templates(include_str!("../data/frames.txt")),
             phrases: templates(phrases_text),
             alter,
             conflicts,

@@ -2,8 +2,6 @@
 //! planted divergence of an implemented rule is found, nothing else is, and
 //! translation variants are labelled as such, never as misquotes.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;

@@ -10,9 +10,8 @@
 //!
 //! A changed finding fails the test and leaves `findings.snap.new` beside the
 //! snapshot (not when `CI=true`). Bless what is right with
-//! `INSTA_UPDATE=always cargo test --test rule_fixtures`, then read the diff.
-
-#![allow(clippy::unwrap_used, clippy::expect_used)]
+//! `INSTA_UPDATE=always cargo test --test it rule_fixtures::`, then read the
+//! diff.
 
 use std::panic::{self, AssertUnwindSafe};
 use std::path::{Path, PathBuf};

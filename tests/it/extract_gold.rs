@@ -3,8 +3,6 @@
 //! format is in that folder's README). Every field of every attribution is
 //! compared, and a report must give no attribution beyond its gold.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::fmt::Write as _;
 use std::path::Path;
 

@@ -3,8 +3,6 @@
 //! another, with or without ids in the input, and when unrelated text is
 //! edited.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::fs;
 use std::path::{Path, PathBuf};
 

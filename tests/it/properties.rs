@@ -1,8 +1,6 @@
 //! Property tests: the word diff accounts for every word, and the readers turn
 //! any bytes into reports or `path:line:column` rejections, never a panic.
 
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
 use std::path::PathBuf;
 
 use proptest::prelude::*;

@@ -1,54 +1,10 @@
-//! A deterministic synthetic corpus for crosscheck: many events over many
-//! days, each covered by several outlets, with near-miss events, translation
-//! variants and planted divergences of every rule, and the ground truth of all
-//! of it. The benches and the precision/recall measurements run on it.
+//! `synth`: the command line of the synthetic corpus generator (the
+//! library's documentation says what it writes).
 //!
 //! ```sh
-//! cargo run --release --example synth -- --reports 100000 --seed 1 --out /tmp/c.jsonl
+//! cargo run --release -p crosscheck-synth -- --reports 100000 --seed 1 --out /tmp/c.jsonl
 //! crosscheck check --config /tmp/c.toml --format jsonl /tmp/c.jsonl
 //! ```
-//!
-//! Writes, from `--out FILE.jsonl`:
-//!
-//! - `FILE.jsonl`: one report a line: `id`, `outlet`, `published` (YYYY-MM-DD),
-//!   `title`, `text`, `gold_event` (the true event, for scoring the grouping),
-//!   and with `--with-events` an `event` field (the grouping given).
-//! - `FILE.truth.jsonl`: one record a line, tagged by `type`:
-//!   `{"type":"event","event","reports","near_miss_of"}` for every event;
-//!   `{"type":"divergence","rule","event","reports","related","words","note"}`
-//!   for every planted divergence (`reports`: where it is; `related`: the
-//!   reports it diverges from; `words`: the planted words, found in the text of
-//!   each of `reports`); `{"type":"variant","event","reports","related","words",
-//!   "reference"}` for every translation variant, which must not be reported as
-//!   a misquote.
-//! - `FILE.toml`: a crosscheck configuration naming every outlet with its kind
-//!   (the `official` ones are the primary sources) and every speaker's aliases.
-//!
-//! Point crosscheck at `FILE.jsonl`, not at its folder: the truth is JSON Lines too.
-//!
-//! A plant is one rendering of one report (`words` says what to look for):
-//!
-//! - CC001 a statement credited to someone else (`words`: that person's name);
-//!   CC002 one word changed inside a direct quote (the new word); CC003 a
-//!   negation, modal, number, date or name changed in reported speech (the new
-//!   words); CC004 a scare quote no rendering has (the quoted words); CC005
-//!   another outlet's unquoted paraphrase put in quote marks (some of its
-//!   words); CC006 a statement in the outlet's own voice (its first words);
-//!   CC007 a quote credited through another outlet or state media (the
-//!   channel's name); CC008 a loaded cue verb (the verb); CC009 words said to
-//!   someone else (that person's name);
-//! - CC010 a statement of the near-miss event, in two reports (its words);
-//!   CC011 words of a participant or an analyst that one outlet alone carries
-//!   (its words); CC012 a near-verbatim copy of a wire or state-media report
-//!   without its dateline, one background paragraph dropped, the source named
-//!   at the end (the source's name).
-//!
-//! Everything else is clean: quotes are verbatim, a translator's variant or
-//! correctly shortened; paraphrases are in reported speech; cues are neutral
-//! (or the primary source's own); the only channel named is the primary
-//! source; the addressee, if named, is the true one; every statement is carried
-//! by two outlets at least; no two claims of an event share a long phrase; and
-//! background paragraphs attribute nothing.
 //!
 //! Options:
 //!
@@ -64,30 +20,15 @@
 //! - `--rules CC001,CC004,...` (all): the rules to plant
 //! - `--start YYYY-MM-DD` (2022-01-03), `--days D` (from N): the dates events span
 //! - `--min-outlets` (3), `--max-outlets` (15): reports per event
-//!
-//! The same flags give the same bytes on every machine: the random stream is
-//! a self-contained xoshiro256** seeded per event, and nothing depends on the
-//! clock, the environment or hash order. Reports are written in publication
-//! order as they are generated, so a million reports need little memory.
 
-mod calendar;
-mod generate;
-mod lists;
-mod plan;
-mod render;
-mod rng;
-mod world;
-
-use std::fs::File;
-use std::io::BufWriter;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
 
 use crosscheck::rules::{self, Rule};
-use generate::Options;
+use crosscheck_synth::{Files, Options};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -156,18 +97,7 @@ fn rule(text: &str) -> Result<&'static Rule, String> {
 }
 
 fn date(text: &str) -> Result<i32, String> {
-    calendar::parse(text).ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD)"))
-}
-
-/// `FILE.jsonl` → `FILE.truth.jsonl`, `FILE.toml`.
-fn beside(out: &Path, suffix: &str) -> PathBuf {
-    let stem = match out.extension().and_then(|e| e.to_str()) {
-        Some("jsonl" | "ndjson" | "json") => out.with_extension(""),
-        _ => out.to_path_buf(),
-    };
-    let mut name = stem.into_os_string();
-    name.push(suffix);
-    PathBuf::from(name)
+    crosscheck_synth::parse_date(text).ok_or_else(|| format!("`{text}` is not a date (YYYY-MM-DD)"))
 }
 
 fn main() -> ExitCode {
@@ -193,23 +123,16 @@ fn main() -> ExitCode {
             .filter(|r| args.rules.iter().any(|given| given.code == r.code))
             .collect();
     }
-    let truth_path = beside(&args.out, ".truth.jsonl");
-    let config_path = beside(&args.out, ".toml");
+    let files = Files::beside(&args.out);
     let started = Instant::now();
-    let result = (|| -> std::io::Result<generate::Summary> {
-        std::fs::write(&config_path, generate::config())?;
-        let mut reports = BufWriter::with_capacity(1 << 20, File::create(&args.out)?);
-        let mut truth = BufWriter::new(File::create(&truth_path)?);
-        generate::generate(&options, &mut reports, &mut truth)
-    })();
-    match result {
+    match crosscheck_synth::write(&options, &files) {
         Ok(summary) => {
             eprintln!(
                 "synth: {summary} ({:.1} s); wrote {}, {}, {}",
                 started.elapsed().as_secs_f64(),
-                args.out.display(),
-                truth_path.display(),
-                config_path.display()
+                files.reports.display(),
+                files.truth.display(),
+                files.config.display()
             );
             ExitCode::SUCCESS
         }

@@ -1,6 +1,4 @@
-//! What more than one test file needs: a temporary folder of input files.
-
-#![allow(clippy::unwrap_used)]
+//! What more than one test module needs: a temporary folder of input files.
 
 use std::fs;
 

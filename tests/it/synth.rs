@@ -1,32 +1,6 @@
-//! The synthetic corpus generator (`examples/synth`): the same seed gives the
-//! same bytes, the ground truth agrees with the reports it describes, and
-//! crosscheck reads every report and the configuration it writes. The
-//! generator's modules are compiled in here as they are in the example.
-
-#![allow(clippy::unwrap_used, clippy::expect_used)]
-
-// Not every function of the example is used by the tests.
-#[allow(dead_code)]
-#[path = "../examples/synth/calendar.rs"]
-mod calendar;
-#[allow(dead_code)]
-#[path = "../examples/synth/generate.rs"]
-mod generate;
-#[allow(dead_code)]
-#[path = "../examples/synth/lists.rs"]
-mod lists;
-#[allow(dead_code)]
-#[path = "../examples/synth/plan.rs"]
-mod plan;
-#[allow(dead_code)]
-#[path = "../examples/synth/render.rs"]
-mod render;
-#[allow(dead_code)]
-#[path = "../examples/synth/rng.rs"]
-mod rng;
-#[allow(dead_code)]
-#[path = "../examples/synth/world.rs"]
-mod world;
+//! The synthetic corpus generator (`crosscheck-synth`): the same seed gives
+//! the same bytes, the ground truth agrees with the reports it describes, and
+//! crosscheck reads every report and the configuration it writes.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::OnceLock;
@@ -34,13 +8,13 @@ use std::sync::OnceLock;
 use serde_json::Value;
 
 use crosscheck::text::{Wording, equivalent, fold};
-use generate::Options;
+use crosscheck_synth::{Options, config, generate, lists};
 
 /// Reports and truth, as bytes.
 fn corpus(options: &Options) -> (Vec<u8>, Vec<u8>) {
     let mut reports = Vec::new();
     let mut truth = Vec::new();
-    generate::generate(options, &mut reports, &mut truth).unwrap();
+    generate(options, &mut reports, &mut truth).unwrap();
     (reports, truth)
 }
 
@@ -198,9 +172,7 @@ fn crosscheck_reads_every_report_and_the_configuration() {
         .count();
     assert!(undated > 0 && undated < read.reports.len() / 4);
 
-    let config =
-        crosscheck::config::Config::parse(&generate::config(), crosscheck::rules::is_known)
-            .unwrap();
+    let config = crosscheck::config::Config::parse(&config(), crosscheck::rules::is_known).unwrap();
     for report in &read.reports {
         assert!(
             config.outlet_kind(&report.outlet).is_some(),
@@ -238,7 +210,7 @@ fn tiny_and_empty_corpora_are_written() {
 fn meaning_words(text: &str) -> BTreeMap<String, usize> {
     static LEXICON: OnceLock<BTreeSet<&'static str>> = OnceLock::new();
     let lexicon = LEXICON.get_or_init(|| {
-        include_str!("../data/meaning.txt")
+        include_str!("../../data/meaning.txt")
             .lines()
             .map(str::trim)
             .filter(|l| !l.is_empty() && !l.starts_with('#') && !l.starts_with('['))
@@ -451,8 +423,8 @@ fn unattributed_text_has_no_reporting_verb_and_scare_quotes_are_new_words() {
         "confirmed",
     ];
     let text = [
-        include_str!("../examples/synth/data/background.txt"),
-        include_str!("../examples/synth/data/frames.txt"),
+        include_str!("../../synth/data/background.txt"),
+        include_str!("../../synth/data/frames.txt"),
     ];
     for line in text
         .iter()

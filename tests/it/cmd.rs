@@ -2,7 +2,7 @@
 //! does): the arguments, the exit status, and standard output and error as
 //! they must be. Every output format on the bundled corpus, and each way a run
 //! can fail. When the findings change on purpose, refresh the expected output
-//! with `TRYCMD=overwrite cargo test --test cmd` and read the diff.
+//! with `TRYCMD=overwrite cargo test --test it cmd::` and read the diff.
 
 #[test]
 fn cli_cases() {

@@ -5,7 +5,9 @@
 use std::cmp::Reverse;
 use std::collections::{BTreeMap, BinaryHeap};
 use std::fmt;
-use std::io::{self, Write};
+use std::fs::{self, File};
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -91,6 +93,44 @@ impl fmt::Display for Summary {
 /// The configuration file for a generated corpus.
 pub fn config() -> String {
     World::build(&Data::load()).config_toml()
+}
+
+/// Where a corpus is written: its reports, and beside them its truth and
+/// its configuration.
+#[derive(Debug, Clone)]
+pub struct Files {
+    pub reports: PathBuf,
+    pub truth: PathBuf,
+    pub config: PathBuf,
+}
+
+impl Files {
+    /// `FILE.jsonl` → `FILE.truth.jsonl`, `FILE.toml`.
+    pub fn beside(reports: &Path) -> Files {
+        let stem = match reports.extension().and_then(|e| e.to_str()) {
+            Some("jsonl" | "ndjson" | "json") => reports.with_extension(""),
+            _ => reports.to_path_buf(),
+        };
+        let with = |suffix: &str| {
+            let mut name = stem.clone().into_os_string();
+            name.push(suffix);
+            PathBuf::from(name)
+        };
+        Files {
+            reports: reports.to_path_buf(),
+            truth: with(".truth.jsonl"),
+            config: with(".toml"),
+        }
+    }
+}
+
+/// Write the configuration, then the reports and their truth as they are
+/// generated, into `files`.
+pub fn write(options: &Options, files: &Files) -> io::Result<Summary> {
+    fs::write(&files.config, config())?;
+    let mut reports = BufWriter::with_capacity(1 << 20, File::create(&files.reports)?);
+    let mut truth = BufWriter::new(File::create(&files.truth)?);
+    generate(options, &mut reports, &mut truth)
 }
 
 /// A report line waiting for its turn: by day, then in a seeded order.
