@@ -140,6 +140,8 @@ pub struct CountryRow {
     pub foreign_ministry: &'static str,
     pub spokesperson_title: &'static str,
     pub state_media: Vec<&'static str>,
+    /// The language its officials speak (ISO 639-1).
+    pub language: &'static str,
 }
 
 #[derive(Debug, Clone)]
@@ -214,7 +216,7 @@ impl Data {
             cultures: cultures(include_str!("../data/names.txt")),
             countries: lines(include_str!("../data/countries.txt"))
                 .map(fields)
-                .filter(|f| f.len() >= 9)
+                .filter(|f| f.len() >= 10)
                 .map(|f| CountryRow {
                     name: f[0],
                     adjective: f[1],
@@ -225,6 +227,7 @@ impl Data {
                     foreign_ministry: f[6],
                     spokesperson_title: f[7],
                     state_media: comma_list(f[8]),
+                    language: f[9],
                 })
                 .collect(),
             outlets: lines(include_str!("../data/outlets.txt"))

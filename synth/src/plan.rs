@@ -11,7 +11,7 @@ use crosscheck::rules::Rule;
 use crate::calendar;
 use crate::lists::{Data, Part, Template};
 use crate::rng::Rng;
-use crate::world::{Kind, Office, Style, World};
+use crate::world::{Kind, Office, Outlet, Style, World};
 
 /// What the planner needs from the command line.
 #[derive(Debug, Clone)]
@@ -1305,21 +1305,29 @@ fn plan_renderings(world: &World, event: &mut Event, rates: &Rates, rng: &mut Rn
         chosen.sort_unstable();
         let items = chosen
             .into_iter()
-            .map(|s| Item::Say(clean_say(event, s, outlet.style, outlet.kind, rates, rng)))
+            .map(|s| {
+                let country = world.people[event.statements[s].speaker].country;
+                let translated = world.countries[country].translated;
+                Item::Say(clean_say(event, s, outlet, translated, rates, rng))
+            })
             .collect();
         event.reports[r].items = items;
     }
 }
 
 /// A clean rendering of statement `s` by an outlet of this style.
+/// How an outlet renders statement `s` when it renders it faithfully (the
+/// planted divergences come later). `translated`: the speaker's words reach
+/// English in translation, so a translator's wording may stand for them.
 fn clean_say(
     event: &Event,
     s: usize,
-    style: Style,
-    kind: Kind,
+    outlet: &Outlet,
+    translated: bool,
     rates: &Rates,
     rng: &mut Rng,
 ) -> Say {
+    let (style, kind) = (outlet.style, outlet.kind);
     let statement = &event.statements[s];
     let mut say = Say::clean(s);
     // Forms: after, inverted, before, split, indirect, trailing, according, mixed, nested.
@@ -1409,6 +1417,7 @@ fn clean_say(
     );
     // A translator's wording, or a paraphrase in reported speech.
     if plain_form
+        && translated
         && !statement.variants.is_empty()
         && kind != Kind::Aggregator
         && rng.chance(rates.variant)

@@ -113,6 +113,9 @@ pub struct Country {
     /// for the foreign ministry), in `OFFICES` order.
     pub officials: [usize; 4],
     pub state_media: Vec<usize>,
+    /// Its officials speak another language than English: what they say
+    /// reaches English in translation.
+    pub translated: bool,
 }
 
 impl Country {
@@ -243,6 +246,7 @@ impl World {
                 people,
                 officials,
                 state_media,
+                translated: row.language != "en",
             });
         }
         for row in &data.outlets {
