@@ -9,13 +9,14 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::Style;
 use super::matrix::{self, Matrix, Verdict};
-use super::summary::{RuleCount, Run, Summary, counted, elapsed, left_out_event};
+use super::summary::{RuleCount, Run, Summary, elapsed, left_out_event};
 use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::Attribution;
 use crate::finding::{Finding, Severity};
 use crate::finding::{Piece, Tag};
 use crate::outcome::{ByEvent, Outcome};
+use crate::text::counted;
 
 /// The longest excerpt of a claim's wording shown in the matrix.
 const CLAIM_EXCERPT_CHARS: usize = 60;
