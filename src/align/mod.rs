@@ -11,6 +11,7 @@ mod offices;
 mod reference;
 mod speakers;
 
+pub use offices::is_government_body;
 pub(crate) use speakers::surname;
 
 use std::ops::Range;

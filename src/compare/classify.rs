@@ -73,8 +73,9 @@ impl fmt::Display for ChangeClass {
 impl ChangeClass {
     /// Whether a change of this class leaves the words a faithful rendering.
     /// Punctuation, spelling, an elision and another name for the speaker
-    /// always do. Interchangeable words, function words, word order and
-    /// another translation's words do only in translated speech (`translated`):
+    /// always do. Interchangeable words, function words, word order, words
+    /// left out and another translation's words do only in translated speech
+    /// (`translated`):
     /// independent translators choose them, while an English speaker's
     /// words have one wording, and a quote that changes them is altered.
     pub fn is_faithful(self, translated: bool) -> bool {
@@ -83,10 +84,12 @@ impl ChangeClass {
             | ChangeClass::Spelling
             | ChangeClass::Elided
             | ChangeClass::SpeakerReference => true,
+            // A translation may leave words out: a variant, not a misquote.
             ChangeClass::Synonym
             | ChangeClass::Retranslated
             | ChangeClass::FunctionWord
-            | ChangeClass::Reordered => translated,
+            | ChangeClass::Reordered
+            | ChangeClass::Deletion => translated,
             _ => false,
         }
     }

@@ -71,7 +71,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for &r in &context.event.reports {
         // A primary source's own voice is the source, not a dropped attribution;
         // a report left out of wording comparison has no English sentences to read.
-        if context.is_primary(r) || !context.is_compared(r) {
+        if context.is_source(r) || !context.is_compared(r) {
             continue;
         }
         let report = &context.reports[r];

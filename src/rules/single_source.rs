@@ -22,7 +22,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     }
     for (claim, _) in context.own_claims() {
         let report = claim.renderings[claim.reference].report;
-        if claim.renderings.iter().any(|r| r.report != report) || context.is_primary(report) {
+        if claim.renderings.iter().any(|r| r.report != report) || context.is_source(report) {
             continue;
         }
         let outlet = &context.reports[report].outlet;
