@@ -182,8 +182,7 @@ impl Context<'_> {
     /// or a government body's own publication (a ministry's readout, an
     /// embassy's transcript). Its own voice is the source's.
     pub fn is_source(&self, report: usize) -> bool {
-        self.is_primary(report)
-            || crate::align::is_government_body(&self.reports[report].outlet)
+        self.is_primary(report) || crate::align::is_government_body(&self.reports[report].outlet)
     }
 
     /// The attribution a rendering comes from.
