@@ -43,7 +43,9 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let references: Vec<Reference<'_>> = context
         .own_claims()
         .map(|(claim, _)| claim)
-        .filter(|claim| claim.renderings[claim.reference].speaker.is_some())
+        .filter(|claim| {
+            claim.renderings[claim.reference].speaker.is_some() && attributed_by(claim) >= 2
+        })
         .map(|claim| {
             let reference = &claim.renderings[claim.reference];
             let words = Wording::new(&context.reports[reference.report].text, &reference.pieces);
@@ -168,6 +170,19 @@ fn opens_with_a_pronoun(words: &Wording) -> bool {
             "he" | "she" | "they" | "his" | "her" | "their" | "i" | "we" | "my" | "our"
         )
     })
+}
+
+/// How many reports credit the claim to a named speaker.
+fn attributed_by(claim: &Claim) -> usize {
+    let mut reports: Vec<usize> = claim
+        .renderings
+        .iter()
+        .filter(|r| r.speaker.is_some())
+        .map(|r| r.report)
+        .collect();
+    reports.sort_unstable();
+    reports.dedup();
+    reports.len()
 }
 
 /// How many sentences after a credit still carry it.
