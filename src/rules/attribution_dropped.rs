@@ -43,8 +43,11 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let references: Vec<Reference<'_>> = context
         .own_claims()
         .map(|(claim, _)| claim)
+        // A claim is a source's statement, not a fact others narrate, when the
+        // source itself credits it to its speaker, or two reports or more do.
         .filter(|claim| {
-            claim.renderings[claim.reference].speaker.is_some() && attributed_by(claim) >= 2
+            claim.renderings[claim.reference].speaker.is_some()
+                && (context.is_verbatim_source(claim) || attributed_by(claim) >= 2)
         })
         .map(|claim| {
             let reference = &claim.renderings[claim.reference];

@@ -51,6 +51,9 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 .iter()
                 .filter(|c| !c.class.is_faithful(claim.translated))
                 .collect();
+            if altered.is_empty() {
+                continue;
+            }
             let named: Vec<String> = altered
                 .iter()
                 .take(CHANGES_NAMED)
