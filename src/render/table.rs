@@ -281,7 +281,7 @@ pub fn write_attributions(
                 .join(" › ");
             table.add_row(vec![
                 report.id.clone(),
-                format!("{:?}", a.kind).to_lowercase(),
+                a.kind.to_string(),
                 speaker,
                 a.cue
                     .as_ref()
@@ -331,7 +331,7 @@ pub fn write_events(
         outlets.dedup();
         table.add_row(vec![
             event.id.clone(),
-            format!("{:?}", event.source).to_lowercase(),
+            source_word(event.source).to_string(),
             members.len().to_string(),
             dates,
             outlets.join(", "),
@@ -352,4 +352,13 @@ pub fn excerpt(text: &str, max: usize) -> String {
         .map_or(cut.as_str(), |(head, _)| head)
         .to_string();
     format!("{cut} …")
+}
+
+/// How an event was found, in the word the table shows.
+fn source_word(source: crate::events::Source) -> &'static str {
+    match source {
+        crate::events::Source::Key => "key",
+        crate::events::Source::Folder => "folder",
+        crate::events::Source::Auto => "auto",
+    }
 }
