@@ -224,7 +224,8 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
                     );
                     let content = |words: &[Word]| words.iter().filter(|w| w.content).count();
                     let shorter = content(&unit.wording.words).min(content(member)).max(1);
-                    (!other_speaker || found.1 as f64 / shorter as f64 >= OTHER_SPEAKERS_CONTAINMENT)
+                    (!other_speaker
+                        || found.1 as f64 / shorter as f64 >= OTHER_SPEAKERS_CONTAINMENT)
                         .then_some(found)
                 })
                 .max_by_key(|(range, shared)| (*shared, std::cmp::Reverse(range.start)));
