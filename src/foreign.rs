@@ -98,6 +98,7 @@ pub fn foreign_quotes(
         for (i, rendering) in claim.renderings.iter().enumerate() {
             if !quoted(
                 &attributions[rendering.report][rendering.attribution],
+                rendering,
                 &reports[rendering.report].text,
             ) {
                 continue;
@@ -142,15 +143,24 @@ pub fn foreign_quotes(
 /// A quote, or a mixed quote with enough quoted words to be a statement: a
 /// scare-quoted phrase or two is no one's statement, and a short quote of few
 /// content words (`I love you`) is said at many events.
-fn quoted(attribution: &Attribution, text: &str) -> bool {
-    let words: Vec<Wording> = attribution
-        .content
-        .quoted
+/// Only the rendering's own words count: one sentence of a longer quote is
+/// judged by its own words.
+fn quoted(attribution: &Attribution, rendering: &Rendering, text: &str) -> bool {
+    let words = Wording::new(text, &rendering.pieces);
+    let in_quote = |w: &&crate::text::Word| {
+        attribution
+            .content
+            .quoted
+            .iter()
+            .any(|q| q.contains(w.span.start()))
+    };
+    let quoted_words = words.words.iter().filter(in_quote).count();
+    let content_words = words
+        .words
         .iter()
-        .map(|span| Wording::new(text, std::slice::from_ref(span)))
-        .collect();
-    let quoted_words: usize = words.iter().map(Wording::len).sum();
-    let content_words: usize = words.iter().map(Wording::content_len).sum();
+        .filter(in_quote)
+        .filter(|w| w.content)
+        .count();
     (attribution.kind == Kind::Direct && content_words >= MIN_QUOTED_CONTENT_WORDS)
         || quoted_words >= MIN_QUOTED_WORDS
 }

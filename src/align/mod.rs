@@ -7,11 +7,13 @@
 //! a quote that runs over two statements joins both). What joins nothing
 //! starts a claim of its own.
 
+mod offices;
+mod reference;
 mod speakers;
 
+pub use offices::is_government_body;
 pub(crate) use speakers::surname;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -30,6 +32,9 @@ pub(crate) use speakers::parts as name_parts;
 /// A rendering joins a claim when at least this share of the shorter one's
 /// content words match.
 const MIN_CONTAINMENT: f64 = 0.5;
+/// Renderings credited to different people join only when this share of the
+/// shorter one's content words match.
+const OTHER_SPEAKERS_CONTAINMENT: f64 = 0.8;
 /// And at least this many content words match (fewer when a wording is shorter).
 pub(crate) const MIN_SHARED: usize = 3;
 /// Reordered, a rendering must share this many content keys with a claim...
@@ -51,6 +56,10 @@ pub struct Claim {
     pub reference: usize,
     /// Why that rendering is the reference.
     pub reference_is: ReferenceChoice,
+    /// The speaker speaks another language than English: the renderings are
+    /// translations, made independently, so interchangeable words and word
+    /// order differ between faithful ones.
+    pub translated: bool,
 }
 
 impl Claim {
@@ -88,10 +97,16 @@ impl Rendering {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReferenceChoice {
+    /// From the speaker's own organisation (a foreign ministry for its minister).
+    OwnOrganisation,
     /// From an outlet configured as `official`.
     PrimarySource,
+    /// From a government body (a ministry, a department) not configured.
+    OfficialBody,
     /// The wording most outlets print.
     MostCommon,
+    /// The longest quote, when no two outlets print the same.
+    MostComplete,
     /// The earliest rendering.
     Earliest,
 }
@@ -164,6 +179,23 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
         )
     });
 
+    let names = Names::new(
+        event
+            .reports
+            .iter()
+            .flat_map(|&r| attributions[r].iter().filter_map(|a| a.speaker.as_ref())),
+        config,
+    );
+    // Each unit's speaker, by the event-wide name of a named person.
+    let speakers: Vec<Option<String>> = units
+        .iter()
+        .map(|u| {
+            attributions[u.report][u.attribution]
+                .speaker
+                .as_ref()
+                .and_then(|s| names.of(s, config))
+        })
+        .collect();
     // Members of each claim: (unit, the unit's words that render the claim).
     let mut members: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
     // The content keys of each member's words, and what they offer to match
@@ -183,7 +215,20 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
                 .take(MAX_MEMBERS_COMPARED)
                 .filter_map(|((m, range), (theirs, matchable))| {
                     let member = &units[*m].wording.words[range.clone()];
-                    joins_claim((&unit.wording.words, &keys), (member, theirs, matchable))
+                    let found =
+                        joins_claim((&unit.wording.words, &keys), (member, theirs, matchable))?;
+                    // Two people's words are one statement only when they are
+                    // nearly the same words (one misattributed): two different
+                    // statements of theirs share a topic's words.
+                    let other_speaker = matches!(
+                        (&speakers[u], &speakers[*m]),
+                        (Some(a), Some(b)) if a != b
+                    );
+                    let content = |words: &[Word]| words.iter().filter(|w| w.content).count();
+                    let shorter = content(&unit.wording.words).min(content(member)).max(1);
+                    (!other_speaker
+                        || found.1 as f64 / shorter as f64 >= OTHER_SPEAKERS_CONTAINMENT)
+                        .then_some(found)
                 })
                 .max_by_key(|(range, shared)| (*shared, std::cmp::Reverse(range.start)));
             if let Some((range, shared)) = best {
@@ -220,13 +265,15 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
         }
     }
 
-    let names = Names::new(
-        event
-            .reports
-            .iter()
-            .flat_map(|&r| attributions[r].iter().filter_map(|a| a.speaker.as_ref())),
-        config,
-    );
+    // The people any report of the event describes as officials of a nation
+    // that speaks another language: their words are translated wherever quoted.
+    let translated_people: FxHashSet<String> = event
+        .reports
+        .iter()
+        .flat_map(|&r| attributions[r].iter().filter_map(|a| a.speaker.as_ref()))
+        .filter(|s| offices::speaks_other_language(s))
+        .filter_map(|s| names.of(s, config))
+        .collect();
     let mut claims: Vec<Claim> = members
         .into_iter()
         .map(|claim| {
@@ -244,13 +291,20 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
                 })
                 .collect();
             renderings.sort_by_key(|r| (r.report, r.attribution, r.pieces.first().copied()));
-            let (reference, reference_is) = choose_reference(&renderings, reports, &primary);
+            let (reference, reference_is) = reference::choose(&renderings, attributed, &primary);
+            let translated =
+                renderings.iter().any(|r| {
+                    r.speaker
+                        .as_ref()
+                        .is_some_and(|s| translated_people.contains(s))
+                }) || reference::is_translated(&renderings, (reference, reference_is), attributed);
             Claim {
                 id: String::new(),
                 event: event.id.clone(),
                 renderings,
                 reference,
                 reference_is,
+                translated,
             }
         })
         .collect();
@@ -375,50 +429,4 @@ fn pieces_within(unit: &Unit, range: Range<usize>) -> Vec<Span> {
         }
     }
     out.into_iter().map(|(span, _)| span).collect()
-}
-
-/// The reference rendering: a primary source's, else the most common wording,
-/// else the earliest.
-fn choose_reference(
-    renderings: &[Rendering],
-    reports: &[Report],
-    primary: &dyn Fn(usize) -> bool,
-) -> (usize, ReferenceChoice) {
-    let earliest = |candidates: &mut dyn Iterator<Item = usize>| {
-        candidates.min_by_key(|&i| {
-            (
-                reports[renderings[i].report].published,
-                renderings[i].report,
-                i,
-            )
-        })
-    };
-    if let Some(i) = earliest(&mut (0..renderings.len()).filter(|&i| primary(renderings[i].report)))
-    {
-        return (i, ReferenceChoice::PrimarySource);
-    }
-    let mut by_wording: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, r) in renderings.iter().enumerate() {
-        let text = &reports[r.report].text;
-        let wording = Wording::new(text, &r.pieces);
-        by_wording
-            .entry(wording.folded(0..wording.len()))
-            .or_default()
-            .push(i);
-    }
-    let largest = by_wording.values().map(Vec::len).max().unwrap_or(0);
-    if largest > 1 {
-        let mut common = by_wording
-            .values()
-            .filter(|v| v.len() == largest)
-            .flatten()
-            .copied();
-        if let Some(i) = earliest(&mut common) {
-            return (i, ReferenceChoice::MostCommon);
-        }
-    }
-    (
-        earliest(&mut (0..renderings.len())).unwrap_or(0),
-        ReferenceChoice::Earliest,
-    )
 }

@@ -30,6 +30,9 @@ use crate::text::{Span, Unit, Word, Wording, folded, units};
 pub const PARAPHRASE_BELOW: f64 = 0.75;
 /// How many reference words a window may grow by on each side of its match.
 const WINDOW_GROWTH: usize = 3;
+/// The longest replacement read as a translator's choice of words; a longer
+/// one rewords the statement.
+const TRANSLATORS_CHOICE: usize = 3;
 /// No single diff may take longer than this (similar's deadline).
 const DIFF_DEADLINE: Duration = Duration::from_millis(100);
 
@@ -108,7 +111,7 @@ pub fn compare(claim: &Claim, attributed: Attributed<'_>) -> Comparison {
         .speaker
         .as_ref()
         .map(|s| crate::text::fold(&s.mention.text));
-    let diffs: Vec<Diff> = claim
+    let mut diffs: Vec<Diff> = claim
         .renderings
         .iter()
         .enumerate()
@@ -142,15 +145,22 @@ pub fn compare(claim: &Claim, attributed: Attributed<'_>) -> Comparison {
             } else {
                 Speakers::default()
             };
+            let reading = Reading {
+                speakers,
+                translated: claim.translated,
+            };
             diff(
                 &reference_report.text,
                 &scope,
                 &report.text,
                 &wording,
-                speakers,
+                reading,
             )
         })
         .collect();
+    if claim.translated {
+        mark_other_translations(claim, attributed.reports, &mut diffs);
+    }
     let variants = variants(claim, &diffs, attributed.reports);
     Comparison {
         claim: claim.id.clone(),
@@ -188,13 +198,19 @@ pub fn against_words(
         &reference_report.text,
         &scope(reference_attribution, &reference.pieces),
     );
-    diff(
-        &reference_report.text,
-        &scope,
-        text,
-        words,
-        Speakers::default(),
-    )
+    let reading = Reading {
+        speakers: Speakers::default(),
+        translated: claim.translated,
+    };
+    diff(&reference_report.text, &scope, text, words, reading)
+}
+
+/// How a rendering is read against the reference: how the two name the
+/// speaker, and whether the speaker's words are translated.
+#[derive(Clone, Copy, Default)]
+struct Reading<'a> {
+    speakers: Speakers<'a>,
+    translated: bool,
 }
 
 /// Where a rendering is looked for in the reference: its whole sentence, and
@@ -236,8 +252,9 @@ fn diff(
     scope: &Wording,
     text: &str,
     wording: &Wording,
-    speakers: Speakers<'_>,
+    reading: Reading<'_>,
 ) -> Diff {
+    let translated = reading.translated;
     let Some(found) = local::align(&wording.words, &scope.words) else {
         return Diff {
             label: Label::Paraphrase,
@@ -327,7 +344,7 @@ fn diff(
         let class = if elided {
             ChangeClass::Elided
         } else {
-            classify(o, n, speakers)
+            classify(o, n, reading.speakers)
         };
         changes.push(change(class, reference_text, o, text, n));
     }
@@ -335,20 +352,12 @@ fn diff(
     let faithful_words: usize = changes
         .iter()
         .enumerate()
-        .filter(|(i, c)| c.class.is_faithful() && !within_equal.contains(i))
+        .filter(|(i, c)| c.class.is_faithful(translated) && !within_equal.contains(i))
         .map(|(_, c)| Wording::of(&c.new).len())
         .sum();
     let similarity =
         (equal_words + faithful_words) as f64 / window.len().max(new.len()).max(1) as f64;
-    let label = if changes.iter().all(|c| c.class == ChangeClass::Punctuation) {
-        Label::Same
-    } else if similarity < PARAPHRASE_BELOW {
-        Label::Paraphrase
-    } else if changes.iter().all(|c| c.class.is_faithful()) {
-        Label::Translation
-    } else {
-        Label::Altered
-    };
+    let label = label(&changes, similarity, translated);
     let window = scope.bytes(window);
     Diff {
         label,
@@ -357,6 +366,67 @@ fn diff(
         changes,
         pieces,
     }
+}
+
+/// How a rendering with these changes and this similarity relates to the reference.
+fn label(changes: &[Change], similarity: f64, translated: bool) -> Label {
+    if changes.iter().all(|c| c.class == ChangeClass::Punctuation) {
+        Label::Same
+    } else if similarity < PARAPHRASE_BELOW {
+        Label::Paraphrase
+    } else if changes.iter().all(|c| c.class.is_faithful(translated)) {
+        Label::Translation
+    } else {
+        Label::Altered
+    }
+}
+
+/// In translated speech, a word or phrase put in place of the reference's
+/// whose words another report's translation of the statement has too is a
+/// translator's choice, not the outlet's change. (A change of meaning stays
+/// what it is, and so do words found in no other rendering.)
+fn mark_other_translations(claim: &Claim, reports: &[Report], diffs: &mut [Diff]) {
+    let words: Vec<(usize, HashSet<String>)> = claim
+        .renderings
+        .iter()
+        .map(|r| {
+            let wording = Wording::new(&reports[r.report].text, &r.pieces);
+            let folded = wording.words.iter().map(|w| w.folded.to_string()).collect();
+            (r.report, folded)
+        })
+        .collect();
+    for (i, diff) in diffs.iter_mut().enumerate() {
+        let report = claim.renderings[i].report;
+        let elsewhere = |word: &str| {
+            words
+                .iter()
+                .any(|(r, set)| *r != report && set.contains(word))
+        };
+        let mut marked = false;
+        for c in diff.changes.iter_mut().filter(|c| is_translators_choice(c)) {
+            let new = Wording::of(&c.new);
+            let content: Vec<&Word> = new.words.iter().filter(|w| w.content).collect();
+            if !content.is_empty() && content.iter().all(|w| elsewhere(&w.folded)) {
+                c.class = ChangeClass::Retranslated;
+                marked = true;
+            }
+        }
+        if marked && diff.label == Label::Altered {
+            diff.label = label(&diff.changes, diff.similarity, true);
+        }
+    }
+}
+
+/// A short replacement or addition of ordinary words: what two translators
+/// may both choose.
+fn is_translators_choice(change: &Change) -> bool {
+    matches!(
+        change.class,
+        ChangeClass::Substitution | ChangeClass::Insertion
+    ) && Wording::of(&change.old)
+        .len()
+        .max(Wording::of(&change.new).len())
+        <= TRANSLATORS_CHOICE
 }
 
 fn change(
@@ -397,7 +467,7 @@ fn mark_reordered(changes: &mut [Change]) {
     let added: HashSet<String> = changes.iter().flat_map(|c| content(&c.new)).collect();
     for c in changes
         .iter_mut()
-        .filter(|c| !c.class.is_faithful() && !c.class.is_meaning_bearing())
+        .filter(|c| !c.class.is_faithful(true) && !c.class.is_meaning_bearing())
     {
         let moved = |side: &str, other: &HashSet<String>| {
             let words = content(side);

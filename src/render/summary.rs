@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::finding::{RuleCode, RuleName, Severity};
 use crate::outcome::{Outcome, attributions_in};
+use crate::text::counted;
 
 /// What a run knows beyond what it found.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -139,13 +140,4 @@ pub fn left_out_event(outcome: &Outcome, index: usize) -> Option<String> {
             counted(event.reports.len(), "report")
         )
     })
-}
-
-/// `1 claim`, `2 claims`.
-pub fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

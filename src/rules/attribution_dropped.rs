@@ -43,7 +43,12 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let references: Vec<Reference<'_>> = context
         .own_claims()
         .map(|(claim, _)| claim)
-        .filter(|claim| claim.renderings[claim.reference].speaker.is_some())
+        // A claim is a source's statement, not a fact others narrate, when the
+        // source itself credits it to its speaker, or two reports or more do.
+        .filter(|claim| {
+            claim.renderings[claim.reference].speaker.is_some()
+                && (context.is_verbatim_source(claim) || attributed_by(claim) >= 2)
+        })
         .map(|claim| {
             let reference = &claim.renderings[claim.reference];
             let words = Wording::new(&context.reports[reference.report].text, &reference.pieces);
@@ -71,12 +76,13 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for &r in &context.event.reports {
         // A primary source's own voice is the source, not a dropped attribution;
         // a report left out of wording comparison has no English sentences to read.
-        if context.is_primary(r) || !context.is_compared(r) {
+        if context.is_source(r) || !context.is_compared(r) {
             continue;
         }
         let report = &context.reports[r];
         let all_words = context.words.of(r, &report.text);
-        for &sentence in context.sentences.get(r).map_or(&[][..], Vec::as_slice) {
+        let sentences = context.sentences.get(r).map_or(&[][..], Vec::as_slice);
+        for (s, &sentence) in sentences.iter().enumerate() {
             // Every attribution in the sentence, or whose words run into it (a
             // quote continued in the next sentence, `"A," Trump said. "B."`).
             let frames: Vec<&Attribution> = context.attributions[r]
@@ -130,6 +136,19 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             ) {
                 taken.push(stretch);
                 let reference = &claim.renderings[claim.reference];
+                // Reported speech runs on past its frame (`Awad said he had come
+                // to the school. He and other men had been sitting ...`): a
+                // sentence right after the report credits the same speaker
+                // carries that credit.
+                let before = &sentences[s.saturating_sub(CARRIED_OVER)..s];
+                if opens_with_a_pronoun(&words)
+                    && reference
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|name| credits_nearby(context, r, before, name))
+                {
+                    continue;
+                }
                 let primary = Location::new(report, stretch);
                 let speaker = reference.speaker.as_deref().unwrap_or("its speaker");
                 let message = format!(
@@ -143,6 +162,44 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether a sentence opens with a pronoun (`He and other men had been
+/// sitting ...`): one that goes on about the person just credited.
+fn opens_with_a_pronoun(words: &Wording) -> bool {
+    words.words.first().is_some_and(|w| {
+        matches!(
+            w.folded.as_ref(),
+            "he" | "she" | "they" | "his" | "her" | "their" | "i" | "we" | "my" | "our"
+        )
+    })
+}
+
+/// How many reports credit the claim to a named speaker.
+fn attributed_by(claim: &Claim) -> usize {
+    let mut reports: Vec<usize> = claim
+        .renderings
+        .iter()
+        .filter(|r| r.speaker.is_some())
+        .map(|r| r.report)
+        .collect();
+    reports.sort_unstable();
+    reports.dedup();
+    reports.len()
+}
+
+/// How many sentences after a credit still carry it.
+const CARRIED_OVER: usize = 2;
+
+/// Whether report `report` credits the person `name` in one of `sentences`.
+fn credits_nearby(context: &Context<'_>, report: usize, sentences: &[Span], name: &str) -> bool {
+    let surname = crate::align::surname(name);
+    context.attributions[report].iter().any(|a| {
+        sentences.iter().any(|s| s.overlaps(a.sentence))
+            && a.speaker
+                .as_ref()
+                .is_some_and(|s| crate::align::surname(&s.canonical) == surname)
+    })
 }
 
 /// The claim an unattributed sentence of report `report` renders best, if it

@@ -32,7 +32,13 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             let Some(cue) = cue_of(rendering).filter(|c| c.class == CueClass::Loaded) else {
                 continue;
             };
-            if rendering.report == reference.report {
+            // One speaker's one statement, reported with two verbs: a loaded verb
+            // for another person's words, or for another thing they said, is
+            // no shift of this one's framing.
+            if rendering.report == reference.report
+                || context.different_speakers(rendering, reference)
+                || !context.same_statement(rendering, reference)
+            {
                 continue;
             }
             let report = &context.reports[rendering.report];

@@ -23,15 +23,15 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::align::Claim;
+use crate::align::{Claim, MIN_SHARED, ReferenceChoice, Rendering};
 use crate::compare::Comparison;
 use crate::config::{Config, OutletKind, Selection};
 use crate::corpus::Report;
 use crate::events::Event;
-use crate::extract::Attribution;
+use crate::extract::{Attribution, Kind};
 use crate::finding::{Finding, Location, RuleCode, RuleName, Severity};
 use crate::foreign::ForeignMatch;
-use crate::text::Span;
+use crate::text::{Span, Wording, content_keys, shared_keys};
 
 use channel_mismatch::ConfiguredOutlets;
 pub use report_words::ReportWords;
@@ -177,7 +177,104 @@ impl Context<'_> {
     pub fn is_primary(&self, report: usize) -> bool {
         self.outlet_kinds.get(report).copied().flatten() == Some(OutletKind::Official)
     }
+
+    /// Whether a report is a source rather than news of it: a primary source,
+    /// or a government body's own publication (a ministry's readout, an
+    /// embassy's transcript). Its own voice is the source's.
+    pub fn is_source(&self, report: usize) -> bool {
+        self.is_primary(report) || crate::align::is_government_body(&self.reports[report].outlet)
+    }
+
+    /// The attribution a rendering comes from.
+    pub fn attribution(&self, rendering: &Rendering) -> &Attribution {
+        &self.attributions[rendering.report][rendering.attribution]
+    }
+
+    /// Whether rendering `i` of `claim` holds the speaker's words as spoken:
+    /// a direct quote, or the claim's reference when the speaker's own
+    /// organisation or a primary source publishes it (a readout's words are
+    /// the source's, quote marks or not). Words are judged altered only
+    /// against words of this kind, never against another outlet's paraphrase.
+    pub fn is_verbatim(&self, claim: &Claim, i: usize) -> bool {
+        self.attribution(&claim.renderings[i]).kind == Kind::Direct
+            || (i == claim.reference && self.is_verbatim_source(claim))
+    }
+
+    /// Whether the claim's reference is the source's own words: published by
+    /// the speaker's organisation or a primary source.
+    pub fn is_verbatim_source(&self, claim: &Claim) -> bool {
+        matches!(
+            claim.reference_is,
+            ReferenceChoice::OwnOrganisation
+                | ReferenceChoice::PrimarySource
+                | ReferenceChoice::OfficialBody
+        )
+    }
+
+    /// Whether two renderings of a claim say the same thing: their words share
+    /// enough content stems (`MIN_SHARED`, and `SAME_STATEMENT` of the smaller
+    /// one's). Alignment joins a quote to the longer rendering it is cut from
+    /// and runs two statements of one sentence together; a rule that judges
+    /// one rendering by another needs them to be one statement.
+    pub fn same_statement(&self, a: &Rendering, b: &Rendering) -> bool {
+        self.same_statement_apart_from(a, &[], b)
+    }
+
+    /// Whether two renderings are known to credit different speakers: two
+    /// people by their event-wide names, or two bodies as named. A role or a
+    /// pronoun that was not resolved could be either.
+    pub fn different_speakers(&self, a: &Rendering, b: &Rendering) -> bool {
+        let body = |r: &Rendering| {
+            self.attribution(r)
+                .speaker
+                .as_ref()
+                .filter(|s| s.class == crate::extract::SpeakerClass::Organisation)
+                .map(|s| crate::text::fold(&s.canonical))
+        };
+        match (&a.speaker, &b.speaker) {
+            (Some(x), Some(y)) => x != y,
+            (Some(_), None) => body(b).is_some(),
+            (None, Some(_)) => body(a).is_some(),
+            (None, None) => matches!((body(a), body(b)), (Some(x), Some(y)) if x != y),
+        }
+    }
+
+    /// `same_statement`, leaving out of `a` the words of `apart` (its quoted
+    /// words, when the question is whether others render what it says around them).
+    pub fn same_statement_apart_from(&self, a: &Rendering, apart: &[Span], b: &Rendering) -> bool {
+        let stems = |r: &Rendering, apart: &[Span]| {
+            let words = Wording::new(&self.reports[r.report].text, &self.statement(r));
+            let kept: Vec<_> = words
+                .words
+                .into_iter()
+                .filter(|w| !apart.iter().any(|s| s.contains(w.span.start())))
+                .collect();
+            content_keys(&kept)
+        };
+        let (a, b) = (stems(a, apart), stems(b, &[]));
+        let smaller = a.len().min(b.len());
+        let shared = shared_keys(&a, &b);
+        shared >= MIN_SHARED.min(smaller).max(1)
+            && shared as f64 / smaller.max(1) as f64 >= SAME_STATEMENT
+    }
 }
+
+impl Context<'_> {
+    /// Where the statement a rendering renders stands: its words, or for a
+    /// fragment (a word or two in quote marks inside the outlet's own
+    /// sentence) the whole sentence, which says what the words are about.
+    pub fn statement(&self, rendering: &Rendering) -> Vec<Span> {
+        let attribution = self.attribution(rendering);
+        if attribution.kind == Kind::Fragment {
+            vec![attribution.sentence]
+        } else {
+            rendering.pieces.clone()
+        }
+    }
+}
+
+/// See `Context::same_statement`.
+const SAME_STATEMENT: f64 = 0.5;
 
 /// Every rule, in code order: the one list a new rule is added to.
 static CATALOGUE: &[Rule] = &[

@@ -44,7 +44,14 @@ fn paraphrases_in_claims(context: &Context<'_>, rule: &Rule, out: &mut Vec<Findi
             // A report's quote set against its own paraphrase is a speaker quoted
             // and summed up, not another outlet's wording put in quote marks.
             let same_report = claim.in_one_report(i, claim.reference);
+            // Against the source's own words (its organisation's, a primary
+            // source's) or a paraphrase, a quote in other words is a paraphrase
+            // put in quote marks; against another outlet's quote of the
+            // statement it is one of two quotes that differ (CC002).
+            let against_a_quote = !context.is_verbatim_source(claim)
+                && context.attribution(&claim.renderings[claim.reference]).kind == Kind::Direct;
             if attribution.kind != Kind::Direct
+                || against_a_quote
                 || diff.label != Label::Paraphrase
                 || diff.similarity < MIN_SIMILARITY
                 || same_report

@@ -19,6 +19,15 @@ pub use span::Span;
 pub use tokens::{MAX_TEXT, Token, TokenKind};
 pub use wording::{Key, Unit, Word, Wording, content_keys, folded, shared_keys, units};
 
+/// `1 claim`, `2 claims`.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// A report's text, segmented.
 #[derive(Debug, Clone)]
 pub struct Document<'t> {
@@ -158,7 +167,21 @@ pub fn sentences_of(text: &str, pieces: &[Span]) -> Vec<Vec<Span>> {
     let mut out: Vec<Vec<Span>> = Vec::new();
     let mut open = false;
     let mut tokens = Vec::new();
+    let mut previous: Option<Span> = None;
     for piece in pieces {
+        // A frame between two pieces that ends its own sentence (`"A," Zhao
+        // said. "B."`) ends the quoted one too.
+        if let Some(before) = previous.replace(*piece) {
+            let frame = text.get(before.end()..piece.start()).unwrap_or("");
+            if frame
+                .trim_end_matches(CLOSING)
+                .trim_end_matches(OPENING)
+                .trim_end()
+                .ends_with(['.', '!', '?', '…'])
+            {
+                open = false;
+            }
+        }
         tokens.clear();
         tokens::tokenize(text, piece.range(), &mut tokens);
         if tokens.is_empty() {
@@ -180,6 +203,8 @@ pub fn sentences_of(text: &str, pieces: &[Span]) -> Vec<Vec<Span>> {
 
 /// What may follow a sentence's stop inside a quotation.
 const CLOSING: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', ')', ' '];
+/// What may open a quotation after the frame.
+const OPENING: &[char] = &['"', '\'', '\u{201c}', '\u{2018}', '`', ' '];
 
 impl Document<'_> {
     /// The tokens of sentence `s`.
@@ -372,5 +397,22 @@ mod tests {
                 vec!["Next?"]
             ]
         );
+    }
+
+    #[test]
+    fn a_frame_that_ends_its_sentence_ends_the_quoted_one() {
+        let text = r#""Stop the talks," Zhao said. "The time is wrong.""#;
+        let first = Span::new(1, text.find(",\"").unwrap_or(0) + 1);
+        let second = Span::new(text.find("The").unwrap_or(0), text.len() - 1);
+        assert_eq!(sentences_of(text, &[first, second]).len(), 2);
+    }
+
+    #[test]
+    fn a_quote_written_over_lines_without_reopening_runs_to_its_close() {
+        let text = "`` We will not stop .\nThe talks go on , '' he said .\nThen it rained .";
+        let doc = analyze(text);
+        assert_eq!(doc.quotes.len(), 1);
+        let spans: Vec<&str> = doc.quotes[0].spans.iter().map(|s| s.of(text)).collect();
+        assert_eq!(spans, [" We will not stop .", "The talks go on , "]);
     }
 }

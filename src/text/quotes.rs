@@ -51,6 +51,8 @@ struct Mark {
     family: Family,
     can_open: bool,
     can_close: bool,
+    /// Set apart from the words on both sides: it opens or closes by what is open.
+    spaced: bool,
 }
 
 fn classify(glyph: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
@@ -95,6 +97,7 @@ fn classify(glyph: char, prev: Option<char>, next: Option<char>) -> Option<Mark>
         family,
         can_open,
         can_close,
+        spaced,
     })
 }
 
@@ -107,9 +110,9 @@ struct Open {
     start: usize,
     spans: Vec<Span>,
     depth: usize,
-    /// Carried into the next paragraph without a reopening mark there (a
-    /// quote over several lines of copy written a sentence a line).
-    unmarked: bool,
+    /// Carried into the next paragraph by a mark that reopens it (else by
+    /// the mark that closes it there).
+    reopened: bool,
 }
 
 /// Deeper nesting than this is not prose: further opening marks are ignored,
@@ -125,16 +128,17 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
     let mut stack: Vec<Open> = Vec::new();
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let mut first = paragraph.start;
-        // A quotation carried over from the previous paragraph starts again here.
+        // A quotation carried over from the previous paragraph starts again
+        // here: after the mark that reopens it, or at the first word.
         if let Some(open) = stack.first_mut()
-            && let Some(reopening) = tokens.get(paragraph.start)
+            && let Some(opening) = tokens.get(paragraph.start)
         {
-            if open.unmarked {
-                open.start = reopening.start();
-            } else {
+            if open.reopened {
                 open.marks.push(paragraph.start);
-                open.start = reopening.end();
+                open.start = opening.end();
                 first += 1;
+            } else {
+                open.start = opening.start();
             }
         }
         for t in first..paragraph.end {
@@ -172,7 +176,7 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
                     start: token.end(),
                     spans: Vec::new(),
                     depth: stack.len(),
-                    unmarked: false,
+                    reopened: false,
                 });
             }
         }
@@ -259,7 +263,10 @@ fn mark_at(text: &str, token: &Token) -> Option<Mark> {
 }
 
 /// At the end of paragraph `p`: keep the outermost open quotation if the next
-/// paragraph reopens it with a mark of the same kind; drop every other open mark.
+/// paragraph reopens it with a mark of the same kind (the newspaper
+/// convention), or if that paragraph's first mark of its kind can only close
+/// it (copy written a sentence a line, whose quotations run over lines
+/// without reopening); drop every other open mark.
 fn carry_over(
     text: &str,
     tokens: &[Token],
@@ -267,23 +274,38 @@ fn carry_over(
     p: usize,
     stack: &mut Vec<Open>,
 ) {
+    let next = paragraphs.get(p + 1);
     let reopens = |family: Family| {
-        paragraphs
-            .get(p + 1)
-            .and_then(|next| tokens.get(next.start))
+        next.and_then(|next| tokens.get(next.start))
             .and_then(|token| mark_at(text, token))
             .is_some_and(|m| m.can_open && m.family == family)
     };
-    let reopened = stack.first().is_some_and(|open| reopens(open.family));
-    let unmarked = !reopened
-        && stack
-            .first()
-            .is_some_and(|open| closes_lines_later(text, tokens, paragraphs, p, open.family));
-    if reopened || unmarked {
-        stack.truncate(1);
-        if let Some(open) = stack.first_mut() {
-            open.unmarked = unmarked;
+    let closes = |family: Family| {
+        next.and_then(|next| {
+            tokens[next.clone()]
+                .iter()
+                .filter(|t| t.kind() == TokenKind::Punct)
+                .filter_map(|t| mark_at(text, t))
+                .find(|m| m.family == family)
+        })
+        .is_some_and(|m| m.can_close && (!m.can_open || m.spaced))
+    };
+    let carried = match stack.first_mut() {
+        Some(open) if reopens(open.family) => {
+            open.reopened = true;
+            true
         }
+        Some(open)
+            if closes(open.family)
+                || closes_lines_later(text, tokens, paragraphs, p, open.family) =>
+        {
+            open.reopened = false;
+            true
+        }
+        _ => false,
+    };
+    if carried {
+        stack.truncate(1);
         if let (Some(open), Some(paragraph)) = (stack.first_mut(), paragraphs.get(p)) {
             let end = paragraph
                 .end
