@@ -415,4 +415,19 @@ mod tests {
         let spans: Vec<&str> = doc.quotes[0].spans.iter().map(|s| s.of(text)).collect();
         assert_eq!(spans, [" We will not stop .", "The talks go on , "]);
     }
+
+    #[test]
+    fn a_bullet_on_a_line_of_its_own_opens_a_sentence() {
+        let text = "Leaders meet\n- Lee held talks in Seoul\n- Kim said the talks went well\nwith a - in it";
+        let doc = analyze(text);
+        let shown: Vec<&str> = doc.sentences.iter().map(|s| s.range.of(text)).collect();
+        assert_eq!(
+            shown,
+            [
+                "Leaders meet",
+                "- Lee held talks in Seoul",
+                "- Kim said the talks went well\nwith a - in it"
+            ]
+        );
+    }
 }
