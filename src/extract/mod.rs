@@ -105,6 +105,7 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
         .collect();
     let mut people = people_named(doc.text, &clauses);
     let mut found = framed(doc, &reading, &clauses, &mut people);
+    run_on(doc, &mut found);
     furniture::set_aside(doc, &clauses, &mut found);
     add_fragments(doc, &mut found);
     let credits = story_credits(doc, &clauses);
@@ -115,6 +116,88 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
     }
     found.sort_by_key(|a| a.content.extent().start());
     Ok(found)
+}
+
+/// A quotation opened in an attribution's sentence and running on over the
+/// next lines or paragraphs (`Lee said: "A.` / `B.` / `C."`): its later
+/// paragraphs are more of that attribution's words, up to one another
+/// attribution reports.
+fn run_on(doc: &Document<'_>, found: &mut Vec<Attribution>) {
+    for quote in doc
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0 && q.spans.len() > 1)
+    {
+        let Some(first) = quote.spans.first() else {
+            continue;
+        };
+        let opened =
+            |a: &Attribution| a.is_credited() && a.content.spans.iter().any(|s| s.overlaps(*first));
+        // `Lee said: "A.` / `B.` / `C," she added.`: the frame at the end
+        // reports every line already; the one at the start keeps what else it
+        // reports, if anything.
+        let reporting: Vec<usize> = (0..found.len()).filter(|&i| opened(&found[i])).collect();
+        if let [earlier @ .., last] = reporting.as_slice() {
+            let later = found[*last].content.spans.clone();
+            for &i in earlier {
+                let content = &mut found[i].content;
+                content
+                    .spans
+                    .retain(|s| !later.iter().any(|l| l.overlaps(*s)));
+                content
+                    .quoted
+                    .retain(|s| !later.iter().any(|l| l.overlaps(*s)));
+                content.text = joined(doc.text, &content.spans);
+            }
+            found.retain(|a| !a.content.spans.is_empty());
+        }
+        let Some(owner) = found.iter().position(opened) else {
+            continue;
+        };
+        let last = quote.spans.len() - 1;
+        let mut added = false;
+        for (n, span) in quote.spans.iter().enumerate().skip(1) {
+            let span = if n == last {
+                Span::from(trim_str(doc.text, span.range()))
+            } else {
+                without_spaces(doc.text, *span)
+            };
+            if span.start() >= span.end() {
+                continue;
+            }
+            if found[owner].content.spans.iter().any(|s| s.overlaps(span)) {
+                continue;
+            }
+            let reported = |a: &Attribution| a.content.spans.iter().any(|s| s.overlaps(span));
+            if found.iter().any(reported) {
+                break;
+            }
+            let content = &mut found[owner].content;
+            content.spans.push(span);
+            content.quoted.push(span);
+            added = true;
+        }
+        if added {
+            let a = &mut found[owner];
+            // Its first paragraph with the stop that ends it, so that the
+            // sentences of the quotation stay apart.
+            let whole = without_spaces(doc.text, *first);
+            for s in a
+                .content
+                .spans
+                .iter_mut()
+                .chain(a.content.quoted.iter_mut())
+            {
+                if s.overlaps(whole) && s.end() < whole.end() {
+                    *s = Span::new(s.start(), whole.end());
+                }
+            }
+            a.content.text = joined(doc.text, &a.content.spans);
+            if a.kind == Kind::Indirect {
+                a.kind = Kind::Mixed;
+            }
+        }
+    }
 }
 
 /// The first tokens of the lines a quotation runs on to without a reopening
@@ -301,7 +384,15 @@ fn content(doc: &Document<'_>, clause: &Clause<'_>, parts: &[Range<usize>]) -> (
         if let Some(q) = opening
             && let Some(quote) = doc.quotes.get(q)
         {
-            for earlier in quote.spans.iter().take(quote.spans.len().saturating_sub(1)) {
+            // Only its paragraphs before this one: a quotation that opens
+            // here and runs on has none.
+            let here = clause.bytes(&words).start;
+            for earlier in quote
+                .spans
+                .iter()
+                .take(quote.spans.len().saturating_sub(1))
+                .filter(|s| s.end() <= here)
+            {
                 // `` `` A`` in tokenised copy: the space after the mark is no word.
                 let earlier = without_spaces(doc.text, *earlier);
                 spans.push(earlier);

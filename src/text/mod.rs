@@ -430,4 +430,16 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn spaced_curly_single_marks_pair_and_a_spaced_apostrophe_is_none() {
+        assert_eq!(
+            quoted("\u{2018} I \u{2019} m here , \u{2019} he wrote ."),
+            [" I \u{2019} m here , "]
+        );
+        assert_eq!(
+            quoted("She said 'we do n't know , ' and they ' re gone ."),
+            ["we do n't know , "]
+        );
+    }
 }

@@ -83,10 +83,10 @@ fn classify(glyph: char, prev: Option<char>, next: Option<char>) -> Option<Mark>
         ),
         '\u{2018}' => (
             Family::Single,
-            next.is_some_and(|c| !c.is_whitespace()),
+            next.is_some_and(|c| !c.is_whitespace()) || spaced,
             false,
         ),
-        '\u{2019}' => (Family::Single, false, right_flanking()),
+        '\u{2019}' => (Family::Single, false, right_flanking() || spaced),
         '«' => (Family::Guillemet, true, false),
         '»' => (Family::Guillemet, false, true),
         '‹' => (Family::SingleGuillemet, true, false),
@@ -198,7 +198,7 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
 }
 
 /// The most lines of copy written a sentence a line that one quotation runs over.
-const MAX_QUOTE_LINES: usize = 4;
+const MAX_QUOTE_LINES: usize = 8;
 
 /// Whether a quotation left open at the end of paragraph `p`, in copy written
 /// a sentence a line (paragraphs apart by a single line break), is closed a
@@ -259,7 +259,34 @@ fn mark_at(text: &str, token: &Token) -> Option<Mark> {
         "`" => '\u{2018}',
         _ => shown.chars().next()?,
     };
+    // `I ’ m`, `don ' t`: tokenised copy's apostrophe, set apart like a mark.
+    if matches!(glyph, '\'' | '\u{2019}') && apostrophe_apart(text, token) {
+        return None;
+    }
     classify(glyph, prev, next)
+}
+
+/// The clitics tokenised copy writes apart from the word before, and from
+/// their apostrophe: `I ’ m`, `they ’ re`, `don ’ t`.
+const CLITICS: [&str; 7] = ["s", "re", "ve", "ll", "d", "m", "t"];
+
+/// Whether the mark `token`, spaced on both sides, stands between a word and
+/// a clitic (`I ’ m`): an apostrophe.
+fn apostrophe_apart(text: &str, token: &Token) -> bool {
+    let before = &text[..token.start()];
+    let after = &text[token.end()..];
+    if !before.ends_with(' ') || !after.starts_with(' ') {
+        return false;
+    }
+    let word = before.trim_end().chars().next_back();
+    let rest = after.trim_start_matches(' ');
+    let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let clitic = &rest[..letters];
+    let ends = !rest[letters..].starts_with(|c: char| c.is_alphanumeric());
+    word.is_some_and(char::is_alphabetic)
+        && ends
+        && CLITICS.iter().any(|c| c.eq_ignore_ascii_case(clitic))
+        && (clitic != "t" || word.is_some_and(|c| c == 'n'))
 }
 
 /// At the end of paragraph `p`: keep the outermost open quotation if the next

@@ -224,3 +224,32 @@ fn a_quote_standing_alone_without_a_speaker_is_direct() {
         ["direct | - | - | - | - | Nothing was agreed today"]
     );
 }
+
+#[test]
+fn a_quote_opened_after_its_frame_runs_on_over_lines_without_reopening() {
+    let text = "Lee spoke after the vote.\n\
+        Asked about the result , Mayor Ana Lee said , `` We won it fair .\n\
+        We counted twice .\n\
+        Nobody has asked for a third count . ''\n\
+        The council meets again on Monday .";
+    assert_eq!(
+        attributions(text),
+        [
+            "direct | Ana Lee | said | - | - | We won it fair . We counted twice . Nobody has asked for a third count"
+        ]
+    );
+}
+
+#[test]
+fn a_quote_running_on_stops_where_another_frame_reports_it() {
+    let text = "Ana Lee said: \"We won it fair.\n\
+        We counted twice.\n\
+        Nobody asked for more,\" she added.\n\
+        The council meets on Monday.";
+    assert_eq!(
+        attributions(text),
+        [
+            "direct | Ana Lee | added | - | - | We won it fair. We counted twice. Nobody asked for more"
+        ]
+    );
+}
