@@ -253,3 +253,36 @@ fn a_quote_running_on_stops_where_another_frame_reports_it() {
         ]
     );
 }
+
+#[test]
+fn a_cue_word_after_a_determiner_is_a_noun_not_a_second_verb() {
+    let found = extract(
+        "Mayor Ana Lee condemned the attack on the depot.\n\n\
+        Lee rejected claims the depot was unsafe.",
+    );
+    let shown: Vec<(String, bool)> = found
+        .iter()
+        .map(|a| (a.content.text.clone(), a.content.proposition))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("the attack on the depot".to_string(), false),
+            ("claims the depot was unsafe".to_string(), true),
+        ]
+    );
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_is_no_speaker() {
+    assert_eq!(
+        attributions(
+            "Internally the council said the plan had failed.\n\n\
+            Privately, officials said a vote was near."
+        ),
+        [
+            "indirect | council | said | - | - | the plan had failed",
+            "indirect | officials | said | - | - | a vote was near"
+        ]
+    );
+}

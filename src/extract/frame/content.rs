@@ -80,6 +80,10 @@ impl<'a> Clause<'a> {
                 || i > first
                     && self.cue_at(i).is_some()
                     && !matches!(self.word(i - 1), Some("and" | "but" | "or"))
+                    // `the attack`, `the "barbaric" attack`: a noun.
+                    && self.word(i - 1).is_some()
+                    && !self.has(i - 1, Section::Determiner)
+                    && !self.has(i - 1, Section::Preposition)
         })
     }
 

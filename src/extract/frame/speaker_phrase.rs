@@ -58,6 +58,14 @@ impl<'a> Clause<'a> {
         {
             return false;
         }
+        // `Internally the BBC ...`, `Privately, officials ...`: an adverb
+        // opening the sentence or set off by a comma.
+        let opens = i == 0 || self.line_break_before(i);
+        if self.ly(i) && (opens || self.is_comma(i + 1))
+            || s.has(Section::Adverb) && opens && self.is_comma(i + 1)
+        {
+            return false;
+        }
         // `Will Doyle`, `Theresa May`: a modal or a month written with a
         // capital inside a sentence is a name beside another name.
         if s.has(Section::Month) {
@@ -191,7 +199,7 @@ impl<'a> Clause<'a> {
             || s.has(Section::Weekday)
             || s.has(Section::Time)
             || self.is_number(before)
-            || self.has(before, Section::Adverb) && self.capitalized(before)
+            || self.adverbial(before) && self.capitalized(before)
     }
 
     /// The subject at the start of the sentence, for cues that borrow it.
