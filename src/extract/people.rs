@@ -61,6 +61,9 @@ pub(super) struct People {
     /// Someone else named as a sentence's subject after the last speaker
     /// (`Smith welcomed the news.` / `"...," he said`): whom `he` stands for.
     subject: Option<usize>,
+    /// The person last named as a sentence's subject, speaker or not: whom
+    /// `the 55-year-old` stands for when no one has spoken yet.
+    named_subject: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -242,6 +245,7 @@ impl People {
         else {
             return false;
         };
+        self.named_subject = Some(found);
         let last = match &self.last_speaker {
             Some(Last::Person(i)) => Some(&self.known[*i].folded_name),
             Some(Last::Role { .. }) => None,
@@ -254,8 +258,7 @@ impl People {
     /// Resolve a speaker phrase to one name for this report: the lookups
     /// below, each for one kind of mention, tried in order.
     pub fn resolve(&mut self, phrase: Described) -> Speaker {
-        if phrase.pronoun
-            && he_or_she(&phrase.mention)
+        if stands_for_someone(&phrase)
             && let Some(subject) = self.subject
         {
             return self.known_speaker(subject, phrase);
@@ -268,6 +271,7 @@ impl People {
             .or_else(|| self.by_full_name(&phrase))
             .or_else(|| self.by_name_word(&phrase))
             .or_else(|| self.by_role(&phrase));
+        let found = found.or_else(|| self.named_subject.filter(|_| by_age(&phrase.mention.text)));
         match (found, phrase.class) {
             (Some(index), _) => self.known_speaker(index, phrase),
             (None, SpeakerClass::Person) => self.new_speaker(phrase),
@@ -280,7 +284,7 @@ impl People {
         let Some(Last::Role { canonical, role }) = &self.last_speaker else {
             return None;
         };
-        (phrase.pronoun && he_or_she(&phrase.mention)).then(|| Speaker {
+        stands_for_someone(phrase).then(|| Speaker {
             mention: phrase.mention.clone(),
             canonical: canonical.clone(),
             role: role.clone(),
@@ -294,7 +298,7 @@ impl People {
         let Some(Last::Person(last)) = &self.last_speaker else {
             return None;
         };
-        if !(phrase.pronoun && he_or_she(&phrase.mention)) {
+        if !stands_for_someone(phrase) {
             return None;
         }
         let last = self.known.get(*last)?;
@@ -457,6 +461,24 @@ fn he_or_she(mention: &Excerpt) -> bool {
     matches!(crate::text::fold(&mention.text).as_str(), "he" | "she")
 }
 
+/// Whether a phrase stands for someone named before, as `he` or `she` do:
+/// those pronouns, and a person given by age (`the 55-year-old`, `the
+/// 55 - year - old`).
+fn stands_for_someone(phrase: &Described) -> bool {
+    phrase.pronoun && he_or_she(&phrase.mention) || by_age(&phrase.mention.text)
+}
+
+/// `the 55-year-old`, `the 55 - year - old`: a person given by age alone.
+fn by_age(mention: &str) -> bool {
+    let folded: String = crate::text::fold(mention)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let rest = folded.strip_prefix("the").unwrap_or(&folded);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && rest[digits..] == *"-year-old"
+}
+
 /// A mention in lower case, without its determiners: `the State Department`
 /// is `state department`.
 fn without_determiners(s: &str) -> String {
@@ -561,6 +583,19 @@ mod tests {
         assert_eq!(
             speakers("The minister said the talks were useful. He said more would follow."),
             [minister.clone(), minister]
+        );
+    }
+
+    #[test]
+    fn a_person_given_by_age_is_the_one_named_before() {
+        assert_eq!(
+            speakers(
+                "Actor Peter Capaldi was named on Sunday. In a statement, the 55-year-old said he was thrilled. Later the 55 - year - old said the role was a gift."
+            ),
+            [
+                person("Peter Capaldi", Some("55-year-old")),
+                person("Peter Capaldi", Some("55 - year - old"))
+            ]
         );
     }
 

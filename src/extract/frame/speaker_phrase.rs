@@ -88,6 +88,15 @@ impl<'a> Clause<'a> {
                 .is_some_and(|gap| gap.contains('\n'))
     }
 
+    /// `the 55 - year - old`: a hyphen set apart inside an age, as
+    /// tokenised copy writes it.
+    fn age_hyphen(&self, k: usize) -> bool {
+        self.is_punct(k, "-")
+            && k > 0
+            && (self.is_number(k - 1) || self.is(k - 1, "year"))
+            && matches!(self.word(k + 1), Some("year" | "old"))
+    }
+
     /// Whether tokens `range` name a person outside quote marks: a name
     /// word that is no title, body, organisation or place.
     pub fn names_someone(&self, range: Range<usize>) -> bool {
@@ -373,7 +382,11 @@ impl<'a> Clause<'a> {
         while start > lo && end - start < MAX_PHRASE && !self.line_break_before(start) {
             let k = start - 1;
             if self.word(k).is_none() {
-                if self.initial_stop(k) || self.hyphen_inside(k) || self.is_punct(k, "&") {
+                if self.initial_stop(k)
+                    || self.hyphen_inside(k)
+                    || self.is_punct(k, "&")
+                    || self.age_hyphen(k)
+                {
                     start = k;
                     continue;
                 }
@@ -522,6 +535,17 @@ impl<'a> Clause<'a> {
         if one_more {
             return Some(end + 1);
         }
+        // `Acme advanced threat researcher Paul Ferguson`, `Acme senior
+        // economist Jane Roe`: words in lower case before a title, and a name
+        // after it.
+        if started && !self.capitalized(end) && self.open_class(end) {
+            let title = (end + 1..hi.min(end + 4))
+                .take_while(|&k| self.word(k).is_some())
+                .find(|&k| self.has(k, Section::Title))?;
+            let modifiers = (end..title).all(|k| !self.capitalized(k) && self.open_class(k));
+            let named = self.capitalized(title + 1) && self.nominal(title + 1);
+            return (modifiers && named).then_some(title);
+        }
         // `Sen. Chuck Grassley (R-Iowa)`
         if started && self.is_punct(end, "(") {
             let close = (end + 1..hi.min(end + 8)).find(|&k| self.is_punct(k, ")"))?;
@@ -641,6 +665,15 @@ mod tests {
             forward("Enough Project Co - Founder John Prendergast said"),
             Some("Enough Project Co - Founder John Prendergast")
         );
+    }
+
+    #[test]
+    fn words_in_lower_case_before_a_title_and_a_name() {
+        assert_eq!(
+            forward("Acme advanced threat researcher Paul Ferguson said"),
+            Some("Acme advanced threat researcher Paul Ferguson")
+        );
+        assert_eq!(forward("Acme quietly dropped the plan"), Some("Acme"));
     }
 
     #[test]
