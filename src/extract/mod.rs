@@ -106,6 +106,7 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
     let mut people = people_named(doc.text, &clauses);
     let mut found = framed(doc, &reading, &clauses, &mut people);
     run_on(doc, &mut found);
+    transcript_turns(doc, &mut found);
     furniture::set_aside(doc, &clauses, &mut found);
     add_fragments(doc, &mut found);
     let credits = story_credits(doc, &clauses);
@@ -116,6 +117,56 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
     }
     found.sort_by_key(|a| a.content.extent().start());
     Ok(found)
+}
+
+/// A transcript's turn (`MS. LEE: Good afternoon. We have been clear ...`):
+/// the speaker, in capitals, opens the paragraph, and every word of it after
+/// the colon is theirs, as said.
+fn transcript_turns(doc: &Document<'_>, found: &mut Vec<Attribution>) {
+    let mut turns: Vec<(usize, Span)> = Vec::new();
+    for (i, a) in found.iter().enumerate() {
+        let (Some(speaker), Some(cue)) = (&a.speaker, &a.cue) else {
+            continue;
+        };
+        let label = &speaker.mention.text;
+        let capitals = !label.chars().any(char::is_lowercase)
+            && label.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        let Some(paragraph) = doc
+            .paragraphs
+            .iter()
+            .find(|p| p.range.start() <= speaker.mention.start && cue.span.end <= p.range.end())
+        else {
+            continue;
+        };
+        if cue.span.text != ":" || !capitals || speaker.mention.start != paragraph.range.start() {
+            continue;
+        }
+        let words = Span::from(trim_str(doc.text, cue.span.end..paragraph.range.end()));
+        if words.start() < words.end() {
+            turns.push((i, words));
+        }
+    }
+    for &(i, words) in &turns {
+        let a = &mut found[i];
+        a.kind = Kind::Direct;
+        a.content.spans = vec![words];
+        a.content.quoted = vec![words];
+        a.content.text = doc.text[words.range()].to_string();
+        a.content.proposition = true;
+    }
+    // What the speaker reports inside their own turn is part of it.
+    let turn_of = |i: usize| turns.iter().find(|t| t.0 == i);
+    let mut n = 0;
+    found.retain(|a| {
+        let own = turn_of(n).is_some();
+        n += 1;
+        own || !turns.iter().any(|(_, w)| {
+            a.content
+                .spans
+                .iter()
+                .all(|s| w.contains(s.start()) && s.end() <= w.end())
+        })
+    });
 }
 
 /// A quotation opened in an attribution's sentence and running on over the

@@ -22,9 +22,10 @@ pub(super) fn framed<'t>(
     people: &mut People,
 ) -> Vec<Attribution> {
     let mut thread = Thread::default();
+    let transcript = is_transcript(doc, clauses);
     let mut s = 0;
     while s < clauses.len() {
-        let (joined, statements, next) = read_unit(doc, reading, clauses, s);
+        let (joined, statements, next) = read_unit(doc, reading, clauses, s, transcript);
         let paragraph = doc.sentences[s].paragraph;
         let unit = Unit {
             clause: joined.as_ref().unwrap_or(&clauses[s]),
@@ -262,9 +263,11 @@ fn read_unit<'t>(
     reading: &'t Reading<'t>,
     clauses: &[Clause<'t>],
     s: usize,
+    transcript: bool,
 ) -> (Option<Clause<'t>>, Vec<Statement>, usize) {
     let sentence = &doc.sentences[s];
-    let start = if sentence.paragraph < DATELINE_PARAGRAPHS
+    let start = if !transcript
+        && sentence.paragraph < DATELINE_PARAGRAPHS
         && doc.paragraphs[sentence.paragraph].sentences.start == s
     {
         clauses[s].dateline_end()
@@ -295,6 +298,21 @@ fn read_unit<'t>(
         }
     }
     (None, alone, s + 1)
+}
+
+/// Whether a report is a transcript: two paragraphs or more open with a
+/// speaker in capitals and a colon (`MS. LEE:`), which is then no dateline.
+fn is_transcript(doc: &Document<'_>, clauses: &[Clause<'_>]) -> bool {
+    doc.paragraphs
+        .iter()
+        .filter_map(|p| clauses.get(p.sentences.start))
+        .filter(|c| {
+            (1..c.len().min(6))
+                .find(|&i| c.word_text(i) == ":")
+                .is_some_and(|colon| c.transcript_label(0..colon))
+        })
+        .nth(1)
+        .is_some()
 }
 
 /// Whether the clause ends with a quotation closed after `?`, `!` or `.`.

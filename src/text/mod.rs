@@ -442,4 +442,12 @@ mod tests {
             ["we do n't know , "]
         );
     }
+
+    #[test]
+    fn tokenised_opening_marks_after_a_comma_close_what_is_open() {
+        assert_eq!(
+            quoted("`` We won , `` Lee said . She said , `` We won . ''"),
+            [" We won , ", " We won . "]
+        );
+    }
 }

@@ -255,6 +255,15 @@ fn mark_at(text: &str, token: &Token) -> Option<Mark> {
         "''" if next.is_none_or(char::is_whitespace) => '\u{201d}',
         "''" => '"',
         // ``, tokenised copy's opening double mark; `, its opening single one.
+        // After a comma or a stop it may close what it opened, as that copy
+        // sometimes writes (`` A , `` he said .): it opens or closes by what is open.
+        "``" if next.is_none_or(char::is_whitespace)
+            && text[..token.start()]
+                .trim_end_matches(' ')
+                .ends_with([',', '.', '?', '!']) =>
+        {
+            '"'
+        }
         "``" => '\u{201c}',
         "`" => '\u{2018}',
         _ => shown.chars().next()?,

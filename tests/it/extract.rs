@@ -286,3 +286,18 @@ fn an_adverb_opening_a_sentence_is_no_speaker() {
         ]
     );
 }
+
+#[test]
+fn a_transcript_turn_is_all_the_speaker_s_words() {
+    let text = "Briefing by the spokesperson\n\n\
+        MS. LEE: Good afternoon. We have been clear that the talks go on.\n\n\
+        QUESTION: Will the minister travel?\n\n\
+        MS. LEE: She will. I said so on Monday.";
+    assert_eq!(
+        attributions(text),
+        [
+            "direct | LEE | : | - | - | Good afternoon. We have been clear that the talks go on",
+            "direct | LEE | : | - | - | She will. I said so on Monday"
+        ]
+    );
+}
