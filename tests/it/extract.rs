@@ -301,3 +301,25 @@ fn a_transcript_turn_is_all_the_speaker_s_words() {
         ]
     );
 }
+
+#[test]
+fn a_relative_clause_in_what_was_said_is_no_circumstance_of_the_cue() {
+    assert_eq!(
+        attributions(
+            "The guards say the stone that hit the van was thrown from the bridge.\n\n\
+            Lee told Kim on Monday that the bridge would close."
+        ),
+        [
+            "indirect | guards | say | - | - | the stone that hit the van was thrown from the bridge",
+            "indirect | Lee | told | Kim | - | that the bridge would close"
+        ]
+    );
+}
+
+#[test]
+fn accepted_before_a_clause_concedes() {
+    assert_eq!(
+        attributions("The mayor accepted there had been delays.\n\nThe mayor accepted the award."),
+        ["indirect | mayor | accepted | - | - | there had been delays"]
+    );
+}

@@ -269,6 +269,9 @@ impl<'a> Clause<'a> {
             .take_while(|&j| self.is_outside_quotes(j) && !self.is_comma(j) && !self.is_open(j))
             .find(|&j| self.is(j, "that"))
             && (k..that).all(|j| self.circumstance_word(j))
+            // `said in a statement that`, `said Thursday that`, not `say the
+            // bullet that killed him was ...` (a relative clause in what was said).
+            && (k == that || self.opens_circumstance(k))
         {
             // `said in a statement carried by WAM that ...`
             found.channels.extend(self.channels_in(k..that));
@@ -322,6 +325,21 @@ impl<'a> Clause<'a> {
     }
 
     /// A word of a circumstance between a cue and `that`: `in a phone call on Thursday`.
+    /// Whether word `k` may open a circumstance after a cue: a preposition,
+    /// a time (`this week`), an adverb, a number, or punctuation.
+    fn opens_circumstance(&self, k: usize) -> bool {
+        let s = self.sections(k);
+        self.word(k).is_none()
+            || s.has(Section::Preposition)
+            || s.has(Section::Time)
+            || s.has(Section::Weekday)
+            || s.has(Section::Month)
+            || self.adverbial(k)
+            || self.is_number(k)
+            || s.has(Section::Determiner)
+                && (self.has(k + 1, Section::Time) || self.has(k + 1, Section::Weekday))
+    }
+
     fn circumstance_word(&self, j: usize) -> bool {
         let s = self.sections(j);
         self.word(j).is_none() && !self.is_open(j)
