@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 
 use serde::Serialize;
 
-use super::lexicon::{Ends, Hit, Lexicon};
+use super::lexicon::{Ends, Hit, Lexicon, prefix};
 
 /// The kind of happening.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -89,10 +89,10 @@ static LISTS: LazyLock<[Lexicon; 2]> = LazyLock::new(|| {
 
 /// The act and mode a lead tells, each when it tells one.
 pub fn read(lead: &str, folded: &str) -> (Option<Act>, Option<Mode>) {
+    let (lead, folded) = (prefix(lead, ACT_BYTES), prefix(folded, ACT_BYTES));
     let hits: Vec<Hit> = LISTS
         .iter()
         .flat_map(|list| list.hits(lead, folded))
-        .filter(|h| h.at < ACT_BYTES)
         .collect();
     let mut score = [0.0f32; SECTIONS.len()];
     let mut count = [0usize; SECTIONS.len()];

@@ -11,7 +11,7 @@ use jiff::civil::{Date, date};
 use serde::Serialize;
 
 use super::lead::Stamp;
-use super::lexicon::{Ends, Lexicon};
+use super::lexicon::{Ends, Lexicon, prefix};
 
 /// How far into the lead dates are read, in bytes.
 const DATE_BYTES: usize = 800;
@@ -110,8 +110,8 @@ pub fn read(
     stamp: Option<Stamp>,
     announced: bool,
 ) -> DayEvidence {
-    let lead = cut(lead, DATE_BYTES);
-    let folded = cut(folded, DATE_BYTES);
+    let lead = prefix(lead, DATE_BYTES);
+    let folded = prefix(folded, DATE_BYTES);
     let anchor = published.or(match stamp {
         Some(Stamp::Day(d)) => Some(d),
         _ => None,
@@ -178,15 +178,6 @@ pub fn read(
         evidence.day = Some((to_day(a) - i32::from(yesterday), How::Published));
     }
     evidence
-}
-
-/// At most `bytes` of `text`, cut at a character boundary.
-fn cut(text: &str, bytes: usize) -> &str {
-    let mut end = text.len().min(bytes);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
 }
 
 /// `星期一`, `周五`: a Chinese weekday.

@@ -3,7 +3,7 @@
 //! matched romanised at word starts (`telephon` finds `telephoned` and, from
 //! Cyrillic `телефон`, `телефонный`); entries of other scripts as written.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::romanise::{Script, fold_text, script};
 
@@ -41,10 +41,21 @@ fn automaton(patterns: &[String]) -> Option<AhoCorasick> {
     if patterns.is_empty() {
         return None;
     }
+    // A DFA: every report's lead is read through several lists.
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(patterns)
         .ok()
+}
+
+/// At most `bytes` of `text`, cut at a character boundary.
+pub fn prefix(text: &str, bytes: usize) -> &str {
+    let mut end = text.len().min(bytes);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
 }
 
 impl Lexicon {

@@ -240,18 +240,27 @@ struct Read {
 
 /// Each report's lead read for its happening: participants, act, day, place.
 fn read(members: &[&Report]) -> Read {
-    let leads: Vec<lead::Lead> = members.par_iter().map(|r| lead::lead(&r.text)).collect();
-    let languages: Vec<Option<&'static str>> = leads
-        .par_iter()
-        .map(|l| names::short_code(crate::extract::language(&l.text)))
+    let leads: Vec<lead::Lead> = stats::time("group/leads", || {
+        members.par_iter().map(|r| lead::lead(&r.text)).collect()
+    });
+    let languages: Vec<Option<&'static str>> = stats::time("group/languages", || {
+        leads
+            .par_iter()
+            .map(|l| names::short_code(crate::extract::language(&l.text)))
+            .collect()
+    });
+    let keys = stats::time("group/keys", || {
+        leads
+            .par_iter()
+            .zip(members)
+            .map(|(l, r)| happening::read(l, r.published))
+            .collect()
+    });
+    let texts: Vec<&str> = leads
+        .iter()
+        .map(|l| lexicon::prefix(&l.text, names::NAME_BYTES))
         .collect();
-    let keys = leads
-        .par_iter()
-        .zip(members)
-        .map(|(l, r)| happening::read(l, r.published))
-        .collect();
-    let texts: Vec<&str> = leads.iter().map(|l| l.text.as_str()).collect();
-    let cast = names::cast(&texts, &languages);
+    let cast = stats::time("group/names", || names::cast(&texts, &languages));
     Read {
         keys,
         cast,

@@ -21,6 +21,8 @@ use super::romanise::{Script, fold, fold_into, script};
 /// A person's id in the corpus's [`Cast`].
 pub type NameId = u32;
 
+/// How far into the lead names are read, in bytes: who took part is told early.
+pub const NAME_BYTES: usize = 900;
 /// How far into the lead a name counts among the principals, in bytes.
 const PRINCIPAL_BYTES: usize = 600;
 /// The principals kept per report.
@@ -328,7 +330,13 @@ fn runs(text: &str, mut is_name: impl FnMut(&str) -> bool) -> Vec<(Mention, usiz
             keys[keys.len() - 1].clone()
         };
         let at = run[0].1;
-        out.push((Mention { key, at, titled }, run.len(), keys[0].clone()));
+        // The first word counts only for a run of two or more.
+        let first = if run.len() >= 2 {
+            keys[0].clone()
+        } else {
+            String::new()
+        };
+        out.push((Mention { key, at, titled }, run.len(), first));
         run.clear();
     };
     for word in words(text) {
@@ -374,8 +382,13 @@ pub struct Cast {
 /// What one pass over the leads learns about the words the corpus capitalises.
 #[derive(Default)]
 struct Casing {
-    /// Folded word → (times written in lower case, times capitalised inside a sentence).
-    counts: FxHashMap<String, (u32, u32)>,
+    /// Folded word (its hash) → (times written in lower case, times
+    /// capitalised inside a sentence).
+    counts: FxHashMap<u64, (u32, u32)>,
+}
+
+fn word_hash(folded: &str) -> u64 {
+    xxhash_rust::xxh3::xxh3_64(folded.as_bytes())
 }
 
 /// The names of every lead. `languages` per lead, ISO 639-1.
@@ -395,7 +408,7 @@ pub fn cast(leads: &[&str], languages: &[Option<&'static str>]) -> Cast {
                     continue;
                 }
                 fold_into(word.text, &mut folded);
-                let entry = casing.counts.entry(folded.clone()).or_default();
+                let entry = casing.counts.entry(word_hash(&folded)).or_default();
                 if lower {
                     entry.0 += 1;
                 } else {
@@ -417,7 +430,7 @@ pub fn cast(leads: &[&str], languages: &[Option<&'static str>]) -> Cast {
             && !lists.stop(language, folded)
             && casing
                 .counts
-                .get(folded)
+                .get(&word_hash(folded))
                 .is_none_or(|&(low, cap)| low == 0 || low < cap)
     };
     // Each lead's cased names, and per key: leads, times last of a run, times first.
@@ -663,6 +676,9 @@ impl KeyTable {
     /// and Arabic, Korean or other words, whose skeleton is a known person's.
     fn caseless(&self, lead: &str) -> Vec<(String, usize)> {
         let mut out = Vec::new();
+        if lead.is_ascii() {
+            return out;
+        }
         for word in words(lead) {
             match word.script {
                 Script::Cased => {}

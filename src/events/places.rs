@@ -4,7 +4,7 @@
 
 use std::sync::LazyLock;
 
-use super::lexicon::{Ends, Lexicon};
+use super::lexicon::{Ends, Lexicon, prefix};
 use super::romanise::fold_text;
 
 /// How far into the lead a place is read, in bytes.
@@ -57,10 +57,10 @@ pub fn read(lead: &str, folded: &str) -> Option<PlaceId> {
         .or_else(|| lead.find(" - "))
         .filter(|&at| at < 60 && !lead[..at].contains('\n'));
     let mut weights: Vec<(PlaceId, f32)> = Vec::new();
-    for hit in GAZETTEER.0.hits(lead, folded) {
-        if hit.at >= PLACE_BYTES {
-            continue;
-        }
+    for hit in GAZETTEER
+        .0
+        .hits(prefix(lead, PLACE_BYTES), prefix(folded, PLACE_BYTES))
+    {
         // Folded offsets are the lead's while the lead is ASCII.
         let in_dateline = dateline_end.is_some_and(|end| {
             hit.at < end && (!hit.folded || lead.get(..end).is_some_and(str::is_ascii))

@@ -55,6 +55,9 @@ pub fn fold(word: &str) -> String {
 /// byte a letter's romanisation, punctuation kept as it is (`'`, `-`, spaces);
 /// letters of other scripts become spaces (their lists match the text as written).
 pub fn fold_text(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_ascii() {
