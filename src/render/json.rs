@@ -68,6 +68,16 @@ pub struct EventRecord<'a> {
     /// What was read from each report, in the order of `reports`.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     readings: Vec<ReadingRecord<'a>>,
+    /// `check`: its reports left out of wording comparison (not English).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_english: Vec<NotEnglish<'a>>,
+}
+
+/// A report of an event that is not in English, and its language (ISO 639-3).
+#[derive(Debug, Serialize)]
+pub struct NotEnglish<'a> {
+    report: &'a str,
+    language: &'a str,
 }
 
 /// One report's reading, with its id.
@@ -145,6 +155,7 @@ pub fn event_record<'a>(event: &'a Event, reports: &'a [Report]) -> EventRecord<
                 reading,
             })
             .collect(),
+        not_english: Vec::new(),
     }
 }
 
@@ -152,6 +163,13 @@ pub fn event_record<'a>(event: &'a Event, reports: &'a [Report]) -> EventRecord<
 pub fn check_event_records(outcome: &Outcome) -> impl Iterator<Item = EventRecord<'_>> {
     outcome.events.iter().enumerate().map(|(i, e)| EventRecord {
         left_out: left_out_event(outcome, i),
+        not_english: super::summary::not_english(outcome, e)
+            .into_iter()
+            .map(|(r, language)| NotEnglish {
+                report: &r.id,
+                language,
+            })
+            .collect(),
         ..event_record(e, &outcome.reports)
     })
 }
