@@ -150,7 +150,7 @@ pub fn factor(a: (Option<Act>, Option<Mode>), b: (Option<Act>, Option<Mode>)) ->
 }
 
 /// How much of a pair's similarity survives an announcement against the happening.
-const MODE_CONFLICT: f32 = 0.35;
+const MODE_CONFLICT: f32 = 0.2;
 
 /// The similarity kept between two acts (the squares of what copy's mix-ups
 /// allow: on real coverage, squared kept near misses apart better).
