@@ -11,7 +11,7 @@ use jiff::civil::{Date, date};
 use serde::Serialize;
 
 use super::lead::Stamp;
-use super::lexicon::{Ends, Lexicon, prefix};
+use super::lexicon::{Ends, Hit, Lexicon, prefix};
 
 /// How far into the lead dates are read, in bytes.
 const DATE_BYTES: usize = 800;
@@ -120,7 +120,8 @@ pub fn read(
         Some(Stamp::Month(y, m)) => Some((y, m)),
         _ => None,
     });
-    let mut named = dates(lead, folded);
+    let words = WORDS.hits(lead, folded);
+    let mut named = dates(lead, folded, &words);
     // A date at the very start is the page's stamp, not the happening's; with
     // no publication date it is no anchor either (on ECB+ such dates cost 0.03 F1).
     if named.first().is_some_and(|n| n.at < 0.06) {
@@ -161,7 +162,6 @@ pub fn read(
         evidence.day = Some((day, how));
         return evidence;
     }
-    let words = WORDS.hits(lead, folded);
     let weekday = words
         .iter()
         .find(|h| (WEEKDAYS..WEEKDAYS + 7).contains(&h.class))
@@ -197,9 +197,8 @@ fn chinese_weekday(lead: &str) -> Option<u8> {
 /// The dates `lead` names, in order: `21 January 2022`, `January 21`,
 /// `21 января`, `2022-01-21`, `21.01.2022`, `2022年1月21日`, `1월 21일`.
 /// A date followed by a clock time is a page stamp and is skipped.
-fn dates(lead: &str, folded: &str) -> Vec<Named> {
+fn dates(lead: &str, folded: &str, words: &[Hit]) -> Vec<Named> {
     let mut out = Vec::new();
-    let words = WORDS.hits(lead, folded);
     let len = folded.len().max(1) as f32;
     let bytes = folded.as_bytes();
     for h in words

@@ -6,7 +6,7 @@
 use jiff::civil::Date;
 
 /// How much of the opening is read, in bytes.
-pub const LEAD_BYTES: usize = 1600;
+pub const LEAD_BYTES: usize = 1000;
 
 /// Words a caption names its source with: the dates in a caption are those of
 /// the photo, not of the happening.
@@ -68,8 +68,11 @@ fn is_furniture(s: &str) -> bool {
     if s.split_whitespace().take(3).count() <= 2 && s.chars().count() < 12 {
         return true;
     }
+    if s.len() >= 300 {
+        return false;
+    }
     let lower = s.to_lowercase();
-    s.len() < 300 && CAPTION_MARKS.iter().any(|m| lower.contains(m))
+    CAPTION_MARKS.iter().any(|m| lower.contains(m))
 }
 
 /// ` date 2022-01-21` or ` date 2022-01` at the very start: (the stamp, the rest).

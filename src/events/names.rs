@@ -760,6 +760,10 @@ fn aliases(lead: &str) -> Vec<(String, usize)> {
     let Some(ac) = &LISTS.aliases else {
         return Vec::new();
     };
+    // Latin copy finds its names by their letters; the list is for other scripts.
+    if lead.is_ascii() {
+        return Vec::new();
+    }
     ac.find_iter(lead)
         .map(|m| {
             let latin = &LISTS.alias_of[m.pattern().as_usize()];
