@@ -526,7 +526,7 @@ fn reading(g: usize, read: &Read) -> Reading {
 }
 
 /// Leads read again to show how a group's participants are written.
-const WRITTEN_FROM: usize = 4;
+const WRITTEN_FROM: usize = 2;
 
 /// The terms that tie a group together: most weight summed over its reports,
 /// counting only terms at least two of them share (all, for a single report).

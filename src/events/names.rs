@@ -475,17 +475,16 @@ pub fn cast(leads: &[&str], languages: &[Option<&'static str>]) -> Cast {
         .collect();
     drop(found);
     // Ids, in key order so that runs are reproducible.
-    let mut all: Vec<&str> = resolved.iter().flatten().map(|(k, _)| k.as_str()).collect();
+    let unique: FxHashSet<&str> = resolved.iter().flatten().map(|(k, _)| k.as_str()).collect();
+    let mut all: Vec<&str> = unique.into_iter().collect();
     all.sort_unstable();
-    all.dedup();
     let ids: FxHashMap<&str, NameId> = all
         .iter()
         .enumerate()
         .map(|(i, &k)| (k, i as NameId))
         .collect();
-    let mut df = vec![0u32; all.len()];
     let per_lead: Vec<Vec<(NameId, f32, f32)>> = resolved
-        .iter()
+        .par_iter()
         .map(|keys| {
             // (id, weight in the lead, weight in the opening)
             let mut weights: FxHashMap<NameId, (f32, f32)> = FxHashMap::default();
@@ -503,46 +502,49 @@ pub fn cast(leads: &[&str], languages: &[Option<&'static str>]) -> Cast {
             let mut v: Vec<(NameId, f32, f32)> =
                 weights.into_iter().map(|(i, (a, b))| (i, a, b)).collect();
             v.sort_by_key(|t| t.0);
-            for &(id, _, _) in &v {
-                df[id as usize] += 1;
-            }
             v
         })
         .collect();
+    let mut df = vec![0u32; all.len()];
+    for &(id, _, _) in per_lead.iter().flatten() {
+        df[id as usize] += 1;
+    }
     let total = leads.len() as f32;
     let person: Vec<bool> = all.iter().map(|k| table.is_person(k)).collect();
-    let mut names = Vec::with_capacity(leads.len());
-    let mut principals = Vec::with_capacity(leads.len());
-    for v in per_lead {
-        let idf = |id: NameId| (total / df[id as usize] as f32).ln();
-        let mut weighted: Vec<(NameId, f32)> = v
-            .iter()
-            .filter(|&&(id, _, _)| df[id as usize] >= 2)
-            // People only, and rarity counted gently: the principals, named
-            // in most reports of an event, must outweigh a stray name.
-            .filter(|&&(id, _, _)| person[id as usize])
-            .map(|&(id, w, _)| (id, saturated(w) * idf(id).max(0.0).sqrt()))
-            .filter(|&(_, w)| w > 0.0)
-            .collect();
-        weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        weighted.truncate(NAMES_KEPT);
-        let norm = weighted
-            .iter()
-            .map(|t| t.1 * t.1)
-            .sum::<f32>()
-            .sqrt()
-            .max(f32::MIN_POSITIVE);
-        let mut unit: Vec<(NameId, f32)> = weighted.iter().map(|&(i, w)| (i, w / norm)).collect();
-        unit.sort_by_key(|t| t.0);
-        names.push(unit.into_boxed_slice());
-        let mut ranked: Vec<(NameId, f32)> = v
-            .iter()
-            .filter(|&&(id, _, w)| w > 0.0 && df[id as usize] >= 2 && person[id as usize])
-            .map(|&(id, _, w)| (id, w * idf(id).max(0.1).sqrt()))
-            .collect();
-        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-        principals.push(ranked.iter().take(PRINCIPALS).map(|t| t.0).collect());
-    }
+    let (names, principals): (Vec<_>, Vec<_>) = per_lead
+        .par_iter()
+        .map(|v| {
+            let idf = |id: NameId| (total / df[id as usize] as f32).ln();
+            let mut weighted: Vec<(NameId, f32)> = v
+                .iter()
+                .filter(|&&(id, _, _)| df[id as usize] >= 2)
+                // People only, and rarity counted gently: the principals, named
+                // in most reports of an event, must outweigh a stray name.
+                .filter(|&&(id, _, _)| person[id as usize])
+                .map(|&(id, w, _)| (id, saturated(w) * idf(id).max(0.0).sqrt()))
+                .filter(|&(_, w)| w > 0.0)
+                .collect();
+            weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            weighted.truncate(NAMES_KEPT);
+            let norm = weighted
+                .iter()
+                .map(|t| t.1 * t.1)
+                .sum::<f32>()
+                .sqrt()
+                .max(f32::MIN_POSITIVE);
+            let mut unit: Vec<(NameId, f32)> =
+                weighted.iter().map(|&(i, w)| (i, w / norm)).collect();
+            unit.sort_by_key(|t| t.0);
+            let names = unit.into_boxed_slice();
+            let mut ranked: Vec<(NameId, f32)> = v
+                .iter()
+                .filter(|&&(id, _, w)| w > 0.0 && df[id as usize] >= 2 && person[id as usize])
+                .map(|&(id, _, w)| (id, w * idf(id).max(0.1).sqrt()))
+                .collect();
+            ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+            (names, ranked.iter().take(PRINCIPALS).map(|t| t.0).collect())
+        })
+        .unzip();
     Cast {
         names,
         principals,
