@@ -276,19 +276,18 @@ fn day_before(s: &str) -> Option<u32> {
 }
 
 fn trailing_number(s: &str) -> (Option<u32>, &str) {
-    let digits = s.bytes().rev().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 2 {
-        return (None, s);
+    match trailing_digits(s) {
+        (Some(n), head)
+            if n < 100
+                && !head
+                    .bytes()
+                    .last()
+                    .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'/') =>
+        {
+            (Some(n), head)
+        }
+        _ => (None, s),
     }
-    let (head, num) = s.split_at(s.len() - digits);
-    if head
-        .bytes()
-        .last()
-        .is_some_and(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'/')
-    {
-        return (None, s);
-    }
-    (num.parse().ok(), head)
 }
 
 fn leading_number(s: &str) -> (Option<u32>, &str) {

@@ -303,7 +303,7 @@ fn auto(
                 .any(|y| profiles[j].years.contains(y));
             let conflict =
                 !profiles[i].years.is_empty() && !profiles[j].years.is_empty() && !shared_year;
-            let names = names::cosine(&read.cast.names[i], &read.cast.names[j]);
+            let names = profile::sparse_cosine(&read.cast.names[i], &read.cast.names[j]);
             let s = (CROSS_LANGUAGE * names).min(CROSS_LANGUAGE_CAP);
             if conflict { s * YEAR_CONFLICT } else { s }
         };

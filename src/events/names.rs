@@ -16,6 +16,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+use super::profile::{saturated, unit_length};
 use super::romanise::{Script, fold, fold_into, script};
 
 /// A person's id in the corpus's [`Cast`].
@@ -515,7 +516,7 @@ pub fn cast(leads: &[&str], languages: &[Option<&'static str>]) -> Cast {
         .par_iter()
         .map(|v| {
             let idf = |id: NameId| (total / df[id as usize] as f32).ln();
-            let mut weighted: Vec<(NameId, f32)> = v
+            let weighted: Vec<(NameId, f32)> = v
                 .iter()
                 .filter(|&&(id, _, _)| df[id as usize] >= 2)
                 // People only, and rarity counted gently: the principals, named
@@ -524,18 +525,7 @@ pub fn cast(leads: &[&str], languages: &[Option<&'static str>]) -> Cast {
                 .map(|&(id, w, _)| (id, saturated(w) * idf(id).max(0.0).sqrt()))
                 .filter(|&(_, w)| w > 0.0)
                 .collect();
-            weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-            weighted.truncate(NAMES_KEPT);
-            let norm = weighted
-                .iter()
-                .map(|t| t.1 * t.1)
-                .sum::<f32>()
-                .sqrt()
-                .max(f32::MIN_POSITIVE);
-            let mut unit: Vec<(NameId, f32)> =
-                weighted.iter().map(|&(i, w)| (i, w / norm)).collect();
-            unit.sort_by_key(|t| t.0);
-            let names = unit.into_boxed_slice();
+            let names = unit_length(weighted, NAMES_KEPT);
             let mut ranked: Vec<(NameId, f32)> = v
                 .iter()
                 .filter(|&&(id, _, w)| w > 0.0 && df[id as usize] >= 2 && person[id as usize])
@@ -550,28 +540,6 @@ pub fn cast(leads: &[&str], languages: &[Option<&'static str>]) -> Cast {
         principals,
         keys: all.iter().map(|k| k.to_string()).collect(),
     }
-}
-
-/// Cosine similarity of two reports' names (unit-length weights, sorted by id).
-pub fn cosine(a: &[(NameId, f32)], b: &[(NameId, f32)]) -> f32 {
-    let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    sum
-}
-
-/// A count saturated as BM25 does (k1 = 1.2).
-fn saturated(w: f32) -> f32 {
-    w * 2.2 / (w + 1.2)
 }
 
 #[derive(Debug, Default, Clone, Copy)]
