@@ -1,7 +1,6 @@
 //! Alignment and comparison of one event's claims: the largest event of 2,000
 //! generated reports (grouped by their `event` keys), its attributions
-//! extracted beforehand. Run with `cargo build --release --examples && cargo
-//! bench --bench align`.
+//! extracted beforehand. Run with `cargo bench --bench align`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

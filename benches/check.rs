@@ -1,7 +1,7 @@
 //! End-to-end `check` on 1k and 10k generated reports without event keys:
 //! reading the JSONL, every stage, and rendering JSON Lines (into a sink), as
-//! `crosscheck check FILE --format jsonl` does. Run with `cargo build --release
-//! --examples && cargo bench --bench check`.
+//! `crosscheck check FILE --format jsonl` does. Run with `cargo bench --bench
+//! check`.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

@@ -1,8 +1,8 @@
 //! Event grouping at scale: 25k, 50k and 100k generated reports without event
-//! keys, grouped from their text (`events::group`, `--events auto`). Reading
-//! is not timed. Run with `cargo build --release --examples && cargo bench
-//! --bench group`; each size is read once (100k reports hold ~0.4 GB of text)
-//! and grouped ten times: a full run takes about ten minutes on two cores.
+//! keys, grouped from their text (`events::group`, `--events auto`). Reading is
+//! not timed. Run with `cargo bench --bench group`; each size is read once
+//! (100k reports hold ~0.4 GB of text) and grouped ten times: a full run takes
+//! about ten minutes on two cores.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 

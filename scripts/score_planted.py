@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Per-rule precision and recall of crosscheck's findings against the planted
-divergences of a synthetic corpus (examples/synth).
+divergences of a synthetic corpus from the generator in synth/ (built with
+`cargo build --release -p crosscheck-synth` as target/release/synth).
 
 usage: score_planted.py TRUTH.jsonl FINDINGS.jsonl
 

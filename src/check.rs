@@ -18,13 +18,14 @@ use crate::foreign::{self, ForeignMatch};
 use crate::outcome::{Outcome, attributions_in};
 use crate::rules;
 use crate::stats;
+use crate::text::Span;
 
 /// What extraction gives each report: its attributions, its language, and
 /// its sentences (which the rules read again; kept as byte ranges, not found again).
 struct Extracted {
     attributions: Vec<Vec<Attribution>>,
     languages: Vec<Option<&'static str>>,
-    sentences: Vec<Vec<(u32, u32)>>,
+    sentences: Vec<Vec<Span>>,
     skipped: Vec<TooLong>,
 }
 
@@ -41,12 +42,7 @@ fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Extracted {
                 (extract::extract_as(&r.text, true), Vec::new())
             } else {
                 let doc = crate::text::analyze(&r.text);
-                // Offsets fit 32 bits: the text is at most `MAX_TEXT` bytes.
-                let sentences = doc
-                    .sentences
-                    .iter()
-                    .map(|s| (s.range.start as u32, s.range.end as u32))
-                    .collect();
+                let sentences = doc.sentences.iter().map(|s| s.range).collect();
                 (extract::extract_from(&doc, true), sentences)
             };
             done.fetch_add(1, Ordering::Relaxed);
@@ -135,33 +131,30 @@ pub fn run(corpus: Corpus, config: &Config, plan: &Plan) -> Outcome {
     );
     stats::record("align+compare", align_started.elapsed());
     let rules_started = Instant::now();
-    let configured_outlets = rules::ConfiguredOutlets::of(config);
+    let checker = rules::Checker::new(
+        rules::Coverage {
+            claims: &claims,
+            comparisons: &comparisons,
+            reports: &reports,
+            attributions: &attributions,
+            config,
+            languages: &languages,
+            outlet_kinds: &outlet_kinds,
+            sentences: &sentences,
+        },
+        &plan.selection,
+    );
     let findings: Vec<Finding> = events
         .par_iter()
         .enumerate()
         .zip(spans)
         .flat_map_iter(|((i, event), own)| {
-            if !compared(i) {
-                plan.done.fetch_add(event.reports.len(), Ordering::Relaxed);
-                return Vec::new();
-            }
-            let event_foreign = &foreign[foreign_of(&foreign, &own)];
-            let context = rules::Context {
-                event,
-                own,
-                claims: &claims,
-                comparisons: &comparisons,
-                reports: &reports,
-                attributions: &attributions,
-                config,
-                foreign: event_foreign,
-                languages: &languages,
-                outlet_kinds: &outlet_kinds,
-                sentences: &sentences,
-                words: &rules::ReportWords::new(&event.reports),
-                configured_outlets: &configured_outlets,
+            let found = if compared(i) {
+                let event_foreign = &foreign[foreign_of(&foreign, &own)];
+                checker.check(event, own, event_foreign)
+            } else {
+                Vec::new()
             };
-            let found = rules::check(&context, &plan.selection);
             plan.done.fetch_add(event.reports.len(), Ordering::Relaxed);
             found
         })

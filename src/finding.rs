@@ -6,7 +6,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Report;
-use crate::extract::Span;
+use crate::text::Span;
 
 /// How much a finding matters; ordered from least to most.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -135,8 +135,8 @@ pub struct Location {
 impl Location {
     /// Where `span` is in `report`. Its words are read from the report's
     /// text, so a location always shows the report's own bytes.
-    pub fn new(report: &Report, span: &Span) -> Location {
-        let (start, end) = (span.start, span.end);
+    pub fn new(report: &Report, span: Span) -> Location {
+        let (start, end) = (span.start(), span.end());
         let from = report.origin.position(&report.text, start);
         let to = report.origin.position(&report.text, end);
         Location {

@@ -7,8 +7,6 @@
 //! when it matches one of them as a version of its words and clearly better
 //! than it matches its own claim.
 
-use std::ops::Range;
-
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
@@ -100,6 +98,7 @@ pub fn foreign_quotes(
         for (i, rendering) in claim.renderings.iter().enumerate() {
             if !quoted(
                 &attributions[rendering.report][rendering.attribution],
+                rendering,
                 &reports[rendering.report].text,
             ) {
                 continue;
@@ -144,15 +143,24 @@ pub fn foreign_quotes(
 /// A quote, or a mixed quote with enough quoted words to be a statement: a
 /// scare-quoted phrase or two is no one's statement, and a short quote of few
 /// content words (`I love you`) is said at many events.
-fn quoted(attribution: &Attribution, text: &str) -> bool {
-    let words: Vec<Wording> = attribution
-        .content
-        .quoted
+/// Only the rendering's own words count: one sentence of a longer quote is
+/// judged by its own words.
+fn quoted(attribution: &Attribution, rendering: &Rendering, text: &str) -> bool {
+    let words = Wording::new(text, &rendering.pieces);
+    let in_quote = |w: &&crate::text::Word| {
+        attribution
+            .content
+            .quoted
+            .iter()
+            .any(|q| q.contains(w.span.start()))
+    };
+    let quoted_words = words.words.iter().filter(in_quote).count();
+    let content_words = words
+        .words
         .iter()
-        .map(|&(s, e)| Wording::new(text, std::slice::from_ref(&(s..e))))
-        .collect();
-    let quoted_words: usize = words.iter().map(Wording::len).sum();
-    let content_words: usize = words.iter().map(Wording::content_len).sum();
+        .filter(in_quote)
+        .filter(|w| w.content)
+        .count();
     (attribution.kind == Kind::Direct && content_words >= MIN_QUOTED_CONTENT_WORDS)
         || quoted_words >= MIN_QUOTED_WORDS
 }
@@ -353,8 +361,7 @@ fn window(postings: &[(i32, usize)], published: Option<i32>) -> InWindow<'_> {
 }
 
 fn wording(rendering: &Rendering, reports: &[Report]) -> Wording {
-    let ranges: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
-    Wording::new(&reports[rendering.report].text, &ranges)
+    Wording::new(&reports[rendering.report].text, &rendering.pieces)
 }
 
 fn stems(wording: &Wording) -> Vec<Key> {

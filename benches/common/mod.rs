@@ -1,17 +1,16 @@
-//! What the benches share: corpora from the synth example, generated once.
+//! What the benches share: corpora from crosscheck-synth, generated once.
 
 #![allow(clippy::expect_used)]
 
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
+
+use crosscheck_synth::{Files, Options};
 
 /// A corpus of `reports` generated reports (seed 1): the folder holding its
 /// `corpus.jsonl` and the generator's `corpus.toml` (outlets, speakers). It is
-/// written once by the synth example into `$TMPDIR/crosscheck-bench/` and
-/// reused by later runs (delete that folder after changing the generator).
-/// Benches cannot call an example's code, so they run its binary: `cargo build
-/// --release --examples` first.
+/// written once into `$TMPDIR/crosscheck-bench/` and reused by later runs
+/// (delete that folder after changing the generator).
 pub fn generated(reports: usize, with_events: bool) -> PathBuf {
     let root = std::env::temp_dir().join("crosscheck-bench");
     let suffix = if with_events { "-events" } else { "" };
@@ -23,24 +22,10 @@ pub fn generated(reports: usize, with_events: bool) -> PathBuf {
     let partial = root.join(format!("partial-s{reports}{suffix}"));
     let _ = fs::remove_dir_all(&partial);
     fs::create_dir_all(&partial).expect("a folder for generated corpora");
-    // The bench runs as target/release/deps/NAME-HASH; the example is in target/release/examples.
-    let exe = std::env::current_exe().expect("the bench's path");
-    let synth = exe
-        .parent()
-        .and_then(Path::parent)
-        .map(|release| release.join("examples").join("synth"))
-        .filter(|synth| synth.exists())
-        .expect(
-            "no synth generator next to the bench: run `cargo build --release --examples` first",
-        );
-    let mut command = Command::new(synth);
-    command.args(["--reports", &reports.to_string(), "--seed", "1", "--out"]);
-    command.arg(partial.join("corpus.jsonl"));
-    if with_events {
-        command.arg("--with-events");
-    }
-    let status = command.status().expect("the synth generator runs");
-    assert!(status.success(), "synth failed: {status}");
+    let mut options = Options::new(reports as u64, 1);
+    options.with_events = with_events;
+    crosscheck_synth::write(&options, &Files::beside(&partial.join("corpus.jsonl")))
+        .expect("the generated corpus is written");
     fs::rename(&partial, &dir).expect("the generated corpus is moved in place");
     dir
 }

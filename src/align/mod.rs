@@ -7,11 +7,13 @@
 //! a quote that runs over two statements joins both). What joins nothing
 //! starts a claim of its own.
 
+mod offices;
+mod reference;
 mod speakers;
 
+pub use offices::is_government_body;
 pub(crate) use speakers::surname;
 
-use std::collections::HashMap;
 use std::ops::Range;
 
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -22,7 +24,7 @@ use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::{Attribution, Kind};
 use crate::text::local::{self, Matchable};
-use crate::text::{Key, Word, Wording, content_keys, shared_keys};
+use crate::text::{Key, Span, Word, Wording, content_keys, shared_keys};
 
 pub use speakers::Names;
 pub(crate) use speakers::parts as name_parts;
@@ -30,6 +32,9 @@ pub(crate) use speakers::parts as name_parts;
 /// A rendering joins a claim when at least this share of the shorter one's
 /// content words match.
 const MIN_CONTAINMENT: f64 = 0.5;
+/// Renderings credited to different people join only when this share of the
+/// shorter one's content words match.
+const OTHER_SPEAKERS_CONTAINMENT: f64 = 0.8;
 /// And at least this many content words match (fewer when a wording is shorter).
 pub(crate) const MIN_SHARED: usize = 3;
 /// Reordered, a rendering must share this many content keys with a claim...
@@ -51,6 +56,10 @@ pub struct Claim {
     pub reference: usize,
     /// Why that rendering is the reference.
     pub reference_is: ReferenceChoice,
+    /// The speaker speaks another language than English: the renderings are
+    /// translations, made independently, so interchangeable words and word
+    /// order differ between faithful ones.
+    pub translated: bool,
 }
 
 impl Claim {
@@ -69,19 +78,35 @@ pub struct Rendering {
     pub report: usize,
     /// Index into that report's attributions.
     pub attribution: usize,
-    /// The words that render the claim: byte ranges into the report's text.
-    pub pieces: Vec<(usize, usize)>,
+    /// The words that render the claim, in the report's text.
+    pub pieces: Vec<Span>,
     /// The speaker's event-wide name, when the speaker is a named person.
     pub speaker: Option<String>,
+}
+
+impl Rendering {
+    /// From the first of its words to the last.
+    pub fn extent(&self) -> Span {
+        match (self.pieces.first(), self.pieces.last()) {
+            (Some(first), Some(last)) => first.to(*last),
+            _ => Span::default(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum ReferenceChoice {
+    /// From the speaker's own organisation (a foreign ministry for its minister).
+    OwnOrganisation,
     /// From an outlet configured as `official`.
     PrimarySource,
+    /// From a government body (a ministry, a department) not configured.
+    OfficialBody,
     /// The wording most outlets print.
     MostCommon,
+    /// The longest quote, when no two outlets print the same.
+    MostComplete,
     /// The earliest rendering.
     Earliest,
 }
@@ -99,8 +124,8 @@ pub struct Attributed<'a> {
 struct Unit {
     report: usize,
     attribution: usize,
-    /// The byte ranges the words were taken from.
-    pieces: Vec<Range<usize>>,
+    /// Where the words were taken from.
+    pieces: Vec<Span>,
     wording: Wording,
 }
 
@@ -152,6 +177,23 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
         )
     });
 
+    let names = Names::new(
+        event
+            .reports
+            .iter()
+            .flat_map(|&r| attributions[r].iter().filter_map(|a| a.speaker.as_ref())),
+        config,
+    );
+    // Each unit's speaker, by the event-wide name of a named person.
+    let speakers: Vec<Option<String>> = units
+        .iter()
+        .map(|u| {
+            attributions[u.report][u.attribution]
+                .speaker
+                .as_ref()
+                .and_then(|s| names.of(s, config))
+        })
+        .collect();
     // Members of each claim: (unit, the unit's words that render the claim).
     let mut members: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
     // The content keys of each member's words, and what they offer to match
@@ -171,7 +213,20 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
                 .take(MAX_MEMBERS_COMPARED)
                 .filter_map(|((m, range), (theirs, matchable))| {
                     let member = &units[*m].wording.words[range.clone()];
-                    joins_claim((&unit.wording.words, &keys), (member, theirs, matchable))
+                    let found =
+                        joins_claim((&unit.wording.words, &keys), (member, theirs, matchable))?;
+                    // Two people's words are one statement only when they are
+                    // nearly the same words (one misattributed): two different
+                    // statements of theirs share a topic's words.
+                    let other_speaker = matches!(
+                        (&speakers[u], &speakers[*m]),
+                        (Some(a), Some(b)) if a != b
+                    );
+                    let content = |words: &[Word]| words.iter().filter(|w| w.content).count();
+                    let shorter = content(&unit.wording.words).min(content(member)).max(1);
+                    (!other_speaker
+                        || found.1 as f64 / shorter as f64 >= OTHER_SPEAKERS_CONTAINMENT)
+                        .then_some(found)
                 })
                 .max_by_key(|(range, shared)| (*shared, std::cmp::Reverse(range.start)));
             if let Some((range, shared)) = best {
@@ -208,13 +263,15 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
         }
     }
 
-    let names = Names::new(
-        event
-            .reports
-            .iter()
-            .flat_map(|&r| attributions[r].iter().filter_map(|a| a.speaker.as_ref())),
-        config,
-    );
+    // The people any report of the event describes as officials of a nation
+    // that speaks another language: their words are translated wherever quoted.
+    let translated_people: FxHashSet<String> = event
+        .reports
+        .iter()
+        .flat_map(|&r| attributions[r].iter().filter_map(|a| a.speaker.as_ref()))
+        .filter(|s| offices::speaks_other_language(s))
+        .filter_map(|s| names.of(s, config))
+        .collect();
     let mut claims: Vec<Claim> = members
         .into_iter()
         .map(|claim| {
@@ -232,13 +289,20 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
                 })
                 .collect();
             renderings.sort_by_key(|r| (r.report, r.attribution, r.pieces.first().copied()));
-            let (reference, reference_is) = choose_reference(&renderings, reports, &primary);
+            let (reference, reference_is) = reference::choose(&renderings, attributed, &primary);
+            let translated =
+                renderings.iter().any(|r| {
+                    r.speaker
+                        .as_ref()
+                        .is_some_and(|s| translated_people.contains(s))
+                }) || reference::is_translated(&renderings, (reference, reference_is), attributed);
             Claim {
                 id: String::new(),
                 event: event.id.clone(),
                 renderings,
                 reference,
                 reference_is,
+                translated,
             }
         })
         .collect();
@@ -291,21 +355,20 @@ fn cover(mut parts: Vec<(Range<usize>, usize)>, len: usize) -> Vec<(Range<usize>
 /// The words of an attribution that are compared: what is inside quote marks
 /// for a direct quote or a fragment (with any speaker and cue the marks hold),
 /// the content otherwise.
-pub fn pieces(attribution: &Attribution) -> Vec<Range<usize>> {
+pub fn pieces(attribution: &Attribution) -> Vec<Span> {
     let spans = match attribution.kind {
         Kind::Direct | Kind::Fragment if !attribution.content.quoted.is_empty() => {
             &attribution.content.quoted
         }
         _ => &attribution.content.spans,
     };
-    spans.iter().map(|&(s, e)| s..e).collect()
+    spans.clone()
 }
 
-/// The statements an attribution renders, each as the byte ranges of its
-/// words: a direct quote of several sentences renders each of them (outlets
+/// The statements an attribution renders, each as where its words stand: a direct quote of several sentences renders each of them (outlets
 /// excerpt a quote sentence by sentence, and one continues it where another
 /// stops); any other attribution renders one.
-fn statements(attribution: &Attribution, text: &str) -> Vec<Vec<Range<usize>>> {
+fn statements(attribution: &Attribution, text: &str) -> Vec<Vec<Span>> {
     let pieces = pieces(attribution);
     if attribution.kind != Kind::Direct {
         return vec![pieces];
@@ -348,69 +411,20 @@ fn joins_claim(
         .then_some((0..unit.len(), shared))
 }
 
-/// Byte ranges of words `range` of a unit: one range for the words of each of
+/// Where words `range` of a unit stand: one span for the words of each of
 /// the unit's pieces (the halves of a split quote stay apart).
-fn pieces_within(unit: &Unit, range: Range<usize>) -> Vec<(usize, usize)> {
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+fn pieces_within(unit: &Unit, range: Range<usize>) -> Vec<Span> {
+    let mut out: Vec<(Span, usize)> = Vec::new();
     for w in unit.wording.words.get(range).unwrap_or_default() {
         let piece = unit
             .pieces
             .iter()
-            .position(|p| p.contains(&w.range.start))
+            .position(|p| p.contains(w.span.start()))
             .unwrap_or(0);
         match out.last_mut() {
-            Some(last) if last.2 == piece => last.1 = w.range.end,
-            _ => out.push((w.range.start, w.range.end, piece)),
+            Some(last) if last.1 == piece => last.0 = last.0.to(w.span),
+            _ => out.push((w.span, piece)),
         }
     }
-    out.into_iter()
-        .map(|(start, end, _)| (start, end))
-        .collect()
-}
-
-/// The reference rendering: a primary source's, else the most common wording,
-/// else the earliest.
-fn choose_reference(
-    renderings: &[Rendering],
-    reports: &[Report],
-    primary: &dyn Fn(usize) -> bool,
-) -> (usize, ReferenceChoice) {
-    let earliest = |candidates: &mut dyn Iterator<Item = usize>| {
-        candidates.min_by_key(|&i| {
-            (
-                reports[renderings[i].report].published,
-                renderings[i].report,
-                i,
-            )
-        })
-    };
-    if let Some(i) = earliest(&mut (0..renderings.len()).filter(|&i| primary(renderings[i].report)))
-    {
-        return (i, ReferenceChoice::PrimarySource);
-    }
-    let mut by_wording: HashMap<String, Vec<usize>> = HashMap::new();
-    for (i, r) in renderings.iter().enumerate() {
-        let text = &reports[r.report].text;
-        let ranges: Vec<Range<usize>> = r.pieces.iter().map(|&(s, e)| s..e).collect();
-        let wording = Wording::new(text, &ranges);
-        by_wording
-            .entry(wording.folded(0..wording.len()))
-            .or_default()
-            .push(i);
-    }
-    let largest = by_wording.values().map(Vec::len).max().unwrap_or(0);
-    if largest > 1 {
-        let mut common = by_wording
-            .values()
-            .filter(|v| v.len() == largest)
-            .flatten()
-            .copied();
-        if let Some(i) = earliest(&mut common) {
-            return (i, ReferenceChoice::MostCommon);
-        }
-    }
-    (
-        earliest(&mut (0..renderings.len())).unwrap_or(0),
-        ReferenceChoice::Earliest,
-    )
+    out.into_iter().map(|(span, _)| span).collect()
 }

@@ -1,11 +1,14 @@
-//! The command line: a thin layer over the library. It resolves what was typed
-//! into a configuration, input paths and an output, runs the stage asked for,
-//! and turns the outcome into an exit status.
+//! The command line: a thin layer over the library. What was typed (`args`)
+//! becomes what a run needs (`settings`), once; then this dispatches to the
+//! stage asked for, prints what the library hands back (rejections, skipped
+//! reports, statistics) and turns the outcome into an exit status. Only the
+//! binary prints.
 
 mod args;
 mod baseline;
 mod output;
 mod progress;
+mod settings;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -15,19 +18,16 @@ use std::time::Instant;
 
 use clap::Parser;
 
-use args::{
-    CheckArgs, CheckFormat, Cli, ColorWhen, Command, EventsMode, FailOn, GroupingArgs, Input,
-    ListFormat, Output,
-};
+use args::{Cli, ColorWhen};
 use crosscheck::attributions;
 use crosscheck::check;
-use crosscheck::config::{self, Config, ConfigError, Selection};
+use crosscheck::config;
 use crosscheck::corpus::{self, Corpus};
-use crosscheck::events::{self, Grouping, Mode};
-use crosscheck::render::{self, Format, Style};
-use crosscheck::rules;
+use crosscheck::events;
+use crosscheck::render::{self, Style};
 use crosscheck::stats::{self, Volume};
 use progress::Progress;
+use settings::{CheckSettings, Destination, EventsSettings, ExtractSettings, Settings, Sources};
 
 /// The exit statuses.
 const FINDINGS: u8 = 1;
@@ -47,88 +47,60 @@ pub fn main() -> ExitCode {
     }
 }
 
-/// A usage or configuration error: printed, and the run stops with status 2.
-fn usage(message: impl std::fmt::Display) -> io::Result<u8> {
-    writeln!(io::stderr(), "crosscheck: {message}")?;
-    Ok(ERRORS)
+fn run(cli: Cli) -> io::Result<u8> {
+    let started = Instant::now();
+    let settings = match Settings::of(cli.command) {
+        Ok(settings) => settings,
+        Err(refusal) => {
+            writeln!(io::stderr(), "{refusal}")?;
+            return Ok(ERRORS);
+        }
+    };
+    match settings {
+        Settings::Check(settings) => run_check(*settings, started),
+        Settings::Extract(settings) => run_extract(settings, started),
+        Settings::Events(settings) => run_events(settings, started),
+        Settings::Rules(settings) => write_to(&settings.destination, |out, style| {
+            render::write_rules(&settings.chosen, settings.format, style, out)
+        })
+        .map(|()| 0),
+        Settings::Init { path, force } => init(&path, force),
+    }
 }
 
-fn run(cli: Cli) -> io::Result<u8> {
-    match cli.command {
-        Command::Check(args) => run_check(*args),
-        Command::Extract {
-            input,
-            output,
-            format,
-            uncredited,
-            stats: with_stats,
-        } => run_extract(&input, &output, list_format(format), uncredited, with_stats),
-        Command::Events {
-            input,
-            grouping,
-            output,
-            format,
-            stats: with_stats,
-        } => {
-            let started = start_stats(with_stats);
-            let Some((config, corpus)) = read(&input, output.quiet)? else {
-                return Ok(ERRORS);
-            };
-            let grouping = grouping_of(&grouping, &config);
-            let events = stats::time("group", || events::group(&corpus.reports, &grouping));
-            stats::time("render", || {
-                write_to(&output, |out, style| {
-                    render::write_events(&events, &corpus.reports, list_format(format), style, out)
-                })
-            })?;
-            if with_stats {
-                print_stats(started, &volume(&corpus.reports, corpus.rejected.len()))?;
-            }
-            Ok(input_status(corpus.rejected.len()))
-        }
-        Command::Rules {
-            code,
-            output,
-            format,
-        } => {
-            let chosen: Vec<&rules::Rule> = match &code {
-                Some(code) => match rules::find(code) {
-                    Some(rule) => vec![rule],
-                    None => {
-                        return usage(format!("no rule {code:?}; `crosscheck rules` lists them"));
-                    }
-                },
-                None => rules::catalogue().iter().collect(),
-            };
-            write_to(&output, |out, style| {
-                render::write_rules(&chosen, list_format(format), style, out)
-            })?;
-            Ok(0)
-        }
-        Command::Init { path, force } => init(&path, force),
+/// `events`: the grouping of the corpus into events.
+fn run_events(settings: EventsSettings, started: Instant) -> io::Result<u8> {
+    start_stats(settings.stats);
+    let corpus = read(&settings.sources, settings.destination.quiet)?;
+    let events = stats::time("group", || {
+        events::group(&corpus.reports, &settings.grouping)
+    });
+    stats::time("render", || {
+        write_to(&settings.destination, |out, style| {
+            render::write_events(&events, &corpus.reports, settings.format, style, out)
+        })
+    })?;
+    if settings.stats {
+        print_stats(started, &volume(&corpus.reports, corpus.rejected.len()))?;
     }
+    Ok(input_status(corpus.rejected.len()))
 }
 
 /// `extract`: the corpus is read, extracted and written batch after batch
 /// (`crosscheck::attributions`), so memory does not grow with it and no input
 /// limit is needed unless one is given.
-fn run_extract(
-    input: &Input,
-    output: &Output,
-    format: Format,
-    uncredited: bool,
-    with_stats: bool,
-) -> io::Result<u8> {
-    let started = start_stats(with_stats);
-    if configuration(input)?.is_none() {
-        return Ok(ERRORS);
-    }
-    let limits = corpus::Limits {
-        max_input_bytes: input.max_input_mb.map_or(u64::MAX, megabytes),
-    };
-    let batches = corpus::batches(&paths(input), limits, corpus::Batching::default());
-    let options = attributions::Listing { uncredited };
-    let progress = Progress::start(output.quiet);
+fn run_extract(settings: ExtractSettings, started: Instant) -> io::Result<u8> {
+    start_stats(settings.stats);
+    let ExtractSettings {
+        sources,
+        destination,
+        format,
+        uncredited,
+        stats: with_stats,
+    } = settings;
+    let batches = corpus::batches(&sources.paths, sources.limits, corpus::Batching::default());
+    let listing = attributions::Listing { uncredited };
+    let progress = Progress::start(destination.quiet);
     progress.stage("extracting reports");
     let mut extracted = 0;
     // Rejections are printed as their batch is read, before its attributions are written.
@@ -139,14 +111,16 @@ fn run_extract(
     };
     let stream = |out: &mut dyn Write, style: &Style| {
         let writer = render::AttributionWriter::start(format, style, out)?;
-        attributions::extract_batches(batches, options, writer, each_batch)
+        attributions::extract_batches(batches, listing, writer, each_batch)
     };
     let mut listed = attributions::Listed::default();
-    let written = if output.quiet && output::is_stdout(output.output.as_deref()) {
+    let written = if destination.quiet && output::is_stdout(destination.path.as_deref()) {
         // Nothing is shown, but every report is still read and its rejections printed.
         stream(&mut io::sink(), &Style::default()).map(|l| listed = l)
     } else {
-        write_to(output, |out, style| stream(out, style).map(|l| listed = l))
+        write_to(&destination, |out, style| {
+            stream(out, style).map(|l| listed = l)
+        })
     };
     progress.finish();
     print_skipped(&listed.skipped)?;
@@ -157,64 +131,30 @@ fn run_extract(
     Ok(input_status(listed.volume.rejected))
 }
 
-fn run_check(args: CheckArgs) -> io::Result<u8> {
-    let started = start_stats(args.stats);
-    let format = check_format(args.format);
-    if args.statistics && matches!(format, Format::Sarif | Format::Github | Format::Html) {
-        return usage(format!(
-            "--statistics is written as table, json, jsonl, csv or markdown, not {}",
-            format.name()
-        ));
-    }
-    if args.template.is_some() && format != Format::Html {
-        return usage("--template is for --format html");
-    }
-    let template = match &args.template {
-        Some(path) => match std::fs::read_to_string(path) {
-            Ok(text) => Some(text),
-            Err(e) => return usage(format!("{}: {e}", path.display())),
-        },
-        None => None,
-    };
-    let Some(config) = configuration(&args.input)? else {
-        return Ok(ERRORS);
-    };
-    let selection = match selection(&config, &args) {
-        Ok(selection) => selection,
-        Err(message) => return usage(message),
-    };
-    let known = match &args.baseline {
-        Some(path) => match baseline::read(path) {
-            Ok(known) => known,
-            Err(message) => return usage(message),
-        },
-        None => Default::default(),
-    };
-    let fail_on = args
-        .fail_on
-        .map(|f| match f {
-            FailOn::Error => config::FailOn::Error,
-            FailOn::Warning => config::FailOn::Warning,
-            FailOn::Info => config::FailOn::Info,
-            FailOn::Never => config::FailOn::Never,
-        })
-        .or(config.check.fail_on)
-        .unwrap_or(config::FailOn::Warning);
-    let plan = check::Plan {
-        grouping: grouping_of(&args.grouping, &config),
-        selection,
-        done: Arc::default(),
-    };
-
-    let progress = Progress::start(args.output.quiet);
+fn run_check(settings: CheckSettings, started: Instant) -> io::Result<u8> {
+    start_stats(settings.stats);
+    let CheckSettings {
+        sources,
+        plan,
+        destination,
+        format,
+        template,
+        known,
+        baseline: baseline_path,
+        write_baseline,
+        fail_on,
+        statistics,
+        stats: with_stats,
+    } = settings;
+    let progress = Progress::start(destination.quiet);
     progress.stage("reading reports");
     let mut corpus = stats::time("read", || {
-        corpus::read_within(&paths(&args.input), limits(&args.input))
+        corpus::read_within(&sources.paths, sources.limits)
     });
     let own = [
-        args.baseline.as_deref(),
-        args.write_baseline.as_deref(),
-        args.output.output.as_deref(),
+        baseline_path.as_deref(),
+        write_baseline.as_deref(),
+        destination.path.as_deref(),
     ];
     leave_out_own_files(&mut corpus, &own);
     let volume = volume(&corpus.reports, corpus.rejected.len());
@@ -224,16 +164,16 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
         2 * corpus.reports.len(),
         "reports extracted, then checked",
     );
-    let mut check = check::run(corpus, &config, &plan);
+    let mut check = check::run(corpus, &sources.config, &plan);
     progress.finish();
     print_rejections(&check.rejected)?;
     print_skipped(&check.skipped)?;
 
-    if let Some(path) = &args.write_baseline {
+    if let Some(path) = &write_baseline {
         output::write(Some(path), |out| baseline::write(&check.findings, out))?;
     }
     let before = check.findings.len();
-    if args.write_baseline.is_some() {
+    if write_baseline.is_some() {
         check.findings.clear();
     } else if !known.is_empty() {
         check.findings.retain(|f| !known.contains(&f.fingerprint));
@@ -244,20 +184,20 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
     };
     let template = template.as_deref();
     stats::time("render", || {
-        write_to(&args.output, |out, style| {
-            if args.statistics {
+        write_to(&destination, |out, style| {
+            if statistics {
                 render::write_statistics(&check, format, style, out)
             } else {
-                let options = render::Presentation {
+                let presentation = render::Presentation {
                     style: *style,
                     run,
                     template,
                 };
-                render::write_check(&check, format, &options, out)
+                render::write_check(&check, format, &presentation, out)
             }
         })
     })?;
-    if args.stats {
+    if with_stats {
         print_stats(started, &volume)?;
     }
     let failing = fail_on
@@ -272,24 +212,6 @@ fn run_check(args: CheckArgs) -> io::Result<u8> {
     })
 }
 
-/// The rules to run: the config's, `--select` replacing its selection and
-/// `--ignore` adding to what it ignores. An unknown code is an error.
-fn selection(config: &Config, args: &CheckArgs) -> Result<Selection, String> {
-    let mut selection = config.rules.clone();
-    for (flag, given) in [("--select", &args.select), ("--ignore", &args.ignore)] {
-        if let Some(unknown) = given.iter().find(|g| !rules::is_known(g)) {
-            return Err(format!(
-                "unknown rule {unknown:?} in {flag}; `crosscheck rules` lists them"
-            ));
-        }
-    }
-    if !args.select.is_empty() {
-        selection.select = args.select.clone();
-    }
-    selection.ignore.extend(args.ignore.iter().cloned());
-    Ok(selection)
-}
-
 /// `crosscheck init`: the starter configuration, never over an existing file
 /// unless `--force`.
 fn init(path: &Path, force: bool) -> io::Result<u8> {
@@ -299,79 +221,22 @@ fn init(path: &Path, force: bool) -> io::Result<u8> {
         path.to_path_buf()
     };
     if path.exists() && !force {
-        return usage(format!(
-            "{} exists; `crosscheck init --force` replaces it",
+        writeln!(
+            io::stderr(),
+            "crosscheck: {} exists; `crosscheck init --force` replaces it",
             path.display()
-        ));
+        )?;
+        return Ok(ERRORS);
     }
     output::write(Some(&path), |out| out.write_all(config::STARTER.as_bytes()))?;
     writeln!(io::stderr(), "wrote {}", path.display())?;
     Ok(0)
 }
 
-/// Grouping: the defaults, then the config's `[events]`, then the flags.
-fn grouping_of(args: &GroupingArgs, config: &Config) -> Grouping {
-    let mut grouping = Grouping::configured(&config.events);
-    if let Some(mode) = args.mode {
-        grouping.mode = match mode {
-            EventsMode::Keys => Mode::Keys,
-            EventsMode::Auto => Mode::Auto,
-        };
-    }
-    if let Some(days) = args.window_days {
-        grouping.window_days = Some(days);
-    }
-    if let Some(threshold) = args.threshold {
-        grouping.threshold = threshold;
-    }
-    grouping
-}
-
-fn check_format(format: CheckFormat) -> Format {
-    match format {
-        CheckFormat::Table => Format::Table,
-        CheckFormat::Json => Format::Json,
-        CheckFormat::Jsonl => Format::Jsonl,
-        CheckFormat::Csv => Format::Csv,
-        CheckFormat::Markdown => Format::Markdown,
-        CheckFormat::Sarif => Format::Sarif,
-        CheckFormat::Github => Format::Github,
-        CheckFormat::Html => Format::Html,
-    }
-}
-
-fn list_format(format: ListFormat) -> Format {
-    match format {
-        ListFormat::Table => Format::Table,
-        ListFormat::Json => Format::Json,
-        ListFormat::Jsonl => Format::Jsonl,
-    }
-}
-
 /// Rejected input makes a run fail with status 2, whatever else it found
 /// (`rejected`: how many inputs were rejected).
 fn input_status(rejected: usize) -> u8 {
     if rejected == 0 { 0 } else { ERRORS }
-}
-
-/// The input limit of `check` and `events`, which hold the whole corpus.
-fn limits(input: &Input) -> corpus::Limits {
-    let mb = input.max_input_mb.unwrap_or(corpus::DEFAULT_MAX_INPUT_MB);
-    corpus::Limits {
-        max_input_bytes: megabytes(mb),
-    }
-}
-
-fn megabytes(mb: u64) -> u64 {
-    mb.saturating_mul(1 << 20)
-}
-
-fn paths(input: &Input) -> Vec<PathBuf> {
-    if input.paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        input.paths.clone()
-    }
 }
 
 /// A baseline or report written into the corpus's folder (`check . --output
@@ -391,12 +256,11 @@ fn leave_out_own_files(corpus: &mut Corpus, own: &[Option<&Path>]) {
     corpus.rejected.retain(|r| !is_own(&r.path));
 }
 
-/// When the run started; with `--stats`, stage times are recorded from here on.
-fn start_stats(enabled: bool) -> Instant {
+/// With `--stats`, stage times are recorded from here on.
+fn start_stats(enabled: bool) {
     if enabled {
         stats::enable();
     }
-    Instant::now()
 }
 
 /// How much `reports` hold: what `--stats` divides the stage times by.
@@ -438,57 +302,30 @@ fn print_skipped(skipped: &[crosscheck::extract::TooLong]) -> io::Result<()> {
     Ok(())
 }
 
-/// The configuration and the reports. `None` when the configuration cannot
-/// be used (the error is printed).
-fn read(input: &Input, quiet: bool) -> io::Result<Option<(Config, Corpus)>> {
-    let Some(config) = configuration(input)? else {
-        return Ok(None);
-    };
+/// The reports, their rejections printed.
+fn read(sources: &Sources, quiet: bool) -> io::Result<Corpus> {
     let progress = Progress::start(quiet);
     progress.stage("reading reports");
-    let corpus = stats::time("read", || corpus::read_within(&paths(input), limits(input)));
+    let corpus = stats::time("read", || {
+        corpus::read_within(&sources.paths, sources.limits)
+    });
     progress.finish();
     print_rejections(&corpus.rejected)?;
-    Ok(Some((config, corpus)))
-}
-
-/// The configuration: `--isolated`, `--config FILE`, or the `crosscheck.toml`
-/// found walking up. `None` when it cannot be used (the error is printed).
-fn configuration(input: &Input) -> io::Result<Option<Config>> {
-    match config_file(input) {
-        Ok(config) => Ok(Some(config)),
-        Err(e) => {
-            writeln!(io::stderr(), "{e}")?;
-            Ok(None)
-        }
-    }
-}
-
-fn config_file(input: &Input) -> Result<Config, ConfigError> {
-    if input.isolated {
-        return Ok(Config::default());
-    }
-    let path = match &input.config {
-        Some(path) => Some(path.clone()),
-        None => std::env::current_dir()
-            .ok()
-            .and_then(|dir| Config::discover(&dir)),
-    };
-    path.map_or(Ok(Config::default()), |p| Config::load(&p, rules::is_known))
+    Ok(corpus)
 }
 
 /// Write through `render` to the chosen output, styled for where it goes;
 /// nothing on standard output with `--quiet`.
 fn write_to(
-    output: &Output,
+    destination: &Destination,
     render: impl FnOnce(&mut dyn Write, &Style) -> io::Result<()>,
 ) -> io::Result<()> {
-    let path = output.output.as_deref();
-    if output.quiet && output::is_stdout(path) {
+    let path = destination.path.as_deref();
+    if destination.quiet && output::is_stdout(path) {
         return Ok(());
     }
     let terminal = output::is_stdout(path) && io::stdout().is_terminal();
-    let color = match output.color {
+    let color = match destination.color {
         ColorWhen::Always => true,
         ColorWhen::Never => false,
         ColorWhen::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),

@@ -18,6 +18,9 @@ pub enum ChangeClass {
     Spelling,
     /// Interchangeable words, the typical translation variant: `legitimate`, `reasonable`.
     Synonym,
+    /// Words another outlet's translation of the statement also uses: a
+    /// translator's choice, when the speaker spoke another language.
+    Retranslated,
     /// Articles, prepositions and the like added or dropped.
     FunctionWord,
     /// The same words in another order.
@@ -50,6 +53,7 @@ impl fmt::Display for ChangeClass {
             ChangeClass::Punctuation => "punctuation",
             ChangeClass::Spelling => "spelling",
             ChangeClass::Synonym => "synonym",
+            ChangeClass::Retranslated => "another translation's words",
             ChangeClass::FunctionWord => "function word",
             ChangeClass::Reordered => "word order",
             ChangeClass::Elided => "elision",
@@ -67,19 +71,27 @@ impl fmt::Display for ChangeClass {
 }
 
 impl ChangeClass {
-    /// Whether a change of this class leaves the words a faithful rendering
-    /// (a translation variant, not a misquote).
-    pub fn is_faithful(self) -> bool {
-        matches!(
-            self,
+    /// Whether a change of this class leaves the words a faithful rendering.
+    /// Punctuation, spelling, an elision and another name for the speaker
+    /// always do. Interchangeable words, function words, word order, words
+    /// left out and another translation's words do only in translated speech
+    /// (`translated`):
+    /// independent translators choose them, while an English speaker's
+    /// words have one wording, and a quote that changes them is altered.
+    pub fn is_faithful(self, translated: bool) -> bool {
+        match self {
             ChangeClass::Punctuation
-                | ChangeClass::Spelling
-                | ChangeClass::Synonym
-                | ChangeClass::FunctionWord
-                | ChangeClass::Reordered
-                | ChangeClass::Elided
-                | ChangeClass::SpeakerReference
-        )
+            | ChangeClass::Spelling
+            | ChangeClass::Elided
+            | ChangeClass::SpeakerReference => true,
+            // A translation may leave words out: a variant, not a misquote.
+            ChangeClass::Synonym
+            | ChangeClass::Retranslated
+            | ChangeClass::FunctionWord
+            | ChangeClass::Reordered
+            | ChangeClass::Deletion => translated,
+            _ => false,
+        }
     }
 
     /// Whether a change of this class touches negation, modality, numbers, dates or names.
@@ -108,6 +120,16 @@ static MEANING: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLoc
         sections.entry(section).or_default().insert(word);
     }
     sections
+});
+
+/// Number words and the digits they stand for (`[numbers]` of meaning.txt).
+static NUMBERS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    crate::data::sections(include_str!("../../data/meaning.txt"))
+        .into_iter()
+        .filter(|(section, _)| *section == "numbers")
+        .filter_map(|(_, line)| line.split_once(' '))
+        .map(|(word, digits)| (word, digits.trim()))
+        .collect()
 });
 
 fn in_section(section: &str, word: &Word) -> bool {
@@ -166,12 +188,7 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
     let negated = |words: &[&Word]| words.iter().any(|w| in_section("negation", w));
     let (o, n) = (joined(old), joined(new));
     if !old.is_empty() && !new.is_empty() {
-        let bare = |s: &str| {
-            s.chars()
-                .filter(|c| c.is_alphanumeric() || *c == ' ')
-                .collect::<String>()
-        };
-        if bare(&o) == bare(&n) {
+        if written_alike(old, new) || is_acronym_of(old, new) || is_acronym_of(new, old) {
             return ChangeClass::Spelling;
         }
         if equivalent(&o, &n) {
@@ -181,7 +198,10 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
             return ChangeClass::SpeakerReference;
         }
     }
-    if negated(old) != negated(new) {
+    // A negation put in or taken out (`not`, `cannot` for `can`); a clause
+    // added that happens to hold one (`and I have no regrets`) adds words,
+    // and is judged as such.
+    if negated(old) != negated(new) && old.len().max(new.len()) <= SHORT {
         return ChangeClass::Negation;
     }
     // The other meaning-bearing classes are one thing put for another: an added
@@ -201,15 +221,20 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
     if replaced && on_both_sides(&|w| in_section("dates", w)) {
         return ChangeClass::Date;
     }
-    if old.len() == new.len()
-        && replaced
-        && old.iter().zip(new).all(|(a, b)| {
-            a.stem == b.stem || strsim::jaro_winkler(&a.folded, &b.folded) >= SAME_SPELLING
-        })
-    {
+    if old.len() == new.len() && replaced && old.iter().zip(new).all(|(a, b)| spelled_alike(a, b)) {
         return ChangeClass::Spelling;
     }
-    if replaced && on_both_sides(&|w| w.capitalised && w.content) {
+    // One name put for another; `Mrs` for `Ms` is an honorific, and
+    // `Chile's` for `Chile has` keeps the name.
+    let named = |w: &&&Word| w.capitalised && w.content && !in_section("honorifics", w);
+    let names = |words: &[&Word]| {
+        words
+            .iter()
+            .filter(named)
+            .map(|w| w.stem.clone())
+            .collect::<HashSet<_>>()
+    };
+    if replaced && on_both_sides(&|w| named(&&w)) && names(old) != names(new) {
         return ChangeClass::Name;
     }
     match (old.is_empty(), new.is_empty()) {
@@ -218,4 +243,106 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
         (_, true) => ChangeClass::Deletion,
         _ => ChangeClass::Substitution,
     }
+}
+
+/// The same words but for how they are joined or written: `end game` and
+/// `endgame`, `tool kits` and `toolkits`, `eleventh` and `11th`, `it's`
+/// and `it is`, `did n't` and `did not`.
+fn written_alike(old: &[&Word], new: &[&Word]) -> bool {
+    let bare = |words: &[&Word]| {
+        let mut out = String::new();
+        for w in words {
+            let word = NUMBERS.get(w.folded.as_ref()).copied().unwrap_or(&w.folded);
+            out.extend(expanded(word).chars().filter(|c| c.is_alphanumeric()));
+        }
+        out
+    };
+    bare(old) == bare(new)
+}
+
+/// A contraction written out: `won't` `will not`, `can't` `can not`,
+/// `didn't` `did not`, `it's` `it is`, `we'll` `we will`.
+fn expanded(word: &str) -> std::borrow::Cow<'_, str> {
+    const WHOLE: &[(&str, &str)] = &[
+        ("won't", "will not"),
+        ("can't", "can not"),
+        ("cannot", "can not"),
+        ("shan't", "shall not"),
+    ];
+    const ENDINGS: &[(&str, &str)] = &[
+        ("n't", " not"),
+        ("'s", " is"),
+        ("'re", " are"),
+        ("'ll", " will"),
+        ("'d", " would"),
+        ("'m", " am"),
+        ("'ve", " have"),
+    ];
+    if let Some((_, full)) = WHOLE.iter().find(|(short, _)| *short == word) {
+        return std::borrow::Cow::Borrowed(full);
+    }
+    match ENDINGS.iter().find(|(ending, _)| word.ends_with(ending)) {
+        Some((ending, full)) => {
+            std::borrow::Cow::Owned(format!("{}{full}", &word[..word.len() - ending.len()]))
+        }
+        None => std::borrow::Cow::Borrowed(word),
+    }
+}
+
+/// `UN` for `United Nations`, `EU` for `European Union`: a name's initials.
+fn is_acronym_of(short: &[&Word], long: &[&Word]) -> bool {
+    let [acronym] = short else {
+        return false;
+    };
+    let letters: String = acronym
+        .folded
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .collect();
+    let initials: String = long
+        .iter()
+        .filter(|w| w.capitalised)
+        .filter_map(|w| w.folded.chars().next())
+        .collect();
+    letters.len() >= 2 && long.len() >= 2 && letters == initials
+}
+
+/// One word written two ways: a name's transliteration (`Sergey`, `Sergei`),
+/// an inflection (the same stem), or British and American spelling
+/// (`criticised`, `criticized`). Two different common words that look alike
+/// (`sulking`, `skulking`) are not one spelling.
+fn spelled_alike(a: &Word, b: &Word) -> bool {
+    if a.stem == b.stem || american(&a.folded) == american(&b.folded) {
+        return true;
+    }
+    a.capitalised && b.capitalised && strsim::jaro_winkler(&a.folded, &b.folded) >= SAME_SPELLING
+}
+
+/// A word in American spelling, as far as a suffix tells: `-ise` `-isation`
+/// `-our` `-re` `-lled`, `-yse` as `-ize` `-ization` `-or` `-er` `-led` `-yze`.
+fn american(word: &str) -> String {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("our", "or"),
+        ("ours", "ors"),
+        ("tre", "ter"),
+        ("tres", "ters"),
+        ("lled", "led"),
+        ("lling", "ling"),
+        ("ence", "ense"),
+    ];
+    ENDINGS
+        .iter()
+        .find(|(british, _)| word.len() > british.len() + 2 && word.ends_with(british))
+        .map_or_else(
+            || word.to_string(),
+            |(british, american)| format!("{}{american}", &word[..word.len() - british.len()]),
+        )
 }

@@ -23,13 +23,16 @@ use crate::corpus::Report;
 use crate::extract::{Attribution, Kind};
 use crate::finding::{Piece, Tag};
 use crate::text::local;
-use crate::text::{Unit, Word, Wording, folded, units};
+use crate::text::{Span, Unit, Word, Wording, folded, units};
 
 /// Below this share of matching words, a rendering is a paraphrase of the
 /// reference rather than a version of its words.
 pub const PARAPHRASE_BELOW: f64 = 0.75;
 /// How many reference words a window may grow by on each side of its match.
 const WINDOW_GROWTH: usize = 3;
+/// The longest replacement read as a translator's choice of words; a longer
+/// one rewords the statement.
+const TRANSLATORS_CHOICE: usize = 3;
 /// No single diff may take longer than this (similar's deadline).
 const DIFF_DEADLINE: Duration = Duration::from_millis(100);
 
@@ -51,7 +54,7 @@ pub struct Diff {
     pub similarity: f64,
     /// The reference words this rendering was compared with: byte range in the
     /// reference's report.
-    pub window: Option<(usize, usize)>,
+    pub window: Option<Span>,
     pub changes: Vec<Change>,
     /// The rendering word by word, with the reference's words it lacks.
     pub pieces: Vec<Piece>,
@@ -77,12 +80,12 @@ pub enum Label {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     pub class: ChangeClass,
-    /// The reference's words (empty for an insertion), with their byte range.
+    /// The reference's words (empty for an insertion), with where they stand.
     pub old: String,
-    pub old_range: Option<(usize, usize)>,
-    /// The rendering's words (empty for a deletion), with their byte range.
+    pub old_range: Option<Span>,
+    /// The rendering's words (empty for a deletion), with where they stand.
     pub new: String,
-    pub new_range: Option<(usize, usize)>,
+    pub new_range: Option<Span>,
 }
 
 /// One distinct wording of a claim.
@@ -108,19 +111,18 @@ pub fn compare(claim: &Claim, attributed: Attributed<'_>) -> Comparison {
         .speaker
         .as_ref()
         .map(|s| crate::text::fold(&s.mention.text));
-    let diffs: Vec<Diff> = claim
+    let mut diffs: Vec<Diff> = claim
         .renderings
         .iter()
         .enumerate()
         .map(|(i, rendering)| {
             let report = &attributed.reports[rendering.report];
-            let ranges: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
-            let wording = Wording::new(&report.text, &ranges);
+            let wording = Wording::new(&report.text, &rendering.pieces);
             if i == claim.reference {
                 return Diff {
                     label: Label::Reference,
                     similarity: 1.0,
-                    window: wording.bytes(0..wording.len()).map(|r| (r.start, r.end)),
+                    window: wording.bytes(0..wording.len()),
                     changes: Vec::new(),
                     pieces: vec![Piece {
                         tag: Tag::Same,
@@ -143,15 +145,22 @@ pub fn compare(claim: &Claim, attributed: Attributed<'_>) -> Comparison {
             } else {
                 Speakers::default()
             };
+            let reading = Reading {
+                speakers,
+                translated: claim.translated,
+            };
             diff(
                 &reference_report.text,
                 &scope,
                 &report.text,
                 &wording,
-                speakers,
+                reading,
             )
         })
         .collect();
+    if claim.translated {
+        mark_other_translations(claim, attributed.reports, &mut diffs);
+    }
     let variants = variants(claim, &diffs, attributed.reports);
     Comparison {
         claim: claim.id.clone(),
@@ -168,7 +177,7 @@ pub fn against(
     index: usize,
     attributed: Attributed<'_>,
     text: &str,
-    pieces: &[Range<usize>],
+    pieces: &[Span],
 ) -> Diff {
     against_words(claim, index, attributed, text, &Wording::new(text, pieces))
 }
@@ -189,13 +198,19 @@ pub fn against_words(
         &reference_report.text,
         &scope(reference_attribution, &reference.pieces),
     );
-    diff(
-        &reference_report.text,
-        &scope,
-        text,
-        words,
-        Speakers::default(),
-    )
+    let reading = Reading {
+        speakers: Speakers::default(),
+        translated: claim.translated,
+    };
+    diff(&reference_report.text, &scope, text, words, reading)
+}
+
+/// How a rendering is read against the reference: how the two name the
+/// speaker, and whether the speaker's words are translated.
+#[derive(Clone, Copy, Default)]
+struct Reading<'a> {
+    speakers: Speakers<'a>,
+    translated: bool,
 }
 
 /// Where a rendering is looked for in the reference: its whole sentence, and
@@ -204,30 +219,30 @@ pub fn against_words(
 /// (`"A?" Clinton said at a rally. "B."`), which no rendering of the quote
 /// carries. (A readout's own frame stays: outlets quote it, `The Secretary
 /// underscored ...`.)
-fn scope(attribution: &Attribution, pieces: &[(usize, usize)]) -> Vec<Range<usize>> {
-    let (start, end) = attribution.sentence;
-    let mut ranges: Vec<Range<usize>> = pieces
+fn scope(attribution: &Attribution, pieces: &[Span]) -> Vec<Span> {
+    let (start, end) = (attribution.sentence.start(), attribution.sentence.end());
+    let mut ranges: Vec<Span> = pieces
         .iter()
-        .filter(|&&(s, e)| e <= start || s >= end)
-        .map(|&(s, e)| s..e)
+        .filter(|p| p.end() <= start || p.start() >= end)
+        .copied()
         .collect();
     let mut from = start;
     if attribution.kind == Kind::Direct {
         for gap in attribution.content.quoted.windows(2) {
-            let cut = gap[0].1.max(start)..gap[1].0.min(end);
+            let cut = gap[0].end().max(start)..gap[1].start().min(end);
             if cut.start >= cut.end {
                 continue;
             }
             if cut.start > from {
-                ranges.push(from..cut.start);
+                ranges.push(Span::new(from, cut.start));
             }
             from = from.max(cut.end);
         }
     }
     if end > from {
-        ranges.push(from..end);
+        ranges.push(Span::new(from, end));
     }
-    ranges.sort_by_key(|r| r.start);
+    ranges.sort_by_key(|r| r.start());
     ranges
 }
 
@@ -237,8 +252,9 @@ fn diff(
     scope: &Wording,
     text: &str,
     wording: &Wording,
-    speakers: Speakers<'_>,
+    reading: Reading<'_>,
 ) -> Diff {
+    let translated = reading.translated;
     let Some(found) = local::align(&wording.words, &scope.words) else {
         return Diff {
             label: Label::Paraphrase,
@@ -328,7 +344,7 @@ fn diff(
         let class = if elided {
             ChangeClass::Elided
         } else {
-            classify(o, n, speakers)
+            classify(o, n, reading.speakers)
         };
         changes.push(change(class, reference_text, o, text, n));
     }
@@ -336,21 +352,13 @@ fn diff(
     let faithful_words: usize = changes
         .iter()
         .enumerate()
-        .filter(|(i, c)| c.class.is_faithful() && !within_equal.contains(i))
+        .filter(|(i, c)| c.class.is_faithful(translated) && !within_equal.contains(i))
         .map(|(_, c)| Wording::of(&c.new).len())
         .sum();
     let similarity =
         (equal_words + faithful_words) as f64 / window.len().max(new.len()).max(1) as f64;
-    let label = if changes.iter().all(|c| c.class == ChangeClass::Punctuation) {
-        Label::Same
-    } else if similarity < PARAPHRASE_BELOW {
-        Label::Paraphrase
-    } else if changes.iter().all(|c| c.class.is_faithful()) {
-        Label::Translation
-    } else {
-        Label::Altered
-    };
-    let window = scope.bytes(window).map(|r| (r.start, r.end));
+    let label = label(&changes, similarity, translated);
+    let window = scope.bytes(window);
     Diff {
         label,
         similarity,
@@ -358,6 +366,67 @@ fn diff(
         changes,
         pieces,
     }
+}
+
+/// How a rendering with these changes and this similarity relates to the reference.
+fn label(changes: &[Change], similarity: f64, translated: bool) -> Label {
+    if changes.iter().all(|c| c.class == ChangeClass::Punctuation) {
+        Label::Same
+    } else if similarity < PARAPHRASE_BELOW {
+        Label::Paraphrase
+    } else if changes.iter().all(|c| c.class.is_faithful(translated)) {
+        Label::Translation
+    } else {
+        Label::Altered
+    }
+}
+
+/// In translated speech, a word or phrase put in place of the reference's
+/// whose words another report's translation of the statement has too is a
+/// translator's choice, not the outlet's change. (A change of meaning stays
+/// what it is, and so do words found in no other rendering.)
+fn mark_other_translations(claim: &Claim, reports: &[Report], diffs: &mut [Diff]) {
+    let words: Vec<(usize, HashSet<String>)> = claim
+        .renderings
+        .iter()
+        .map(|r| {
+            let wording = Wording::new(&reports[r.report].text, &r.pieces);
+            let folded = wording.words.iter().map(|w| w.folded.to_string()).collect();
+            (r.report, folded)
+        })
+        .collect();
+    for (i, diff) in diffs.iter_mut().enumerate() {
+        let report = claim.renderings[i].report;
+        let elsewhere = |word: &str| {
+            words
+                .iter()
+                .any(|(r, set)| *r != report && set.contains(word))
+        };
+        let mut marked = false;
+        for c in diff.changes.iter_mut().filter(|c| is_translators_choice(c)) {
+            let new = Wording::of(&c.new);
+            let content: Vec<&Word> = new.words.iter().filter(|w| w.content).collect();
+            if !content.is_empty() && content.iter().all(|w| elsewhere(&w.folded)) {
+                c.class = ChangeClass::Retranslated;
+                marked = true;
+            }
+        }
+        if marked && diff.label == Label::Altered {
+            diff.label = label(&diff.changes, diff.similarity, true);
+        }
+    }
+}
+
+/// A short replacement or addition of ordinary words: what two translators
+/// may both choose.
+fn is_translators_choice(change: &Change) -> bool {
+    matches!(
+        change.class,
+        ChangeClass::Substitution | ChangeClass::Insertion
+    ) && Wording::of(&change.old)
+        .len()
+        .max(Wording::of(&change.new).len())
+        <= TRANSLATORS_CHOICE
 }
 
 fn change(
@@ -368,15 +437,11 @@ fn change(
     new: &[&Word],
 ) -> Change {
     let range = |words: &[&Word]| match (words.first(), words.last()) {
-        (Some(a), Some(b)) => Some((a.range.start, b.range.end)),
+        (Some(a), Some(b)) => Some(a.span.to(b.span)),
         _ => None,
     };
     let (old_range, new_range) = (range(old), range(new));
-    let slice = |text: &str, r: Option<(usize, usize)>| {
-        r.and_then(|(s, e)| text.get(s..e))
-            .unwrap_or("")
-            .to_string()
-    };
+    let slice = |text: &str, r: Option<Span>| r.map_or("", |r| r.of(text)).to_string();
     Change {
         class,
         old: slice(old_text, old_range),
@@ -402,7 +467,7 @@ fn mark_reordered(changes: &mut [Change]) {
     let added: HashSet<String> = changes.iter().flat_map(|c| content(&c.new)).collect();
     for c in changes
         .iter_mut()
-        .filter(|c| !c.class.is_faithful() && !c.class.is_meaning_bearing())
+        .filter(|c| !c.class.is_faithful(true) && !c.class.is_meaning_bearing())
     {
         let moved = |side: &str, other: &HashSet<String>| {
             let words = content(side);
@@ -424,7 +489,7 @@ fn mark_reordered(changes: &mut [Change]) {
 fn same_surface(old_text: &str, old: &[&Word], new_text: &str, new: &[&Word]) -> bool {
     let printed = |text: &str, words: &[&Word]| match (words.first(), words.last()) {
         (Some(a), Some(b)) => text
-            .get(a.range.start..b.range.end)
+            .get(a.span.to(b.span).range())
             .unwrap_or("")
             .split_whitespace()
             .collect::<String>(),
@@ -438,8 +503,8 @@ fn ellipsis_before(text: &str, words: &[Word], at: usize) -> bool {
     let start = at
         .checked_sub(1)
         .and_then(|p| words.get(p))
-        .map_or(0, |w| w.range.end);
-    let end = words.get(at).map_or(text.len(), |w| w.range.start);
+        .map_or(0, |w| w.span.end());
+    let end = words.get(at).map_or(text.len(), |w| w.span.start());
     text.get(start..end)
         .is_some_and(|gap| gap.contains("...") || gap.contains('\u{2026}'))
 }
@@ -455,7 +520,7 @@ fn push_piece(pieces: &mut Vec<Piece>, tag: Tag, text: &str, words: &[&Word]) {
     for (i, word) in words.iter().enumerate() {
         if i > 0 {
             let gap = text
-                .get(words[i - 1].range.end..word.range.start)
+                .get(words[i - 1].span.end()..word.span.start())
                 .unwrap_or(" ");
             if gap.chars().any(char::is_alphanumeric) {
                 shown.push(' ');
@@ -463,7 +528,7 @@ fn push_piece(pieces: &mut Vec<Piece>, tag: Tag, text: &str, words: &[&Word]) {
                 shown.push_str(gap);
             }
         }
-        shown.push_str(text.get(word.range.clone()).unwrap_or(""));
+        shown.push_str(word.span.of(text));
     }
     match pieces.last_mut() {
         Some(last) if last.tag == tag => {
@@ -477,7 +542,7 @@ fn push_piece(pieces: &mut Vec<Piece>, tag: Tag, text: &str, words: &[&Word]) {
 fn joined_text(text: &str, words: &[Word]) -> String {
     words
         .iter()
-        .filter_map(|w| text.get(w.range.clone()))
+        .map(|w| w.span.of(text))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -486,8 +551,7 @@ fn joined_text(text: &str, words: &[Word]) -> String {
 fn variants(claim: &Claim, diffs: &[Diff], reports: &[Report]) -> Vec<Variant> {
     let mut by_wording: BTreeMap<String, Vec<usize>> = BTreeMap::new();
     for (i, r) in claim.renderings.iter().enumerate() {
-        let ranges: Vec<Range<usize>> = r.pieces.iter().map(|&(s, e)| s..e).collect();
-        let wording = Wording::new(&reports[r.report].text, &ranges);
+        let wording = Wording::new(&reports[r.report].text, &r.pieces);
         by_wording
             .entry(wording.folded(0..wording.len()))
             .or_default()

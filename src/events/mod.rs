@@ -122,7 +122,7 @@ pub enum Source {
 }
 
 /// How reports are grouped.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Grouping {
     pub mode: Mode,
     /// Dated reports further apart than this many days are never one event.
@@ -134,6 +134,10 @@ pub struct Grouping {
     /// the square of its attributions, and a run must end. The run says which
     /// events it left out (`Check::too_large`).
     pub max_attributions: usize,
+    /// Other names of people, (alias, name), as `crosscheck.toml`'s
+    /// `[[speakers]]` give them: a report that names someone only by an
+    /// alias still tells who took part.
+    pub aliases: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,6 +169,7 @@ impl Default for Grouping {
             window_days: Some(DEFAULT_WINDOW_DAYS),
             threshold: DEFAULT_THRESHOLD,
             max_attributions: DEFAULT_MAX_ATTRIBUTIONS,
+            aliases: Vec::new(),
         }
     }
 }
@@ -184,6 +189,7 @@ impl Grouping {
             max_attributions: settings
                 .max_attributions
                 .unwrap_or(defaults.max_attributions),
+            aliases: defaults.aliases,
         }
     }
 }
@@ -239,7 +245,7 @@ struct Read {
 }
 
 /// Each report's lead read for its happening: participants, act, day, place.
-fn read(members: &[&Report]) -> Read {
+fn read(members: &[&Report], aliases: &[(String, String)]) -> Read {
     let leads: Vec<lead::Lead> = stats::time("group/leads", || {
         members.par_iter().map(|r| lead::lead(&r.text)).collect()
     });
@@ -260,7 +266,7 @@ fn read(members: &[&Report]) -> Read {
         .iter()
         .map(|l| lexicon::prefix(&l.text, names::NAME_BYTES))
         .collect();
-    let cast = stats::time("group/names", || names::cast(&texts, &languages));
+    let cast = stats::time("group/names", || names::cast(&texts, &languages, aliases));
     Read {
         keys,
         cast,
@@ -281,7 +287,7 @@ fn auto(
     }
     let members: Vec<&Report> = chosen.iter().map(|&i| &reports[i]).collect();
     // Each part shows under `group` in `--stats`.
-    let read = stats::time("group/happenings", || read(&members));
+    let read = stats::time("group/happenings", || read(&members, &grouping.aliases));
     let vocabulary = stats::time("group/df", || profile::Vocabulary::new(&members));
     let profiles = stats::time("group/profiles", || {
         profile::profiles(&members, &vocabulary)

@@ -392,9 +392,15 @@ fn word_hash(folded: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64(folded.as_bytes())
 }
 
-/// The names of every lead. `languages` per lead, ISO 639-1.
-pub fn cast(leads: &[&str], languages: &[Option<&'static str>]) -> Cast {
+/// The names of every lead. `languages` per lead, ISO 639-1; `aliases` are
+/// the configured other names of people, (alias, name).
+pub fn cast(
+    leads: &[&str],
+    languages: &[Option<&'static str>],
+    aliases: &[(String, String)],
+) -> Cast {
     let lists = &*LISTS;
+    let configured = Configured::new(aliases);
     // Words written in lower case as often as capitalised are not names.
     let casing = leads
         .par_iter()
@@ -470,7 +476,8 @@ pub fn cast(leads: &[&str], languages: &[Option<&'static str>]) -> Cast {
                 .map(|(m, _, _)| (table.resolve(&m.key, mentions), m.at))
                 .collect();
             keys.extend(table.caseless(lead));
-            keys.extend(aliases(lead));
+            keys.extend(listed(lead));
+            keys.extend(configured.find(lead));
             keys
         })
         .collect();
@@ -725,8 +732,59 @@ impl KeyTable {
     }
 }
 
+/// The other names `crosscheck.toml` gives people (`[[speakers]]`), found in
+/// any lead: unlike the list's, they may be Latin descriptions (`China's top
+/// diplomat`) that no run of capitals would tell as the person.
+struct Configured {
+    matcher: Option<AhoCorasick>,
+    keys: Vec<String>,
+}
+
+impl Configured {
+    fn new(aliases: &[(String, String)]) -> Configured {
+        let (written, keys): (Vec<&str>, Vec<String>) = aliases
+            .iter()
+            .map(|(alias, name)| (alias.trim(), key_of(name)))
+            .filter(|(alias, key)| !alias.is_empty() && !key.is_empty())
+            .unzip();
+        let matcher = (!written.is_empty())
+            .then(|| {
+                AhoCorasickBuilder::new()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .ascii_case_insensitive(true)
+                    .build(&written)
+                    .ok()
+            })
+            .flatten();
+        Configured { matcher, keys }
+    }
+
+    /// (key, where) for each alias standing as whole words in `lead`.
+    fn find(&self, lead: &str) -> Vec<(String, usize)> {
+        let Some(ac) = &self.matcher else {
+            return Vec::new();
+        };
+        // Only Latin letters have word edges to respect: `Wang` is not inside
+        // `Wangaratta`, but 王毅 stands inside a Chinese sentence.
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphabetic());
+        let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        ac.find_iter(lead)
+            .filter(|m| {
+                let (found, before, after) = (
+                    &lead[m.start()..m.end()],
+                    lead[..m.start()].chars().next_back(),
+                    lead[m.end()..].chars().next(),
+                );
+                !(latin(found.chars().next()) && word(before)
+                    || latin(found.chars().next_back()) && word(after))
+            })
+            .map(|m| (self.keys[m.pattern().as_usize()].clone(), m.start()))
+            .collect()
+    }
+}
+
 /// Names the alias list knows, as written in the lead: (key, where).
-fn aliases(lead: &str) -> Vec<(String, usize)> {
+fn listed(lead: &str) -> Vec<(String, usize)> {
     let Some(ac) = &LISTS.aliases else {
         return Vec::new();
     };
@@ -835,7 +893,7 @@ mod tests {
             "Sergei Lavrov and Antony Blinken spoke by phone.",
         ];
         let languages = [Some("en"), Some("ru"), Some("zh"), Some("en")];
-        let cast = cast(&leads, &languages);
+        let cast = cast(&leads, &languages, &[]);
         let principal_keys = |i: usize| {
             let mut k: Vec<&str> = cast.principals[i]
                 .iter()
@@ -847,5 +905,29 @@ mod tests {
         assert_eq!(principal_keys(0), ["blnkn", "lflf"]);
         assert_eq!(principal_keys(1), ["blnkn", "lflf"]);
         assert_eq!(principal_keys(2), ["blnkn", "lflf"]);
+    }
+
+    #[test]
+    fn a_configured_alias_names_its_person_in_any_lead() {
+        let aliases = [
+            (
+                "the Pearl Coast's envoy".to_string(),
+                "Tomas Verhoef".to_string(),
+            ),
+            ("維爾霍夫".to_string(), "Tomas Verhoef".to_string()),
+        ];
+        let configured = Configured::new(&aliases);
+        let keys = |lead: &str| -> Vec<String> {
+            configured.find(lead).into_iter().map(|(k, _)| k).collect()
+        };
+        let verhoef = key_of("Tomas Verhoef");
+        assert_eq!(
+            keys("The Pearl Coast's envoy arrived on Monday."),
+            std::slice::from_ref(&verhoef)
+        );
+        assert_eq!(keys("昨日維爾霍夫抵達。"), [verhoef]);
+        // A Latin alias is a whole word or nothing.
+        assert!(keys("the Pearl Coast's envoys").is_empty());
+        assert!(Configured::new(&[]).find("anything").is_empty());
     }
 }

@@ -6,20 +6,22 @@ use std::ops::Range;
 
 use serde::Serialize;
 
+use crate::text::Span;
+
 /// One "who said what" inside a report.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Attribution {
     pub kind: Kind,
     pub speaker: Option<Speaker>,
     pub cue: Option<Cue>,
-    pub addressee: Option<Span>,
+    pub addressee: Option<Excerpt>,
     /// The chain the words came through, outermost first: `stated ANI` around
     /// `as cited by the foreign ministry` gives `[ANI, the foreign ministry]`.
-    pub channels: Vec<Span>,
+    pub channels: Vec<Excerpt>,
     pub content: Content,
     /// The sentence the attribution was found in: where a quoted rendering is
     /// looked for when this attribution is a claim's reference.
-    pub sentence: (usize, usize),
+    pub sentence: Span,
 }
 
 impl Attribution {
@@ -45,21 +47,25 @@ pub enum Kind {
     Fragment,
 }
 
-/// A piece of the report's text.
+/// A piece of the report's text: its words and where they stand.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Span {
+pub struct Excerpt {
     pub text: String,
     pub start: usize,
     pub end: usize,
 }
 
-impl Span {
-    pub fn new(text: &str, range: Range<usize>) -> Span {
-        Span {
-            text: text[range.clone()].to_string(),
-            start: range.start,
-            end: range.end,
+impl Excerpt {
+    pub fn new(text: &str, span: Span) -> Excerpt {
+        Excerpt {
+            text: span.of(text).to_string(),
+            start: span.start(),
+            end: span.end(),
         }
+    }
+
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.end)
     }
 
     pub fn range(&self) -> Range<usize> {
@@ -72,7 +78,7 @@ impl Span {
 pub struct Speaker {
     /// The mention as written: `the Chinese Foreign Minister`, `he`, `Wang`.
     #[serde(flatten)]
-    pub mention: Span,
+    pub mention: Excerpt,
     /// The one name this speaker goes by in the report (`Wang Yi`), or the
     /// mention itself, lower-cased, when it names no person (`the state department`).
     pub canonical: String,
@@ -98,7 +104,7 @@ pub enum SpeakerClass {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Cue {
     #[serde(flatten)]
-    pub span: Span,
+    pub span: Excerpt,
     pub lemma: String,
     pub class: CueClass,
 }
@@ -110,6 +116,17 @@ pub enum CueClass {
     Hedged,
     Emphatic,
     Loaded,
+}
+
+impl fmt::Display for Kind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Kind::Direct => "direct",
+            Kind::Mixed => "mixed",
+            Kind::Indirect => "indirect",
+            Kind::Fragment => "fragment",
+        })
+    }
 }
 
 impl fmt::Display for CueClass {
@@ -128,16 +145,16 @@ impl fmt::Display for CueClass {
 pub struct Content {
     pub text: String,
     /// One span, or several for a quote split around its cue or run over paragraphs.
-    pub spans: Vec<(usize, usize)>,
+    pub spans: Vec<Span>,
     /// The parts inside quote marks (all of it for a direct quote).
-    pub quoted: Vec<(usize, usize)>,
+    pub quoted: Vec<Span>,
 }
 
 impl Content {
     /// From the first byte of the content to its last.
-    pub fn extent(&self) -> Range<usize> {
-        let start = self.spans.first().map_or(0, |s| s.0);
-        let end = self.spans.last().map_or(start, |s| s.1);
-        start..end
+    pub fn extent(&self) -> Span {
+        let start = self.spans.first().map_or(0, |s| s.start());
+        let end = self.spans.last().map_or(start, |s| s.end());
+        Span::new(start, end)
     }
 }

@@ -20,11 +20,11 @@ mod vocabulary;
 use std::fmt;
 use std::ops::Range;
 
-pub use attribution::{Attribution, Content, Cue, CueClass, Kind, Span, Speaker, SpeakerClass};
+pub use attribution::{Attribution, Content, Cue, CueClass, Excerpt, Kind, Speaker, SpeakerClass};
 pub use language::{is_english, language, reads_as_english};
 pub use lexicon::{Lexicon, lexicon};
 
-use crate::text::{self, Document, TokenKind};
+use crate::text::{self, Document, Span, TokenKind};
 use frame::{Clause, Reading, Statement};
 use people::People;
 use speaker::{describe, describe_phrase};
@@ -78,7 +78,7 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
     if !english {
         let mut found = Vec::new();
         add_fragments(doc, &mut found);
-        found.sort_by_key(|a| a.content.extent().start);
+        found.sort_by_key(|a| a.content.extent().start());
         return Ok(found);
     }
     let reading = Reading::new(
@@ -103,7 +103,7 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
             a.channels.splice(0..0, credits.iter().cloned());
         }
     }
-    found.sort_by_key(|a| a.content.extent().start);
+    found.sort_by_key(|a| a.content.extent().start());
     Ok(found)
 }
 
@@ -124,7 +124,7 @@ fn people_named(text: &str, clauses: &[Clause<'_>]) -> People {
 /// The agencies whose copy the whole story is, outermost channels of every
 /// attribution in it: a credit ending the story (`... (ANI)`), and the agency
 /// of a syndicated dateline (`Beijing [China], January 27 (ANI):`), once.
-fn story_credits(doc: &Document<'_>, clauses: &[Clause<'_>]) -> Vec<Span> {
+fn story_credits(doc: &Document<'_>, clauses: &[Clause<'_>]) -> Vec<Excerpt> {
     let credit = clauses.last().and_then(|c| c.credit().map(|r| c.span(&r)));
     // A wire's own dateline (`MOSCOW, Feb 10 (Reuters) -`) credits the outlet
     // itself, which relays nothing.
@@ -205,9 +205,7 @@ fn assemble(
     .filter(|&i| !clause.is_outside_quotes(i))
     .min();
     if let Some(from) = quoted_from.filter(|&f| f < first) {
-        content.quoted = quoted_runs(clause, from..last)
-            .map(|r| (r.start, r.end))
-            .collect();
+        content.quoted = quoted_runs(clause, from..last).map(Span::from).collect();
     }
     let sentence = clause.bytes(&(0..clause.len()));
     Attribution {
@@ -217,7 +215,7 @@ fn assemble(
         addressee,
         channels,
         content,
-        sentence: (sentence.start, sentence.end),
+        sentence: Span::from(sentence),
     }
 }
 
@@ -251,8 +249,8 @@ fn content(doc: &Document<'_>, clause: &Clause<'_>, parts: &[Range<usize>]) -> (
             && let Some(quote) = doc.quotes.get(q)
         {
             for earlier in quote.spans.iter().take(quote.spans.len().saturating_sub(1)) {
-                spans.push((earlier.start, earlier.end));
-                quoted.push((earlier.start, earlier.end));
+                spans.push(*earlier);
+                quoted.push(*earlier);
             }
         }
         let range = if direct {
@@ -262,9 +260,9 @@ fn content(doc: &Document<'_>, clause: &Clause<'_>, parts: &[Range<usize>]) -> (
         };
         let bytes = clause.bytes(&range);
         if bytes.start < bytes.end {
-            spans.push((bytes.start, bytes.end));
+            spans.push(Span::from(bytes));
         }
-        quoted.extend(quoted_runs(clause, part.clone()).map(|r| (r.start, r.end)));
+        quoted.extend(quoted_runs(clause, part.clone()).map(Span::from));
     }
     let kind = match (inside, outside) {
         (_, 0) => Kind::Direct,
@@ -331,10 +329,10 @@ fn trim_keeping_marks(clause: &Clause<'_>, mut range: Range<usize>) -> Range<usi
     range
 }
 
-fn joined(text: &str, spans: &[(usize, usize)]) -> String {
+fn joined(text: &str, spans: &[Span]) -> String {
     spans
         .iter()
-        .filter_map(|&(a, b)| text.get(a..b))
+        .filter_map(|s| text.get(s.range()))
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -347,7 +345,7 @@ fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
     // scan of every span for every quotation.
     let mut covered: Vec<(usize, usize)> = found
         .iter()
-        .flat_map(|a| a.content.spans.iter().copied())
+        .flat_map(|a| a.content.spans.iter().map(|s| (s.start(), s.end())))
         .collect();
     covered.sort_unstable();
     let mut furthest = 0;
@@ -357,7 +355,7 @@ fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
     }
     for quote in doc.quotes.iter().filter(|q| q.depth == 0) {
         let inner = quote.inner();
-        let trimmed = trim_str(doc.text, inner);
+        let trimmed = trim_str(doc.text, inner.range());
         // A quotation any attribution reports, even in part, is no fragment.
         let starting_before = covered.partition_point(|c| c.0 < trimmed.end);
         if trimmed.start >= trimmed.end
@@ -365,13 +363,14 @@ fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
         {
             continue;
         }
-        let span = (trimmed.start, trimmed.end);
+        let span = Span::from(trimmed.clone());
         let sentence = sentence_around(doc, trimmed.start);
         // A quotation that is its whole sentence is a direct quote whose speaker
         // the text does not give; quoted words inside the writer's own sentence
         // are a fragment (a partial quote, a scare quote).
-        let outside = trim_str(doc.text, sentence.0..quote.outer.start).len()
-            + trim_str(doc.text, quote.outer.end..sentence.1.max(quote.outer.end)).len();
+        let (outer_start, outer_end) = (quote.outer.start(), quote.outer.end());
+        let outside = trim_str(doc.text, sentence.start()..outer_start).len()
+            + trim_str(doc.text, outer_end..sentence.end().max(outer_end)).len();
         let kind = if outside == 0 {
             Kind::Direct
         } else {
@@ -394,11 +393,9 @@ fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
 }
 
 /// The sentence holding byte `at`.
-fn sentence_around(doc: &Document<'_>, at: usize) -> (usize, usize) {
-    let i = doc.sentences.partition_point(|s| s.range.end <= at);
-    doc.sentences
-        .get(i)
-        .map_or((at, at), |s| (s.range.start, s.range.end))
+fn sentence_around(doc: &Document<'_>, at: usize) -> Span {
+    let i = doc.sentences.partition_point(|s| s.range.end() <= at);
+    doc.sentences.get(i).map_or(Span::new(at, at), |s| s.range)
 }
 
 /// `range` without punctuation or white space at either end.
@@ -419,22 +416,6 @@ fn trim_str(text: &str, range: Range<usize>) -> Range<usize> {
     range.start + start..range.start + end.max(start)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_report_too_long_is_said_as_the_command_line_prints_it() {
-        let skipped = TooLong {
-            bytes: text::MAX_TEXT + 1,
-        };
-        assert_eq!(
-            skipped.to_string(),
-            "skipped a report of 4294967296 bytes: extraction indexes texts of at most 4294967295 bytes"
-        );
-    }
-}
-
 /// Each report's attributions, none for a report skipped as too long to
 /// index, and the skipped ones apart, for the caller to say.
 pub fn set_aside_skipped(
@@ -451,4 +432,20 @@ pub fn set_aside_skipped(
         })
         .collect();
     (attributions, skipped)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_report_too_long_is_said_as_the_command_line_prints_it() {
+        let skipped = TooLong {
+            bytes: text::MAX_TEXT + 1,
+        };
+        assert_eq!(
+            skipped.to_string(),
+            "skipped a report of 4294967296 bytes: extraction indexes texts of at most 4294967295 bytes"
+        );
+    }
 }

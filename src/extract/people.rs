@@ -10,7 +10,7 @@ use std::ops::Range;
 
 use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
-use super::attribution::{Span, Speaker, SpeakerClass};
+use super::attribution::{Excerpt, Speaker, SpeakerClass};
 use super::speaker::Described;
 use super::vocabulary::{Section, vocabulary};
 
@@ -409,7 +409,7 @@ impl People {
 }
 
 /// Whether a mention is `he` or `she`: a pronoun that stands for the last speaker.
-fn he_or_she(mention: &Span) -> bool {
+fn he_or_she(mention: &Excerpt) -> bool {
     matches!(crate::text::fold(&mention.text).as_str(), "he" | "she")
 }
 

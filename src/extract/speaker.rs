@@ -7,7 +7,7 @@ use std::ops::Range;
 
 use rustc_hash::FxHashSet;
 
-use super::attribution::{Span, SpeakerClass};
+use super::attribution::{Excerpt, SpeakerClass};
 use super::frame::{Clause, Phrase};
 use super::vocabulary::{Section, vocabulary};
 
@@ -15,7 +15,7 @@ use super::vocabulary::{Section, vocabulary};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(super) struct Described {
     /// The whole phrase as written, appositive included.
-    pub mention: Span,
+    pub mention: Excerpt,
     /// The name as written, without initials: `Antony Blinken`. Empty without a name.
     pub name: Vec<String>,
     pub role: Option<String>,

@@ -9,7 +9,7 @@ use std::ops::Range;
 use super::frame::{Clause, Reading, Statement};
 use super::people::People;
 use super::{Attribution, DATELINE_PARAGRAPHS, Kind, assemble, joined, trim, trim_str};
-use crate::text::{Document, Quote, TokenKind};
+use crate::text::{Document, Quote, Span, TokenKind};
 
 /// Every attribution a frame reports, unit after unit (a sentence, or two
 /// read as one), with the quotations that carry one on joined to it.
@@ -186,8 +186,8 @@ impl Thread {
         let attribution = &mut self.found[a];
         for quote in quotes {
             let range = clause.bytes(&trim(clause, quote));
-            attribution.content.spans.push((range.start, range.end));
-            attribution.content.quoted.push((range.start, range.end));
+            attribution.content.spans.push(Span::from(range.clone()));
+            attribution.content.quoted.push(Span::from(range));
         }
         attribution.content.text = joined(doc.text, &attribution.content.spans);
         if attribution.kind == Kind::Indirect {
@@ -202,12 +202,12 @@ impl Thread {
         let last = quote.spans.len().saturating_sub(1);
         for (n, span) in quote.spans.iter().enumerate() {
             let r = if n == last {
-                trim_str(doc.text, span.clone())
+                Span::from(trim_str(doc.text, span.range()))
             } else {
-                span.clone()
+                *span
             };
-            attribution.content.spans.push((r.start, r.end));
-            attribution.content.quoted.push((r.start, r.end));
+            attribution.content.spans.push(r);
+            attribution.content.quoted.push(r);
         }
         attribution.content.text = joined(doc.text, &attribution.content.spans);
     }

@@ -19,6 +19,7 @@ use super::summary::{Run, Summary, statistics};
 use super::table::outlets;
 use crate::finding::{Finding, Location, RuleCode, RuleName, Tag};
 use crate::outcome::{ByEvent, Outcome};
+use crate::text::Span;
 
 const PAGE: &str = include_str!("templates/report.html");
 const STYLE: &str = include_str!("templates/style.css");
@@ -343,8 +344,8 @@ fn finding_view(f: &Finding, marks: &Marks) -> FindingView {
 /// The stretches of each report's text that findings point at, merged where
 /// they overlap, each with an anchor a finding links to.
 struct Marks {
-    /// Per report index: sorted, disjoint byte ranges.
-    spans: BTreeMap<usize, Vec<(usize, usize)>>,
+    /// Per report index: sorted, disjoint spans.
+    spans: BTreeMap<usize, Vec<Span>>,
     /// Report id → index.
     index: BTreeMap<String, usize>,
 }
@@ -357,24 +358,26 @@ impl Marks {
             .enumerate()
             .map(|(i, r)| (r.id.clone(), i))
             .collect();
-        let mut spans: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+        let mut spans: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
         for f in &outcome.findings {
             for l in std::iter::once(&f.primary).chain(&f.related) {
                 if let Some(&i) = index.get(&l.report) {
                     spans
                         .entry(i)
                         .or_default()
-                        .push((l.start, l.end.max(l.start)));
+                        .push(Span::new(l.start, l.end.max(l.start)));
                 }
             }
         }
         for ranges in spans.values_mut() {
             ranges.sort_unstable();
-            let mut merged: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
-            for &(s, e) in ranges.iter() {
+            let mut merged: Vec<Span> = Vec::with_capacity(ranges.len());
+            for &span in ranges.iter() {
                 match merged.last_mut() {
-                    Some(last) if s <= last.1 => last.1 = last.1.max(e),
-                    _ => merged.push((s, e)),
+                    Some(last) if span.start() <= last.end() => {
+                        *last = Span::new(last.start(), last.end().max(span.end()));
+                    }
+                    _ => merged.push(span),
                 }
             }
             *ranges = merged;
@@ -388,12 +391,13 @@ impl Marks {
         let Some(&i) = self.index.get(&l.report) else {
             return String::new();
         };
-        let span = self
-            .spans
-            .get(&i)
-            .and_then(|spans| spans.iter().find(|&&(s, e)| s <= l.start && l.start <= e));
+        let span = self.spans.get(&i).and_then(|spans| {
+            spans
+                .iter()
+                .find(|s| s.start() <= l.start && l.start <= s.end())
+        });
         match span {
-            Some(&(s, _)) => format!("#{}-{s}", report_anchor(i)),
+            Some(s) => format!("#{}-{}", report_anchor(i), s.start()),
             None => format!("#{}", report_anchor(i)),
         }
     }
@@ -402,7 +406,8 @@ impl Marks {
     fn segments(&self, report: usize, text: &str) -> Vec<Segment> {
         let mut segments = Vec::new();
         let mut at = 0;
-        for &(s, e) in self.spans.get(&report).map_or(&[][..], Vec::as_slice) {
+        for &span in self.spans.get(&report).map_or(&[][..], Vec::as_slice) {
+            let (s, e) = (span.start(), span.end());
             let (Some(before), Some(marked)) = (text.get(at..s), text.get(s..e)) else {
                 continue;
             };

@@ -12,7 +12,7 @@ use crate::align::{Claim, ReferenceChoice};
 use crate::compare::{Change, Label};
 use crate::corpus::{Rejection, Report};
 use crate::events::{Event, Happening, KeptApart, Reading, Source};
-use crate::extract::{Attribution, Kind, Span};
+use crate::extract::{Attribution, Kind};
 use crate::finding::{Finding, Location};
 use crate::outcome::Outcome;
 
@@ -183,10 +183,8 @@ pub fn claim_record<'a>(outcome: &'a Outcome, index: usize) -> ClaimRecord<'a> {
         .zip(&comparison.diffs)
         .map(|(r, diff)| {
             let report = &outcome.reports[r.report];
-            let start = r.pieces.first().map_or(0, |p| p.0);
-            let end = r.pieces.last().map_or(start, |p| p.1);
             RenderingRecord {
-                location: Location::new(report, &Span::new(&report.text, start..end)),
+                location: Location::new(report, r.extent()),
                 kind: outcome.attributions[r.report][r.attribution].kind,
                 speaker: r.speaker.as_deref(),
                 label: diff.label,

@@ -6,6 +6,7 @@ use crate::compare::Label;
 use crate::events::Event;
 use crate::finding::Finding;
 use crate::outcome::{ByEvent, Outcome};
+use crate::text::Span;
 
 /// One event's matrix.
 #[derive(Debug, Clone, PartialEq)]
@@ -195,10 +196,10 @@ fn cell(outcome: &Outcome, claim_index: usize, outlet: &str, findings: &[&Findin
 }
 
 /// A rendering's words, its pieces joined by ` … `.
-pub fn rendering_text(text: &str, pieces: &[(usize, usize)]) -> String {
+pub fn rendering_text(text: &str, pieces: &[Span]) -> String {
     pieces
         .iter()
-        .filter_map(|&(s, e)| text.get(s..e))
+        .map(|p| p.of(text))
         .collect::<Vec<_>>()
         .join(" … ")
 }

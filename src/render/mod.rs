@@ -20,7 +20,7 @@ use std::io::{self, Write};
 pub use json::{AttributionRecord, VERSION};
 pub use matrix::{Cell, Matrix, Verdict};
 pub use stream::AttributionWriter;
-pub use summary::{RuleCount, Run, Summary, counted, statistics};
+pub use summary::{RuleCount, Run, Summary, statistics};
 pub use table::diff_text;
 
 use crate::corpus::Report;

@@ -10,6 +10,7 @@ use crate::corpus::Report;
 use crate::events::Event;
 use crate::finding::{RuleCode, RuleName, Severity};
 use crate::outcome::{Outcome, attributions_in};
+use crate::text::counted;
 
 /// What a run knows beyond what it found.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -167,13 +168,4 @@ pub fn not_english_line(reports: &[(&Report, &str)]) -> String {
         "not English, left out of wording comparison: {}",
         listed.join(", ")
     )
-}
-
-/// `1 claim`, `2 claims`.
-pub fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

@@ -100,7 +100,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 report.outlet,
                 excerpt(&words.text)
             );
-            let primary = Location::new(report, addressee);
+            let primary = Location::new(report, addressee.span());
             out.push(rule.finding(context, claim, message, primary, vec![words], Vec::new()));
         }
     }

@@ -1,13 +1,12 @@
 //! CC006 attribution-dropped: a statement that other outlets attribute, printed
 //! in an outlet's own voice.
 
-use std::ops::Range;
-
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::{Attributed, Claim, MIN_SHARED};
 use crate::compare::{self, Label};
-use crate::extract::{Attribution, Span};
+use crate::extract::{Attribution, Excerpt};
 use crate::finding::{Finding, Location, Piece, Severity};
+use crate::text::Span;
 use crate::text::local::{self, Matchable};
 use crate::text::{Key, Wording, content_keys, shared_keys};
 
@@ -44,11 +43,15 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let references: Vec<Reference<'_>> = context
         .own_claims()
         .map(|(claim, _)| claim)
-        .filter(|claim| claim.renderings[claim.reference].speaker.is_some())
+        // A claim is a source's statement, not a fact others narrate, when the
+        // source itself credits it to its speaker, or two reports or more do.
+        .filter(|claim| {
+            claim.renderings[claim.reference].speaker.is_some()
+                && (context.is_verbatim_source(claim) || attributed_by(claim) >= 2)
+        })
         .map(|claim| {
             let reference = &claim.renderings[claim.reference];
-            let ranges: Vec<Range<usize>> = reference.pieces.iter().map(|&(s, e)| s..e).collect();
-            let words = Wording::new(&context.reports[reference.report].text, &ranges);
+            let words = Wording::new(&context.reports[reference.report].text, &reference.pieces);
             let stems = content_keys(&words.words);
             let matchable = Matchable::of(&words.words);
             Reference {
@@ -73,19 +76,21 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for &r in &context.event.reports {
         // A primary source's own voice is the source, not a dropped attribution;
         // a report left out of wording comparison has no English sentences to read.
-        if context.is_primary(r) || !context.is_compared(r) {
+        if context.is_source(r) || !context.is_compared(r) {
             continue;
         }
         let report = &context.reports[r];
         let all_words = context.words.of(r, &report.text);
-        for &(start, end) in context.sentences.get(r).map_or(&[][..], Vec::as_slice) {
-            let range = start as usize..end as usize;
+        let sentences = context.sentences.get(r).map_or(&[][..], Vec::as_slice);
+        for (s, &sentence) in sentences.iter().enumerate() {
             // Every attribution in the sentence, or whose words run into it (a
             // quote continued in the next sentence, `"A," Trump said. "B."`).
-            let overlaps = |(s, e): (usize, usize)| s < range.end && range.start < e;
             let frames: Vec<&Attribution> = context.attributions[r]
                 .iter()
-                .filter(|a| overlaps(a.sentence) || a.content.spans.iter().any(|&s| overlaps(s)))
+                .filter(|a| {
+                    a.sentence.overlaps(sentence)
+                        || a.content.spans.iter().any(|s| s.overlaps(sentence))
+                })
                 .collect();
             // A sentence with a reporting frame is still the outlet's own voice
             // when the frame is itself words of another claim: `France hopes
@@ -93,34 +98,33 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             // said France hopes Vietnam will ...`. So a stretch counts only if
             // every frame it touches has its speaker and cue inside the
             // stretch and among the words of the claim it renders.
-            let own_voice = |stretch: &Range<usize>, reference: &Wording| {
-                let said = |span: &Span| {
-                    stretch.start <= span.start
-                        && span.end <= stretch.end
-                        && Wording::of(&span.text)
+            let own_voice = |stretch: Span, reference: &Wording| {
+                let said = |said: &Excerpt| {
+                    stretch.start() <= said.start
+                        && said.end <= stretch.end()
+                        && Wording::of(&said.text)
                             .words
                             .iter()
                             .all(|w| reference.words.iter().any(|r| r.folded == w.folded))
                 };
                 frames.iter().all(|a| {
-                    let overlaps = |s: usize, e: usize| s < stretch.end && stretch.start < e;
-                    let touches = a.content.spans.iter().any(|&(s, e)| overlaps(s, e))
+                    let touches = a.content.spans.iter().any(|s| s.overlaps(stretch))
                         || a.speaker
                             .as_ref()
-                            .is_some_and(|s| overlaps(s.mention.start, s.mention.end));
+                            .is_some_and(|s| s.mention.span().overlaps(stretch));
                     !touches
                         || (a.speaker.as_ref().is_some_and(|s| said(&s.mention))
                             && a.cue.as_ref().is_some_and(|c| said(&c.span)))
                 })
             };
             let words = all_words
-                .within(range.clone())
-                .unwrap_or_else(|| Wording::new(&report.text, std::slice::from_ref(&range)));
+                .within(sentence)
+                .unwrap_or_else(|| Wording::new(&report.text, &[sentence]));
             if words.len() < MIN_WORDS || !may_render(&words) {
                 continue;
             }
             // A sentence may run two statements together: each stretch renders one.
-            let mut taken: Vec<Range<usize>> = Vec::new();
+            let mut taken: Vec<Span> = Vec::new();
             while let Some((claim, stretch, pieces)) = best_match(
                 &words,
                 r,
@@ -130,9 +134,22 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 attributed,
                 &report.text,
             ) {
-                taken.push(stretch.clone());
+                taken.push(stretch);
                 let reference = &claim.renderings[claim.reference];
-                let primary = Location::new(report, &Span::new(&report.text, stretch.clone()));
+                // Reported speech runs on past its frame (`Awad said he had come
+                // to the school. He and other men had been sitting ...`): a
+                // sentence right after the report credits the same speaker
+                // carries that credit.
+                let before = &sentences[s.saturating_sub(CARRIED_OVER)..s];
+                if opens_with_a_pronoun(&words)
+                    && reference
+                        .speaker
+                        .as_deref()
+                        .is_some_and(|name| credits_nearby(context, r, before, name))
+                {
+                    continue;
+                }
+                let primary = Location::new(report, stretch);
                 let speaker = reference.speaker.as_deref().unwrap_or("its speaker");
                 let message = format!(
                     "{} prints \"{}\" in its own voice; {} attributes these words to {speaker}",
@@ -147,6 +164,44 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     }
 }
 
+/// Whether a sentence opens with a pronoun (`He and other men had been
+/// sitting ...`): one that goes on about the person just credited.
+fn opens_with_a_pronoun(words: &Wording) -> bool {
+    words.words.first().is_some_and(|w| {
+        matches!(
+            w.folded.as_ref(),
+            "he" | "she" | "they" | "his" | "her" | "their" | "i" | "we" | "my" | "our"
+        )
+    })
+}
+
+/// How many reports credit the claim to a named speaker.
+fn attributed_by(claim: &Claim) -> usize {
+    let mut reports: Vec<usize> = claim
+        .renderings
+        .iter()
+        .filter(|r| r.speaker.is_some())
+        .map(|r| r.report)
+        .collect();
+    reports.sort_unstable();
+    reports.dedup();
+    reports.len()
+}
+
+/// How many sentences after a credit still carry it.
+const CARRIED_OVER: usize = 2;
+
+/// Whether report `report` credits the person `name` in one of `sentences`.
+fn credits_nearby(context: &Context<'_>, report: usize, sentences: &[Span], name: &str) -> bool {
+    let surname = crate::align::surname(name);
+    context.attributions[report].iter().any(|a| {
+        sentences.iter().any(|s| s.overlaps(a.sentence))
+            && a.speaker
+                .as_ref()
+                .is_some_and(|s| crate::align::surname(&s.canonical) == surname)
+    })
+}
+
 /// The claim an unattributed sentence of report `report` renders best, if it
 /// renders one as a version of its words, outside the stretches `taken`: the
 /// claim, the stretch that renders it, and the word diff.
@@ -154,13 +209,13 @@ fn best_match<'c>(
     words: &Wording,
     report: usize,
     references: &[Reference<'c>],
-    taken: &[Range<usize>],
-    own_voice: &dyn Fn(&Range<usize>, &Wording) -> bool,
+    taken: &[Span],
+    own_voice: &dyn Fn(Span, &Wording) -> bool,
     attributed: Attributed<'_>,
     text: &str,
-) -> Option<(&'c Claim, Range<usize>, Vec<Piece>)> {
+) -> Option<(&'c Claim, Span, Vec<Piece>)> {
     let stems = content_keys(&words.words);
-    let mut best: Option<(f64, &'c Claim, Range<usize>, Vec<Piece>)> = None;
+    let mut best: Option<(f64, &'c Claim, Span, Vec<Piece>)> = None;
     for reference in references {
         let claim = reference.claim;
         let covers =
@@ -180,20 +235,10 @@ fn best_match<'c>(
         let Some(stretch) = words.bytes(found.a) else {
             continue;
         };
-        if taken
-            .iter()
-            .any(|t| t.start < stretch.end && stretch.start < t.end)
-            || !own_voice(&stretch, &reference.words)
-        {
+        if taken.iter().any(|t| t.overlaps(stretch)) || !own_voice(stretch, &reference.words) {
             continue;
         }
-        let diff = compare::against(
-            claim,
-            claim.reference,
-            attributed,
-            text,
-            std::slice::from_ref(&stretch),
-        );
+        let diff = compare::against(claim, claim.reference, attributed, text, &[stretch]);
         if diff.label != Label::Paraphrase && best.as_ref().is_none_or(|b| diff.similarity > b.0) {
             best = Some((diff.similarity, claim, stretch, diff.pieces));
         }

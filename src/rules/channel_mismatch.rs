@@ -58,18 +58,18 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let outlets = outlet_words(context);
     let people = spokespeople(context, &outlets);
     for (claim, _) in context.own_claims() {
-        let routes: Vec<(Route, Option<&crate::extract::Span>)> = claim
+        let routes: Vec<(Route, Option<&crate::extract::Excerpt>)> = claim
             .renderings
             .iter()
             .map(|r| {
                 let attribution = &context.attributions[r.report][r.attribution];
                 let own = fold(&context.reports[r.report].outlet);
-                let (start, end) = attribution.sentence;
+
                 // The innermost channel that is not the report's own outlet, nor a
                 // credit of the whole report (`(ANI)` at its end, outside the sentence).
                 let channel = attribution.channels.iter().rev().find(|c| {
-                    c.start >= start
-                        && c.end <= end
+                    c.start >= attribution.sentence.start()
+                        && c.end <= attribution.sentence.end()
                         && owner(&c.text, &outlets, &people).is_none_or(|o| o != own)
                 });
                 match channel {
@@ -104,7 +104,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 continue;
             }
             let report = &context.reports[rendering.report];
-            let primary = Location::new(report, channel);
+            let primary = Location::new(report, channel.span());
             let words = rendering_location(context, claim, i);
             let message = format!(
                 "{} credits \"{}\" through {name}; {from_source} of {} other renderings have it from the source",

@@ -9,10 +9,10 @@ use similar::{Algorithm, DiffTag};
 
 use super::{Context, Rule};
 use crate::config::OutletKind;
-use crate::extract::Span;
+
 use crate::finding::{Finding, Location, Severity};
 
-use crate::text::{Wording, fold};
+use crate::text::{Span, Wording, fold};
 
 /// Words per shingle: long enough that shared shingles mean shared sentences.
 const SHINGLE: usize = 5;
@@ -113,10 +113,10 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 ""
             }
         );
-        let primary = Location::new(copy_report, &first_sentence(&copy_report.text));
+        let primary = Location::new(copy_report, first_sentence(&copy_report.text));
         let related = vec![Location::new(
             original_report,
-            &first_sentence(&original_report.text),
+            first_sentence(&original_report.text),
         )];
         out.push(rule.report_finding(context, message, primary, related));
     }
@@ -179,10 +179,7 @@ fn edits(old: &Wording, old_text: &str, new: &Wording, new_text: &str) -> Vec<St
     let ops =
         similar::capture_diff_slices_deadline(Algorithm::Myers, &keys(old), &keys(new), deadline);
     let shown = |w: &Wording, text: &str, range: std::ops::Range<usize>| {
-        w.bytes(range)
-            .and_then(|r| text.get(r))
-            .unwrap_or("")
-            .to_string()
+        w.bytes(range).map_or("", |r| r.of(text)).to_string()
     };
     ops.iter()
         .filter_map(|op| {
@@ -203,6 +200,5 @@ fn edits(old: &Wording, old_text: &str, new: &Wording, new_text: &str) -> Vec<St
 
 fn first_sentence(text: &str) -> Span {
     let doc = crate::text::analyze(text);
-    let range = doc.sentences.first().map_or(0..0, |s| s.range.clone());
-    Span::new(text, range)
+    doc.sentences.first().map_or(Span::default(), |s| s.range)
 }

@@ -32,17 +32,26 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             let Some(cue) = cue_of(rendering).filter(|c| c.class == CueClass::Loaded) else {
                 continue;
             };
-            if rendering.report == reference.report {
+            // One speaker's one statement, reported with two verbs: a loaded verb
+            // for another person's words, or for another thing they said, is
+            // no shift of this one's framing.
+            if rendering.report == reference.report
+                || context.different_speakers(rendering, reference)
+                || !context.same_statement(rendering, reference)
+            {
                 continue;
             }
             let report = &context.reports[rendering.report];
-            let primary = Location::new(report, &cue.span);
+            let primary = Location::new(report, cue.span.span());
             let message = format!(
                 "{} reports the words with \"{}\" (loaded); {reference_outlet} uses \"{}\" ({})",
                 report.outlet, cue.span.text, reference_cue.span.text, reference_cue.class
             );
             let related = vec![
-                Location::new(&context.reports[reference.report], &reference_cue.span),
+                Location::new(
+                    &context.reports[reference.report],
+                    reference_cue.span.span(),
+                ),
                 rendering_location(context, claim, i),
             ];
             out.push(rule.finding(context, claim, message, primary, related, Vec::new()));

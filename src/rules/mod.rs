@@ -23,16 +23,17 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::align::Claim;
+use crate::align::{Claim, MIN_SHARED, ReferenceChoice, Rendering};
 use crate::compare::Comparison;
 use crate::config::{Config, OutletKind, Selection};
 use crate::corpus::Report;
 use crate::events::Event;
-use crate::extract::{Attribution, Span};
+use crate::extract::{Attribution, Kind};
 use crate::finding::{Finding, Location, RuleCode, RuleName, Severity};
 use crate::foreign::ForeignMatch;
+use crate::text::{Span, Wording, content_keys, shared_keys};
 
-pub use channel_mismatch::ConfiguredOutlets;
+use channel_mismatch::ConfiguredOutlets;
 pub use report_words::ReportWords;
 
 /// One rule of the catalogue, as its module declares it.
@@ -55,6 +56,74 @@ pub struct Rule {
     check: fn(&Context<'_>, &Rule, &mut Vec<Finding>),
 }
 
+/// What the rules read of a whole run: every event's claims and their
+/// comparisons, the reports and what extraction found in them. The check
+/// builds it once; the rules make what else they need from it.
+#[derive(Debug, Clone, Copy)]
+pub struct Coverage<'a> {
+    /// Every event's claims.
+    pub claims: &'a [Claim],
+    /// One per claim, in the same order.
+    pub comparisons: &'a [Comparison],
+    pub reports: &'a [Report],
+    pub attributions: &'a [Vec<Attribution>],
+    pub config: &'a Config,
+    /// Per report, its language (`extract::language`).
+    pub languages: &'a [Option<&'static str>],
+    /// Per report, the configured kind of its outlet (`Config::outlet_kind`),
+    /// looked up once: rules ask it in their inner loops.
+    pub outlet_kinds: &'a [Option<OutletKind>],
+    /// Per report, its sentences, as extraction found them.
+    pub sentences: &'a [Vec<Span>],
+}
+
+/// The selected rules, ready to run on one event after another: what they
+/// need of the whole run is made once here.
+#[derive(Debug)]
+pub struct Checker<'a> {
+    coverage: Coverage<'a>,
+    selection: &'a Selection,
+    /// The configuration's outlets with their words (CC007).
+    configured_outlets: ConfiguredOutlets,
+}
+
+impl<'a> Checker<'a> {
+    pub fn new(coverage: Coverage<'a>, selection: &'a Selection) -> Checker<'a> {
+        Checker {
+            coverage,
+            selection,
+            configured_outlets: ConfiguredOutlets::of(coverage.config),
+        }
+    }
+
+    /// The findings of `event`, whose claims are `own` (indices into the
+    /// coverage's claims), and whose quotes of other events' words are `foreign`.
+    pub fn check(
+        &self,
+        event: &Event,
+        own: Range<usize>,
+        foreign: &[ForeignMatch],
+    ) -> Vec<Finding> {
+        let c = self.coverage;
+        let context = Context {
+            event,
+            own,
+            claims: c.claims,
+            comparisons: c.comparisons,
+            reports: c.reports,
+            attributions: c.attributions,
+            config: c.config,
+            foreign,
+            languages: c.languages,
+            outlet_kinds: c.outlet_kinds,
+            sentences: c.sentences,
+            words: &ReportWords::new(&event.reports),
+            configured_outlets: &self.configured_outlets,
+        };
+        check(&context, self.selection)
+    }
+}
+
 /// Everything a rule may look at: one event, its claims and their comparisons,
 /// and what was found across events.
 #[derive(Debug, Clone)]
@@ -72,17 +141,12 @@ pub struct Context<'a> {
     /// This event's renderings whose words belong to another event (their
     /// `own_claim` is in `own`).
     pub foreign: &'a [ForeignMatch],
-    /// Per report, its language (`extract::language`).
     pub languages: &'a [Option<&'static str>],
-    /// Per report, the configured kind of its outlet (`Config::outlet_kind`),
-    /// looked up once: rules ask it in their inner loops.
     pub outlet_kinds: &'a [Option<OutletKind>],
-    /// Per report, its sentences (byte ranges), as extraction found them.
-    pub sentences: &'a [Vec<(u32, u32)>],
+    pub sentences: &'a [Vec<Span>],
     /// The words of the event's reports, made once for all rules.
     pub words: &'a ReportWords,
-    /// The configuration's outlets with their words, made once for the run.
-    pub configured_outlets: &'a ConfiguredOutlets,
+    configured_outlets: &'a ConfiguredOutlets,
 }
 
 impl Context<'_> {
@@ -113,7 +177,104 @@ impl Context<'_> {
     pub fn is_primary(&self, report: usize) -> bool {
         self.outlet_kinds.get(report).copied().flatten() == Some(OutletKind::Official)
     }
+
+    /// Whether a report is a source rather than news of it: a primary source,
+    /// or a government body's own publication (a ministry's readout, an
+    /// embassy's transcript). Its own voice is the source's.
+    pub fn is_source(&self, report: usize) -> bool {
+        self.is_primary(report) || crate::align::is_government_body(&self.reports[report].outlet)
+    }
+
+    /// The attribution a rendering comes from.
+    pub fn attribution(&self, rendering: &Rendering) -> &Attribution {
+        &self.attributions[rendering.report][rendering.attribution]
+    }
+
+    /// Whether rendering `i` of `claim` holds the speaker's words as spoken:
+    /// a direct quote, or the claim's reference when the speaker's own
+    /// organisation or a primary source publishes it (a readout's words are
+    /// the source's, quote marks or not). Words are judged altered only
+    /// against words of this kind, never against another outlet's paraphrase.
+    pub fn is_verbatim(&self, claim: &Claim, i: usize) -> bool {
+        self.attribution(&claim.renderings[i]).kind == Kind::Direct
+            || (i == claim.reference && self.is_verbatim_source(claim))
+    }
+
+    /// Whether the claim's reference is the source's own words: published by
+    /// the speaker's organisation or a primary source.
+    pub fn is_verbatim_source(&self, claim: &Claim) -> bool {
+        matches!(
+            claim.reference_is,
+            ReferenceChoice::OwnOrganisation
+                | ReferenceChoice::PrimarySource
+                | ReferenceChoice::OfficialBody
+        )
+    }
+
+    /// Whether two renderings of a claim say the same thing: their words share
+    /// enough content stems (`MIN_SHARED`, and `SAME_STATEMENT` of the smaller
+    /// one's). Alignment joins a quote to the longer rendering it is cut from
+    /// and runs two statements of one sentence together; a rule that judges
+    /// one rendering by another needs them to be one statement.
+    pub fn same_statement(&self, a: &Rendering, b: &Rendering) -> bool {
+        self.same_statement_apart_from(a, &[], b)
+    }
+
+    /// Whether two renderings are known to credit different speakers: two
+    /// people by their event-wide names, or two bodies as named. A role or a
+    /// pronoun that was not resolved could be either.
+    pub fn different_speakers(&self, a: &Rendering, b: &Rendering) -> bool {
+        let body = |r: &Rendering| {
+            self.attribution(r)
+                .speaker
+                .as_ref()
+                .filter(|s| s.class == crate::extract::SpeakerClass::Organisation)
+                .map(|s| crate::text::fold(&s.canonical))
+        };
+        match (&a.speaker, &b.speaker) {
+            (Some(x), Some(y)) => x != y,
+            (Some(_), None) => body(b).is_some(),
+            (None, Some(_)) => body(a).is_some(),
+            (None, None) => matches!((body(a), body(b)), (Some(x), Some(y)) if x != y),
+        }
+    }
+
+    /// `same_statement`, leaving out of `a` the words of `apart` (its quoted
+    /// words, when the question is whether others render what it says around them).
+    pub fn same_statement_apart_from(&self, a: &Rendering, apart: &[Span], b: &Rendering) -> bool {
+        let stems = |r: &Rendering, apart: &[Span]| {
+            let words = Wording::new(&self.reports[r.report].text, &self.statement(r));
+            let kept: Vec<_> = words
+                .words
+                .into_iter()
+                .filter(|w| !apart.iter().any(|s| s.contains(w.span.start())))
+                .collect();
+            content_keys(&kept)
+        };
+        let (a, b) = (stems(a, apart), stems(b, &[]));
+        let smaller = a.len().min(b.len());
+        let shared = shared_keys(&a, &b);
+        shared >= MIN_SHARED.min(smaller).max(1)
+            && shared as f64 / smaller.max(1) as f64 >= SAME_STATEMENT
+    }
 }
+
+impl Context<'_> {
+    /// Where the statement a rendering renders stands: its words, or for a
+    /// fragment (a word or two in quote marks inside the outlet's own
+    /// sentence) the whole sentence, which says what the words are about.
+    pub fn statement(&self, rendering: &Rendering) -> Vec<Span> {
+        let attribution = self.attribution(rendering);
+        if attribution.kind == Kind::Fragment {
+            vec![attribution.sentence]
+        } else {
+            rendering.pieces.clone()
+        }
+    }
+}
+
+/// See `Context::same_statement`.
+const SAME_STATEMENT: f64 = 0.5;
 
 /// Every rule, in code order: the one list a new rule is added to.
 static CATALOGUE: &[Rule] = &[
@@ -151,7 +312,7 @@ pub fn is_known(code_or_name: &str) -> bool {
 
 /// Run the selected rules on one event: the entry point of the stage. Findings
 /// come out sorted (by rule, then place), so output is the same from run to run.
-pub fn check(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
+fn check(context: &Context<'_>, selection: &Selection) -> Vec<Finding> {
     let mut findings = Vec::new();
     for rule in CATALOGUE
         .iter()
@@ -231,10 +392,7 @@ impl Rule {
 /// The location of a rendering's words.
 fn rendering_location(context: &Context<'_>, claim: &Claim, index: usize) -> Location {
     let rendering = &claim.renderings[index];
-    let first = rendering.pieces.first().map_or(0, |p| p.0);
-    let last = rendering.pieces.last().map_or(first, |p| p.1);
-    let report = &context.reports[rendering.report];
-    Location::new(report, &Span::new(&report.text, first..last))
+    Location::new(&context.reports[rendering.report], rendering.extent())
 }
 
 /// One change for a message: `"should" → "must"`, `"today" added`.

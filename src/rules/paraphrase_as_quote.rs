@@ -1,8 +1,6 @@
 //! CC005 paraphrase-as-quote: text in quote marks that is only a paraphrase of
 //! the statement, with no verbatim rendering behind it.
 
-use std::ops::Range;
-
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::{Attributed, Claim};
 use crate::compare::{self, Label};
@@ -46,7 +44,14 @@ fn paraphrases_in_claims(context: &Context<'_>, rule: &Rule, out: &mut Vec<Findi
             // A report's quote set against its own paraphrase is a speaker quoted
             // and summed up, not another outlet's wording put in quote marks.
             let same_report = claim.in_one_report(i, claim.reference);
+            // Against the source's own words (its organisation's, a primary
+            // source's) or a paraphrase, a quote in other words is a paraphrase
+            // put in quote marks; against another outlet's quote of the
+            // statement it is one of two quotes that differ (CC002).
+            let against_a_quote = !context.is_verbatim_source(claim)
+                && context.attribution(&claim.renderings[claim.reference]).kind == Kind::Direct;
             if attribution.kind != Kind::Direct
+                || against_a_quote
                 || diff.label != Label::Paraphrase
                 || diff.similarity < MIN_SIMILARITY
                 || same_report
@@ -112,8 +117,7 @@ fn unsourced_quotes(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
         })
         .map(|claim| {
             let reference = &claim.renderings[claim.reference];
-            let ranges: Vec<Range<usize>> = reference.pieces.iter().map(|&(s, e)| s..e).collect();
-            let words = Wording::new(&context.reports[reference.report].text, &ranges);
+            let words = Wording::new(&context.reports[reference.report].text, &reference.pieces);
             let stems = content_keys(&words.words);
             (claim, words, stems)
         })
@@ -142,8 +146,7 @@ fn unsourced_quotes(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
                 continue;
             }
             let text = &context.reports[rendering.report].text;
-            let ranges: Vec<Range<usize>> = rendering.pieces.iter().map(|&(s, e)| s..e).collect();
-            let stems = content_keys(&Wording::new(text, &ranges).words);
+            let stems = content_keys(&Wording::new(text, &rendering.pieces).words);
             let best = statements
                 .iter()
                 .filter(|(statement, _, _)| {
@@ -158,7 +161,13 @@ fn unsourced_quotes(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) 
             else {
                 continue;
             };
-            let diff = compare::against(statement, statement.reference, attributed, text, &ranges);
+            let diff = compare::against(
+                statement,
+                statement.reference,
+                attributed,
+                text,
+                &rendering.pieces,
+            );
             if diff.label != Label::Paraphrase {
                 continue;
             }

@@ -25,9 +25,21 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         for (i, rendering) in claim.renderings.iter().enumerate() {
             let diff = &comparison.diffs[i];
             let attribution = &context.attributions[rendering.report][rendering.attribution];
-            // Paraphrases put in quote marks and scare quotes are other rules' work.
-            if attribution.kind != Kind::Direct
-                || diff.label != Label::Altered
+            // Paraphrases put in quote marks and scare quotes are other rules'
+            // work; a quote is altered only against the words as spoken, and by
+            // another outlet, never by its own report's other sentence.
+            // Two outlets' quotes of one statement that differ beyond a
+            // paraphrase of each other are still two quotes that differ.
+            let quotes_apart = diff.label == Label::Paraphrase
+                && !context.is_verbatim_source(claim)
+                && !context.different_speakers(rendering, &claim.renderings[claim.reference])
+                && context.same_statement(rendering, &claim.renderings[claim.reference]);
+            // A quote of a few words inside the outlet's own sentence (a
+            // fragment) is held to the words as much as a whole quote is.
+            if !matches!(attribution.kind, Kind::Direct | Kind::Fragment)
+                || !(diff.label == Label::Altered || quotes_apart)
+                || !context.is_verbatim(claim, claim.reference)
+                || claim.in_one_report(i, claim.reference)
                 || context
                     .foreign_match(rendering.report, rendering.attribution)
                     .is_some()
@@ -37,8 +49,11 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             let altered: Vec<&Change> = diff
                 .changes
                 .iter()
-                .filter(|c| !c.class.is_faithful())
+                .filter(|c| !c.class.is_faithful(claim.translated))
                 .collect();
+            if altered.is_empty() {
+                continue;
+            }
             let named: Vec<String> = altered
                 .iter()
                 .take(CHANGES_NAMED)

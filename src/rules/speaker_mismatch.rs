@@ -23,11 +23,25 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         let Some(speaker) = reference.speaker.clone().or_else(|| most_named(claim)) else {
             continue;
         };
-        let credited_with = claim
-            .renderings
-            .iter()
-            .position(|r| r.speaker.as_ref() == Some(&speaker))
-            .unwrap_or(claim.reference);
+        // The credit is compared only where a report names the speaker: a
+        // pronoun (`he said`) is the extractor's reading, not the outlet's,
+        // unless the source itself speaks of its own official.
+        let named = |i: usize| {
+            let r = &claim.renderings[i];
+            r.speaker.as_ref() == Some(&speaker)
+                && (context
+                    .attribution(r)
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|s| !is_pronoun(&s.mention.text))
+                    || (i == claim.reference && context.is_verbatim_source(claim)))
+        };
+        let Some(credited_with) = std::iter::once(claim.reference)
+            .chain(0..claim.renderings.len())
+            .find(|&i| named(i))
+        else {
+            continue;
+        };
         for (i, rendering) in claim.renderings.iter().enumerate() {
             if context
                 .foreign_match(rendering.report, rendering.attribution)
@@ -43,8 +57,13 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             if claim.in_one_report(i, credited_with) {
                 continue;
             }
-            // Only the same words: a loose paraphrase may be another statement.
-            if *other == speaker || comparison.diffs[i].label == Label::Paraphrase {
+            // Only the same words, and enough of them to be one statement: a loose
+            // paraphrase, or a phrase of a few words (`the initiative`), may be
+            // another person's statement.
+            if *other == speaker
+                || comparison.diffs[i].label == Label::Paraphrase
+                || content_words(context, rendering) < MIN_CONTENT_WORDS
+            {
                 continue;
             }
             let attribution = &context.attributions[rendering.report][rendering.attribution];
@@ -62,7 +81,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             let primary = attribution
                 .speaker
                 .as_ref()
-                .map_or(words.clone(), |s| Location::new(report, &s.mention));
+                .map_or(words.clone(), |s| Location::new(report, s.mention.span()));
             let credited = &context.reports[claim.renderings[credited_with].report];
             let message = format!(
                 "{} credits \"{}\" to {other}; {} credits these words to {speaker}",
@@ -74,6 +93,14 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
         }
     }
+}
+
+/// Fewer content words than this are a phrase many people say.
+const MIN_CONTENT_WORDS: usize = 4;
+
+fn content_words(context: &Context<'_>, rendering: &crate::align::Rendering) -> usize {
+    crate::text::Wording::new(&context.reports[rendering.report].text, &rendering.pieces)
+        .content_len()
 }
 
 fn is_pronoun(mention: &str) -> bool {

@@ -1,9 +1,9 @@
 //! CC004 unsupported-fragment: quoted words found in no other rendering of the claim.
 
 use super::{Context, Rule, excerpt, rendering_location};
-use crate::extract::{Kind, Span};
+use crate::extract::Kind;
 use crate::finding::{Finding, Location, Severity};
-use crate::text::Wording;
+use crate::text::{Span, Wording};
 
 pub(crate) const RULE: Rule = Rule {
     code: "CC004",
@@ -27,41 +27,46 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 continue;
             }
             let report = &context.reports[rendering.report];
-            // The other reports' renderings: what the quoted words must be found in.
+            // The other reports' renderings of the same statement (what the
+            // rendering says around its quoted words): what the quoted words
+            // must be found in. With none, the quote is the only rendering of
+            // what it says (single-source, CC011), not a fragment the others lack.
+            let quoted_words = &attribution.content.quoted;
             let others: Vec<Vec<String>> = claim
                 .renderings
                 .iter()
-                .filter(|r| r.report != rendering.report)
+                .filter(|r| {
+                    r.report != rendering.report
+                        && context.same_statement_apart_from(rendering, quoted_words, r)
+                })
                 .map(|r| {
                     let other = &context.attributions[r.report][r.attribution];
-                    let mut ranges: Vec<std::ops::Range<usize>> =
-                        r.pieces.iter().map(|&(s, e)| s..e).collect();
-                    ranges.push(other.sentence.0..other.sentence.1);
-                    folded(&Wording::new(&context.reports[r.report].text, &ranges))
+                    let mut spans = r.pieces.clone();
+                    spans.push(other.sentence);
+                    folded(&Wording::new(&context.reports[r.report].text, &spans))
                 })
                 .collect();
             if others.is_empty() {
                 continue;
             }
-            let within = |&&(s, e): &&(usize, usize)| {
-                rendering.pieces.iter().any(|&(ps, pe)| s < pe && ps < e)
-            };
-            for &(start, end) in attribution.content.quoted.iter().filter(within) {
+            let within = |quoted: &&Span| rendering.pieces.iter().any(|p| p.overlaps(**quoted));
+            for &quoted in attribution.content.quoted.iter().filter(within) {
                 // `taken seriously ... addressed`: each side of an ellipsis is quoted on its own.
                 // A part is supported by this claim's other renderings, or by
                 // words another report of the event quotes (the same quote,
                 // aligned with another statement of the speaker's).
-                let unsupported = quoted_parts(&report.text, start, end)
+                let unsupported = quoted_parts(&report.text, quoted)
                     .into_iter()
                     .filter(|part| !part.is_empty())
                     .any(|part| {
                         !others.iter().any(|o| contains(o, &part))
                             && !quoted_elsewhere(context, rendering.report, &part)
+                            && !holds_a_quote_of_another(context, rendering.report, &part)
                     });
                 if !unsupported {
                     continue;
                 }
-                let primary = Location::new(report, &Span::new(&report.text, start..end));
+                let primary = Location::new(report, quoted);
                 let message = format!(
                     "\"{}\" is in quote marks, but no other report's rendering of this statement has these words",
                     excerpt(&primary.text)
@@ -86,18 +91,42 @@ fn quoted_elsewhere(context: &Context<'_>, report: usize, part: &[String]) -> bo
                 a.content
                     .quoted
                     .iter()
-                    .any(|&(s, e)| quoted_parts(text, s, e).iter().any(|q| contains(q, part)))
+                    .any(|&q| quoted_parts(text, q).iter().any(|q| contains(q, part)))
             })
         })
 }
+
+/// Whether `part` holds another report's quotation of at least
+/// `MIN_QUOTE_HELD` words: then it is the fuller version of a passage others
+/// excerpt (or cut with an ellipsis), not words no one else quotes.
+fn holds_a_quote_of_another(context: &Context<'_>, report: usize, part: &[String]) -> bool {
+    context
+        .event
+        .reports
+        .iter()
+        .filter(|&&r| r != report)
+        .any(|&r| {
+            let text = &context.reports[r].text;
+            context.attributions[r].iter().any(|a| {
+                a.content.quoted.iter().any(|&q| {
+                    quoted_parts(text, q)
+                        .iter()
+                        .any(|q| q.len() >= MIN_QUOTE_HELD && contains(part, q))
+                })
+            })
+        })
+}
+
+/// See `holds_a_quote_of_another`.
+const MIN_QUOTE_HELD: usize = 4;
 
 fn folded(wording: &Wording) -> Vec<String> {
     wording.words.iter().map(|w| w.folded.to_string()).collect()
 }
 
 /// The folded words of `text[start..end]`, split at ellipses.
-fn quoted_parts(text: &str, start: usize, end: usize) -> Vec<Vec<String>> {
-    let Some(quoted) = text.get(start..end) else {
+fn quoted_parts(text: &str, quoted: Span) -> Vec<Vec<String>> {
+    let Some(quoted) = text.get(quoted.range()) else {
         return Vec::new();
     };
     quoted

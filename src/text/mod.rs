@@ -6,6 +6,7 @@ mod fold;
 pub mod local;
 mod quotes;
 mod sentences;
+mod span;
 mod tokens;
 mod wording;
 
@@ -14,8 +15,18 @@ use std::ops::Range;
 pub use equivalents::{LONGEST_PHRASE, equivalent, group as equivalence_group};
 pub use fold::{fold, fold_into};
 pub use quotes::{Family, Quote};
+pub use span::Span;
 pub use tokens::{MAX_TEXT, Token, TokenKind};
 pub use wording::{Key, Unit, Word, Wording, content_keys, folded, shared_keys, units};
+
+/// `1 claim`, `2 claims`.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
 
 /// A report's text, segmented.
 #[derive(Debug, Clone)]
@@ -30,14 +41,14 @@ pub struct Document<'t> {
 /// A block of text between blank lines.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Paragraph {
-    pub range: Range<usize>,
+    pub range: Span,
     /// Indices into `Document::sentences`.
     pub sentences: Range<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
-    pub range: Range<usize>,
+    pub range: Span,
     /// Indices into `Document::tokens`.
     pub tokens: Range<usize>,
     /// Index into `Document::paragraphs`.
@@ -73,13 +84,13 @@ pub fn analyze(text: &str) -> Document<'_> {
         let first = sentences.len();
         for (range, tokens) in sentences::split(text, &tokens, token_ranges[p].clone()) {
             sentences.push(Sentence {
-                range,
+                range: Span::from(range),
                 tokens,
                 paragraph: p,
             });
         }
         paragraphs.push(Paragraph {
-            range: block,
+            range: Span::from(block),
             sentences: first..sentences.len(),
         });
     }
@@ -148,25 +159,39 @@ const SENTENCE_ENDS: [char; 11] = [
 ];
 
 /// The sentences of a quoted passage given as its pieces (`"A. B," he said,
-/// "C."` is two pieces): each sentence as the byte ranges of its words, one
-/// range per piece it runs over. A passage is kept whole as one sentence in
+/// "C."` is two pieces): each sentence as where its words stand, one span
+/// per piece it runs over. A passage is kept whole as one sentence in
 /// the document's sentences; a rendering of it is compared sentence by
 /// sentence.
-pub fn sentences_of(text: &str, pieces: &[Range<usize>]) -> Vec<Vec<Range<usize>>> {
-    let mut out: Vec<Vec<Range<usize>>> = Vec::new();
+pub fn sentences_of(text: &str, pieces: &[Span]) -> Vec<Vec<Span>> {
+    let mut out: Vec<Vec<Span>> = Vec::new();
     let mut open = false;
     let mut tokens = Vec::new();
+    let mut previous: Option<Span> = None;
     for piece in pieces {
+        // A frame between two pieces that ends its own sentence (`"A," Zhao
+        // said. "B."`) ends the quoted one too.
+        if let Some(before) = previous.replace(*piece) {
+            let frame = text.get(before.end()..piece.start()).unwrap_or("");
+            if frame
+                .trim_end_matches(CLOSING)
+                .trim_end_matches(OPENING)
+                .trim_end()
+                .ends_with(['.', '!', '?', '…'])
+            {
+                open = false;
+            }
+        }
         tokens.clear();
-        tokens::tokenize(text, piece.clone(), &mut tokens);
+        tokens::tokenize(text, piece.range(), &mut tokens);
         if tokens.is_empty() {
             continue;
         }
         for (range, _) in sentences::split(text, &tokens, 0..tokens.len()) {
             match out.last_mut() {
                 // A sentence cut by the frame (`"We will," he said, "act."`) goes on.
-                Some(last) if open => last.push(range.clone()),
-                _ => out.push(vec![range.clone()]),
+                Some(last) if open => last.push(Span::from(range.clone())),
+                _ => out.push(vec![Span::from(range.clone())]),
             }
             open = !text[range]
                 .trim_end_matches(CLOSING)
@@ -178,6 +203,8 @@ pub fn sentences_of(text: &str, pieces: &[Range<usize>]) -> Vec<Vec<Range<usize>
 
 /// What may follow a sentence's stop inside a quotation.
 const CLOSING: &[char] = &['"', '\'', '\u{201d}', '\u{2019}', ')', ' '];
+/// What may open a quotation after the frame.
+const OPENING: &[char] = &['"', '\'', '\u{201c}', '\u{2018}', '`', ' '];
 
 impl Document<'_> {
     /// The tokens of sentence `s`.
@@ -197,7 +224,7 @@ mod tests {
 
     fn quoted(text: &str) -> Vec<&str> {
         let doc = analyze(text);
-        doc.quotes.iter().map(|q| &text[q.inner()]).collect()
+        doc.quotes.iter().map(|q| q.inner().of(text)).collect()
     }
 
     #[test]
@@ -235,11 +262,7 @@ mod tests {
         let text = "\"First part.\n\n\"Second part,\" he said.";
         let doc = analyze(text);
         assert_eq!(doc.quotes.len(), 1);
-        let spans: Vec<&str> = doc.quotes[0]
-            .spans
-            .iter()
-            .map(|s| &text[s.clone()])
-            .collect();
+        let spans: Vec<&str> = doc.quotes[0].spans.iter().map(|s| s.of(text)).collect();
         assert_eq!(spans, ["First part.", "Second part,"]);
     }
 
@@ -253,11 +276,7 @@ mod tests {
     fn sentences_survive_abbreviations_and_quotes() {
         let text = "BEIJING, Jan. 27 (Xinhua) -- U.S. Secretary Blinken spoke. \"One. Two,\" he said. Next.";
         let doc = analyze(text);
-        let sentences: Vec<&str> = doc
-            .sentences
-            .iter()
-            .map(|s| &text[s.range.clone()])
-            .collect();
+        let sentences: Vec<&str> = doc.sentences.iter().map(|s| s.range.of(text)).collect();
         assert_eq!(
             sentences,
             [
@@ -272,11 +291,7 @@ mod tests {
     fn paragraphs_are_separated_by_blank_lines() {
         let text = "One line\nwrapped.\r\n\r\n  Second.\n";
         let doc = analyze(text);
-        let paragraphs: Vec<&str> = doc
-            .paragraphs
-            .iter()
-            .map(|p| &text[p.range.clone()])
-            .collect();
+        let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|p| p.range.of(text)).collect();
         assert_eq!(paragraphs, ["One line\nwrapped.", "Second."]);
     }
 
@@ -314,11 +329,7 @@ mod tests {
     fn tokenised_stops_in_numbers_and_initials_end_no_sentence() {
         let text = "It fell 10 kilometres ( 6 . 2 miles ) away . The U . S . envoy spoke at 3 p . m . The talks ended .";
         let doc = analyze(text);
-        let sentences: Vec<&str> = doc
-            .sentences
-            .iter()
-            .map(|s| &text[s.range.clone()])
-            .collect();
+        let sentences: Vec<&str> = doc.sentences.iter().map(|s| s.range.of(text)).collect();
         assert_eq!(
             sentences,
             [
@@ -333,11 +344,7 @@ mod tests {
     fn a_text_written_a_line_a_paragraph_is_read_so() {
         let text = "Ministry denies report\nThe ministry said the report was false.\n\"It is baseless,\" a spokesman said.";
         let doc = analyze(text);
-        let paragraphs: Vec<&str> = doc
-            .paragraphs
-            .iter()
-            .map(|p| &text[p.range.clone()])
-            .collect();
+        let paragraphs: Vec<&str> = doc.paragraphs.iter().map(|p| p.range.of(text)).collect();
         assert_eq!(
             paragraphs,
             [
@@ -359,10 +366,13 @@ mod tests {
         let first_end = text.find(",\" he").unwrap_or(0) + 1;
         let second = text.find("and nobody").unwrap_or(0);
         let second_end = text.find("?\" Yes").unwrap_or(0) + 1;
-        let sentences = sentences_of(text, &[open..first_end, second..second_end]);
+        let sentences = sentences_of(
+            text,
+            &[Span::new(open, first_end), Span::new(second, second_end)],
+        );
         let shown: Vec<Vec<&str>> = sentences
             .iter()
-            .map(|s| s.iter().map(|r| &text[r.clone()]).collect())
+            .map(|s| s.iter().map(|r| r.of(text)).collect())
             .collect();
         assert_eq!(
             shown,
@@ -372,5 +382,22 @@ mod tests {
                 vec!["Next?"]
             ]
         );
+    }
+
+    #[test]
+    fn a_frame_that_ends_its_sentence_ends_the_quoted_one() {
+        let text = r#""Stop the talks," Zhao said. "The time is wrong.""#;
+        let first = Span::new(1, text.find(",\"").unwrap_or(0) + 1);
+        let second = Span::new(text.find("The").unwrap_or(0), text.len() - 1);
+        assert_eq!(sentences_of(text, &[first, second]).len(), 2);
+    }
+
+    #[test]
+    fn a_quote_written_over_lines_without_reopening_runs_to_its_close() {
+        let text = "`` We will not stop .\nThe talks go on , '' he said .\nThen it rained .";
+        let doc = analyze(text);
+        assert_eq!(doc.quotes.len(), 1);
+        let spans: Vec<&str> = doc.quotes[0].spans.iter().map(|s| s.of(text)).collect();
+        assert_eq!(spans, [" We will not stop .", "The talks go on , "]);
     }
 }

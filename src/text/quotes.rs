@@ -9,6 +9,7 @@
 
 use std::ops::Range;
 
+use super::Span;
 use super::tokens::{Token, TokenKind};
 
 /// One quotation: the words between a pair of marks.
@@ -16,9 +17,9 @@ use super::tokens::{Token, TokenKind};
 pub struct Quote {
     /// The quoted text, one range per paragraph the quotation runs over,
     /// without the marks.
-    pub spans: Vec<Range<usize>>,
+    pub spans: Vec<Span>,
     /// From the first opening mark to the end of the closing mark.
-    pub outer: Range<usize>,
+    pub outer: Span,
     pub family: Family,
     /// 0 for a quotation at the top level, 1 for one inside another, and so on.
     pub depth: usize,
@@ -26,10 +27,10 @@ pub struct Quote {
 
 impl Quote {
     /// From the first quoted character to the last (across paragraphs).
-    pub fn inner(&self) -> Range<usize> {
-        let start = self.spans.first().map_or(self.outer.start, |s| s.start);
-        let end = self.spans.last().map_or(self.outer.end, |s| s.end);
-        start..end
+    pub fn inner(&self) -> Span {
+        let start = self.spans.first().map_or(self.outer.start(), |s| s.start());
+        let end = self.spans.last().map_or(self.outer.end(), |s| s.end());
+        Span::new(start, end)
     }
 }
 
@@ -50,6 +51,8 @@ struct Mark {
     family: Family,
     can_open: bool,
     can_close: bool,
+    /// Set apart from the words on both sides: it opens or closes by what is open.
+    spaced: bool,
 }
 
 fn classify(glyph: char, prev: Option<char>, next: Option<char>) -> Option<Mark> {
@@ -94,6 +97,7 @@ fn classify(glyph: char, prev: Option<char>, next: Option<char>) -> Option<Mark>
         family,
         can_open,
         can_close,
+        spaced,
     })
 }
 
@@ -104,8 +108,11 @@ struct Open {
     /// over several paragraphs, each reopening mark).
     marks: Vec<usize>,
     start: usize,
-    spans: Vec<Range<usize>>,
+    spans: Vec<Span>,
     depth: usize,
+    /// Carried into the next paragraph by a mark that reopens it (else by
+    /// the mark that closes it there).
+    reopened: bool,
 }
 
 /// Deeper nesting than this is not prose: further opening marks are ignored,
@@ -121,13 +128,18 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
     let mut stack: Vec<Open> = Vec::new();
     for (p, paragraph) in paragraphs.iter().enumerate() {
         let mut first = paragraph.start;
-        // A quotation carried over from the previous paragraph starts again here.
+        // A quotation carried over from the previous paragraph starts again
+        // here: after the mark that reopens it, or at the first word.
         if let Some(open) = stack.first_mut()
-            && let Some(reopening) = tokens.get(paragraph.start)
+            && let Some(opening) = tokens.get(paragraph.start)
         {
-            open.marks.push(paragraph.start);
-            open.start = reopening.end();
-            first += 1;
+            if open.reopened {
+                open.marks.push(paragraph.start);
+                open.start = opening.end();
+                first += 1;
+            } else {
+                open.start = opening.start();
+            }
         }
         for t in first..paragraph.end {
             let token = tokens[t];
@@ -143,7 +155,7 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
             {
                 stack.truncate(at + 1);
                 if let Some(mut open) = stack.pop() {
-                    open.spans.push(open.start..token.start());
+                    open.spans.push(Span::new(open.start, token.start()));
                     let first_mark = open
                         .marks
                         .first()
@@ -151,7 +163,7 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
                     open.marks.push(t);
                     let quote = Quote {
                         spans: open.spans,
-                        outer: first_mark..token.end(),
+                        outer: Span::new(first_mark, token.end()),
                         family: open.family,
                         depth: open.depth,
                     };
@@ -164,13 +176,14 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
                     start: token.end(),
                     spans: Vec::new(),
                     depth: stack.len(),
+                    reopened: false,
                 });
             }
         }
         carry_over(text, tokens, paragraphs, p, &mut stack);
     }
     // Quotations close inner-first: number them in text order instead.
-    found.sort_by_key(|(q, _)| q.outer.start);
+    found.sort_by_key(|(q, _)| q.outer.start());
     let mut quotes = Vec::with_capacity(found.len());
     for (n, (quote, marks)) in found.into_iter().enumerate() {
         if let Some((&close, openings)) = marks.split_last() {
@@ -202,7 +215,10 @@ fn mark_at(text: &str, token: &Token) -> Option<Mark> {
 }
 
 /// At the end of paragraph `p`: keep the outermost open quotation if the next
-/// paragraph reopens it with a mark of the same kind; drop every other open mark.
+/// paragraph reopens it with a mark of the same kind (the newspaper
+/// convention), or if that paragraph's first mark of its kind can only close
+/// it (copy written a sentence a line, whose quotations run over lines
+/// without reopening); drop every other open mark.
 fn carry_over(
     text: &str,
     tokens: &[Token],
@@ -210,14 +226,33 @@ fn carry_over(
     p: usize,
     stack: &mut Vec<Open>,
 ) {
+    let next = paragraphs.get(p + 1);
     let reopens = |family: Family| {
-        paragraphs
-            .get(p + 1)
-            .and_then(|next| tokens.get(next.start))
+        next.and_then(|next| tokens.get(next.start))
             .and_then(|token| mark_at(text, token))
             .is_some_and(|m| m.can_open && m.family == family)
     };
-    let carried = stack.first().is_some_and(|open| reopens(open.family));
+    let closes = |family: Family| {
+        next.and_then(|next| {
+            tokens[next.clone()]
+                .iter()
+                .filter(|t| t.kind() == TokenKind::Punct)
+                .filter_map(|t| mark_at(text, t))
+                .find(|m| m.family == family)
+        })
+        .is_some_and(|m| m.can_close && (!m.can_open || m.spaced))
+    };
+    let carried = match stack.first_mut() {
+        Some(open) if reopens(open.family) => {
+            open.reopened = true;
+            true
+        }
+        Some(open) if closes(open.family) => {
+            open.reopened = false;
+            true
+        }
+        _ => false,
+    };
     if carried {
         stack.truncate(1);
         if let (Some(open), Some(paragraph)) = (stack.first_mut(), paragraphs.get(p)) {
@@ -225,7 +260,7 @@ fn carry_over(
                 .end
                 .checked_sub(1)
                 .map_or(open.start, |last| tokens[last].end());
-            open.spans.push(open.start..end.max(open.start));
+            open.spans.push(Span::new(open.start, end.max(open.start)));
         }
     } else {
         stack.clear();

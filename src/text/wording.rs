@@ -11,13 +11,13 @@ use xxhash_rust::xxh3::xxh3_64;
 use rust_stemmers::{Algorithm, Stemmer};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::fold;
+use super::{Span, fold};
 
 /// One word of a rendering.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Word {
-    /// Byte range in the report's text.
-    pub range: Range<usize>,
+    /// Where the word stands in the report's text.
+    pub span: Span,
     /// Lower case, apostrophes folded: what "the same word" means. Shared, not
     /// owned: a corpus repeats its words, and a copy costs a count, not a string.
     pub folded: Arc<str>,
@@ -103,8 +103,8 @@ thread_local! {
 }
 
 impl Wording {
-    /// The words of `text` inside `pieces` (byte ranges).
-    pub fn new(text: &str, pieces: &[Range<usize>]) -> Wording {
+    /// The words of `text` inside `pieces`.
+    pub fn new(text: &str, pieces: &[Span]) -> Wording {
         // News copy runs about six bytes a word: one allocation, not a regrowth
         // (and a copy of every word so far) at each doubling.
         let bytes: usize = pieces.iter().map(|p| p.len()).sum();
@@ -114,11 +114,11 @@ impl Wording {
                 lexemes.clear();
             }
             for piece in pieces {
-                let Some(slice) = text.get(piece.clone()) else {
+                let Some(slice) = text.get(piece.range()) else {
                     continue;
                 };
                 for (offset, word) in slice.unicode_word_indices() {
-                    let start = piece.start + offset;
+                    let start = piece.start() + offset;
                     let lexeme = match lexemes.get(word) {
                         Some(known) => known.clone(),
                         None => {
@@ -128,7 +128,7 @@ impl Wording {
                         }
                     };
                     words.push(Word {
-                        range: start..start + word.len(),
+                        span: Span::new(start, start + word.len()),
                         folded: lexeme.folded,
                         stem: lexeme.stem,
                         content: lexeme.content,
@@ -146,7 +146,7 @@ impl Wording {
 
     /// The words of all of `text`.
     pub fn of(text: &str) -> Wording {
-        Wording::new(text, std::slice::from_ref(&(0..text.len())))
+        Wording::new(text, &[Span::new(0, text.len())])
     }
 
     pub fn len(&self) -> usize {
@@ -166,24 +166,26 @@ impl Wording {
     /// stretch, without segmenting the text again. `None` when a word runs
     /// over either end of the stretch (`said.The`, a sentence split inside a
     /// word): segmenting the stretch alone would cut that word apart.
-    pub fn within(&self, range: Range<usize>) -> Option<Wording> {
-        let first = self.words.partition_point(|w| w.range.start < range.start);
-        let end = first + self.words[first..].partition_point(|w| w.range.end <= range.end);
-        let runs_in = first > 0 && self.words[first - 1].range.end > range.start;
+    pub fn within(&self, stretch: Span) -> Option<Wording> {
+        let first = self
+            .words
+            .partition_point(|w| w.span.start() < stretch.start());
+        let end = first + self.words[first..].partition_point(|w| w.span.end() <= stretch.end());
+        let runs_in = first > 0 && self.words[first - 1].span.end() > stretch.start();
         let runs_out = self
             .words
             .get(end)
-            .is_some_and(|w| w.range.start < range.end);
+            .is_some_and(|w| w.span.start() < stretch.end());
         (!runs_in && !runs_out).then(|| Wording {
             words: self.words[first..end].to_vec(),
         })
     }
 
-    /// Byte range from word `range.start` to the end of word `range.end - 1`.
-    pub fn bytes(&self, range: Range<usize>) -> Option<Range<usize>> {
+    /// From word `range.start` to the end of word `range.end - 1`.
+    pub fn bytes(&self, range: Range<usize>) -> Option<Span> {
         let first = self.words.get(range.start)?;
         let last = self.words.get(range.end.checked_sub(1)?)?;
-        Some(first.range.start..last.range.end)
+        Some(first.span.to(last.span))
     }
 
     /// The folded words, joined by spaces: the comparison form of the wording.
@@ -297,25 +299,22 @@ pub fn shared_keys(a: &[Key], b: &[Key]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::Wording;
+    use super::{Span, Wording};
 
     #[test]
     fn a_sentence_of_a_whole_text_has_the_words_of_the_sentence_alone() {
         let text = "Talks resumed on Monday. \"We welcome it,\" Wang said. The U.S. agreed.";
         let all = Wording::of(text);
-        let second = 25..text.find(" The").unwrap_or_default();
-        assert_eq!(
-            all.within(second.clone()),
-            Some(Wording::new(text, std::slice::from_ref(&second)))
-        );
-        assert_eq!(all.within(0..0), Some(Wording::default()));
+        let second = Span::new(25, text.find(" The").unwrap_or_default());
+        assert_eq!(all.within(second), Some(Wording::new(text, &[second])));
+        assert_eq!(all.within(Span::new(0, 0)), Some(Wording::default()));
         // `said.The` is one word of the whole text: a stretch ending or
         // starting inside it would cut it.
         let text = "Wang said.The talks went on.";
         let all = Wording::of(text);
         let cut = text.find('.').unwrap_or_default();
-        assert_eq!(all.within(0..cut + 1), None);
-        assert_eq!(all.within(cut + 1..text.len()), None);
+        assert_eq!(all.within(Span::new(0, cut + 1)), None);
+        assert_eq!(all.within(Span::new(cut + 1, text.len())), None);
     }
 
     #[test]
@@ -329,6 +328,6 @@ mod tests {
         );
         assert_eq!(&*w.words[5].stem, "serious");
         assert!(w.words[1].content && !w.words[2].content);
-        assert_eq!(&text[w.words[1].range.clone()], "concerns");
+        assert_eq!(w.words[1].span.of(text), "concerns");
     }
 }

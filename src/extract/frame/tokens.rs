@@ -9,10 +9,10 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
-use crate::extract::Span;
+use crate::extract::Excerpt;
 use crate::extract::lexicon::lexicon;
 use crate::extract::vocabulary::{Section, Sections, vocabulary};
-use crate::text::{Token, TokenKind, fold_into};
+use crate::text::{Span, Token, TokenKind, fold_into};
 
 /// A report's tokens with what the parser asks of each, worked out once for
 /// the whole report: a clause (a sentence, or two read as one unit) is a
@@ -182,8 +182,8 @@ impl<'a> Clause<'a> {
     }
 
     /// Tokens `range` as a span of the report's text.
-    pub fn span(&self, range: &Range<usize>) -> Span {
-        Span::new(self.text, self.bytes(range))
+    pub fn span(&self, range: &Range<usize>) -> Excerpt {
+        Excerpt::new(self.text, Span::from(self.bytes(range)))
     }
 
     /// The text of token `i` as written (empty past the end).

@@ -1,0 +1,155 @@
+//! Which rendering of a claim the others are judged against: the most
+//! complete verbatim rendering from the channel nearest the speaker. In that
+//! order: the speaker's own organisation (a foreign ministry for its
+//! minister, inferred from the role, no configuration needed), an outlet
+//! configured as `official`, a government body (a ministry, a department),
+//! then a direct quote (the wording most outlets
+//! print, else the most complete), then any rendering. A quote is never
+//! judged against another outlet's paraphrase while a quote of it exists.
+
+use std::collections::HashMap;
+
+use super::offices;
+use super::{Attributed, ReferenceChoice, Rendering};
+use crate::extract::Kind;
+use crate::text::Wording;
+
+/// The reference rendering of a claim, and why it is the one.
+pub(super) fn choose(
+    renderings: &[Rendering],
+    attributed: Attributed<'_>,
+    primary: &dyn Fn(usize) -> bool,
+) -> (usize, ReferenceChoice) {
+    let Attributed {
+        reports,
+        attributions,
+    } = attributed;
+    let earliest = |candidates: &mut dyn Iterator<Item = usize>| {
+        candidates.min_by_key(|&i| {
+            (
+                reports[renderings[i].report].published,
+                renderings[i].report,
+                i,
+            )
+        })
+    };
+    // Each rendering's words, made once: the choice asks for them often.
+    let wordings: Vec<Wording> = renderings
+        .iter()
+        .map(|r| Wording::new(&reports[r.report].text, &r.pieces))
+        .collect();
+    let words = |i: usize| &wordings[i];
+    let own = |i: usize| {
+        let r = &renderings[i];
+        attributions[r.report][r.attribution]
+            .speaker
+            .as_ref()
+            .is_some_and(|s| offices::is_own_organisation(&reports[r.report].outlet, s))
+    };
+    let all = 0..renderings.len();
+    // The most complete of the speaker's own organisation's renderings.
+    if let Some(i) = all
+        .clone()
+        .filter(|&i| own(i))
+        .max_by_key(|&i| (words(i).len(), std::cmp::Reverse(i)))
+    {
+        return (i, ReferenceChoice::OwnOrganisation);
+    }
+    if let Some(i) = earliest(&mut all.clone().filter(|&i| primary(renderings[i].report))) {
+        return (i, ReferenceChoice::PrimarySource);
+    }
+    // A government body's rendering, its speaker's office unknown: nearer the
+    // source than any newspaper's.
+    let body = |i: usize| offices::is_government_body(&reports[renderings[i].report].outlet);
+    if let Some(i) = earliest(&mut all.clone().filter(|&i| body(i))) {
+        return (i, ReferenceChoice::OfficialBody);
+    }
+    let quoted: Vec<usize> = all
+        .clone()
+        .filter(|&i| {
+            let r = &renderings[i];
+            attributions[r.report][r.attribution].kind == Kind::Direct
+        })
+        .collect();
+    let quoted_only = !quoted.is_empty();
+    let candidates = if quoted_only { quoted } else { all.collect() };
+    let mut by_wording: HashMap<String, Vec<usize>> = HashMap::new();
+    for &i in &candidates {
+        let wording = words(i);
+        by_wording
+            .entry(wording.folded(0..wording.len()))
+            .or_default()
+            .push(i);
+    }
+    // Renderings in one report are one outlet's wording, counted once.
+    let outlets = |group: &Vec<usize>| {
+        let mut reports: Vec<usize> = group.iter().map(|&i| renderings[i].report).collect();
+        reports.sort_unstable();
+        reports.dedup();
+        reports.len()
+    };
+    let largest = by_wording.values().map(outlets).max().unwrap_or(0);
+    if largest > 1 {
+        let mut common = by_wording
+            .values()
+            .filter(|g| outlets(g) == largest)
+            .flatten()
+            .copied();
+        if let Some(i) = earliest(&mut common) {
+            return (i, ReferenceChoice::MostCommon);
+        }
+    }
+    if !quoted_only {
+        return (
+            earliest(&mut candidates.into_iter()).unwrap_or(0),
+            ReferenceChoice::Earliest,
+        );
+    }
+    // No wording shared: the most complete quote, which the shorter excerpts fit in.
+    let longest = candidates
+        .iter()
+        .map(|&i| words(i).len())
+        .max()
+        .unwrap_or(0);
+    (
+        earliest(
+            &mut candidates
+                .into_iter()
+                .filter(|&i| words(i).len() == longest),
+        )
+        .unwrap_or(0),
+        ReferenceChoice::MostComplete,
+    )
+}
+
+/// Whether a claim's speaker speaks another language than English, as its
+/// renderings describe them (`Chinese Foreign Minister Wang Yi`, `Russia's
+/// foreign ministry`) or as the speaker's own organisation publishes them.
+pub(super) fn is_translated(
+    renderings: &[Rendering],
+    reference: (usize, ReferenceChoice),
+    attributed: Attributed<'_>,
+) -> bool {
+    let (reference, choice) = reference;
+    // A source that publishes in English what its officials said in another
+    // language (a foreign ministry's English readout).
+    let from_a_translating_source = matches!(
+        choice,
+        ReferenceChoice::OwnOrganisation
+            | ReferenceChoice::PrimarySource
+            | ReferenceChoice::OfficialBody
+    ) && renderings.get(reference).is_some_and(|r| {
+        offices::outlet_speaks_other_language(&attributed.reports[r.report].outlet)
+    });
+    from_a_translating_source
+        || renderings.iter().any(|r| {
+            let attribution = &attributed.attributions[r.report][r.attribution];
+            attribution.speaker.as_ref().is_some_and(|s| {
+                offices::speaks_other_language(s)
+                    || (offices::is_own_organisation(&attributed.reports[r.report].outlet, s)
+                        && offices::outlet_speaks_other_language(
+                            &attributed.reports[r.report].outlet,
+                        ))
+            })
+        })
+}

@@ -1,0 +1,226 @@
+//! Attribution extraction on short reports written for the purpose: the text on
+//! one side, and on the other each attribution it must give, as
+//! `kind | speaker (canonical) | cue | addressee | channels | content`.
+
+use crosscheck::extract::extract;
+
+fn attributions(text: &str) -> Vec<String> {
+    extract(text)
+        .iter()
+        .map(|a| {
+            let speaker = a
+                .speaker
+                .as_ref()
+                .map_or("-".to_string(), |s| s.canonical.clone());
+            let cue = a
+                .cue
+                .as_ref()
+                .map_or("-".to_string(), |c| c.span.text.clone());
+            let addressee = a
+                .addressee
+                .as_ref()
+                .map_or("-".to_string(), |s| s.text.clone());
+            let channels = a
+                .channels
+                .iter()
+                .map(|c| c.text.as_str())
+                .collect::<Vec<_>>()
+                .join(" > ");
+            let kind = format!("{:?}", a.kind).to_lowercase();
+            let channels = if channels.is_empty() {
+                "-".to_string()
+            } else {
+                channels
+            };
+            format!(
+                "{kind} | {speaker} | {cue} | {addressee} | {channels} | {}",
+                a.content.text
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_direct_quote_with_the_speaker_after() {
+    assert_eq!(
+        attributions("\"We will not back down,\" Wang Yi said."),
+        ["direct | Wang Yi | said | - | - | We will not back down"]
+    );
+}
+
+#[test]
+fn a_direct_quote_with_the_speaker_inverted_after() {
+    assert_eq!(
+        attributions(
+            "\u{201c}We will not back down,\u{201d} said Ned Price, the State Department spokesman."
+        ),
+        ["direct | Ned Price | said | - | - | We will not back down"]
+    );
+}
+
+#[test]
+fn a_direct_quote_with_the_speaker_before() {
+    assert_eq!(
+        attributions(
+            "Chinese Foreign Minister Wang Yi said: \"Russia's concerns should be addressed.\""
+        ),
+        ["direct | Wang Yi | said | - | - | Russia's concerns should be addressed"]
+    );
+}
+
+#[test]
+fn a_quote_split_around_its_cue_is_one_attribution() {
+    assert_eq!(
+        attributions("\"We talked,\" Blinken said, \"and we will talk again.\""),
+        ["direct | Blinken | said | - | - | We talked and we will talk again"]
+    );
+}
+
+#[test]
+fn a_quote_carries_on_in_the_next_sentence() {
+    assert_eq!(
+        attributions("\"NATO should change,\" Zhao Lijian said. \"Security is indivisible.\""),
+        ["direct | Zhao Lijian | said | - | - | NATO should change Security is indivisible"]
+    );
+}
+
+#[test]
+fn a_quote_runs_over_two_paragraphs() {
+    let text = "\"The first part of the answer.\n\n\"And the second part,\" Wang said.";
+    assert_eq!(
+        attributions(text),
+        ["direct | Wang | said | - | - | The first part of the answer. And the second part"]
+    );
+}
+
+#[test]
+fn titles_aliases_and_pronouns_resolve_to_one_name() {
+    let text = "Chinese Foreign Minister Wang Yi spoke to reporters. \
+        \"We are calm,\" the Chinese minister said. \"Stay calm,\" he added. \
+        Wang told Blinken that talks would go on.";
+    assert_eq!(
+        attributions(text),
+        [
+            "direct | Wang Yi | said | - | - | We are calm",
+            "direct | Wang Yi | added | - | - | Stay calm",
+            "indirect | Wang Yi | told | Blinken | - | that talks would go on",
+        ]
+    );
+}
+
+#[test]
+fn according_to_before_and_after_the_content() {
+    assert_eq!(
+        attributions("According to Price, the call lasted an hour."),
+        ["indirect | Price | According to | - | - | the call lasted an hour"]
+    );
+    assert_eq!(
+        attributions("\"Talks will go on,\" Wang said, according to the statement."),
+        ["direct | Wang | said | - | the statement | Talks will go on"]
+    );
+}
+
+#[test]
+fn nested_speech_credits_the_inner_speaker_through_the_outer_one() {
+    assert_eq!(
+        attributions(
+            "US State Department spokesperson Ned Price said Blinken underscored the risks of further aggression."
+        ),
+        [
+            "indirect | Blinken | underscored | - | US State Department spokesperson Ned Price | the risks of further aggression"
+        ]
+    );
+    assert_eq!(
+        attributions("\"The Secretary warned of the risks,\" Price said."),
+        // No Secretary is named in this report: the role stays the speaker.
+        ["direct | secretary | warned of | - | Price | the risks"]
+    );
+}
+
+#[test]
+fn channels_are_listed_outermost_first() {
+    let text = "As cited by the foreign ministry, Wang said, \"Stop interfering,\" stated ANI.";
+    assert_eq!(
+        attributions(text),
+        ["direct | Wang | said | - | ANI > the foreign ministry | Stop interfering"]
+    );
+}
+
+#[test]
+fn a_mixed_quote_records_its_quoted_words() {
+    let found = extract("Wang said Russia's \"legitimate security concerns\" should be addressed.");
+    assert_eq!(found.len(), 1);
+    let a = &found[0];
+    assert_eq!(format!("{:?}", a.kind), "Mixed");
+    let quoted: Vec<&str> = a
+        .content
+        .quoted
+        .iter()
+        .map(|s| s.of("Wang said Russia's \"legitimate security concerns\" should be addressed."))
+        .collect();
+    assert_eq!(quoted, ["legitimate security concerns"]);
+}
+
+#[test]
+fn a_scare_quote_without_a_frame_is_a_fragment() {
+    assert_eq!(
+        attributions("The talks were a \"breakthrough\" for both sides."),
+        ["fragment | - | - | - | - | breakthrough"]
+    );
+}
+
+#[test]
+fn only_quotations_with_a_speaker_or_a_frame_are_credited() {
+    let found = extract(
+        "The talks were a \"breakthrough\".\n\n\"Nothing was agreed.\"\n\n\"We will talk,\" Wang said.",
+    );
+    let credited: Vec<(String, bool)> = found
+        .iter()
+        .map(|a| (a.content.text.clone(), a.is_credited()))
+        .collect();
+    assert_eq!(
+        credited,
+        [
+            ("breakthrough".to_string(), false),
+            ("Nothing was agreed".to_string(), false),
+            ("We will talk".to_string(), true),
+        ]
+    );
+}
+
+#[test]
+fn an_unbalanced_mark_derails_nothing_after_its_paragraph() {
+    let text = "It was \"a turning point.\n\nWang said, \"We will talk.\"";
+    assert_eq!(
+        attributions(text),
+        ["direct | Wang | said | - | - | We will talk"]
+    );
+}
+
+#[test]
+fn a_dateline_is_not_part_of_the_statement() {
+    let text = "BEIJING, Jan 27 (Reuters) - Chinese Foreign Minister Wang Yi told U.S. Secretary of State Antony Blinken that talks should go on, China's foreign ministry said.";
+    assert_eq!(
+        attributions(text),
+        [
+            "indirect | Wang Yi | told | U.S. Secretary of State Antony Blinken | China's foreign ministry | that talks should go on"
+        ]
+    );
+}
+
+#[test]
+fn names_inside_names_are_not_cues() {
+    // `States` and `State` are cue forms, but not when capitalised inside a name.
+    assert_eq!(
+        attributions("The United States Department of State said talks were useful."),
+        ["indirect | united states department of state | said | - | - | talks were useful"]
+    );
+}
+
+#[test]
+fn a_quote_standing_alone_without_a_speaker_is_direct() {
+    assert_eq!(
+        attributions("The minister left the room.\n\n\"Nothing was agreed today.\""),
+        ["direct | - | - | - | - | Nothing was agreed today"]
+    );
+}
