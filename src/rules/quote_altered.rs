@@ -1,10 +1,12 @@
 //! CC002 quote-altered: direct quotes of the same utterance that differ in words.
 
 use super::{Context, Rule, describe, rendering_location};
+use crate::align::Attributed;
 use crate::align::{Claim, ReferenceChoice};
-use crate::compare::{Change, Comparison, Label};
+use crate::compare::{Change, Comparison, Diff, Label};
 use crate::extract::Kind;
 use crate::finding::{Finding, Severity};
+use crate::text::{Span, Wording};
 
 /// Two quotes that share less of their words than this are two statements
 /// that alignment put together, not one statement quoted two ways.
@@ -49,6 +51,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             ));
             differing.push((i, altered));
         }
+        quoted_in_reported_speech(context, rule, claim, out);
         // When no outlet prints the source's words and no two outlets agree,
         // the reference is only the longest quote: either side of the
         // difference may be the altered one, so both are flagged.
@@ -111,21 +114,11 @@ fn altered_words<'c>(
     // CC004's question.
     let text = &context.reports[rendering.report].text;
     let extent = rendering.extent();
-    let at_edge = |c: &&Change| {
-        c.old.is_empty()
-            && c.new_range.is_some_and(|added| {
-                let wordless = |from: usize, to: usize| {
-                    text.get(from..to)
-                        .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))
-                };
-                wordless(extent.start(), added.start()) || wordless(added.end(), extent.end())
-            })
-    };
     let altered: Vec<&Change> = diff
         .changes
         .iter()
         .filter(|c| !c.class.is_faithful(claim.translated))
-        .filter(|c| !at_edge(c))
+        .filter(|c| !runs_on(text, extent, c))
         .collect();
     (!altered.is_empty()).then_some(altered)
 }
@@ -159,3 +152,128 @@ fn named(changes: impl Iterator<Item = String>) -> String {
     }
     named.join(", ")
 }
+
+/// The quoted words of reported speech (`Sullivan said Biden "expressed
+/// directly to President Putin ..."`) held to another outlet's direct quote of
+/// the same words: the words around them are the outlet's own, the words in
+/// quote marks are not.
+fn quoted_in_reported_speech(
+    context: &Context<'_>,
+    rule: &Rule,
+    claim: &Claim,
+    out: &mut Vec<Finding>,
+) {
+    for (i, rendering) in claim.renderings.iter().enumerate() {
+        let attribution = context.attribution(rendering);
+        if attribution.kind != Kind::Mixed {
+            continue;
+        }
+        for &quoted in &attribution.content.quoted {
+            let Some((j, diff)) = quoted_differently(context, claim, i, quoted) else {
+                continue;
+            };
+            let other = &context.reports[claim.renderings[j].report].outlet;
+            let report = &context.reports[rendering.report];
+            let message = format!(
+                "quote differs from {other}'s wording: {}",
+                named(
+                    diff.changes
+                        .iter()
+                        .filter(|c| !c.class.is_faithful(claim.translated))
+                        .filter(|c| !runs_on(&report.text, quoted, c))
+                        .map(describe)
+                )
+            );
+            let primary = crate::finding::Location::new(report, quoted);
+            let related = vec![rendering_location(context, claim, j)];
+            out.push(rule.finding(context, claim, message, primary, related, diff.pieces));
+        }
+    }
+}
+
+/// The direct quote of another report in the claim that renders the quoted
+/// words `quoted` of rendering `i` in other words, with the difference: the
+/// closest one, when it is close enough to be the same words altered.
+pub(super) fn quoted_differently(
+    context: &Context<'_>,
+    claim: &Claim,
+    i: usize,
+    quoted: Span,
+) -> Option<(usize, Diff)> {
+    let rendering = &claim.renderings[i];
+    let text = &context.reports[rendering.report].text;
+    if Wording::new(text, &[quoted]).content_len() < MIN_QUOTED_CONTENT_WORDS {
+        return None;
+    }
+    let attributed = Attributed {
+        reports: context.reports,
+        attributions: context.attributions,
+    };
+    let verbatim = |j: usize| {
+        context.attribution(&claim.renderings[j]).kind == Kind::Direct
+            || (j == claim.reference && context.is_verbatim_source(claim))
+    };
+    let diffs: Vec<(usize, Diff)> = claim
+        .renderings
+        .iter()
+        .enumerate()
+        .filter(|&(j, other)| {
+            j != i
+                && other.report != rendering.report
+                && verbatim(j)
+                && !context.different_speakers(rendering, other)
+                && context
+                    .foreign_match(other.report, other.attribution)
+                    .is_none()
+        })
+        .map(|(j, _)| {
+            (
+                j,
+                crate::compare::against(claim, j, attributed, text, &[quoted]),
+            )
+        })
+        .collect();
+    // Words that some outlet quotes as they stand are supported, whatever
+    // another outlet's quote of them says.
+    let changed = |diff: &Diff| {
+        diff.changes
+            .iter()
+            .any(|c| !c.class.is_faithful(claim.translated) && !runs_on(text, quoted, c))
+    };
+    let faithful = |diff: &Diff| {
+        matches!(
+            diff.label,
+            Label::Same | Label::Translation | Label::Reference
+        ) || (diff.label == Label::Altered && !changed(diff))
+    };
+    if diffs.iter().any(|(_, diff)| faithful(diff)) {
+        return None;
+    }
+    diffs
+        .into_iter()
+        .filter(|(_, diff)| {
+            diff.label == Label::Altered && diff.similarity >= QUOTED_ALIKE && changed(diff)
+        })
+        .max_by(|(_, a), (_, b)| a.similarity.total_cmp(&b.similarity))
+}
+
+/// Whether a change only adds words before or after all of the other
+/// quote's words (`extent` is the quote's): a longer excerpt, not an alteration.
+fn runs_on(text: &str, extent: Span, change: &Change) -> bool {
+    let wordless = |from: usize, to: usize| {
+        text.get(from..to)
+            .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))
+    };
+    change.old.is_empty()
+        && change.new_range.is_some_and(|added| {
+            wordless(extent.start(), added.start()) || wordless(added.end(), extent.end())
+        })
+}
+
+/// Quoted words of reported speech with fewer content words than this are a
+/// phrase (`"deep concerns"`), held to no one's wording here.
+const MIN_QUOTED_CONTENT_WORDS: usize = 4;
+
+/// How much of the quoted words another quote must share to be the same words
+/// altered rather than another statement.
+const QUOTED_ALIKE: f64 = 0.6;
