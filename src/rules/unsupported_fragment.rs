@@ -17,7 +17,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, _) in context.own_claims() {
-        for rendering in &claim.renderings {
+        for (i, rendering) in claim.renderings.iter().enumerate() {
             let attribution = &context.attributions[rendering.report][rendering.attribution];
             if !matches!(attribution.kind, Kind::Mixed | Kind::Fragment)
                 || context
@@ -63,7 +63,13 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                             && !quoted_elsewhere(context, rendering.report, &part)
                             && !holds_a_quote_of_another(context, rendering.report, &part)
                     });
-                if !unsupported {
+                // Words another outlet quotes in other words are an altered
+                // quote (CC002's finding): one difference, one finding.
+                if !unsupported
+                    || (attribution.kind == Kind::Mixed
+                        && super::quote_altered::quoted_differently(context, claim, i, quoted)
+                            .is_some())
+                {
                     continue;
                 }
                 let primary = Location::new(report, quoted);
