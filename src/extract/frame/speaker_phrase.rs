@@ -146,6 +146,7 @@ impl<'a> Clause<'a> {
     /// speaker (`Priebus later Thursday told`, `Wang Yi on Thursday asked`):
     /// where the speaker phrase ends.
     pub(super) fn subject_end(&self, verb_start: usize, lo: usize) -> usize {
+        const MAX_CIRCUMSTANCE: usize = 5;
         let mut end = verb_start;
         while end > lo {
             let k = end - 1;
@@ -166,6 +167,22 @@ impl<'a> Clause<'a> {
             && matches!(self.word(end - 1), Some("last" | "this" | "next" | "on"))
         {
             end -= 1;
+        }
+        // `Biden in a phone call warned`, `Lavrov at a news conference said`:
+        // a circumstance after a name, before the verb, without commas.
+        if let Some(p) = (lo + 1..end)
+            .rev()
+            .take(MAX_CIRCUMSTANCE)
+            .find(|&p| matches!(self.word(p), Some("in" | "at" | "during")))
+            && self.capitalized(p - 1)
+            && self.nominal(p - 1)
+            && self.has(p + 1, Section::Determiner)
+            && (p + 1..end).all(|j| {
+                self.word(j).is_some_and(|_| !self.capitalized(j))
+                    && (self.has(j, Section::Determiner) || self.open_class(j))
+            })
+        {
+            end = p;
         }
         if end == lo { verb_start } else { end }
     }
@@ -674,6 +691,18 @@ mod tests {
             Some("Acme advanced threat researcher Paul Ferguson")
         );
         assert_eq!(forward("Acme quietly dropped the plan"), Some("Acme"));
+    }
+
+    #[test]
+    fn a_circumstance_between_a_name_and_its_verb_is_no_part_of_it() {
+        assert_eq!(
+            back("Lee in a phone call warned Kim of costs.", "warned"),
+            Some(("Lee", ""))
+        );
+        assert_eq!(
+            back("A spokesman for the ministry said it.", "said"),
+            Some(("A spokesman for the ministry", ""))
+        );
     }
 
     #[test]
