@@ -361,7 +361,14 @@ fn assemble(
             .content
             .iter()
             .any(|r| clause.proposition(r.clone())),
-        _ => true,
+        // `warned Beijing over its actions`: what the words were about.
+        _ => !statement.content.first().is_some_and(|r| {
+            let after = match &statement.addressee {
+                Some(a) if a.start == r.start => a.end,
+                _ => r.start,
+            };
+            clause.word(after) == Some("over") && clause.is_outside_quotes(after)
+        }),
     };
     // `"The Secretary warned of ...," Price said`: the quote marks hold the
     // inner speaker and cue too, and what is quoted is what they hold.

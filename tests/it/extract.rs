@@ -323,3 +323,22 @@ fn accepted_before_a_clause_concedes() {
         ["indirect | mayor | accepted | - | - | there had been delays"]
     );
 }
+
+#[test]
+fn a_warning_over_something_says_what_it_was_about_not_what_was_said() {
+    let found = extract(
+        "At the summit, the minister warned Oslo over its fishing quotas.\n\n\
+        The minister warned Oslo that the quotas were too high.",
+    );
+    let shown: Vec<(String, bool)> = found
+        .iter()
+        .map(|a| (a.content.text.clone(), a.content.proposition))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Oslo over its fishing quotas".to_string(), false),
+            ("Oslo that the quotas were too high".to_string(), true),
+        ]
+    );
+}

@@ -256,6 +256,7 @@ impl<'a> Clause<'a> {
                     && (self.is(addressee.end, "to")
                         || self.is(addressee.end, "of")
                         || self.is(addressee.end, "against")
+                        || self.is(addressee.end, "over")
                         || self.is(addressee.end, "that")
                         || self.is(addressee.end, "not"))
                 {
