@@ -317,14 +317,6 @@ fn a_relative_clause_in_what_was_said_is_no_circumstance_of_the_cue() {
 }
 
 #[test]
-fn accepted_before_a_clause_concedes() {
-    assert_eq!(
-        attributions("The mayor accepted there had been delays.\n\nThe mayor accepted the award."),
-        ["indirect | mayor | accepted | - | - | there had been delays"]
-    );
-}
-
-#[test]
 fn a_warning_over_something_says_what_it_was_about_not_what_was_said() {
     let found = extract(
         "At the summit, the minister warned Oslo over its fishing quotas.\n\n\

@@ -83,7 +83,6 @@ impl<'a> Clause<'a> {
                     // `the attack`, `the "barbaric" attack`: a noun.
                     && self.word(i - 1).is_some()
                     && !self.has(i - 1, Section::Determiner)
-                    && !self.has(i - 1, Section::Preposition)
         })
     }
 
