@@ -1,5 +1,6 @@
 //! CC004 unsupported-fragment: quoted words found in no other rendering of the claim.
 
+use super::quote_altered::{self, QuotedWords};
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::extract::Kind;
 use crate::finding::{Finding, Location, Severity};
@@ -65,10 +66,13 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                     });
                 // Words another outlet quotes in other words are an altered
                 // quote (CC002's finding): one difference, one finding.
+                // Words another outlet quotes as a faithful translation are
+                // supported too.
                 if !unsupported
-                    || (attribution.kind == Kind::Mixed
-                        && super::quote_altered::quoted_differently(context, claim, i, quoted)
-                            .is_some())
+                    || !matches!(
+                        quote_altered::quoted_words(context, claim, i, quoted),
+                        QuotedWords::Unmatched
+                    )
                 {
                     continue;
                 }
