@@ -169,7 +169,7 @@ fn quoted_in_reported_speech(
             continue;
         }
         for &quoted in &attribution.content.quoted {
-            let Some((j, diff)) = quoted_differently(context, claim, i, quoted) else {
+            let QuotedWords::Altered(j, diff) = quoted_words(context, claim, i, quoted) else {
                 continue;
             };
             let other = &context.reports[claim.renderings[j].report].outlet;
@@ -191,27 +191,41 @@ fn quoted_in_reported_speech(
     }
 }
 
-/// The direct quote of another report in the claim that renders the quoted
-/// words `quoted` of rendering `i` in other words, with the difference: the
-/// closest one, when it is close enough to be the same words altered.
-pub(super) fn quoted_differently(
+/// How other outlets' quotes of a claim render the quoted words of one
+/// rendering.
+pub(super) enum QuotedWords {
+    /// Another outlet quotes them as they stand, or as a faithful translation.
+    Supported,
+    /// The closest quote of them (rendering `.0`) has them in other words.
+    Altered(usize, Diff),
+    /// No quote of them is close enough to tell.
+    Unmatched,
+}
+
+/// How the quoted words `quoted` of rendering `i` stand against the other
+/// reports' quotes in the claim (direct quotes, the quoted part of reported
+/// speech, the source's own words).
+pub(super) fn quoted_words(
     context: &Context<'_>,
     claim: &Claim,
     i: usize,
     quoted: Span,
-) -> Option<(usize, Diff)> {
+) -> QuotedWords {
     let rendering = &claim.renderings[i];
     let text = &context.reports[rendering.report].text;
-    if Wording::new(text, &[quoted]).content_len() < MIN_QUOTED_CONTENT_WORDS {
-        return None;
+    let content_words = Wording::new(text, &[quoted]).content_len();
+    if content_words < MIN_SUPPORTED_CONTENT_WORDS {
+        return QuotedWords::Unmatched;
     }
     let attributed = Attributed {
         reports: context.reports,
         attributions: context.attributions,
     };
-    let verbatim = |j: usize| {
-        context.attribution(&claim.renderings[j]).kind == Kind::Direct
-            || (j == claim.reference && context.is_verbatim_source(claim))
+    let quotes = |j: usize| {
+        matches!(
+            context.attribution(&claim.renderings[j]).kind,
+            Kind::Direct | Kind::Mixed
+        ) || (j == claim.reference && context.is_verbatim_source(claim))
     };
     let diffs: Vec<(usize, Diff)> = claim
         .renderings
@@ -220,21 +234,25 @@ pub(super) fn quoted_differently(
         .filter(|&(j, other)| {
             j != i
                 && other.report != rendering.report
-                && verbatim(j)
+                && quotes(j)
                 && !context.different_speakers(rendering, other)
                 && context
                     .foreign_match(other.report, other.attribution)
                     .is_none()
         })
         .map(|(j, _)| {
+            let diff = crate::compare::against(claim, j, attributed, text, &[quoted]);
             (
                 j,
-                crate::compare::against(claim, j, attributed, text, &[quoted]),
+                crate::compare::with_other_translations(
+                    claim,
+                    context.reports,
+                    rendering.report,
+                    diff,
+                ),
             )
         })
         .collect();
-    // Words that some outlet quotes as they stand are supported, whatever
-    // another outlet's quote of them says.
     let changed = |diff: &Diff| {
         diff.changes
             .iter()
@@ -246,8 +264,13 @@ pub(super) fn quoted_differently(
             Label::Same | Label::Translation | Label::Reference
         ) || (diff.label == Label::Altered && !changed(diff))
     };
+    // Words that some outlet quotes as they stand are supported, whatever
+    // another outlet's quote of them says.
     if diffs.iter().any(|(_, diff)| faithful(diff)) {
-        return None;
+        return QuotedWords::Supported;
+    }
+    if content_words < MIN_QUOTED_CONTENT_WORDS {
+        return QuotedWords::Unmatched;
     }
     diffs
         .into_iter()
@@ -255,6 +278,9 @@ pub(super) fn quoted_differently(
             diff.label == Label::Altered && diff.similarity >= QUOTED_ALIKE && changed(diff)
         })
         .max_by(|(_, a), (_, b)| a.similarity.total_cmp(&b.similarity))
+        .map_or(QuotedWords::Unmatched, |(j, diff)| {
+            QuotedWords::Altered(j, diff)
+        })
 }
 
 /// Whether a change only adds words before or after all of the other
@@ -273,6 +299,10 @@ fn runs_on(text: &str, extent: Span, change: &Change) -> bool {
 /// Quoted words of reported speech with fewer content words than this are a
 /// phrase (`"deep concerns"`), held to no one's wording here.
 const MIN_QUOTED_CONTENT_WORDS: usize = 4;
+
+/// Fewer content words than this are found in too many places to be
+/// supported by a match.
+const MIN_SUPPORTED_CONTENT_WORDS: usize = 2;
 
 /// How much of the quoted words another quote must share to be the same words
 /// altered rather than another statement.

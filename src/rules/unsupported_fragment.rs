@@ -1,5 +1,6 @@
 //! CC004 unsupported-fragment: quoted words found in no other rendering of the claim.
 
+use super::quote_altered::{self, QuotedWords};
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::extract::Kind;
 use crate::finding::{Finding, Location, Severity};
@@ -55,6 +56,9 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 // A part is supported by this claim's other renderings, or by
                 // words another report of the event quotes (the same quote,
                 // aligned with another statement of the speaker's).
+                if is_title(&report.text, quoted) {
+                    continue;
+                }
                 let unsupported = quoted_parts(&report.text, quoted)
                     .into_iter()
                     .filter(|part| !part.is_empty())
@@ -65,10 +69,13 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                     });
                 // Words another outlet quotes in other words are an altered
                 // quote (CC002's finding): one difference, one finding.
+                // Words another outlet quotes as a faithful translation are
+                // supported too.
                 if !unsupported
-                    || (attribution.kind == Kind::Mixed
-                        && super::quote_altered::quoted_differently(context, claim, i, quoted)
-                            .is_some())
+                    || !matches!(
+                        quote_altered::quoted_words(context, claim, i, quoted),
+                        QuotedWords::Unmatched
+                    )
                 {
                     continue;
                 }
@@ -82,6 +89,20 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether quoted words are a title or a name (`"Children of Earth"`,
+/// `"Torchwood"`): every word that carries content capitalised, no sentence
+/// ending. Quote marks around a title quote no one.
+fn is_title(text: &str, quoted: Span) -> bool {
+    let Some(words) = text.get(quoted.range()) else {
+        return false;
+    };
+    let wording = Wording::of(words);
+    let mut content = wording.words.iter().filter(|w| w.content).peekable();
+    content.peek().is_some()
+        && content.all(|w| w.capitalised)
+        && !words.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// Whether a report of the event other than `report` has `part` inside quote marks.
