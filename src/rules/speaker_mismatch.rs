@@ -107,7 +107,11 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
 
 /// Whether the report names `name` (by its last word) in the stretch where
 /// the rendering's attribution was read: its sentence and its speaker's mention.
-fn names_near_words(context: &Context<'_>, rendering: &crate::align::Rendering, name: &str) -> bool {
+fn names_near_words(
+    context: &Context<'_>,
+    rendering: &crate::align::Rendering,
+    name: &str,
+) -> bool {
     let attribution = &context.attributions[rendering.report][rendering.attribution];
     let (mut start, mut end) = (attribution.sentence.start(), attribution.sentence.end());
     if let Some(speaker) = &attribution.speaker {
@@ -119,10 +123,7 @@ fn names_near_words(context: &Context<'_>, rendering: &crate::align::Rendering, 
         return false;
     };
     let surname = crate::align::surname(name);
-    !surname.is_empty()
-        && crate::align::name_parts(stretch)
-            .iter()
-            .any(|part| *part == surname)
+    !surname.is_empty() && crate::align::name_parts(stretch).contains(&surname)
 }
 
 /// Fewer content words than this are a phrase many people say.
