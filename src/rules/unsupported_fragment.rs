@@ -1,5 +1,6 @@
 //! CC004 unsupported-fragment: quoted words found in no other rendering of the claim.
 
+use super::quote_altered::{self, QuotedWords};
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::extract::Kind;
 use crate::finding::{Finding, Location, Severity};
@@ -17,7 +18,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, _) in context.own_claims() {
-        for rendering in &claim.renderings {
+        for (i, rendering) in claim.renderings.iter().enumerate() {
             let attribution = &context.attributions[rendering.report][rendering.attribution];
             if !matches!(attribution.kind, Kind::Mixed | Kind::Fragment)
                 || context
@@ -55,6 +56,9 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 // A part is supported by this claim's other renderings, or by
                 // words another report of the event quotes (the same quote,
                 // aligned with another statement of the speaker's).
+                if is_title(&report.text, quoted) {
+                    continue;
+                }
                 let unsupported = quoted_parts(&report.text, quoted)
                     .into_iter()
                     .filter(|part| !part.is_empty())
@@ -63,7 +67,16 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                             && !quoted_elsewhere(context, rendering.report, &part)
                             && !holds_a_quote_of_another(context, rendering.report, &part)
                     });
-                if !unsupported {
+                // Words another outlet quotes in other words are an altered
+                // quote (CC002's finding): one difference, one finding.
+                // Words another outlet quotes as a faithful translation are
+                // supported too.
+                if !unsupported
+                    || !matches!(
+                        quote_altered::quoted_words(context, claim, i, quoted),
+                        QuotedWords::Unmatched
+                    )
+                {
                     continue;
                 }
                 let primary = Location::new(report, quoted);
@@ -76,6 +89,20 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether quoted words are a title or a name (`"Children of Earth"`,
+/// `"Torchwood"`): every word that carries content capitalised, no sentence
+/// ending. Quote marks around a title quote no one.
+fn is_title(text: &str, quoted: Span) -> bool {
+    let Some(words) = text.get(quoted.range()) else {
+        return false;
+    };
+    let wording = Wording::of(words);
+    let mut content = wording.words.iter().filter(|w| w.content).peekable();
+    content.peek().is_some()
+        && content.all(|w| w.capitalised)
+        && !words.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// Whether a report of the event other than `report` has `part` inside quote marks.
