@@ -41,11 +41,101 @@ pub enum How {
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct DayEvidence {
     pub day: Option<(Day, How)>,
-    /// A weekday named with no date to place it (0 = Monday).
-    pub weekday: Option<u8>,
+    /// With no day to place them: the weekdays the lead names, a bit each
+    /// (bit 0 = Monday), and the dates it names without a year, as
+    /// `month * 32 + day` (0: none). Copy without a publication date often
+    /// says `on Tuesday` or `7 December`; that is enough to tell a call on a
+    /// Tuesday from one on a Saturday.
+    pub weekdays: u8,
+    pub dates: [u16; NAMED_KEPT],
 }
 
+/// The dates without a year kept from a lead.
+const NAMED_KEPT: usize = 3;
+/// Days of the year, for dates without one (a leap day is rare enough).
+const YEAR_DAYS: i32 = 365;
+
+/// How much of two reports' similarity their days leave: none for days
+/// well apart, some for days two or three apart (a slow story, a late copy).
+fn days_apart(d: i32) -> f32 {
+    match d {
+        0..=1 => 1.0,
+        2..=3 => 0.3,
+        _ => 0.0,
+    }
+}
+
+/// How much similarity survives a clash of dates named without a year or a
+/// publication date to check them: a lead may name the date of something
+/// else (`since 24 February`), so little is taken.
+const DATE_CONFLICT: f32 = 0.6;
+/// How much survives a clash of the weekdays leads name: `on Tuesday` in a
+/// lead is nearly always the happening's day, but not checked against one.
+const WEEKDAY_CONFLICT: f32 = 0.3;
+
 impl DayEvidence {
+    /// How much of two reports' similarity their days leave.
+    pub fn factor(&self, other: &DayEvidence) -> f32 {
+        if let (Some(x), Some(y)) = (self.anchored(), other.anchored()) {
+            return days_apart((x - y).abs());
+        }
+        // Dates without a year: apart only if none of one's is near one of the other's.
+        let mut f = 1.0;
+        let (ours, theirs) = (self.month_days(), other.month_days());
+        if ours.iter().any(Option::is_some) && theirs.iter().any(Option::is_some) {
+            let nearest = ours
+                .iter()
+                .flatten()
+                .flat_map(|a| theirs.iter().flatten().map(move |b| circular(*a - *b)))
+                .min()
+                .unwrap_or(0);
+            f *= days_apart(nearest).max(DATE_CONFLICT);
+        }
+        let (ours, theirs) = (self.weekday_bits(), other.weekday_bits());
+        if ours != 0 && theirs != 0 {
+            // Within a day of each other (time zones: Tuesday evening in
+            // Washington is Wednesday in Beijing).
+            let near = (0..7)
+                .filter(|wd| theirs & 1 << wd != 0)
+                .fold(0u8, |bits, wd| {
+                    bits | 1 << wd | 1 << ((wd + 1) % 7) | 1 << ((wd + 6) % 7)
+                });
+            if ours & near == 0 {
+                f *= WEEKDAY_CONFLICT;
+            }
+        }
+        f
+    }
+
+    /// The day, when it was checked against a publication date.
+    pub fn anchored(&self) -> Option<Day> {
+        self.day.filter(|d| d.1 != How::Unanchored).map(|d| d.0)
+    }
+
+    /// Days of the year (0-364) the lead places the happening on: the day
+    /// checked against a publication date, else each date it names.
+    fn month_days(&self) -> [Option<i32>; NAMED_KEPT] {
+        let mut out = [None; NAMED_KEPT];
+        if let Some(d) = self.anchored().and_then(from_day) {
+            out[0] = Some(day_of_year(d.month(), d.day()));
+            return out;
+        }
+        for (o, &packed) in out.iter_mut().zip(&self.dates) {
+            if packed != 0 {
+                *o = Some(day_of_year((packed / 32) as i8, (packed % 32) as i8));
+            }
+        }
+        out
+    }
+
+    /// The weekdays the lead places the happening on, a bit each.
+    fn weekday_bits(&self) -> u8 {
+        match self.anchored().and_then(from_day) {
+            Some(d) => 1 << d.weekday().to_monday_zero_offset(),
+            None => self.weekdays,
+        }
+    }
+
     /// How much a day read this way counts in a group's vote.
     pub fn confidence(&self) -> f32 {
         match self.day {
@@ -82,6 +172,17 @@ static WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
     }
     Lexicon::new(entries, Ends::Word)
 });
+
+/// The distance between two days of the year, either way round.
+fn circular(d: i32) -> i32 {
+    let d = d.rem_euclid(YEAR_DAYS);
+    d.min(YEAR_DAYS - d)
+}
+
+/// A date's day of the year (0-364), counted in a year that is not a leap year.
+fn day_of_year(month: i8, day: i8) -> i32 {
+    Date::new(2001, month, 1).map_or(0, |d| i32::from(d.day_of_year()) - 2 + i32::from(day))
+}
 
 pub fn to_day(d: Date) -> Day {
     d.since(date(1970, 1, 1)).map_or(0, |span| span.get_days())
@@ -132,6 +233,11 @@ pub fn read(
         evidence.day = anchor.map(|d| (to_day(d), How::Announced));
         return evidence;
     }
+    if anchor.is_none() {
+        for (kept, n) in evidence.dates.iter_mut().zip(&named) {
+            *kept = n.month as u16 * 32 + n.day as u16;
+        }
+    }
     for n in &named {
         let year = n
             .year
@@ -162,17 +268,19 @@ pub fn read(
         evidence.day = Some((day, how));
         return evidence;
     }
-    let weekday = words
+    let named_weekdays: Vec<u8> = words
         .iter()
-        .find(|h| (WEEKDAYS..WEEKDAYS + 7).contains(&h.class))
+        .filter(|h| (WEEKDAYS..WEEKDAYS + 7).contains(&h.class))
         .map(|h| (h.class - WEEKDAYS) as u8)
-        .or_else(|| chinese_weekday(lead));
+        .chain(chinese_weekday(lead))
+        .collect();
+    let weekday = named_weekdays.first().copied();
     if let (Some(wd), Some(a)) = (weekday, anchor) {
         let back = (i32::from(a.weekday().to_monday_zero_offset()) - i32::from(wd)).rem_euclid(7);
         evidence.day = Some((to_day(a) - back, How::Weekday));
         return evidence;
     }
-    evidence.weekday = weekday;
+    evidence.weekdays = named_weekdays.iter().fold(0, |bits, &wd| bits | 1 << wd);
     if let Some(a) = anchor {
         let yesterday = words.iter().any(|h| h.class == YESTERDAY && h.at < 300);
         evidence.day = Some((to_day(a) - i32::from(yesterday), How::Published));
@@ -421,6 +529,34 @@ mod tests {
             day(lead, Some(date(2022, 1, 22))),
             Some((date(2022, 1, 20), How::Weekday))
         );
+    }
+
+    fn evidence(lead: &str) -> DayEvidence {
+        read(lead, &fold_text(lead), None, None, false)
+    }
+
+    #[test]
+    fn undated_copy_is_told_apart_by_the_weekday_and_date_it_names() {
+        let tuesday = evidence("Vasko and Delmar spoke by phone on Tuesday.");
+        let wednesday = evidence("Vasko y Delmar hablaron el miércoles.");
+        let saturday = evidence("Vasko und Delmar telefonierten am Samstag.");
+        // A day apart is one happening seen from two time zones.
+        assert_eq!(tuesday.factor(&wednesday), 1.0);
+        assert_eq!(tuesday.factor(&saturday), WEEKDAY_CONFLICT);
+        // A date without a year: near another's date, or not.
+        let seventh = evidence("The call, on 7 December, lasted two hours.");
+        let eighth = evidence("Говорили 8 декабря, сообщил Кремль.");
+        let thirtieth = evidence("The leaders spoke on December 30 for an hour.");
+        assert_eq!(seventh.factor(&eighth), 1.0);
+        assert_eq!(seventh.factor(&thirtieth), DATE_CONFLICT);
+        // Across the new year, 30 December is near 1 January.
+        let first = evidence("They met again on 1 January.");
+        assert_eq!(thirtieth.factor(&first), 0.3_f32.max(DATE_CONFLICT));
+        // A background date does not part two reports that share another.
+        let background = evidence("Since 24 February the talks stalled; on 7 December they spoke.");
+        assert_eq!(background.factor(&seventh), 1.0);
+        // Nothing named, nothing said.
+        assert_eq!(evidence("They spoke.").factor(&saturday), 1.0);
     }
 
     #[test]

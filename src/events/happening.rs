@@ -46,21 +46,7 @@ pub fn read(lead: &Lead, published: Option<jiff::civil::Date>) -> Keys {
 /// How much of two reports' similarity their keys leave: acts that differ
 /// (a call and a meeting), an announcement and the happening, days apart.
 pub fn factor(a: &Keys, b: &Keys) -> f32 {
-    let mut f = acts::factor((a.act, a.mode), (b.act, b.mode));
-    if let (Some((x, hx)), Some((y, hy))) = (a.day.day, b.day.day) {
-        // Only days checked against a publication date are compared.
-        let anchored = |h| h != calendar::How::Unanchored;
-        if anchored(hx) && anchored(hy) {
-            f *= match (x - y).abs() {
-                0 => 1.0,
-                1 => 1.0,
-                2..=3 => 0.3,
-                _ => 0.0,
-            };
-            return f * place_factor(a, b);
-        }
-    }
-    f * place_factor(a, b)
+    acts::factor((a.act, a.mode), (b.act, b.mode)) * a.day.factor(&b.day) * place_factor(a, b)
 }
 
 /// Two cities named: likely two happenings, though a lead may name the
@@ -126,6 +112,8 @@ impl<T: Copy + PartialEq + Ord> Votes<T> {
 pub struct Tally {
     pub reports: u32,
     pub days: Votes<Day>,
+    /// Weekdays (0 = Monday), for groups whose copy names no date.
+    pub weekdays: Votes<u8>,
     pub acts: Votes<Act>,
     pub modes: Votes<Mode>,
     pub who: Votes<NameId>,
@@ -138,6 +126,8 @@ pub struct Tally {
 pub enum Apart {
     /// Their days are two or more days apart.
     Day { ours: String, theirs: String },
+    /// Undated, but told on weekdays two or more days apart.
+    Weekday { ours: String, theirs: String },
     /// A call and a meeting, a speech and a meeting ...
     Act { ours: Act, theirs: Act },
     /// One announced, the other done.
@@ -148,6 +138,7 @@ impl std::fmt::Display for Apart {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Apart::Day { ours, theirs } => write!(f, "day {ours} vs {theirs}"),
+            Apart::Weekday { ours, theirs } => write!(f, "weekday {ours} vs {theirs}"),
             Apart::Act { ours, theirs } => write!(f, "act {} vs {}", ours.name(), theirs.name()),
             Apart::Mode { ours, theirs } => {
                 write!(f, "{} vs {}", mode_name(*ours), mode_name(*theirs))
@@ -161,6 +152,10 @@ impl Apart {
     pub fn flipped(&self) -> Apart {
         match self.clone() {
             Apart::Day { ours, theirs } => Apart::Day {
+                ours: theirs,
+                theirs: ours,
+            },
+            Apart::Weekday { ours, theirs } => Apart::Weekday {
                 ours: theirs,
                 theirs: ours,
             },
@@ -183,6 +178,34 @@ fn mode_name(m: Mode) -> &'static str {
     }
 }
 
+/// What a weekday named in undated copy counts in a group's vote.
+const WEEKDAY_VOTE: f32 = 0.8;
+/// The votes a group's weekday needs to keep another group apart: two
+/// reports' at least, as one lead's weekday may be that of something else
+/// (on ECB+, where no copy is dated, one report's weekday cost recall).
+const WEEKDAY_SUPPORT: f32 = 2.0 * WEEKDAY_VOTE;
+
+/// Days between two weekdays, either way round.
+fn weekdays_apart(a: u8, b: u8) -> u8 {
+    let d = (7 + a - b) % 7;
+    d.min(7 - d)
+}
+
+fn weekday_name(d: u8) -> &'static str {
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ]
+    .get(usize::from(d))
+    .copied()
+    .unwrap_or("")
+}
+
 /// A share of votes a key needs in a group to speak for it.
 const SHARE: f32 = 0.6;
 /// Days within this many of each other vote together (time zones, next-day copy).
@@ -203,6 +226,17 @@ impl Tally {
             let _ = how;
             t.days.add(day, keys.day.confidence());
         }
+        match keys.day.anchored().and_then(calendar::from_day) {
+            Some(d) => t.weekdays.add(
+                d.weekday().to_monday_zero_offset() as u8,
+                keys.day.confidence(),
+            ),
+            // One weekday named: the happening's; several: no telling which.
+            None if keys.day.weekdays.count_ones() == 1 => t
+                .weekdays
+                .add(keys.day.weekdays.trailing_zeros() as u8, WEEKDAY_VOTE),
+            None => {}
+        }
         if let Some(a) = keys.act {
             t.acts.add(a, 1.0);
         }
@@ -222,6 +256,7 @@ impl Tally {
     pub fn merge(&mut self, other: Tally) {
         self.reports += other.reports;
         self.days.merge(other.days);
+        self.weekdays.merge(other.weekdays);
         self.acts.merge(other.acts);
         self.modes.merge(other.modes);
         self.who.merge(other.who);
@@ -257,6 +292,34 @@ impl Tally {
         (weight >= SHARE * total).then_some(best)
     }
 
+    /// The weekday most votes fall within a day of, when clear.
+    pub fn weekday(&self) -> Option<u8> {
+        let total = self.weekdays.total();
+        if total < WEEKDAY_SUPPORT {
+            return None;
+        }
+        let near = |d: u8| -> f32 {
+            self.weekdays
+                .votes
+                .iter()
+                .filter(|(x, _)| weekdays_apart(*x, d) <= 1)
+                .map(|v| v.1)
+                .sum()
+        };
+        let (best, weight) = self
+            .weekdays
+            .votes
+            .iter()
+            .map(|&(d, own)| (d, near(d), own))
+            .max_by(|a, b| {
+                a.1.total_cmp(&b.1)
+                    .then(a.2.total_cmp(&b.2))
+                    .then(b.0.cmp(&a.0))
+            })
+            .map(|(d, near, _)| (d, near))?;
+        (weight >= SHARE * total).then_some(best)
+    }
+
     /// Why this group and `other` are not one happening, if they clearly are not.
     pub fn apart(&self, other: &Tally) -> Option<Apart> {
         if let (Some(a), Some(b)) = (self.day(), other.day()) {
@@ -266,6 +329,15 @@ impl Tally {
                 return Some(Apart::Day {
                     ours: show(a),
                     theirs: show(b),
+                });
+            }
+            return None;
+        }
+        if let (Some(a), Some(b)) = (self.weekday(), other.weekday()) {
+            if weekdays_apart(a, b) >= DAYS_APART as u8 {
+                return Some(Apart::Weekday {
+                    ours: weekday_name(a).to_string(),
+                    theirs: weekday_name(b).to_string(),
                 });
             }
         }
@@ -281,7 +353,7 @@ mod tests {
         Keys {
             day: DayEvidence {
                 day: Some((day, calendar::How::Date)),
-                weekday: None,
+                ..DayEvidence::default()
             },
             ..Keys::default()
         }

@@ -236,6 +236,34 @@ fn capitalised(word: &str) -> bool {
 /// (`w`/`v`/`f`, `r`/`l`, `g`/`k`, `zh`/`j` ...). `arabic`: the word was
 /// written without short vowels, so `w` and `y` are vowels too.
 pub fn skeleton(folded: &str, arabic: bool) -> String {
+    if arabic {
+        return spelled_out(folded, true);
+    }
+    // The same few thousand names recur in every lead of a large corpus:
+    // each thread keeps the skeletons it has made, up to a bound.
+    thread_local! {
+        static MADE: std::cell::RefCell<FxHashMap<Box<str>, Box<str>>> =
+            std::cell::RefCell::new(FxHashMap::default());
+    }
+    MADE.with(|made| {
+        let mut made = made.borrow_mut();
+        if let Some(s) = made.get(folded) {
+            return s.to_string();
+        }
+        let s = spelled_out(folded, false);
+        if made.len() >= SKELETONS_KEPT {
+            made.clear();
+        }
+        made.insert(folded.into(), s.as_str().into());
+        s
+    })
+}
+
+/// Skeletons each thread keeps made.
+const SKELETONS_KEPT: usize = 1 << 16;
+
+/// [`skeleton`], made afresh.
+fn spelled_out(folded: &str, arabic: bool) -> String {
     const DIGRAPHS: [(&str, &str); 16] = [
         ("tsch", "c"),
         ("dzh", "j"),
@@ -829,7 +857,10 @@ pub fn written(lead: &str, key: &str) -> Option<String> {
         }
         fold_into(w.text, &mut folded);
         let own = skeleton(&folded, false);
-        if key == own || key.ends_with(&format!("+{own}")) && i > 0 {
+        let surname_of = key
+            .strip_suffix(own.as_str())
+            .is_some_and(|head| head.ends_with('+'));
+        if key == own || surname_of && i > 0 {
             let text = if key.contains('+') && i > 0 {
                 format!("{} {}", all[i - 1].text, w.text)
             } else {

@@ -260,3 +260,55 @@ fn a_found_event_says_who_did_what_when_and_what_it_was_kept_apart_from() {
     assert_eq!(call.readings[zh].who.len(), 2);
     assert_eq!(call.readings[zh].language, Some("zh"));
 }
+
+/// Two phone calls of the same two presidents, in three languages, none of the
+/// copy dated: only the weekday each lead names tells them apart.
+fn two_undated_calls() -> Vec<Report> {
+    vec![
+        report(
+            "wire-tue",
+            None,
+            "President Lena Vasko spoke by phone with President Arno Delmar on Tuesday about the river dam and the water it holds back. Vasko warned that the talks could not drag on. Delmar said his engineers were ready.",
+        ),
+        report(
+            "diario-tue",
+            None,
+            "La presidenta Lena Vasko habló por teléfono el martes con el presidente Arno Delmar sobre la presa del río. Vasko advirtió que las conversaciones no podían alargarse.",
+        ),
+        report(
+            "zeitung-tue",
+            None,
+            "Präsidentin Lena Vasko hat am Dienstag mit Präsident Arno Delmar telefoniert. Es ging um den Staudamm am Fluss; Vasko mahnte zur Eile.",
+        ),
+        report(
+            "wire-sat",
+            None,
+            "President Lena Vasko spoke by phone with President Arno Delmar on Saturday about the river dam, days after their last call. Vasko said the water level had fallen. Delmar said his engineers would visit the dam.",
+        ),
+        report(
+            "diario-sat",
+            None,
+            "La presidenta Lena Vasko habló por teléfono el sábado con el presidente Arno Delmar sobre la presa del río. Delmar dijo que sus ingenieros visitarán la presa.",
+        ),
+        report(
+            "zeitung-sat",
+            None,
+            "Präsidentin Lena Vasko hat am Samstag erneut mit Präsident Arno Delmar telefoniert. Delmar kündigte an, seine Ingenieure würden den Staudamm besuchen.",
+        ),
+        // Other news, so that the presidents' names are distinctive.
+        report(
+            "wire-storm",
+            None,
+            "A storm cut power to forty thousand homes on the coast, the utility said.",
+        ),
+    ]
+}
+
+#[test]
+fn undated_calls_on_different_weekdays_are_different_events() {
+    let found = groups(&two_undated_calls(), &auto());
+    let tuesday = ["diario-tue", "wire-tue", "zeitung-tue"].map(String::from);
+    let saturday = ["diario-sat", "wire-sat", "zeitung-sat"].map(String::from);
+    assert!(found.contains(&tuesday.to_vec()), "{found:?}");
+    assert!(found.contains(&saturday.to_vec()), "{found:?}");
+}
