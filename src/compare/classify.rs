@@ -285,7 +285,14 @@ fn expanded(word: &str, auxiliary: bool) -> std::borrow::Cow<'_, str> {
     ];
     const AUXILIARIES: &[(&str, &str)] = &[("'s", " has"), ("'d", " had")];
     // A clitic tokenised apart (`daughter 's`) is folded without its apostrophe.
-    const CLITICS: &[(&str, &str)] = &[("s", "'s"), ("d", "'d"), ("ve", "'ve"), ("ll", "'ll")];
+    const CLITICS: &[(&str, &str)] = &[
+        ("s", "'s"),
+        ("d", "'d"),
+        ("ve", "'ve"),
+        ("ll", "'ll"),
+        ("m", "'m"),
+        ("re", "'re"),
+    ];
     let word = CLITICS
         .iter()
         .find(|(bare, _)| *bare == word)
@@ -381,6 +388,8 @@ mod tests {
         assert!(alike("it's", "it is"));
         assert!(alike("daughter 's been", "daughter has been"));
         assert!(alike("she'd gone", "she had gone"));
+        assert!(alike("I 'm not", "I am not"));
+        assert!(alike("we 're ready", "we are ready"));
         assert!(alike("tool kits", "toolkits"));
     }
 
