@@ -6,6 +6,12 @@
 //! published) that share enough content stems with it; it belongs elsewhere
 //! when it matches one of them as a version of its words and clearly better
 //! than it matches its own claim.
+//!
+//! The search is bounded in days, so a check can run window by window
+//! (`streaming`): a report is searched in the window of its day, an undated
+//! report of a dated event in that of its event's first day, and events with
+//! no dated report at all form a bucket of their own, searched only by each
+//! other (they cannot be placed in any window).
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -21,9 +27,9 @@ use crate::text::{Key, Wording, shared_keys};
 /// A foreign match must beat the rendering's own claim by this much similarity.
 const CLEARLY_BETTER: f64 = 0.1;
 /// A report may quote an event reported the day after it (time zones, late copy).
-const DAYS_OF_SLACK: i32 = 1;
+pub const DAYS_OF_SLACK: i32 = 1;
 /// Older remarks than this are history, not a mix-up of two news events.
-const DAYS_BACK: i32 = 60;
+pub const DAYS_BACK: i32 = 60;
 /// A mixed quote needs this many quoted words to count as a quoted statement.
 const MIN_QUOTED_WORDS: usize = 6;
 /// A direct quote with fewer content words than this is a common saying.
@@ -53,7 +59,8 @@ pub struct ForeignMatch {
 /// `own_claim`: each event's are found by binary search): a quoted rendering
 /// that matches another event's claim better than its own claim, and every
 /// rendering of a claim that no primary source of its event makes but a claim
-/// of another event does.
+/// of another event does. Only the claims `searched` takes are searched for;
+/// the others are only searched among (the events around a window's).
 pub fn foreign_quotes(
     events: &[Event],
     claims: &[Claim],
@@ -61,6 +68,7 @@ pub fn foreign_quotes(
     reports: &[Report],
     attributions: &[Vec<Attribution>],
     is_primary: &(dyn Fn(usize) -> bool + Sync),
+    searched: &(dyn Fn(usize) -> bool + Sync),
 ) -> Vec<ForeignMatch> {
     let search = Search::new(events, claims, reports, attributions);
     let with_primary: FxHashSet<&str> = events
@@ -72,6 +80,9 @@ pub fn foreign_quotes(
     // and the claims' results are joined in claim order.
     let per_claim = |(c, claim): (usize, &Claim)| -> Vec<ForeignMatch> {
         let mut found = Vec::new();
+        if !searched(c) {
+            return found;
+        }
         let from_primary = claim.renderings.iter().any(|r| is_primary(r.report));
         if !from_primary && with_primary.contains(claim.event.as_str()) {
             // No primary source of the event says it: the claim as a whole may come
@@ -171,6 +182,8 @@ struct Search<'a> {
     keys: Vec<Vec<Key>>,
     /// Per claim, a number for its event (claims of one event share it).
     event_of: Vec<u32>,
+    /// Per claim, the day its event began (`NO_DAY` if no report is dated).
+    begun: Vec<i32>,
 }
 
 /// `begun` of a claim whose event has no dated report: sorts first.
@@ -245,6 +258,7 @@ impl<'a> Search<'a> {
             by_key,
             keys,
             event_of,
+            begun,
         }
     }
 
@@ -256,15 +270,17 @@ impl<'a> Search<'a> {
         let rendering = &self.claims[c].renderings[index];
         let words = wording(rendering, self.reports);
         let keys = stems(&words);
-        let published = day(&self.reports[rendering.report]);
+        // An undated report of a dated event is placed on its event's first day.
+        let begun = Some(self.begun[c]).filter(|&b| b != NO_DAY);
+        let published = day(&self.reports[rendering.report]).or(begun);
         let needed = MIN_SHARED.min(keys.len()).max(1);
         // Each key's claims in the window, the rarest keys first.
-        let mut postings: Vec<(usize, Key, InWindow<'_>)> = keys
+        let mut postings: Vec<(usize, Key, &[(i32, usize)])> = keys
             .iter()
             .map(|key| {
                 let all = self.by_key.get(key).map_or(&[][..], Vec::as_slice);
-                let parts = window(all, published);
-                (parts[0].len() + parts[1].len(), *key, parts)
+                let part = window(all, published);
+                (part.len(), *key, part)
             })
             .collect();
         postings.sort_unstable_by_key(|&(count, key, _)| (count, key));
@@ -279,7 +295,7 @@ impl<'a> Search<'a> {
         // claim's run is how many of them it shares (one sort, no map to grow).
         let mut reached: Vec<usize> = postings[..followed]
             .iter()
-            .flat_map(|(_, _, parts)| parts.iter().flat_map(|part| part.iter().map(|&(_, d)| d)))
+            .flat_map(|(_, _, part)| part.iter().map(|&(_, d)| d))
             .collect();
         reached.sort_unstable();
         let mut common: Vec<Key> = postings[followed..].iter().map(|&(_, k, _)| k).collect();
@@ -330,16 +346,13 @@ impl<'a> Search<'a> {
     }
 }
 
-/// A key's postings (event's first day, claim) in a date window: those of
-/// undated events, then those of the window.
-type InWindow<'p> = [&'p [(i32, usize)]; 2];
-
-/// The postings of claims whose event began in the window of a rendering
-/// published on `published` (all of them if it is undated), and of undated events.
-fn window(postings: &[(i32, usize)], published: Option<i32>) -> InWindow<'_> {
+/// The postings (event's first day, claim) of claims whose event began in
+/// the window of a rendering published on `published`; for an undated one
+/// (of an undated event), those of the undated events.
+fn window(postings: &[(i32, usize)], published: Option<i32>) -> &[(i32, usize)] {
     let undated = postings.partition_point(|&(b, _)| b == NO_DAY);
     let Some(p) = published else {
-        return [postings, &[]];
+        return &postings[..undated];
     };
     let from = postings
         .partition_point(|&(b, _)| b < p - DAYS_BACK)
@@ -347,7 +360,7 @@ fn window(postings: &[(i32, usize)], published: Option<i32>) -> InWindow<'_> {
     let to = postings
         .partition_point(|&(b, _)| b <= p + DAYS_OF_SLACK)
         .max(from);
-    [&postings[..undated], &postings[from..to]]
+    &postings[from..to]
 }
 
 fn wording(rendering: &Rendering, reports: &[Report]) -> Wording {
@@ -359,8 +372,11 @@ fn stems(wording: &Wording) -> Vec<Key> {
 }
 
 fn day(report: &Report) -> Option<i32> {
-    report.published.map(|d| {
-        d.since(jiff::civil::date(1970, 1, 1))
-            .map_or(0, |span| span.get_days())
-    })
+    report.published.map(day_number)
+}
+
+/// A date as the search counts days: days since 1970-01-01.
+pub fn day_number(date: jiff::civil::Date) -> i32 {
+    date.since(jiff::civil::date(1970, 1, 1))
+        .map_or(0, |span| span.get_days())
 }

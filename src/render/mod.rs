@@ -4,6 +4,7 @@
 //! renderers), over the one finding model.
 
 mod csv;
+mod deferred;
 mod github;
 mod html;
 mod json;
@@ -17,10 +18,12 @@ mod table;
 
 use std::io::{self, Write};
 
-pub use json::{AttributionRecord, VERSION};
+pub use deferred::{Deferred, Section};
+pub use json::{AttributionRecord, VERSION, check_event_record, claim_record_of, report_record};
+pub use jsonl::Record;
 pub use matrix::{Cell, Matrix, Verdict};
 pub use stream::AttributionWriter;
-pub use summary::{RuleCount, Run, Summary, counted, statistics};
+pub use summary::{RuleCount, Run, Summary, counted, statistics, too_large};
 pub use table::diff_text;
 
 use crate::corpus::Report;
