@@ -121,9 +121,11 @@ pub fn run(corpus: Corpus, config: &Config, plan: &Plan) -> Outcome {
         .collect();
     let is_primary = |r: usize| outlet_kinds[r] == Some(OutletKind::Official);
     // Quotes that belong to another event need every event's claims.
+    let keys = foreign::claim_keys(&claims, &reports);
     let foreign = foreign::foreign_quotes(
         &events,
         &claims,
+        &keys,
         &comparisons,
         &reports,
         &attributions,

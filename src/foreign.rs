@@ -61,16 +61,20 @@ pub struct ForeignMatch {
 /// rendering of a claim that no primary source of its event makes but a claim
 /// of another event does. Only the claims `searched` takes are searched for;
 /// the others are only searched among (the events around a window's).
+/// `keys` are [`claim_keys`] of `claims`: a check that searches window after
+/// window makes each claim's once.
+#[allow(clippy::too_many_arguments)] // Each is a part of the run the search reads.
 pub fn foreign_quotes(
     events: &[Event],
     claims: &[Claim],
+    keys: &[Vec<Key>],
     comparisons: &[Comparison],
     reports: &[Report],
     attributions: &[Vec<Attribution>],
     is_primary: &(dyn Fn(usize) -> bool + Sync),
     searched: &(dyn Fn(usize) -> bool + Sync),
 ) -> Vec<ForeignMatch> {
-    let search = Search::new(events, claims, reports, attributions);
+    let search = Search::new(events, claims, keys, reports, attributions);
     let with_primary: FxHashSet<&str> = events
         .iter()
         .filter(|e| e.reports.iter().any(|&r| is_primary(r)))
@@ -150,6 +154,15 @@ pub fn foreign_quotes(
         .collect()
 }
 
+/// Per claim, the content keys of its reference wording: what the search
+/// finds a claim by.
+pub fn claim_keys(claims: &[Claim], reports: &[Report]) -> Vec<Vec<Key>> {
+    claims
+        .par_iter()
+        .map(|claim| stems(&wording(&claim.renderings[claim.reference], reports)))
+        .collect()
+}
+
 /// A quote, or a mixed quote with enough quoted words to be a statement: a
 /// scare-quoted phrase or two is no one's statement, and a short quote of few
 /// content words (`I love you`) is said at many events.
@@ -179,7 +192,7 @@ struct Search<'a> {
     /// a corpus that spans many months.
     by_key: FxHashMap<Key, Vec<(i32, usize)>>,
     /// Per claim, the content keys of its reference wording (sorted).
-    keys: Vec<Vec<Key>>,
+    keys: &'a [Vec<Key>],
     /// Per claim, a number for its event (claims of one event share it).
     event_of: Vec<u32>,
     /// Per claim, the day its event began (`NO_DAY` if no report is dated).
@@ -193,6 +206,7 @@ impl<'a> Search<'a> {
     fn new(
         events: &'a [Event],
         claims: &'a [Claim],
+        keys: &'a [Vec<Key>],
         reports: &'a [Report],
         attributions: &'a [Vec<Attribution>],
     ) -> Search<'a> {
@@ -233,10 +247,6 @@ impl<'a> Search<'a> {
         let surnames = claims
             .iter()
             .map(|c| c.renderings[c.reference].speaker.as_deref().map(surname))
-            .collect();
-        let keys: Vec<Vec<Key>> = claims
-            .par_iter()
-            .map(|claim| stems(&wording(&claim.renderings[claim.reference], reports)))
             .collect();
         let mut by_key: FxHashMap<Key, Vec<(i32, usize)>> = FxHashMap::default();
         for (c, claim_keys) in keys.iter().enumerate() {

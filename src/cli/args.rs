@@ -60,6 +60,18 @@ pub enum Command {
         #[arg(long)]
         stats: bool,
     },
+    /// List each report's id, place, date and event key, one a line (JSON
+    /// Lines), repeated ids too, and each rejected input: the first pass of
+    /// a check split over machines (the Spark job, `spark/`).
+    Index {
+        #[command(flatten)]
+        input: Input,
+        /// Standard input holds framed lines, as `check --framed` reads them.
+        #[arg(long)]
+        framed: bool,
+        #[command(flatten)]
+        output: Output,
+    },
     /// List the rules, or print one rule's documentation.
     Rules {
         /// A rule code or name (CC004, unsupported-fragment).

@@ -68,8 +68,36 @@ fn run(cli: Cli) -> io::Result<u8> {
             render::write_rules(&settings.chosen, settings.format, style, out)
         })
         .map(|()| 0),
+        Settings::Index {
+            sources,
+            framed,
+            destination,
+        } => run_index(&sources, framed, &destination),
         Settings::Init { path, force } => init(&path, force),
     }
+}
+
+/// `index`: each report's id, place, date and event key, and each rejected
+/// input, in corpus order, as JSON Lines; ids are not checked for repeats.
+fn run_index(sources: &Sources, framed: bool, destination: &Destination) -> io::Result<u8> {
+    let batching = corpus::Batching::default();
+    let (_scan, batches) = if framed {
+        corpus::scan_framed(batching)?
+    } else {
+        corpus::scan(&sources.paths, batching)?
+    };
+    let mut rejected = 0;
+    write_to(destination, |out, _| {
+        for (batch, _) in std::iter::from_fn({
+            let mut batches = batches.every_id();
+            move || batches.next_placed()
+        }) {
+            rejected += batch.rejected.len();
+            render::write_index(&batch, out)?;
+        }
+        Ok(())
+    })?;
+    Ok(input_status(rejected))
 }
 
 /// `events`: the grouping of the corpus into events.

@@ -48,7 +48,15 @@ pub enum Settings {
     Extract(ExtractSettings),
     Events(EventsSettings),
     Rules(RulesSettings),
-    Init { path: PathBuf, force: bool },
+    Index {
+        sources: Sources,
+        framed: bool,
+        destination: Destination,
+    },
+    Init {
+        path: PathBuf,
+        force: bool,
+    },
 }
 
 impl Settings {
@@ -97,6 +105,15 @@ impl Settings {
                 destination: Destination::of(&output),
                 format: list_format(format),
             }),
+            Command::Index {
+                input,
+                framed,
+                output,
+            } => Settings::Index {
+                sources: Sources::of(&input, None)?,
+                framed,
+                destination: Destination::of(&output),
+            },
             Command::Init { path, force } => Settings::Init { path, force },
         })
     }

@@ -94,6 +94,9 @@ pub struct Batches {
     /// batch ended inside it.
     open: Option<(u32, Stream)>,
     ids: ids::Ids,
+    /// Whether a repeated id is rejected (it is, but for a part of a corpus:
+    /// which record came first is the whole corpus's to say).
+    check_ids: bool,
     batching: Batching,
 }
 
@@ -110,11 +113,20 @@ pub(super) fn of_inputs(inputs: Vec<(Input, Budget)>, batching: Batching) -> Bat
         inputs: inputs.into_iter().enumerate(),
         open: None,
         ids: ids::Ids::default(),
+        check_ids: true,
         batching,
     }
 }
 
 impl Batches {
+    /// The batches with every report read, a repeated id too.
+    pub fn every_id(self) -> Batches {
+        Batches {
+            check_ids: false,
+            ..self
+        }
+    }
+
     /// The next piece to read, in corpus order, with its size and the
     /// number of its input; `None` past the last input.
     fn next_piece(&mut self) -> Option<(Piece, u64, u32)> {
@@ -197,7 +209,11 @@ impl Batches {
         let entries = entries
             .into_iter()
             .map(|(entry, place)| (within_report_size(entry), place));
-        let (corpus, places) = self.ids.admit_with(entries);
+        let (corpus, places) = if self.check_ids {
+            self.ids.admit_with(entries)
+        } else {
+            every_entry(entries)
+        };
         // Every report read has a place: only input rejected unread has none.
         Some((corpus, places.into_iter().flatten().collect()))
     }
@@ -209,4 +225,20 @@ impl Iterator for Batches {
     fn next(&mut self) -> Option<Corpus> {
         self.next_placed().map(|(corpus, _)| corpus)
     }
+}
+
+/// Every report of `entries` with its place, and the rejections among them.
+fn every_entry<T>(entries: impl Iterator<Item = (Entry, T)>) -> (Corpus, Vec<T>) {
+    let mut corpus = Corpus::default();
+    let mut kept = Vec::new();
+    for (entry, place) in entries {
+        match entry {
+            Ok(found) => {
+                corpus.reports.push(found.report);
+                kept.push(place);
+            }
+            Err(rejection) => corpus.rejected.push(rejection),
+        }
+    }
+    (corpus, kept)
 }

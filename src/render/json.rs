@@ -47,6 +47,31 @@ pub struct ReportRecord<'a> {
     compared: bool,
 }
 
+/// A report as `index` lists it: what places it in the corpus, in time and
+/// in an event.
+#[derive(Debug, Serialize)]
+pub struct IndexRecord<'a> {
+    id: &'a str,
+    path: &'a str,
+    line: u32,
+    published: Option<String>,
+    event: Option<&'a str>,
+    folder: Option<&'a str>,
+}
+
+impl IndexRecord<'_> {
+    pub fn of(r: &Report) -> IndexRecord<'_> {
+        IndexRecord {
+            id: &r.id,
+            path: &r.origin.path,
+            line: r.origin.line,
+            published: r.published.map(|d| d.to_string()),
+            event: r.event.as_deref(),
+            folder: r.origin.folder.as_deref(),
+        }
+    }
+}
+
 /// One event a line in `events --format jsonl`: the scorer's format.
 #[derive(Debug, Serialize)]
 pub struct EventRecord<'a> {

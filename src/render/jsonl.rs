@@ -22,6 +22,9 @@ pub enum Record<'a> {
     Finding(&'a Finding),
     Rejected(RejectionRecord<'a>),
     Summary(Versioned),
+    /// `index`'s line for a report.
+    #[serde(rename = "report")]
+    Indexed(json::IndexRecord<'a>),
 }
 
 impl Record<'_> {
@@ -34,6 +37,7 @@ impl Record<'_> {
             Record::Finding(r) => serde_json::to_vec_pretty(r),
             Record::Rejected(r) => serde_json::to_vec_pretty(r),
             Record::Summary(r) => serde_json::to_vec_pretty(&r.summary),
+            Record::Indexed(r) => serde_json::to_vec_pretty(r),
         }
     }
 }

@@ -188,6 +188,20 @@ pub fn write_events(
     }
 }
 
+/// `index`: a batch's reports (their id, place, date and event key) and
+/// rejections, one a line.
+pub fn write_index(batch: &crate::corpus::Corpus, out: &mut dyn Write) -> io::Result<()> {
+    let reports = batch
+        .reports
+        .iter()
+        .map(|r| Record::Indexed(json::IndexRecord::of(r)));
+    let rejected = batch
+        .rejected
+        .iter()
+        .map(|r| Record::Rejected(json::rejection_record(r)));
+    json::write_lines(reports.chain(rejected), out)
+}
+
 /// `rules`: the catalogue, or one rule's documentation.
 pub fn write_rules(
     rules: &[&Rule],

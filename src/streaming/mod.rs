@@ -111,7 +111,7 @@ pub fn check(
             run.held.clear();
             continue;
         }
-        let due = next.is_none_or(|n| n - run.last_check >= STEP_DAYS);
+        let due = next.is_none_or(|n| n.saturating_sub(run.last_check) >= STEP_DAYS);
         if due {
             run.check_ready(next.unwrap_or(Day::MAX), &mut streamed, closing)?;
             run.last_check = day;

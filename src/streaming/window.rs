@@ -21,7 +21,7 @@ use crate::extract::Attribution;
 use crate::finding::Finding;
 use crate::foreign;
 use crate::rules;
-use crate::text::Span;
+use crate::text::{Key, Span};
 
 /// One event, read, extracted and aligned.
 #[derive(Debug, Default)]
@@ -32,6 +32,10 @@ pub struct Held {
     pub sentences: Vec<Vec<Span>>,
     pub claims: Vec<Claim>,
     pub comparisons: Vec<Comparison>,
+    /// Per claim, what the search across events finds it by (made once).
+    pub keys: Vec<Vec<Key>>,
+    /// Per report, its outlet's configured kind.
+    pub outlet_kinds: Vec<Option<OutletKind>>,
     /// Its attributions when it holds more than an event may: it was left
     /// out of comparison (its reports are kept without their text).
     pub too_large: Option<usize>,
@@ -41,6 +45,11 @@ impl Held {
     /// Align and compare the claims of `event` (whose reports are `self`'s,
     /// in order), unless it holds too many attributions.
     pub fn align(&mut self, event: &Event, config: &Config) {
+        self.outlet_kinds = self
+            .reports
+            .iter()
+            .map(|r| config.outlet_kind(&r.outlet))
+            .collect();
         if self.too_large.is_some() {
             return;
         }
@@ -57,6 +66,7 @@ impl Held {
             .iter()
             .map(|c| compare::compare(c, attributed))
             .collect();
+        self.keys = foreign::claim_keys(&claims, &self.reports);
         self.claims = claims;
     }
 
@@ -96,6 +106,8 @@ struct View {
     sentences: Vec<Vec<Span>>,
     claims: Vec<Claim>,
     comparisons: Vec<Comparison>,
+    keys: Vec<Vec<Key>>,
+    outlet_kinds: Vec<Option<OutletKind>>,
     too_large: Vec<Option<usize>>,
 }
 
@@ -112,6 +124,8 @@ fn gather(held: &mut BTreeMap<usize, Held>, events: &[Event]) -> View {
         sentences: Vec::new(),
         claims: Vec::new(),
         comparisons: Vec::new(),
+        keys: Vec::new(),
+        outlet_kinds: Vec::new(),
         too_large: Vec::new(),
     };
     for (&rank, h) in held.iter_mut() {
@@ -130,6 +144,8 @@ fn gather(held: &mut BTreeMap<usize, Held>, events: &[Event]) -> View {
         view.languages.append(&mut h.languages);
         view.sentences.append(&mut h.sentences);
         view.comparisons.append(&mut h.comparisons);
+        view.keys.append(&mut h.keys);
+        view.outlet_kinds.append(&mut h.outlet_kinds);
         view.claims
             .extend(h.claims.drain(..).map(|c| shifted(c, offset, true)));
         view.too_large.push(h.too_large);
@@ -150,6 +166,8 @@ fn scatter(mut view: View, held: &mut BTreeMap<usize, Held>) {
         h.languages = view.languages.split_off(offset);
         h.sentences = view.sentences.split_off(offset);
         h.comparisons = view.comparisons.split_off(claims);
+        h.keys = view.keys.split_off(claims);
+        h.outlet_kinds = view.outlet_kinds.split_off(offset);
         h.claims = view
             .claims
             .split_off(claims)
@@ -182,25 +200,23 @@ pub fn check(
     plan: &Plan,
     close: &mut dyn FnMut(Closed<'_>) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    let view = gather(held, events);
+    let mut view = gather(held, events);
     let positions: Vec<usize> = ranks
         .iter()
         .filter_map(|r| view.ranks.binary_search(r).ok())
         .collect();
-    let outlet_kinds: Vec<Option<OutletKind>> = view
-        .reports
-        .iter()
-        .map(|r| config.outlet_kind(&r.outlet))
-        .collect();
+    let outlet_kinds = std::mem::take(&mut view.outlet_kinds);
+    let keys = std::mem::take(&mut view.keys);
     let is_primary = |r: usize| outlet_kinds[r] == Some(OutletKind::Official);
     let mut searched = vec![false; view.claims.len()];
     for &p in &positions {
         searched[view.claim_ranges[p].clone()].fill(true);
     }
-    let foreign = crate::stats::time("align+compare", || {
+    let foreign = crate::stats::time("align+compare/search", || {
         foreign::foreign_quotes(
             &view.events,
             &view.claims,
+            &keys,
             &view.comparisons,
             &view.reports,
             &view.attributions,
@@ -264,6 +280,8 @@ pub fn check(
         }
     }
     drop(checker);
+    view.keys = keys;
+    view.outlet_kinds = outlet_kinds;
     scatter(view, held);
     result
 }
