@@ -59,6 +59,9 @@ pub enum Command {
         /// reports/s, MB/s of report text) and the peak memory.
         #[arg(long)]
         stats: bool,
+        /// Standard input holds framed lines, as `check --framed` reads them.
+        #[arg(long)]
+        framed: bool,
     },
     /// List each report's id, place, date and event key, one a line (JSON
     /// Lines), repeated ids too, and each rejected input: the first pass of

@@ -103,7 +103,18 @@ fn run_index(sources: &Sources, framed: bool, destination: &Destination) -> io::
 /// `events`: the grouping of the corpus into events.
 fn run_events(settings: EventsSettings, started: Instant) -> io::Result<u8> {
     start_stats(settings.stats);
-    let corpus = read(&settings.sources, settings.destination.quiet)?;
+    let corpus = if settings.framed {
+        let (_scan, mut batches) = corpus::scan_framed(corpus::Batching::default())?;
+        let mut corpus = Corpus::default();
+        while let Some((batch, _)) = batches.next_placed() {
+            corpus.reports.extend(batch.reports);
+            corpus.rejected.extend(batch.rejected);
+        }
+        print_rejections(&corpus.rejected)?;
+        corpus
+    } else {
+        read(&settings.sources, settings.destination.quiet)?
+    };
     let events = stats::time("group", || {
         events::group(&corpus.reports, &settings.grouping)
     });
@@ -235,24 +246,12 @@ fn run_streaming(settings: CheckSettings, owned: Owned, started: Instant) -> io:
     progress.finish();
     print_rejections(&streamed.rejected)?;
     print_skipped(&streamed.skipped)?;
-    let mut rejected = index.rejected;
-    rejected.extend(streamed.rejected);
     let failing = fail_on
         .threshold()
         .is_some_and(|t| recorder.any_at_least(t));
-    let summary = render::Summary {
-        reports: index.places.len(),
-        events: index.events.len(),
-        claims: streamed.claims,
-        findings: recorder.shown,
-        errors: recorder.severities[2],
-        warnings: recorder.severities[1],
-        infos: recorder.severities[0],
-        rejected: rejected.len(),
-        left_out: streamed.left_out,
-        events_left_out: streamed.events_left_out,
-        baselined: recorder.baselined,
-    };
+    let summary = recorder.summary(&index, &streamed);
+    let mut rejected = index.rejected;
+    rejected.extend(streamed.rejected);
     let any_rejected = !rejected.is_empty();
     let deferred = recorder.deferred.take();
     let findings = recorder.into_findings();

@@ -85,11 +85,13 @@ impl Settings {
                 output,
                 format,
                 stats,
+                framed,
             } => {
                 let mb = limit.max_input_mb.or(Some(corpus::DEFAULT_MAX_INPUT_MB));
                 let sources = Sources::of(&input, mb)?;
                 Settings::Events(EventsSettings {
                     grouping: grouping_of(&grouping, &sources.config),
+                    framed,
                     sources,
                     destination: Destination::of(&output),
                     format: list_format(format),
@@ -297,6 +299,8 @@ pub struct ExtractSettings {
 #[derive(Debug)]
 pub struct EventsSettings {
     pub sources: Sources,
+    /// `--framed`: standard input's lines carry their places.
+    pub framed: bool,
     pub grouping: Grouping,
     pub destination: Destination,
     pub format: Format,

@@ -6,10 +6,10 @@
 use std::collections::BTreeSet;
 use std::io;
 
-use super::{Closed, Closing};
+use super::{Closed, Closing, Index, Streamed};
 use crate::corpus::Report;
 use crate::finding::{Finding, Severity};
-use crate::render::{self, Deferred, Record, Section};
+use crate::render::{self, Deferred, Record, Section, Summary};
 
 /// Keeps what a run's output needs of each report and event as they close.
 #[derive(Debug)]
@@ -53,6 +53,23 @@ impl<'k> Recorder<'k> {
     pub fn into_findings(mut self) -> Vec<Finding> {
         self.findings.sort_by_key(|(rank, _)| *rank);
         self.findings.into_iter().flat_map(|(_, f)| f).collect()
+    }
+
+    /// The run's counts, as the whole-corpus check counts them.
+    pub fn summary(&self, index: &Index, streamed: &Streamed) -> Summary {
+        Summary {
+            reports: index.places.len(),
+            events: index.events.len(),
+            claims: streamed.claims,
+            findings: self.shown,
+            errors: self.severities[2],
+            warnings: self.severities[1],
+            infos: self.severities[0],
+            rejected: index.rejected.len() + streamed.rejected.len(),
+            left_out: streamed.left_out,
+            events_left_out: streamed.events_left_out,
+            baselined: self.baselined,
+        }
     }
 
     /// Whether a finding shown is at or above `threshold`.
