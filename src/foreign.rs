@@ -113,6 +113,7 @@ pub fn foreign_quotes(
         for (i, rendering) in claim.renderings.iter().enumerate() {
             if !quoted(
                 &attributions[rendering.report][rendering.attribution],
+                rendering,
                 &reports[rendering.report].text,
             ) {
                 continue;
@@ -166,18 +167,30 @@ pub fn claim_keys(claims: &[Claim], reports: &[Report]) -> Vec<Vec<Key>> {
 /// A quote, or a mixed quote with enough quoted words to be a statement: a
 /// scare-quoted phrase or two is no one's statement, and a short quote of few
 /// content words (`I love you`) is said at many events.
-fn quoted(attribution: &Attribution, text: &str) -> bool {
-    let words: Vec<Wording> = attribution
-        .content
-        .quoted
+/// Only the rendering's own words count: one sentence of a longer quote is
+/// judged by its own words.
+fn quoted(attribution: &Attribution, rendering: &Rendering, text: &str) -> bool {
+    let words = Wording::new(text, &rendering.pieces);
+    let in_quote = |w: &&crate::text::Word| {
+        attribution
+            .content
+            .quoted
+            .iter()
+            .any(|q| q.contains(w.span.start()))
+    };
+    let quoted_words = words.words.iter().filter(in_quote).count();
+    let content_words = words
+        .words
         .iter()
-        .map(|span| Wording::new(text, std::slice::from_ref(span)))
-        .collect();
-    let quoted_words: usize = words.iter().map(Wording::len).sum();
-    let content_words: usize = words.iter().map(Wording::content_len).sum();
+        .filter(in_quote)
+        .filter(|w| w.content)
+        .count();
     (attribution.kind == Kind::Direct && content_words >= MIN_QUOTED_CONTENT_WORDS)
         || quoted_words >= MIN_QUOTED_WORDS
 }
+
+/// A claim in a key's list: the day its event began, and its number.
+type Posting = (i32, usize);
 
 /// Finds, for a rendering, the best-matching claim of another event.
 struct Search<'a> {
@@ -190,7 +203,7 @@ struct Search<'a> {
     /// order of `begun`: a rendering counts only the claims of its date window,
     /// found by binary search, so the search does not grow with the square of
     /// a corpus that spans many months.
-    by_key: FxHashMap<Key, Vec<(i32, usize)>>,
+    by_key: FxHashMap<Key, Vec<Posting>>,
     /// Per claim, the content keys of its reference wording (sorted).
     keys: &'a [Vec<Key>],
     /// Per claim, a number for its event (claims of one event share it).
@@ -248,7 +261,7 @@ impl<'a> Search<'a> {
             .iter()
             .map(|c| c.renderings[c.reference].speaker.as_deref().map(surname))
             .collect();
-        let mut by_key: FxHashMap<Key, Vec<(i32, usize)>> = FxHashMap::default();
+        let mut by_key: FxHashMap<Key, Vec<Posting>> = FxHashMap::default();
         for (c, claim_keys) in keys.iter().enumerate() {
             for &key in claim_keys {
                 by_key.entry(key).or_default().push((begun[c], c));
@@ -285,7 +298,7 @@ impl<'a> Search<'a> {
         let published = day(&self.reports[rendering.report]).or(begun);
         let needed = MIN_SHARED.min(keys.len()).max(1);
         // Each key's claims in the window, the rarest keys first.
-        let mut postings: Vec<(usize, Key, &[(i32, usize)])> = keys
+        let mut postings: Vec<(usize, Key, &[Posting])> = keys
             .iter()
             .map(|key| {
                 let all = self.by_key.get(key).map_or(&[][..], Vec::as_slice);
@@ -359,7 +372,7 @@ impl<'a> Search<'a> {
 /// The postings (event's first day, claim) of claims whose event began in
 /// the window of a rendering published on `published`; for an undated one
 /// (of an undated event), those of the undated events.
-fn window(postings: &[(i32, usize)], published: Option<i32>) -> &[(i32, usize)] {
+fn window(postings: &[Posting], published: Option<i32>) -> &[Posting] {
     let undated = postings.partition_point(|&(b, _)| b == NO_DAY);
     let Some(p) = published else {
         return &postings[..undated];

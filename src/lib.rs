@@ -4,11 +4,15 @@
 //! entry point and plain data in and out:
 //!
 //! ```text
-//! corpus ──► text ──► extract ──► events ──► align ──► compare ──► rules ──► report
+//! corpus ──► text ──► extract ──► events ──► align ──► compare ──► foreign ──► rules
+//!        ──► outcome ──► render
 //! ```
 //!
-//! `check` runs them all on the whole corpus; `attributions` runs corpus ──►
-//! extract ──► report batch after batch, for `crosscheck extract`.
+//! A stage imports only the stages before it and the foundations below them
+//! all (`data`, `stats`, `finding`, `config`); `tests/it/pipeline_order.rs`
+//! holds the order. `check` runs every stage on the whole corpus;
+//! `attributions` runs corpus ──► extract ──► render batch after batch, for
+//! `crosscheck extract`.
 
 pub mod align;
 pub mod attributions;

@@ -11,6 +11,7 @@ mod offices;
 mod reference;
 mod speakers;
 
+pub use offices::is_government_body;
 pub(crate) use speakers::surname;
 
 use std::ops::Range;
@@ -31,6 +32,9 @@ pub(crate) use speakers::parts as name_parts;
 /// A rendering joins a claim when at least this share of the shorter one's
 /// content words match.
 const MIN_CONTAINMENT: f64 = 0.5;
+/// Renderings credited to different people join only when this share of the
+/// shorter one's content words match.
+const OTHER_SPEAKERS_CONTAINMENT: f64 = 0.8;
 /// And at least this many content words match (fewer when a wording is shorter).
 pub(crate) const MIN_SHARED: usize = 3;
 /// Reordered, a rendering must share this many content keys with a claim...
@@ -173,6 +177,23 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
         )
     });
 
+    let names = Names::new(
+        event
+            .reports
+            .iter()
+            .flat_map(|&r| attributions[r].iter().filter_map(|a| a.speaker.as_ref())),
+        config,
+    );
+    // Each unit's speaker, by the event-wide name of a named person.
+    let speakers: Vec<Option<String>> = units
+        .iter()
+        .map(|u| {
+            attributions[u.report][u.attribution]
+                .speaker
+                .as_ref()
+                .and_then(|s| names.of(s, config))
+        })
+        .collect();
     // Members of each claim: (unit, the unit's words that render the claim).
     let mut members: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
     // The content keys of each member's words, and what they offer to match
@@ -192,7 +213,20 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
                 .take(MAX_MEMBERS_COMPARED)
                 .filter_map(|((m, range), (theirs, matchable))| {
                     let member = &units[*m].wording.words[range.clone()];
-                    joins_claim((&unit.wording.words, &keys), (member, theirs, matchable))
+                    let found =
+                        joins_claim((&unit.wording.words, &keys), (member, theirs, matchable))?;
+                    // Two people's words are one statement only when they are
+                    // nearly the same words (one misattributed): two different
+                    // statements of theirs share a topic's words.
+                    let other_speaker = matches!(
+                        (&speakers[u], &speakers[*m]),
+                        (Some(a), Some(b)) if a != b
+                    );
+                    let content = |words: &[Word]| words.iter().filter(|w| w.content).count();
+                    let shorter = content(&unit.wording.words).min(content(member)).max(1);
+                    (!other_speaker
+                        || found.1 as f64 / shorter as f64 >= OTHER_SPEAKERS_CONTAINMENT)
+                        .then_some(found)
                 })
                 .max_by_key(|(range, shared)| (*shared, std::cmp::Reverse(range.start)));
             if let Some((range, shared)) = best {
@@ -229,13 +263,6 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
         }
     }
 
-    let names = Names::new(
-        event
-            .reports
-            .iter()
-            .flat_map(|&r| attributions[r].iter().filter_map(|a| a.speaker.as_ref())),
-        config,
-    );
     // The people any report of the event describes as officials of a nation
     // that speaks another language: their words are translated wherever quoted.
     let translated_people: FxHashSet<String> = event

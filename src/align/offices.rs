@@ -8,6 +8,8 @@
 
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use crate::extract::{Speaker, SpeakerClass};
 
 /// A nation as news names it.
@@ -88,19 +90,33 @@ fn described(speaker: &Speaker) -> String {
     phrase(&text)
 }
 
+/// Every nation's names in one automaton, each pattern with its nation.
+/// (A build fails only past the automaton's size limits, far beyond a list
+/// of nations: then no nation is known.)
+static NATION_NAMES: LazyLock<Option<(AhoCorasick, Vec<usize>)>> = LazyLock::new(|| {
+    let mut patterns: Vec<&str> = Vec::new();
+    let mut nations = Vec::new();
+    for (n, nation) in NATIONS.iter().enumerate() {
+        for name in &nation.names {
+            patterns.push(name);
+            nations.push(n);
+        }
+    }
+    // Leftmost, then longest: `south sudan` before the `sudan` inside it.
+    let automaton = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .ok()?;
+    Some((automaton, nations))
+});
+
 /// The nation a phrase names first, if any.
 fn nation_in(phrase: &str) -> Option<&'static Nation> {
-    NATIONS
-        .iter()
-        .filter_map(|n| {
-            n.names
-                .iter()
-                .filter_map(|name| phrase.find(name.as_str()))
-                .min()
-                .map(|at| (at, n))
-        })
-        .min_by_key(|(at, _)| *at)
-        .map(|(_, n)| n)
+    let (automaton, nations) = NATION_NAMES.as_ref()?;
+    let found = automaton.find(phrase)?;
+    nations
+        .get(found.pattern().as_usize())
+        .and_then(|&n| NATIONS.get(n))
 }
 
 /// Whether the speaker is an official of a nation whose officials speak

@@ -33,10 +33,12 @@ pub(super) fn choose(
             )
         })
     };
-    let words = |i: usize| {
-        let r = &renderings[i];
-        Wording::new(&reports[r.report].text, &r.pieces)
-    };
+    // Each rendering's words, made once: the choice asks for them often.
+    let wordings: Vec<Wording> = renderings
+        .iter()
+        .map(|r| Wording::new(&reports[r.report].text, &r.pieces))
+        .collect();
+    let words = |i: usize| &wordings[i];
     let own = |i: usize| {
         let r = &renderings[i];
         attributions[r.report][r.attribution]

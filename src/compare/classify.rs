@@ -73,8 +73,9 @@ impl fmt::Display for ChangeClass {
 impl ChangeClass {
     /// Whether a change of this class leaves the words a faithful rendering.
     /// Punctuation, spelling, an elision and another name for the speaker
-    /// always do. Interchangeable words, function words, word order and
-    /// another translation's words do only in translated speech (`translated`):
+    /// always do. Interchangeable words, function words, word order, words
+    /// left out and another translation's words do only in translated speech
+    /// (`translated`):
     /// independent translators choose them, while an English speaker's
     /// words have one wording, and a quote that changes them is altered.
     pub fn is_faithful(self, translated: bool) -> bool {
@@ -83,10 +84,12 @@ impl ChangeClass {
             | ChangeClass::Spelling
             | ChangeClass::Elided
             | ChangeClass::SpeakerReference => true,
+            // A translation may leave words out: a variant, not a misquote.
             ChangeClass::Synonym
             | ChangeClass::Retranslated
             | ChangeClass::FunctionWord
-            | ChangeClass::Reordered => translated,
+            | ChangeClass::Reordered
+            | ChangeClass::Deletion => translated,
             _ => false,
         }
     }
@@ -243,16 +246,47 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
 }
 
 /// The same words but for how they are joined or written: `end game` and
-/// `endgame`, `tool kits` and `toolkits`, `eleventh` and `11th`.
+/// `endgame`, `tool kits` and `toolkits`, `eleventh` and `11th`, `it's`
+/// and `it is`, `did n't` and `did not`.
 fn written_alike(old: &[&Word], new: &[&Word]) -> bool {
     let bare = |words: &[&Word]| {
-        words
-            .iter()
-            .map(|w| NUMBERS.get(w.folded.as_ref()).copied().unwrap_or(&w.folded))
-            .flat_map(|w| w.chars().filter(|c| c.is_alphanumeric()))
-            .collect::<String>()
+        let mut out = String::new();
+        for w in words {
+            let word = NUMBERS.get(w.folded.as_ref()).copied().unwrap_or(&w.folded);
+            out.extend(expanded(word).chars().filter(|c| c.is_alphanumeric()));
+        }
+        out
     };
     bare(old) == bare(new)
+}
+
+/// A contraction written out: `won't` `will not`, `can't` `can not`,
+/// `didn't` `did not`, `it's` `it is`, `we'll` `we will`.
+fn expanded(word: &str) -> std::borrow::Cow<'_, str> {
+    const WHOLE: &[(&str, &str)] = &[
+        ("won't", "will not"),
+        ("can't", "can not"),
+        ("cannot", "can not"),
+        ("shan't", "shall not"),
+    ];
+    const ENDINGS: &[(&str, &str)] = &[
+        ("n't", " not"),
+        ("'s", " is"),
+        ("'re", " are"),
+        ("'ll", " will"),
+        ("'d", " would"),
+        ("'m", " am"),
+        ("'ve", " have"),
+    ];
+    if let Some((_, full)) = WHOLE.iter().find(|(short, _)| *short == word) {
+        return std::borrow::Cow::Borrowed(full);
+    }
+    match ENDINGS.iter().find(|(ending, _)| word.ends_with(ending)) {
+        Some((ending, full)) => {
+            std::borrow::Cow::Owned(format!("{}{full}", &word[..word.len() - ending.len()]))
+        }
+        None => std::borrow::Cow::Borrowed(word),
+    }
 }
 
 /// `UN` for `United Nations`, `EU` for `European Union`: a name's initials.

@@ -159,7 +159,7 @@ pub fn compare(claim: &Claim, attributed: Attributed<'_>) -> Comparison {
         })
         .collect();
     if claim.translated {
-        mark_other_translations(claim, &mut diffs);
+        mark_other_translations(claim, attributed.reports, &mut diffs);
     }
     let variants = variants(claim, &diffs, attributed.reports);
     Comparison {
@@ -382,24 +382,31 @@ fn label(changes: &[Change], similarity: f64, translated: bool) -> Label {
 }
 
 /// In translated speech, a word or phrase put in place of the reference's
-/// that another report's translation puts there too is a translator's
-/// choice, not the outlet's change: two translations agree on it. (A change
-/// of meaning stays what it is, and so do words found in no other rendering.)
-fn mark_other_translations(claim: &Claim, diffs: &mut [Diff]) {
-    let key = |c: &Change| (crate::text::fold(&c.old), crate::text::fold(&c.new));
-    let choices: Vec<(usize, (String, String))> = diffs
+/// whose words another report's translation of the statement has too is a
+/// translator's choice, not the outlet's change. (A change of meaning stays
+/// what it is, and so do words found in no other rendering.)
+fn mark_other_translations(claim: &Claim, reports: &[Report], diffs: &mut [Diff]) {
+    let words: Vec<(usize, HashSet<String>)> = claim
+        .renderings
         .iter()
-        .enumerate()
-        .flat_map(|(i, d)| d.changes.iter().map(move |c| (i, c)))
-        .filter(|(_, c)| is_translators_choice(c))
-        .map(|(i, c)| (claim.renderings[i].report, key(c)))
+        .map(|r| {
+            let wording = Wording::new(&reports[r.report].text, &r.pieces);
+            let folded = wording.words.iter().map(|w| w.folded.to_string()).collect();
+            (r.report, folded)
+        })
         .collect();
     for (i, diff) in diffs.iter_mut().enumerate() {
         let report = claim.renderings[i].report;
+        let elsewhere = |word: &str| {
+            words
+                .iter()
+                .any(|(r, set)| *r != report && set.contains(word))
+        };
         let mut marked = false;
         for c in diff.changes.iter_mut().filter(|c| is_translators_choice(c)) {
-            let k = key(c);
-            if choices.iter().any(|(r, other)| *r != report && *other == k) {
+            let new = Wording::of(&c.new);
+            let content: Vec<&Word> = new.words.iter().filter(|w| w.content).collect();
+            if !content.is_empty() && content.iter().all(|w| elsewhere(&w.folded)) {
                 c.class = ChangeClass::Retranslated;
                 marked = true;
             }

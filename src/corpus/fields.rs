@@ -43,21 +43,28 @@ impl<T> Default for Fields<T> {
 
 impl<T> Fields<T> {
     /// The report these fields describe. `default_id` names the report when the
-    /// record does not; the outlet defaults to the file's stem.
-    /// Fails only on an unparsable date, with the reason.
+    /// record does not. A report without an outlet is named by its own id when
+    /// it is one record of many (`record`: a JSON Lines line, an element of a
+    /// JSON array), since their file's name is every record's; else by the
+    /// file's stem (`xinhua.md` → `xinhua`). Fails only on an unparsable date,
+    /// with the reason.
     pub(super) fn into_report(
         self,
         text: String,
         origin: Origin,
         default_id: String,
+        record: bool,
     ) -> Result<Report, String> {
+        let own_id = given(self.id.as_ref().map(|id| id.0.clone()));
         let published = match self.published.as_deref().map(str::trim) {
             None | Some("") => None,
             Some(value) => Some(parse_date(value)?),
         };
         Ok(Report {
             id: given(self.id.map(|id| id.0)).unwrap_or(default_id),
-            outlet: given(self.outlet).unwrap_or_else(|| default_outlet(&origin.path)),
+            outlet: given(self.outlet)
+                .or(own_id.filter(|_| record))
+                .unwrap_or_else(|| default_outlet(&origin.path)),
             published,
             title: given(self.title),
             url: given(self.url),

@@ -98,7 +98,7 @@ fn record(source: &Source, lines: &Lines, doc: &str, slice: &str, default_id: St
         folder: source.folder.clone(),
         layout: Layout::JsonString(escapes),
     };
-    match fields.into_report(text, origin, default_id) {
+    match fields.into_report(text, origin, default_id, true) {
         Ok(report) => Ok(Found { report, at }),
         Err(reason) => Err(reject(&source.path, at, reason)),
     }

@@ -89,7 +89,7 @@ fn report(
         folder: source.folder.clone(),
         layout: Layout::Verbatim,
     };
-    match fields.into_report(body.to_owned(), origin, source.path.clone()) {
+    match fields.into_report(body.to_owned(), origin, source.path.clone(), false) {
         Ok(report) => Ok(Found { report, at: START }),
         Err(reason) => Err(reject(&source.path, at, reason)),
     }

@@ -8,11 +8,12 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::matrix::{self, Matrix};
-use super::summary::{RuleCount, Run, Summary, counted, left_out_event};
+use super::summary::{RuleCount, Run, Summary, left_out_event};
 use super::table::outlets;
 use crate::finding::Finding;
 use crate::finding::{Piece, Tag};
 use crate::outcome::{ByEvent, Outcome};
+use crate::text::counted;
 
 /// Characters of Markdown written before findings are only counted: under
 /// GitHub's limit, with room for the closing lines.

@@ -23,7 +23,7 @@ pub use json::{AttributionRecord, VERSION, check_event_record, claim_record_of, 
 pub use jsonl::Record;
 pub use matrix::{Cell, Matrix, Verdict};
 pub use stream::AttributionWriter;
-pub use summary::{RuleCount, Run, Summary, counted, statistics, too_large};
+pub use summary::{RuleCount, Run, Summary, statistics, too_large};
 pub use table::diff_text;
 
 use crate::corpus::Report;

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::events::Event;
 use crate::finding::{RuleCode, RuleName, Severity};
 use crate::outcome::{Outcome, attributions_in};
+use crate::text::counted;
 
 /// What a run knows beyond what it found.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -145,13 +146,4 @@ pub fn too_large(event: &Event, attributions: usize) -> String {
         counted(attributions, "attribution"),
         counted(event.reports.len(), "report")
     )
-}
-
-/// `1 claim`, `2 claims`.
-pub fn counted(n: usize, noun: &str) -> String {
-    if n == 1 {
-        format!("1 {noun}")
-    } else {
-        format!("{n} {noun}s")
-    }
 }

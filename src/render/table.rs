@@ -9,13 +9,14 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::Style;
 use super::matrix::{self, Matrix, Verdict};
-use super::summary::{RuleCount, Run, Summary, counted, elapsed, left_out_event};
+use super::summary::{RuleCount, Run, Summary, elapsed, left_out_event};
 use crate::corpus::Report;
 use crate::events::Event;
 use crate::extract::Attribution;
 use crate::finding::{Finding, Severity};
 use crate::finding::{Piece, Tag};
 use crate::outcome::{ByEvent, Outcome};
+use crate::text::counted;
 
 /// The longest excerpt of a claim's wording shown in the matrix.
 const CLAIM_EXCERPT_CHARS: usize = 60;
@@ -280,7 +281,7 @@ pub fn write_attributions(
                 .join(" › ");
             table.add_row(vec![
                 report.id.clone(),
-                format!("{:?}", a.kind).to_lowercase(),
+                a.kind.to_string(),
                 speaker,
                 a.cue
                     .as_ref()
@@ -330,7 +331,7 @@ pub fn write_events(
         outlets.dedup();
         table.add_row(vec![
             event.id.clone(),
-            format!("{:?}", event.source).to_lowercase(),
+            source_word(event.source).to_string(),
             members.len().to_string(),
             dates,
             outlets.join(", "),
@@ -351,4 +352,13 @@ pub fn excerpt(text: &str, max: usize) -> String {
         .map_or(cut.as_str(), |(head, _)| head)
         .to_string();
     format!("{cut} …")
+}
+
+/// How an event was found, in the word the table shows.
+fn source_word(source: crate::events::Source) -> &'static str {
+    match source {
+        crate::events::Source::Key => "key",
+        crate::events::Source::Folder => "folder",
+        crate::events::Source::Auto => "auto",
+    }
 }

@@ -43,7 +43,12 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     let references: Vec<Reference<'_>> = context
         .own_claims()
         .map(|(claim, _)| claim)
-        .filter(|claim| claim.renderings[claim.reference].speaker.is_some())
+        // A claim is a source's statement, not a fact others narrate, when the
+        // source itself credits it to its speaker, or two reports or more do.
+        .filter(|claim| {
+            claim.renderings[claim.reference].speaker.is_some()
+                && (context.is_verbatim_source(claim) || attributed_by(claim) >= 2)
+        })
         .map(|claim| {
             let reference = &claim.renderings[claim.reference];
             let words = Wording::new(&context.reports[reference.report].text, &reference.pieces);
@@ -71,7 +76,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for &r in &context.event.reports {
         // A primary source's own voice is the source, not a dropped attribution;
         // a report left out of wording comparison has no English sentences to read.
-        if context.is_primary(r) || !context.is_compared(r) {
+        if context.is_source(r) || !context.is_compared(r) {
             continue;
         }
         let report = &context.reports[r];
@@ -168,6 +173,19 @@ fn opens_with_a_pronoun(words: &Wording) -> bool {
             "he" | "she" | "they" | "his" | "her" | "their" | "i" | "we" | "my" | "our"
         )
     })
+}
+
+/// How many reports credit the claim to a named speaker.
+fn attributed_by(claim: &Claim) -> usize {
+    let mut reports: Vec<usize> = claim
+        .renderings
+        .iter()
+        .filter(|r| r.speaker.is_some())
+        .map(|r| r.report)
+        .collect();
+    reports.sort_unstable();
+    reports.dedup();
+    reports.len()
 }
 
 /// How many sentences after a credit still carry it.

@@ -178,6 +178,13 @@ impl Context<'_> {
         self.outlet_kinds.get(report).copied().flatten() == Some(OutletKind::Official)
     }
 
+    /// Whether a report is a source rather than news of it: a primary source,
+    /// or a government body's own publication (a ministry's readout, an
+    /// embassy's transcript). Its own voice is the source's.
+    pub fn is_source(&self, report: usize) -> bool {
+        self.is_primary(report) || crate::align::is_government_body(&self.reports[report].outlet)
+    }
+
     /// The attribution a rendering comes from.
     pub fn attribution(&self, rendering: &Rendering) -> &Attribution {
         &self.attributions[rendering.report][rendering.attribution]

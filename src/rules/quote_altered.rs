@@ -34,7 +34,9 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 && !context.is_verbatim_source(claim)
                 && !context.different_speakers(rendering, &claim.renderings[claim.reference])
                 && context.same_statement(rendering, &claim.renderings[claim.reference]);
-            if attribution.kind != Kind::Direct
+            // A quote of a few words inside the outlet's own sentence (a
+            // fragment) is held to the words as much as a whole quote is.
+            if !matches!(attribution.kind, Kind::Direct | Kind::Fragment)
                 || !(diff.label == Label::Altered || quotes_apart)
                 || !context.is_verbatim(claim, claim.reference)
                 || claim.in_one_report(i, claim.reference)
@@ -49,6 +51,9 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 .iter()
                 .filter(|c| !c.class.is_faithful(claim.translated))
                 .collect();
+            if altered.is_empty() {
+                continue;
+            }
             let named: Vec<String> = altered
                 .iter()
                 .take(CHANGES_NAMED)

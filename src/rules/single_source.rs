@@ -22,7 +22,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     }
     for (claim, _) in context.own_claims() {
         let report = claim.renderings[claim.reference].report;
-        if claim.renderings.iter().any(|r| r.report != report) || context.is_primary(report) {
+        if claim.renderings.iter().any(|r| r.report != report) || context.is_source(report) {
             continue;
         }
         let outlet = &context.reports[report].outlet;
@@ -39,11 +39,27 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             Kind::Direct => "quote",
             _ => "statement",
         };
-        let message = format!(
-            "only {} carries the {what} \"{}\": no other report of this event has it",
-            context.reports[report].outlet,
-            excerpt(&primary.text)
-        );
+        // Reports in other languages are not compared: they may carry it.
+        let uncompared = context
+            .event
+            .reports
+            .iter()
+            .filter(|&&r| !context.is_compared(r))
+            .count();
+        let message = if uncompared == 0 {
+            format!(
+                "only {} carries the {what} \"{}\": no other report of this event has it",
+                context.reports[report].outlet,
+                excerpt(&primary.text)
+            )
+        } else {
+            format!(
+                "only {} among the English reports carries the {what} \"{}\" ({} in other languages not compared)",
+                context.reports[report].outlet,
+                excerpt(&primary.text),
+                crate::text::counted(uncompared, "report")
+            )
+        };
         out.push(rule.finding(context, claim, message, primary, Vec::new(), Vec::new()));
     }
 }

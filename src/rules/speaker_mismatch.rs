@@ -23,11 +23,25 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         let Some(speaker) = reference.speaker.clone().or_else(|| most_named(claim)) else {
             continue;
         };
-        let credited_with = claim
-            .renderings
-            .iter()
-            .position(|r| r.speaker.as_ref() == Some(&speaker))
-            .unwrap_or(claim.reference);
+        // The credit is compared only where a report names the speaker: a
+        // pronoun (`he said`) is the extractor's reading, not the outlet's,
+        // unless the source itself speaks of its own official.
+        let named = |i: usize| {
+            let r = &claim.renderings[i];
+            r.speaker.as_ref() == Some(&speaker)
+                && (context
+                    .attribution(r)
+                    .speaker
+                    .as_ref()
+                    .is_some_and(|s| !is_pronoun(&s.mention.text))
+                    || (i == claim.reference && context.is_verbatim_source(claim)))
+        };
+        let Some(credited_with) = std::iter::once(claim.reference)
+            .chain(0..claim.renderings.len())
+            .find(|&i| named(i))
+        else {
+            continue;
+        };
         for (i, rendering) in claim.renderings.iter().enumerate() {
             if context
                 .foreign_match(rendering.report, rendering.attribution)

@@ -61,6 +61,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                     .any(|part| {
                         !others.iter().any(|o| contains(o, &part))
                             && !quoted_elsewhere(context, rendering.report, &part)
+                            && !holds_a_quote_of_another(context, rendering.report, &part)
                     });
                 if !unsupported {
                     continue;
@@ -94,6 +95,30 @@ fn quoted_elsewhere(context: &Context<'_>, report: usize, part: &[String]) -> bo
             })
         })
 }
+
+/// Whether `part` holds another report's quotation of at least
+/// `MIN_QUOTE_HELD` words: then it is the fuller version of a passage others
+/// excerpt (or cut with an ellipsis), not words no one else quotes.
+fn holds_a_quote_of_another(context: &Context<'_>, report: usize, part: &[String]) -> bool {
+    context
+        .event
+        .reports
+        .iter()
+        .filter(|&&r| r != report)
+        .any(|&r| {
+            let text = &context.reports[r].text;
+            context.attributions[r].iter().any(|a| {
+                a.content.quoted.iter().any(|&q| {
+                    quoted_parts(text, q)
+                        .iter()
+                        .any(|q| q.len() >= MIN_QUOTE_HELD && contains(part, q))
+                })
+            })
+        })
+}
+
+/// See `holds_a_quote_of_another`.
+const MIN_QUOTE_HELD: usize = 4;
 
 fn folded(wording: &Wording) -> Vec<String> {
     wording.words.iter().map(|w| w.folded.to_string()).collect()

@@ -133,14 +133,19 @@ const STEP_DAYS: Day = 7;
 /// An event being read: its reports so far, with what extraction found.
 #[derive(Debug, Default)]
 struct Reading {
-    reports: Vec<(
-        usize,
-        Report,
-        Vec<Attribution>,
-        Option<&'static str>,
-        Vec<Span>,
-    )>,
+    reports: Vec<Extracted>,
     attributions: usize,
+}
+
+/// One report read, with what extraction found in it.
+#[derive(Debug)]
+struct Extracted {
+    /// Its number in the corpus.
+    number: usize,
+    report: Report,
+    attributions: Vec<Attribution>,
+    language: Option<&'static str>,
+    sentences: Vec<Span>,
 }
 
 /// The second pass's state.
@@ -291,20 +296,30 @@ impl<'a> Run<'a> {
             let report = if reading.attributions > self.plan.grouping.max_attributions {
                 // Left out of comparison: its reports are kept without their
                 // text, so one huge event costs its ids, not its text.
-                for (_, kept, found, _, sentences) in &mut reading.reports {
-                    if !kept.text.is_empty() {
-                        *kept = kept.without_text();
-                        *found = Vec::new();
-                        *sentences = Vec::new();
+                for kept in &mut reading.reports {
+                    if !kept.report.text.is_empty() {
+                        kept.report = kept.report.without_text();
+                        kept.attributions = Vec::new();
+                        kept.sentences = Vec::new();
                     }
                 }
-                (report.without_text(), Vec::new(), Vec::new())
+                Extracted {
+                    number: r,
+                    report: report.without_text(),
+                    attributions: Vec::new(),
+                    language,
+                    sentences: Vec::new(),
+                }
             } else {
-                (report, attributions, sentences)
+                Extracted {
+                    number: r,
+                    report,
+                    attributions,
+                    language,
+                    sentences,
+                }
             };
-            reading
-                .reports
-                .push((r, report.0, report.1, language, report.2));
+            reading.reports.push(report);
             self.arrived(r);
         }
         Ok(())
@@ -423,13 +438,13 @@ impl<'a> Run<'a> {
 
 /// An event read whole: its reports in corpus order, with what was found.
 fn held_of(mut reading: Reading, max_attributions: usize) -> Held {
-    reading.reports.sort_by_key(|(r, ..)| *r);
+    reading.reports.sort_by_key(|e| e.number);
     let mut held = Held::default();
-    for (_, report, attributions, language, sentences) in reading.reports {
-        held.reports.push(report);
-        held.attributions.push(attributions);
-        held.languages.push(language);
-        held.sentences.push(sentences);
+    for e in reading.reports {
+        held.reports.push(e.report);
+        held.attributions.push(e.attributions);
+        held.languages.push(e.language);
+        held.sentences.push(e.sentences);
     }
     if reading.attributions > max_attributions {
         held.too_large = Some(reading.attributions);

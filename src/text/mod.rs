@@ -19,6 +19,15 @@ pub use span::Span;
 pub use tokens::{MAX_TEXT, Token, TokenKind};
 pub use wording::{Key, Unit, Word, Wording, content_keys, folded, shared_keys, units};
 
+/// `1 claim`, `2 claims`.
+pub fn counted(n: usize, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
+    }
+}
+
 /// A report's text, segmented.
 #[derive(Debug, Clone)]
 pub struct Document<'t> {

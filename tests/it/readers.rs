@@ -130,13 +130,14 @@ fn json_lines_hold_one_report_per_line() {
     );
     assert_eq!((reuters.origin.line, reuters.origin.column), (4, 32));
     assert_eq!((reuters.published, reuters.title.as_deref()), (None, None));
-    // An integer id is taken as its digits; the outlet defaults to the file stem.
+    // An integer id is taken as its digits; a record without an outlet is
+    // named by its id, not by the file every record of it shares.
     assert_eq!(
         (
             corpus.reports[2].id.as_str(),
             corpus.reports[2].outlet.as_str()
         ),
-        ("17", "feed")
+        ("17", "17")
     );
 }
 
