@@ -225,15 +225,21 @@ impl CheckSettings {
         };
         let grouping = grouping_of(&args.grouping, &configuration_of(&args.input)?);
         let in_memory = args.in_memory
-            || grouping.mode == Mode::Auto
             || (!args.statistics
                 && matches!(format, Format::Table | Format::Markdown | Format::Html));
         let route = match (&args.own_days, in_memory) {
             (None, true) => Route::InMemory,
             (None, false) => Route::Streaming(Owned::All),
+            // A part's reports alone cannot say which events the corpus holds.
+            (Some(_), true) | (Some(_), false) if grouping.mode == Mode::Auto => {
+                return Err(Refusal::Usage(
+                    "--own-days needs events by key (not --events auto)".into(),
+                ));
+            }
             (Some(_), true) => {
                 return Err(Refusal::Usage(
-                    "--own-days needs events by key (not --events auto) and a format of json, jsonl, csv, sarif, github or --statistics".into(),
+                    "--own-days needs a format of json, jsonl, csv, sarif, github or --statistics"
+                        .into(),
                 ));
             }
             (Some(days), false) => Route::Streaming(owned_days(days).map_err(Refusal::Usage)?),

@@ -1,6 +1,7 @@
 //! The check that streams by date gives the whole-corpus check's output,
-//! byte for byte, and a corpus checked in parts that own ranges of days (as
-//! the Spark job runs it) gives the same findings as checked at once.
+//! byte for byte, with events by key and found from the text, and a corpus
+//! checked in parts that own ranges of days (as the Spark job runs it) gives
+//! the same findings as checked at once.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 use crosscheck::check::{self, Plan};
 use crosscheck::config::Config;
 use crosscheck::corpus::{self, Batching};
+use crosscheck::events::Mode;
 use crosscheck::render::{self, Deferred, Format, Presentation};
 use crosscheck::streaming::{self, Owned, Recorder};
 use crosscheck_synth::{Options, generate};
@@ -40,19 +42,22 @@ fn corpus() -> (TempDir, PathBuf, Config) {
     (dir, path, config)
 }
 
-fn in_memory(path: &Path, config: &Config, format: Format) -> Vec<u8> {
-    let outcome = check::run(
-        corpus::read(&[path.to_path_buf()]),
-        config,
-        &Plan::default(),
-    );
+/// The plan of a run with events by key, or found from the text.
+fn plan(mode: Mode) -> Plan {
+    let mut plan = Plan::default();
+    plan.grouping.mode = mode;
+    plan
+}
+
+fn in_memory(path: &Path, config: &Config, format: Format, mode: Mode) -> Vec<u8> {
+    let outcome = check::run(corpus::read(&[path.to_path_buf()]), config, &plan(mode));
     let mut out = Vec::new();
     render::write_check(&outcome, format, &Presentation::default(), &mut out).unwrap();
     out
 }
 
-fn streamed(path: &Path, config: &Config, format: Format) -> Vec<u8> {
-    let plan = Plan::default();
+fn streamed(path: &Path, config: &Config, format: Format, mode: Mode) -> Vec<u8> {
+    let plan = plan(mode);
     let (mut scan, batches) = corpus::scan(&[path.to_path_buf()], Batching::default()).unwrap();
     let index = streaming::index(batches, &plan.grouping, &[], |_| {});
     let deferred = Deferred::new(format, index.places.len(), index.events.len()).unwrap();
@@ -91,12 +96,16 @@ fn owned_findings(path: &Path, config: &Config, owned: Owned) -> Vec<String> {
 #[test]
 fn streamed_json_lines_and_json_are_the_whole_corpus_checks_bytes() {
     let (_dir, path, config) = corpus();
-    for format in [Format::Jsonl, Format::Json] {
-        let expected = in_memory(&path, &config, format);
-        let got = streamed(&path, &config, format);
+    for (format, mode) in [
+        (Format::Jsonl, Mode::Keys),
+        (Format::Json, Mode::Keys),
+        (Format::Jsonl, Mode::Auto),
+    ] {
+        let expected = in_memory(&path, &config, format, mode);
+        let got = streamed(&path, &config, format, mode);
         assert!(
             expected == got,
-            "{}: streamed output differs ({} bytes, expected {})",
+            "{} ({mode:?}): streamed output differs ({} bytes, expected {})",
             format.name(),
             got.len(),
             expected.len()
