@@ -221,16 +221,25 @@ def main(argv=None):
     def index_part(rows):
         rows = list(rows)
         columns = {(paths[f], n): leading_column(text, n) for f, n, text in rows}
-        status, out, err = run(binary, ["index", "--framed", "-"], [framed(paths[f], n, t) for f, n, t in rows])
-        if status not in (0, 2):
-            raise RuntimeError(f"crosscheck index failed ({status}): {err[-2000:]}")
-        for line in out:
+        for line in index_lines(rows):
             record = json.loads(line)
             if record["type"] == "report":
                 record["column"] = columns.get((record["path"], record["line"]), 1)
                 yield ("report", record)
             else:
                 yield ("rejected", line)
+
+    def index_lines(rows):
+        """`crosscheck index` of `rows`; if it dies, of each half, down to
+        the lines it dies on, which are rejected."""
+        status, out, err = run(binary, ["index", "--framed", "-"], [framed(paths[f], n, t) for f, n, t in rows])
+        if status in (0, 2):
+            return out
+        if len(rows) > 1:
+            return index_lines(rows[: len(rows) // 2]) + index_lines(rows[len(rows) // 2 :])
+        f, n, t = rows[0]
+        why = (err.strip().splitlines() or [f"exit status {status}"])[-1]
+        return [rejection(paths[f], n, leading_column(t, n), f"crosscheck failed reading this line: {why}")]
 
     indexed = lines.mapPartitions(index_part).cache()
     rejected_lines = indexed.filter(lambda r: r[0] == "rejected").map(lambda r: r[1])
