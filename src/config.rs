@@ -299,6 +299,14 @@ impl Config {
         kinds.get(&outlet.to_ascii_lowercase()).copied()
     }
 
+    /// Every configured other name of a speaker, with the name: (alias, name).
+    pub fn speaker_aliases(&self) -> Vec<(String, String)> {
+        self.speakers
+            .iter()
+            .flat_map(|s| s.aliases.iter().map(|a| (a.clone(), s.name.clone())))
+            .collect()
+    }
+
     /// The configured name for a speaker known as `alias` (ignoring case).
     pub fn speaker_name(&self, alias: &str) -> Option<&str> {
         let names = self.names.get_or_init(|| {

@@ -390,6 +390,7 @@ fn selection(config: &Config, args: &CheckArgs) -> Result<Selection, String> {
 /// Grouping: the defaults, then the config's `[events]`, then the flags.
 fn grouping_of(args: &GroupingArgs, config: &Config) -> Grouping {
     let mut grouping = Grouping::configured(&config.events);
+    grouping.aliases = config.speaker_aliases();
     if let Some(mode) = args.mode {
         grouping.mode = match mode {
             EventsMode::Keys => Mode::Keys,

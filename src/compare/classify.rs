@@ -247,22 +247,27 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
 
 /// The same words but for how they are joined or written: `end game` and
 /// `endgame`, `tool kits` and `toolkits`, `eleventh` and `11th`, `it's`
-/// and `it is`, `did n't` and `did not`.
+/// and `it is`, `did n't` and `did not`, `she's been` and `she has been`.
 fn written_alike(old: &[&Word], new: &[&Word]) -> bool {
-    let bare = |words: &[&Word]| {
+    let bare = |words: &[&Word], auxiliary: bool| {
         let mut out = String::new();
         for w in words {
             let word = NUMBERS.get(w.folded.as_ref()).copied().unwrap_or(&w.folded);
-            out.extend(expanded(word).chars().filter(|c| c.is_alphanumeric()));
+            out.extend(
+                expanded(word, auxiliary)
+                    .chars()
+                    .filter(|c| c.is_alphanumeric()),
+            );
         }
         out
     };
-    bare(old) == bare(new)
+    bare(old, false) == bare(new, false) || bare(old, true) == bare(new, true)
 }
 
 /// A contraction written out: `won't` `will not`, `can't` `can not`,
-/// `didn't` `did not`, `it's` `it is`, `we'll` `we will`.
-fn expanded(word: &str) -> std::borrow::Cow<'_, str> {
+/// `didn't` `did not`, `it's` `it is`, `we'll` `we will`. `'s` and `'d` are
+/// also `has` and `had` (`it's been`, `I'd gone`): read so when `auxiliary`.
+fn expanded(word: &str, auxiliary: bool) -> std::borrow::Cow<'_, str> {
     const WHOLE: &[(&str, &str)] = &[
         ("won't", "will not"),
         ("can't", "can not"),
@@ -278,10 +283,22 @@ fn expanded(word: &str) -> std::borrow::Cow<'_, str> {
         ("'m", " am"),
         ("'ve", " have"),
     ];
+    const AUXILIARIES: &[(&str, &str)] = &[("'s", " has"), ("'d", " had")];
+    // A clitic tokenised apart (`daughter 's`) is folded without its apostrophe.
+    const CLITICS: &[(&str, &str)] = &[("s", "'s"), ("d", "'d"), ("ve", "'ve"), ("ll", "'ll")];
+    let word = CLITICS
+        .iter()
+        .find(|(bare, _)| *bare == word)
+        .map_or(word, |(_, clitic)| *clitic);
     if let Some((_, full)) = WHOLE.iter().find(|(short, _)| *short == word) {
         return std::borrow::Cow::Borrowed(full);
     }
-    match ENDINGS.iter().find(|(ending, _)| word.ends_with(ending)) {
+    let auxiliaries = if auxiliary { AUXILIARIES } else { &[] };
+    match auxiliaries
+        .iter()
+        .chain(ENDINGS)
+        .find(|(ending, _)| word.ends_with(ending))
+    {
         Some((ending, full)) => {
             std::borrow::Cow::Owned(format!("{}{full}", &word[..word.len() - ending.len()]))
         }
@@ -345,4 +362,31 @@ fn american(word: &str) -> String {
             || word.to_string(),
             |(british, american)| format!("{}{american}", &word[..word.len() - british.len()]),
         )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::written_alike;
+    use crate::text::Wording;
+
+    fn alike(a: &str, b: &str) -> bool {
+        let (a, b) = (Wording::of(a), Wording::of(b));
+        let (a, b): (Vec<_>, Vec<_>) = (a.words.iter().collect(), b.words.iter().collect());
+        written_alike(&a, &b)
+    }
+
+    #[test]
+    fn contractions_written_out_are_one_spelling() {
+        assert!(alike("did n't", "did not"));
+        assert!(alike("it's", "it is"));
+        assert!(alike("daughter 's been", "daughter has been"));
+        assert!(alike("she'd gone", "she had gone"));
+        assert!(alike("tool kits", "toolkits"));
+    }
+
+    #[test]
+    fn other_words_are_not() {
+        assert!(!alike("daughter 's been", "daughter was been"));
+        assert!(!alike("did not", "does not"));
+    }
 }

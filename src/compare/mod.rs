@@ -386,7 +386,30 @@ fn label(changes: &[Change], similarity: f64, translated: bool) -> Label {
 /// translator's choice, not the outlet's change. (A change of meaning stays
 /// what it is, and so do words found in no other rendering.)
 fn mark_other_translations(claim: &Claim, reports: &[Report], diffs: &mut [Diff]) {
-    let words: Vec<(usize, HashSet<String>)> = claim
+    let words = renderings_words(claim, reports);
+    for (i, diff) in diffs.iter_mut().enumerate() {
+        mark_translators_choices(&words, claim.renderings[i].report, diff);
+    }
+}
+
+/// `mark_other_translations` for words of report `report` compared with a
+/// rendering of a translated claim (`against`): quoted words of reported
+/// speech read against another outlet's quote.
+pub fn with_other_translations(
+    claim: &Claim,
+    reports: &[Report],
+    report: usize,
+    mut diff: Diff,
+) -> Diff {
+    if claim.translated {
+        mark_translators_choices(&renderings_words(claim, reports), report, &mut diff);
+    }
+    diff
+}
+
+/// Each rendering's report and folded words.
+fn renderings_words(claim: &Claim, reports: &[Report]) -> Vec<(usize, HashSet<String>)> {
+    claim
         .renderings
         .iter()
         .map(|r| {
@@ -394,26 +417,28 @@ fn mark_other_translations(claim: &Claim, reports: &[Report], diffs: &mut [Diff]
             let folded = wording.words.iter().map(|w| w.folded.to_string()).collect();
             (r.report, folded)
         })
-        .collect();
-    for (i, diff) in diffs.iter_mut().enumerate() {
-        let report = claim.renderings[i].report;
-        let elsewhere = |word: &str| {
-            words
-                .iter()
-                .any(|(r, set)| *r != report && set.contains(word))
-        };
-        let mut marked = false;
-        for c in diff.changes.iter_mut().filter(|c| is_translators_choice(c)) {
-            let new = Wording::of(&c.new);
-            let content: Vec<&Word> = new.words.iter().filter(|w| w.content).collect();
-            if !content.is_empty() && content.iter().all(|w| elsewhere(&w.folded)) {
-                c.class = ChangeClass::Retranslated;
-                marked = true;
-            }
+        .collect()
+}
+
+/// Mark as `Retranslated` the changes of `diff` (of a rendering in `report`)
+/// whose words another report's rendering has.
+fn mark_translators_choices(words: &[(usize, HashSet<String>)], report: usize, diff: &mut Diff) {
+    let elsewhere = |word: &str| {
+        words
+            .iter()
+            .any(|(r, set)| *r != report && set.contains(word))
+    };
+    let mut marked = false;
+    for c in diff.changes.iter_mut().filter(|c| is_translators_choice(c)) {
+        let new = Wording::of(&c.new);
+        let content: Vec<&Word> = new.words.iter().filter(|w| w.content).collect();
+        if !content.is_empty() && content.iter().all(|w| elsewhere(&w.folded)) {
+            c.class = ChangeClass::Retranslated;
+            marked = true;
         }
-        if marked && diff.label == Label::Altered {
-            diff.label = label(&diff.changes, diff.similarity, true);
-        }
+    }
+    if marked && diff.label == Label::Altered {
+        diff.label = label(&diff.changes, diff.similarity, true);
     }
 }
 

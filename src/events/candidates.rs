@@ -1,8 +1,10 @@
 //! Blocking: which pairs of reports are worth comparing. Never all pairs: two
-//! reports are candidates when they share distinctive terms (an inverted index
-//! of the rarer terms) and, when both are dated, were published within the window.
+//! reports are candidates when they share distinctive terms or a principal
+//! participant (inverted indexes of the rarer ones) and, when both are dated,
+//! were published within the window.
 
-use super::profile::{Profile, similarity};
+use super::names::NameId;
+use super::profile::Profile;
 use rayon::prelude::*;
 
 /// A term in more reports than this is too common to say two reports are about
@@ -11,19 +13,31 @@ const MIN_POSTINGS_CAP: usize = 64;
 /// Each report keeps at most this many candidates, the most similar first.
 const CANDIDATES_PER_REPORT: usize = 32;
 
+/// A shared principal counts in blocking as much as a shared term of this weight.
+const PRINCIPAL_WEIGHT: f32 = 0.5;
+
 /// Candidate pairs `(a, b, similarity)` with `a < b` and similarity at least
-/// `min_similarity`, sorted. `terms` is how many term ids the profiles draw from.
+/// `min_similarity`, sorted. `terms` is how many term ids the profiles draw
+/// from, `names` how many name ids the principals do.
 pub fn pairs(
     profiles: &[Profile],
     terms: usize,
+    principals: &[Box<[NameId]>],
+    names: usize,
     window_days: Option<u32>,
     min_similarity: f32,
+    similarity: impl Fn(usize, usize) -> f32 + Sync,
 ) -> Vec<(u32, u32, f32)> {
     let n = profiles.len();
     // Common terms are left out of the index; grows slowly with the corpus so that
     // a large event's names stay indexed.
     let cap = MIN_POSTINGS_CAP.max((n as f64).sqrt() as usize);
-    let postings = Postings::new(profiles, terms, cap);
+    let postings = Postings::new(
+        profiles.iter().map(|p| p.terms.iter().map(|t| t.0)),
+        terms,
+        cap,
+    );
+    let people = Postings::new(principals.iter().map(|p| p.iter().copied()), names, cap);
     let within_window = |a: &Profile, b: &Profile| match (window_days, a.day, b.day) {
         (Some(w), Some(x), Some(y)) => x.abs_diff(y) <= w,
         _ => true,
@@ -34,8 +48,12 @@ pub fn pairs(
             || (vec![0.0f32; n], Vec::<u32>::new()),
             |(score, touched), i| {
                 let me = &profiles[i];
-                for &(term, weight) in me.terms.iter() {
-                    for &j in postings.of(term) {
+                let terms = me.terms.iter().map(|&(t, w)| (&postings, t, w));
+                let people = principals[i]
+                    .iter()
+                    .map(|&p| (&people, p, PRINCIPAL_WEIGHT));
+                for (index, key, weight) in terms.chain(people) {
+                    for &j in index.of(key) {
                         if j as usize == i {
                             continue;
                         }
@@ -63,7 +81,7 @@ pub fn pairs(
                         } else {
                             (j, i as u32)
                         };
-                        (a, b, similarity(me, &profiles[j as usize]))
+                        (a, b, similarity(a as usize, b as usize))
                     })
                     .filter(|&(_, _, s)| s >= min_similarity)
                     .collect::<Vec<_>>()
@@ -86,10 +104,15 @@ struct Postings {
 }
 
 impl Postings {
-    fn new(profiles: &[Profile], terms: usize, cap: usize) -> Postings {
+    /// The index of each report's ids (`reports`, in report order), from `terms` ids.
+    fn new<I, T>(reports: I, terms: usize, cap: usize) -> Postings
+    where
+        I: Iterator<Item = T> + Clone,
+        T: Iterator<Item = u32>,
+    {
         let mut counts = vec![0u32; terms];
-        for p in profiles {
-            for &(term, _) in p.terms.iter() {
+        for p in reports.clone() {
+            for term in p {
                 counts[term as usize] += 1;
             }
         }
@@ -107,18 +130,21 @@ impl Postings {
         for (count, &start) in counts.iter_mut().zip(&starts) {
             *count = start;
         }
-        let mut reports = vec![0u32; total as usize];
-        for (i, p) in profiles.iter().enumerate() {
-            for &(term, _) in p.terms.iter() {
+        let mut postings = vec![0u32; total as usize];
+        for (i, p) in reports.enumerate() {
+            for term in p {
                 let term = term as usize;
                 if starts[term] == starts[term + 1] {
                     continue;
                 }
-                reports[counts[term] as usize] = i as u32;
+                postings[counts[term] as usize] = i as u32;
                 counts[term] += 1;
             }
         }
-        Postings { starts, reports }
+        Postings {
+            starts,
+            reports: postings,
+        }
     }
 
     fn of(&self, term: u32) -> &[u32] {

@@ -37,7 +37,51 @@ impl Ord for Merge {
 /// Groups of the `n` items (each sorted, groups in order of their first item),
 /// from `pairs` `(a, b, similarity)`, merging while the mean similarity of the
 /// best pair of groups is at least `threshold`.
+#[cfg(test)]
 pub fn average_link(n: usize, pairs: &[(u32, u32, f32)], threshold: f32) -> Vec<Vec<u32>> {
+    let keys = Keyed {
+        keys: vec![(); n],
+        merge: |_: &mut (), _: ()| {},
+        apart: |_: &(), _: &()| None::<()>,
+    };
+    average_link_keyed(pairs, threshold, keys).groups
+}
+
+/// What each item says about itself, how two groups' sayings combine, and
+/// when two groups must stay apart whatever their similarity.
+#[derive(Debug)]
+pub struct Keyed<K, M, A> {
+    pub keys: Vec<K>,
+    pub merge: M,
+    pub apart: A,
+}
+
+/// The groups, and the merges refused: `(group, group, why, mean similarity)`,
+/// indices into `groups`, the best refusal per pair of groups.
+#[derive(Debug)]
+pub struct Clustering<R> {
+    pub groups: Vec<Vec<u32>>,
+    pub kept_apart: Vec<(usize, usize, R, f32)>,
+}
+
+/// [`average_link`] where a merge that `apart` gives a reason against does not
+/// happen: the reason is kept, to say why the groups stayed apart.
+pub fn average_link_keyed<K, R, M, A>(
+    pairs: &[(u32, u32, f32)],
+    threshold: f32,
+    keyed: Keyed<K, M, A>,
+) -> Clustering<R>
+where
+    M: Fn(&mut K, K),
+    A: Fn(&K, &K) -> Option<R>,
+    K: Default,
+{
+    let Keyed {
+        mut keys,
+        merge,
+        apart,
+    } = keyed;
+    let n = keys.len();
     // For each group, the summed similarity to each neighbouring group.
     let mut links: Vec<FxHashMap<u32, f32>> = vec![FxHashMap::default(); n];
     for &(a, b, s) in pairs {
@@ -45,6 +89,9 @@ pub fn average_link(n: usize, pairs: &[(u32, u32, f32)], threshold: f32) -> Vec<
         *links[b as usize].entry(a).or_default() += s;
     }
     let mut members: Vec<Vec<u32>> = (0..n as u32).map(|i| vec![i]).collect();
+    // Where a merged group went, to find the groups of refused merges at the end.
+    let mut merged_into: Vec<u32> = (0..n as u32).collect();
+    let mut refused: Vec<(u32, u32, R, f32)> = Vec::new();
     let size = |members: &Vec<Vec<u32>>, g: u32| members[g as usize].len() as u32;
     let mut heap: BinaryHeap<Merge> = pairs
         .iter()
@@ -66,11 +113,18 @@ pub fn average_link(n: usize, pairs: &[(u32, u32, f32)], threshold: f32) -> Vec<
         {
             continue;
         }
+        if let Some(why) = apart(&keys[a as usize], &keys[b as usize]) {
+            refused.push((a, b, why, mean));
+            continue;
+        }
         let (a_size, b_size) = (members[a as usize].len(), members[b as usize].len());
         // Merge the smaller group into the larger one.
         let (keep, gone) = if a_size >= b_size { (a, b) } else { (b, a) };
         let moved = std::mem::take(&mut members[gone as usize]);
         members[keep as usize].extend(moved);
+        merged_into[gone as usize] = keep;
+        let gone_keys = std::mem::take(&mut keys[gone as usize]);
+        merge(&mut keys[keep as usize], gone_keys);
         let gone_links = std::mem::take(&mut links[gone as usize]);
         links[keep as usize].remove(&gone);
         for (other, sum) in gone_links {
@@ -101,17 +155,44 @@ pub fn average_link(n: usize, pairs: &[(u32, u32, f32)], threshold: f32) -> Vec<
             }
         }
     }
+    let root = |mut g: u32| {
+        while merged_into[g as usize] != g {
+            g = merged_into[g as usize];
+        }
+        g
+    };
     let mut groups: Vec<Vec<u32>> = members.into_iter().filter(|m| !m.is_empty()).collect();
     for g in &mut groups {
         g.sort_unstable();
     }
     groups.sort_by_key(|g| g[0]);
-    groups
+    // Each item's group, to name the groups a refusal kept apart.
+    let mut group_of = vec![0usize; n];
+    for (i, g) in groups.iter().enumerate() {
+        for &m in g {
+            group_of[m as usize] = i;
+        }
+    }
+    let mut kept_apart: Vec<(usize, usize, R, f32)> = Vec::new();
+    for (a, b, why, mean) in refused {
+        let (x, y) = (group_of[root(a) as usize], group_of[root(b) as usize]);
+        if x == y {
+            continue;
+        }
+        let (x, y) = (x.min(y), x.max(y));
+        match kept_apart.iter_mut().find(|k| k.0 == x && k.1 == y) {
+            Some(k) if k.3 >= mean => {}
+            Some(k) => *k = (x, y, why, mean),
+            None => kept_apart.push((x, y, why, mean)),
+        }
+    }
+    kept_apart.sort_by_key(|k| (k.0, k.1));
+    Clustering { groups, kept_apart }
 }
 
 #[cfg(test)]
 mod tests {
-    use super::average_link;
+    use super::*;
 
     #[test]
     fn one_bridging_item_does_not_chain_two_groups() {
@@ -128,6 +209,27 @@ mod tests {
         ];
         let groups = average_link(7, &pairs, 0.3);
         assert_eq!(groups, [vec![0, 1, 2], vec![3], vec![4, 5, 6]]);
+    }
+
+    #[test]
+    fn a_refused_merge_keeps_two_groups_apart_and_says_why() {
+        let pairs = [(0, 1, 0.9), (1, 2, 0.5), (0, 2, 0.5)];
+        let keyed = Keyed {
+            keys: vec![1, 1, 2],
+            merge: |a: &mut i32, b: i32| *a = (*a).max(b),
+            apart: |a: &i32, b: &i32| (a != b).then_some("differ"),
+        };
+        let found = average_link_keyed(&pairs, 0.3, keyed);
+        assert_eq!(found.groups, [vec![0, 1], vec![2]]);
+        assert_eq!(found.kept_apart.len(), 1);
+        assert_eq!(
+            (
+                found.kept_apart[0].0,
+                found.kept_apart[0].1,
+                found.kept_apart[0].2
+            ),
+            (0, 1, "differ")
+        );
     }
 
     #[test]

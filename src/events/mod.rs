@@ -2,15 +2,32 @@
 //!
 //! An explicit `event` key wins; otherwise the folder a report was found in
 //! names its event (the corpus convention of a folder per event). The other
-//! reports are grouped by what they say: candidate pairs come from blocking
-//! (shared distinctive terms, a publication-date window), similarity weighs
-//! names, numbers and dates over topic words, and average-link clustering keeps
-//! near-miss events apart. `Mode::Auto` ignores keys and folders, so grouping
-//! can be measured on labelled data.
+//! reports are grouped by the happening they tell: who took part, the act
+//! (a call, a meeting, a speech), the day and the place, read from each
+//! report's lead in any language ([`happening`], [`names`]). Candidate pairs
+//! come from blocking (shared distinctive terms and participants, a
+//! publication-date window); two reports in one language are compared by their
+//! words, two in different languages by the people they name, and either
+//! similarity shrinks when acts or days disagree. Average-link clustering
+//! merges groups unless their happenings' keys clearly differ, and says so.
+//! `Mode::Auto` ignores keys and folders, so grouping can be measured on
+//! labelled data.
 
+mod acts;
+mod calendar;
 mod candidates;
 mod cluster;
+mod happening;
+mod lead;
+mod lexicon;
+mod names;
+mod places;
 mod profile;
+mod romanise;
+
+pub use acts::{Act, Mode as ActMode};
+pub use calendar::How as DayFrom;
+pub use happening::Apart;
 
 use std::collections::BTreeMap;
 use std::time::Instant;
@@ -25,7 +42,7 @@ use crate::stats;
 use profile::{Profile, Readable, TermId, TermKind};
 
 /// A group of reports about one happening.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Event {
     pub id: String,
     /// Indices into the corpus's reports, in corpus order.
@@ -34,6 +51,63 @@ pub struct Event {
     pub source: Source,
     /// For a grouping found from the text: the terms its reports share most.
     pub terms: Vec<String>,
+    /// For a grouping found from the text: the happening its reports tell.
+    pub happening: Option<Happening>,
+    /// For a grouping found from the text: the events it would have joined
+    /// but for a key that differs.
+    pub kept_apart: Vec<KeptApart>,
+    /// For a grouping found from the text: what was read from each report,
+    /// in the order of `reports`.
+    pub readings: Vec<Reading>,
+}
+
+/// What grouping read from one report's lead: why it is where it is.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reading {
+    /// ISO 639-1, when it can be told.
+    pub language: Option<&'static str>,
+    /// Its principal participants, as name keys (consonant skeletons).
+    pub who: Vec<String>,
+    pub act: Option<Act>,
+    pub mode: Option<ActMode>,
+    pub day: Option<String>,
+    /// How the day was read.
+    pub day_from: Option<DayFrom>,
+    pub place: Option<&'static str>,
+}
+
+/// What the reports of a found event say happened, and how many say it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Happening {
+    /// The principal participants, as copy in Latin letters writes them.
+    pub who: Vec<String>,
+    pub act: Option<Act>,
+    pub mode: Option<ActMode>,
+    /// The day most reports place it on (`YYYY-MM-DD`).
+    pub day: Option<String>,
+    pub place: Option<String>,
+    /// How many reports name each of the above.
+    pub support: Support,
+}
+
+/// How many of an event's reports back each key of its happening.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Support {
+    pub reports: u32,
+    pub who: u32,
+    pub act: u32,
+    pub day: u32,
+    pub place: u32,
+}
+
+/// A near miss: another event this one would have joined on its words, and
+/// the key that keeps them apart.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KeptApart {
+    pub event: String,
+    pub reason: Apart,
+    /// The mean similarity of the two groups when the merge was refused.
+    pub similarity: f32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -48,7 +122,7 @@ pub enum Source {
 }
 
 /// How reports are grouped.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Grouping {
     pub mode: Mode,
     /// Dated reports further apart than this many days are never one event.
@@ -60,6 +134,10 @@ pub struct Grouping {
     /// the square of its attributions, and a run must end. The run says which
     /// events it left out (`Check::too_large`).
     pub max_attributions: usize,
+    /// Other names of people, (alias, name), as `crosscheck.toml`'s
+    /// `[[speakers]]` give them: a report that names someone only by an
+    /// alias still tells who took part.
+    pub aliases: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +169,7 @@ impl Default for Grouping {
             window_days: Some(DEFAULT_WINDOW_DAYS),
             threshold: DEFAULT_THRESHOLD,
             max_attributions: DEFAULT_MAX_ATTRIBUTIONS,
+            aliases: Vec::new(),
         }
     }
 }
@@ -110,6 +189,7 @@ impl Grouping {
             max_attributions: settings
                 .max_attributions
                 .unwrap_or(defaults.max_attributions),
+            aliases: defaults.aliases,
         }
     }
 }
@@ -134,30 +214,80 @@ pub fn group(reports: &[Report], grouping: &Grouping) -> Vec<Event> {
                 reports: Vec::new(),
                 source,
                 terms: Vec::new(),
+                happening: None,
+                kept_apart: Vec::new(),
+                readings: Vec::new(),
             })
             .reports
             .push(i);
     }
-    for mut event in auto(reports, &unkeyed, grouping) {
-        // An id may collide with a key or another found event: number it apart.
-        let base = event.id.clone();
-        let mut n = 1;
-        while events.contains_key(&event.id) {
-            n += 1;
-            event.id = format!("{base}-{n}");
-        }
+    for event in auto(reports, &unkeyed, grouping, &events) {
         events.insert(event.id.clone(), event);
     }
     events.into_values().collect()
 }
 
+/// Reports in different languages share no words: their similarity is that of
+/// the people they name, scaled to compare with a similarity of words.
+const CROSS_LANGUAGE: f32 = 1.6;
+/// Two reports that name the same few people are alike, however few: no more
+/// alike than this, so an act or a day that differs can still part them.
+const CROSS_LANGUAGE_CAP: f32 = 0.8;
+/// Reports naming years, none of them shared, are likely of different years.
+const YEAR_CONFLICT: f32 = 0.5;
+
+/// What grouping reads of each report besides its words.
+struct Read {
+    keys: Vec<happening::Keys>,
+    cast: names::Cast,
+    /// ISO 639-1, when the lead's language can be told.
+    languages: Vec<Option<&'static str>>,
+}
+
+/// Each report's lead read for its happening: participants, act, day, place.
+fn read(members: &[&Report], aliases: &[(String, String)]) -> Read {
+    let leads: Vec<lead::Lead> = stats::time("group/leads", || {
+        members.par_iter().map(|r| lead::lead(&r.text)).collect()
+    });
+    let languages: Vec<Option<&'static str>> = stats::time("group/languages", || {
+        leads
+            .par_iter()
+            .map(|l| names::short_code(crate::extract::language(&l.text)))
+            .collect()
+    });
+    let keys = stats::time("group/keys", || {
+        leads
+            .par_iter()
+            .zip(members)
+            .map(|(l, r)| happening::read(l, r.published))
+            .collect()
+    });
+    let texts: Vec<&str> = leads
+        .iter()
+        .map(|l| lexicon::prefix(&l.text, names::NAME_BYTES))
+        .collect();
+    let cast = stats::time("group/names", || names::cast(&texts, &languages, aliases));
+    Read {
+        keys,
+        cast,
+        languages,
+    }
+}
+
 /// Group the reports `chosen` (indices into `reports`) by what they say.
-fn auto(reports: &[Report], chosen: &[usize], grouping: &Grouping) -> Vec<Event> {
+/// Event ids are made unique against `taken` and each other.
+fn auto(
+    reports: &[Report],
+    chosen: &[usize],
+    grouping: &Grouping,
+    taken: &BTreeMap<String, Event>,
+) -> Vec<Event> {
     if chosen.is_empty() {
         return Vec::new();
     }
     let members: Vec<&Report> = chosen.iter().map(|&i| &reports[i]).collect();
     // Each part shows under `group` in `--stats`.
+    let read = stats::time("group/happenings", || read(&members, &grouping.aliases));
     let vocabulary = stats::time("group/df", || profile::Vocabulary::new(&members));
     let profiles = stats::time("group/profiles", || {
         profile::profiles(&members, &vocabulary)
@@ -165,36 +295,89 @@ fn auto(reports: &[Report], chosen: &[usize], grouping: &Grouping) -> Vec<Event>
     let terms = vocabulary.len();
     // Only the hashes are kept, to find the words of the terms shown.
     let hashes = vocabulary.into_hashes();
+    let similarity = |i: usize, j: usize| {
+        let same_language = match (read.languages[i], read.languages[j]) {
+            (Some(a), Some(b)) => a == b,
+            _ => true,
+        };
+        let s = if same_language {
+            profile::similarity(&profiles[i], &profiles[j])
+        } else {
+            let shared_year = profiles[i]
+                .years
+                .iter()
+                .any(|y| profiles[j].years.contains(y));
+            let conflict =
+                !profiles[i].years.is_empty() && !profiles[j].years.is_empty() && !shared_year;
+            let names = profile::sparse_cosine(&read.cast.names[i], &read.cast.names[j]);
+            let s = (CROSS_LANGUAGE * names).min(CROSS_LANGUAGE_CAP);
+            if conflict { s * YEAR_CONFLICT } else { s }
+        };
+        let f = happening::factor(&read.keys[i], &read.keys[j]);
+        s * f
+    };
     let pairs = stats::time("group/pairs", || {
-        candidates::pairs(&profiles, terms, grouping.window_days, MIN_PAIR_SIMILARITY)
+        candidates::pairs(
+            &profiles,
+            terms,
+            &read.cast.principals,
+            read.cast.keys.len(),
+            grouping.window_days,
+            MIN_PAIR_SIMILARITY,
+            similarity,
+        )
     });
-    let clusters = stats::time("group/cluster", || {
-        cluster::average_link(profiles.len(), &pairs, grouping.threshold)
+    let tallies: Vec<happening::Tally> = read
+        .keys
+        .iter()
+        .zip(&read.cast.principals)
+        .map(|(k, p)| happening::Tally::of(k, p))
+        .collect();
+    let clustering = stats::time("group/cluster", || {
+        cluster::average_link_keyed(
+            &pairs,
+            grouping.threshold,
+            cluster::Keyed {
+                keys: tallies,
+                merge: |a: &mut happening::Tally, b| a.merge(b),
+                apart: |a: &happening::Tally, b: &happening::Tally| a.apart(b),
+            },
+        )
     });
     drop(pairs);
     let started = Instant::now();
-    let events = clusters
-        .into_par_iter()
+    let mut events: Vec<Event> = clustering
+        .groups
+        .par_iter()
         .map(|group| {
-            let ids = shared_terms(&group, &profiles);
+            let ids = shared_terms(group, &profiles);
             let wanted: Vec<u64> = ids.iter().map(|&t| hashes[t as usize]).collect();
             let texts = group.iter().map(|&g| members[g as usize].text.as_str());
             let shared: Vec<Readable> = profile::words(texts, &wanted)
                 .into_iter()
                 .flatten()
                 .collect();
+            let (told, who) = told(group, &members, &read);
             let first_day = group
                 .iter()
                 .filter_map(|&g| members[g as usize].published)
                 .min();
-            let date = first_day.map_or("undated".to_string(), |d| d.to_string());
+            let date = told
+                .day
+                .clone()
+                .or(first_day.map(|d| d.to_string()))
+                .unwrap_or_else(|| "undated".to_string());
             // Named after its participants where it has any: `2022-02-24-lavrov-wang`.
             let names = shared.iter().filter(|t| t.kind == TermKind::Name);
-            let slug: Vec<&str> = names
-                .chain(&shared)
-                .map(|t| t.word.as_str())
-                .take(2)
-                .collect();
+            let slug: Vec<&str> = if who.is_empty() {
+                names
+                    .chain(&shared)
+                    .map(|t| t.word.as_str())
+                    .take(2)
+                    .collect()
+            } else {
+                who.iter().map(String::as_str).take(2).collect()
+            };
             let terms: Vec<String> = shared.iter().map(|t| t.word.clone()).collect();
             let id = if slug.is_empty() {
                 date
@@ -206,12 +389,150 @@ fn auto(reports: &[Report], chosen: &[usize], grouping: &Grouping) -> Vec<Event>
                 reports: group.iter().map(|&g| chosen[g as usize]).collect(),
                 source: Source::Auto,
                 terms,
+                happening: Some(told),
+                kept_apart: Vec::new(),
+                readings: group.iter().map(|&g| reading(g as usize, &read)).collect(),
             }
         })
         .collect();
+    // An id may collide with a key or another found event: number it apart.
+    let mut used: rustc_hash::FxHashSet<String> = taken.keys().cloned().collect();
+    for event in &mut events {
+        let base = event.id.clone();
+        let mut n = 1;
+        while used.contains(&event.id) {
+            n += 1;
+            event.id = format!("{base}-{n}");
+        }
+        used.insert(event.id.clone());
+    }
+    for (a, b, why, mean) in clustering.kept_apart {
+        let (id_a, id_b) = (events[a].id.clone(), events[b].id.clone());
+        events[a].kept_apart.push(KeptApart {
+            event: id_b,
+            reason: why.clone(),
+            similarity: mean,
+        });
+        events[b].kept_apart.push(KeptApart {
+            event: id_a,
+            reason: why.flipped(),
+            similarity: mean,
+        });
+    }
     stats::record("group/name", started.elapsed());
     events
 }
+
+/// A participant as an id part: the surname folded to ASCII letters (the
+/// first word of a surname-first name, `li` of `Li Wei`).
+fn slug(name: &str, surname_first: bool) -> String {
+    let mut words = name.split_whitespace();
+    let word = if surname_first {
+        words.next()
+    } else {
+        words.last()
+    };
+    romanise::fold(word.unwrap_or(name))
+}
+
+/// The happening a group's reports tell, by their votes, and its participants
+/// as id parts.
+fn told(group: &[u32], members: &[&Report], read: &Read) -> (Happening, Vec<String>) {
+    let mut tally = happening::Tally::default();
+    for &g in group {
+        let g = g as usize;
+        tally.merge(happening::Tally::of(
+            &read.keys[g],
+            &read.cast.principals[g],
+        ));
+    }
+    let reports = group.len() as u32;
+    let count = |f: &dyn Fn(usize) -> bool| group.iter().filter(|&&g| f(g as usize)).count() as u32;
+    // The two most named participants, if most reports name them.
+    let principals: Vec<NameIdOf> = tally
+        .who
+        .ranked()
+        .into_iter()
+        .take(2)
+        .filter(|&(_, w)| w >= 0.3 * reports as f32)
+        .map(|(id, _)| id)
+        .collect();
+    let leads: Vec<lead::Lead> = group
+        .iter()
+        .take(WRITTEN_FROM)
+        .map(|&g| lead::lead(&members[g as usize].text))
+        .collect();
+    let who: Vec<String> = principals
+        .iter()
+        .map(|&id| {
+            let key = &read.cast.keys[id as usize];
+            leads
+                .iter()
+                .find_map(|l| names::written(&l.text, key).filter(|w| w.is_ascii()))
+                .or_else(|| leads.iter().find_map(|l| names::written(&l.text, key)))
+                .unwrap_or_else(|| key.clone())
+        })
+        .collect();
+    let act = tally.acts.leader().map(|a| a.0);
+    let mode = tally.modes.leader().map(|m| m.0);
+    let day = tally.day();
+    let place = tally.places.leader().map(|p| p.0);
+    let slugs = who
+        .iter()
+        .zip(&principals)
+        .map(|(w, &id)| slug(w, read.cast.keys[id as usize].contains('+')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let happening = Happening {
+        who,
+        act,
+        mode,
+        day: day.and_then(calendar::from_day).map(|d| d.to_string()),
+        place: place.map(|p| places::name(p).to_string()),
+        support: Support {
+            reports,
+            who: count(&|g| {
+                principals
+                    .iter()
+                    .all(|p| read.cast.principals[g].contains(p))
+                    && !principals.is_empty()
+            }),
+            act: count(&|g| act.is_some() && read.keys[g].act == act),
+            day: count(&|g| {
+                let d = read.keys[g].day.day.map(|d| d.0);
+                matches!((d, day), (Some(x), Some(y)) if (x - y).abs() <= 1)
+            }),
+            place: count(&|g| place.is_some() && read.keys[g].place == place),
+        },
+    };
+    (happening, slugs)
+}
+
+type NameIdOf = names::NameId;
+
+/// What was read from report `g`.
+fn reading(g: usize, read: &Read) -> Reading {
+    let keys = &read.keys[g];
+    Reading {
+        language: read.languages[g],
+        who: read.cast.principals[g]
+            .iter()
+            .map(|&id| read.cast.keys[id as usize].clone())
+            .collect(),
+        act: keys.act,
+        mode: keys.mode,
+        day: keys
+            .day
+            .day
+            .and_then(|(d, _)| calendar::from_day(d))
+            .map(|d| d.to_string()),
+        day_from: keys.day.day.map(|(_, how)| how),
+        place: keys.place.map(places::name),
+    }
+}
+
+/// Leads read again to show how a group's participants are written.
+const WRITTEN_FROM: usize = 2;
 
 /// The terms that tie a group together: most weight summed over its reports,
 /// counting only terms at least two of them share (all, for a single report).

@@ -308,29 +308,20 @@ fn profile(
         counts.entry(id).or_insert((0, kind)).0 += 1;
     });
     let total = vocabulary.total as f32;
-    let mut weighted: Vec<(TermId, f32)> = counts
+    let weighted: Vec<(TermId, f32)> = counts
         .iter()
         .filter_map(|(&id, &(tf, kind))| {
             let df = vocabulary.df[id as usize];
             // Unsmoothed: a term every report shares says nothing about which
             // happening a report is about.
             let idf = (total / df as f32).ln();
-            let weight = saturated(tf) * idf * kind.weight();
+            let weight = saturated(tf as f32) * idf * kind.weight();
             (weight > 0.0).then_some((id, weight))
         })
         .collect();
     years.sort_unstable();
     years.dedup();
-    weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    weighted.truncate(TERMS_KEPT);
-    let norm = weighted
-        .iter()
-        .map(|t| t.1 * t.1)
-        .sum::<f32>()
-        .sqrt()
-        .max(f32::MIN_POSITIVE);
-    let mut terms: Box<[(TermId, f32)]> = weighted.iter().map(|t| (t.0, t.1 / norm)).collect();
-    terms.sort_by_key(|t| t.0);
+    let terms = unit_length(weighted, TERMS_KEPT);
     let day = report.published.map(|d| {
         d.since(jiff::civil::date(1970, 1, 1))
             .map_or(0, |span| span.get_days())
@@ -373,9 +364,24 @@ pub fn words<'a>(
 
 /// A term's count, saturated as BM25 does: the tenth mention of a name adds
 /// little to the first few.
-fn saturated(tf: u32) -> f32 {
-    let tf = tf as f32;
+pub fn saturated(tf: f32) -> f32 {
     tf * (1.0 + SATURATION) / (tf + SATURATION)
+}
+
+/// The `kept` heaviest of `weighted` (ids and weights), scaled to unit length
+/// and sorted by id: a profile's terms, a report's names.
+pub fn unit_length(mut weighted: Vec<(u32, f32)>, kept: usize) -> Box<[(u32, f32)]> {
+    weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    weighted.truncate(kept);
+    let norm = weighted
+        .iter()
+        .map(|t| t.1 * t.1)
+        .sum::<f32>()
+        .sqrt()
+        .max(f32::MIN_POSITIVE);
+    let mut unit: Box<[(u32, f32)]> = weighted.iter().map(|t| (t.0, t.1 / norm)).collect();
+    unit.sort_by_key(|t| t.0);
+    unit
 }
 
 /// A number that reads as a year of news: 1900 to 2099.
@@ -403,13 +409,18 @@ pub fn similarity(a: &Profile, b: &Profile) -> f32 {
 }
 
 fn cosine(a: &Profile, b: &Profile) -> f32 {
+    sparse_cosine(&a.terms, &b.terms)
+}
+
+/// The dot product of two unit-length weightings sorted by id: their cosine.
+pub fn sparse_cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
-    while i < a.terms.len() && j < b.terms.len() {
-        match a.terms[i].0.cmp(&b.terms[j].0) {
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
-                sum += a.terms[i].1 * b.terms[j].1;
+                sum += a[i].1 * b[j].1;
                 i += 1;
                 j += 1;
             }

@@ -52,6 +52,8 @@ struct EventView {
     id: String,
     anchor: String,
     reports: usize,
+    /// Its reports left out of wording comparison (not English), as a line.
+    not_english: Option<String>,
     findings: Vec<FindingView>,
     matrix: Option<MatrixView>,
 }
@@ -197,6 +199,10 @@ pub fn write_check(
                     id: event.id.clone(),
                     anchor: format!("event-{}", slug(&event.id)),
                     reports: event.reports.len(),
+                    not_english: {
+                        let foreign = super::summary::not_english(outcome, event);
+                        (!foreign.is_empty()).then(|| super::summary::not_english_line(&foreign))
+                    },
                     findings: by_event
                         .findings(&event.id)
                         .iter()

@@ -11,7 +11,7 @@ use super::summary::{Run, Summary, left_out_event};
 use crate::align::{Attributed, Claim, ReferenceChoice};
 use crate::compare::{Change, Comparison, Label};
 use crate::corpus::{Rejection, Report};
-use crate::events::{Event, Source};
+use crate::events::{Event, Happening, KeptApart, Reading, Source};
 use crate::extract::{Attribution, Kind};
 use crate::finding::{Finding, Location};
 use crate::outcome::Outcome;
@@ -81,6 +81,36 @@ pub struct EventRecord<'a> {
     /// Why `check` did not compare the event, when it did not.
     #[serde(skip_serializing_if = "Option::is_none")]
     left_out: Option<String>,
+    /// For an event found from the text: the terms its reports share most.
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    terms: &'a [String],
+    /// For an event found from the text: who, what, when and where.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    happening: Option<&'a Happening>,
+    /// The near misses kept apart, and the key that differs.
+    #[serde(skip_serializing_if = "<[KeptApart]>::is_empty")]
+    kept_apart: &'a [KeptApart],
+    /// What was read from each report, in the order of `reports`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    readings: Vec<ReadingRecord<'a>>,
+    /// `check`: its reports left out of wording comparison (not English).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    not_english: Vec<NotEnglish<'a>>,
+}
+
+/// A report of an event that is not in English, and its language (ISO 639-3).
+#[derive(Debug, Serialize)]
+pub struct NotEnglish<'a> {
+    report: &'a str,
+    language: &'a str,
+}
+
+/// One report's reading, with its id.
+#[derive(Debug, Serialize)]
+pub struct ReadingRecord<'a> {
+    report: &'a str,
+    #[serde(flatten)]
+    reading: &'a Reading,
 }
 
 #[derive(Debug, Serialize)]
@@ -150,6 +180,19 @@ pub fn event_record<'a>(event: &'a Event, reports: &'a [Report]) -> EventRecord<
             .collect(),
         source: event.source,
         left_out: None,
+        terms: &event.terms,
+        happening: event.happening.as_ref(),
+        kept_apart: &event.kept_apart,
+        readings: event
+            .readings
+            .iter()
+            .zip(&event.reports)
+            .map(|(reading, &r)| ReadingRecord {
+                report: &reports[r].id,
+                reading,
+            })
+            .collect(),
+        not_english: Vec::new(),
     }
 }
 
@@ -157,6 +200,13 @@ pub fn event_record<'a>(event: &'a Event, reports: &'a [Report]) -> EventRecord<
 pub fn check_event_records(outcome: &Outcome) -> impl Iterator<Item = EventRecord<'_>> {
     outcome.events.iter().enumerate().map(|(i, e)| EventRecord {
         left_out: left_out_event(outcome, i),
+        not_english: super::summary::not_english(outcome, e)
+            .into_iter()
+            .map(|(r, language)| NotEnglish {
+                report: &r.id,
+                language,
+            })
+            .collect(),
         ..event_record(e, &outcome.reports)
     })
 }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::matrix::{self, Matrix};
-use super::summary::{RuleCount, Run, Summary, left_out_event};
+use super::summary::{self, RuleCount, Run, Summary, left_out_event};
 use super::table::outlets;
 use crate::finding::Finding;
 use crate::finding::{Piece, Tag};
@@ -76,8 +76,7 @@ pub fn write_check(outcome: &Outcome, run: &Run, out: &mut dyn Write) -> io::Res
             counted(left_out, "finding")
         );
     }
-    let not_english: Vec<_> = outcome.left_out().collect();
-    if !not_english.is_empty() || !outcome.too_large.is_empty() {
+    if outcome.left_out().next().is_some() || !outcome.too_large.is_empty() {
         md.push_str("#### Left out of wording comparison\n\n");
         for why in outcome
             .too_large
@@ -86,14 +85,17 @@ pub fn write_check(outcome: &Outcome, run: &Run, out: &mut dyn Write) -> io::Res
         {
             let _ = writeln!(md, "- {}", escape(&why));
         }
-        for (report, language) in not_english {
-            let _ = writeln!(
-                md,
-                "- {} ({}, {}): not English ({language})",
-                escape(&report.origin.path),
-                escape(&report.id),
-                escape(&report.outlet)
-            );
+        for event in &outcome.events {
+            for (report, language) in summary::not_english(outcome, event) {
+                let _ = writeln!(
+                    md,
+                    "- {} ({}, {}, event {}): not English ({language})",
+                    escape(&report.origin.path),
+                    escape(&report.id),
+                    escape(&report.outlet),
+                    escape(&event.id)
+                );
+            }
         }
         md.push('\n');
     }

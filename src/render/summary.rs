@@ -6,6 +6,7 @@ use std::time::Duration;
 
 use serde::Serialize;
 
+use crate::corpus::Report;
 use crate::events::Event;
 use crate::finding::{RuleCode, RuleName, Severity};
 use crate::outcome::{Outcome, attributions_in};
@@ -145,5 +146,31 @@ pub fn too_large(event: &Event, attributions: usize) -> String {
         event.id,
         counted(attributions, "attribution"),
         counted(event.reports.len(), "report")
+    )
+}
+
+/// The reports of `event` left out of wording comparison (not English), with
+/// their language: every format lists them with their event.
+pub fn not_english<'o>(outcome: &'o Outcome, event: &Event) -> Vec<(&'o Report, &'static str)> {
+    event
+        .reports
+        .iter()
+        .filter_map(|&r| {
+            let language = outcome.languages.get(r).copied().flatten()?;
+            let report = outcome.reports.get(r)?;
+            (!crate::extract::reads_as_english(Some(language))).then_some((report, language))
+        })
+        .collect()
+}
+
+/// `not English, left out of wording comparison: a (Outlet, fra), b (...)`.
+pub fn not_english_line(reports: &[(&Report, &str)]) -> String {
+    let listed: Vec<String> = reports
+        .iter()
+        .map(|(r, language)| format!("{} ({}, {language})", r.id, r.outlet))
+        .collect();
+    format!(
+        "not English, left out of wording comparison: {}",
+        listed.join(", ")
     )
 }

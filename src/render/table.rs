@@ -9,9 +9,11 @@ use comfy_table::{Cell, ColumnConstraint, ContentArrangement, Table, Width};
 
 use super::Style;
 use super::matrix::{self, Matrix, Verdict};
-use super::summary::{RuleCount, Run, Summary, elapsed, left_out_event};
+use super::summary::{
+    RuleCount, Run, Summary, elapsed, left_out_event, not_english, not_english_line,
+};
 use crate::corpus::Report;
-use crate::events::Event;
+use crate::events::{ActMode, Event, Happening};
 use crate::extract::Attribution;
 use crate::finding::{Finding, Severity};
 use crate::finding::{Piece, Tag};
@@ -68,17 +70,14 @@ pub fn write_check(
             Some(why) => writeln!(out, "{why}")?,
             None => write_matrix(outcome, event, &by_event, style, out)?,
         }
+        let foreign = not_english(outcome, event);
+        if !foreign.is_empty() {
+            writeln!(out, "{}", not_english_line(&foreign))?;
+        }
         if !findings.is_empty() {
             writeln!(out, "{}", findings_table(findings, style))?;
         }
         writeln!(out)?;
-    }
-    for (report, language) in outcome.left_out() {
-        writeln!(
-            out,
-            "left out of wording comparison: {} ({}, {}): not English ({language})",
-            report.origin.path, report.id, report.outlet
-        )?;
     }
     let mut line = Summary::of(outcome, run).line();
     if let Some(duration) = run.elapsed {
@@ -312,7 +311,9 @@ pub fn write_events(
         "reports",
         "dates",
         "outlets",
+        "happening",
         "shared terms",
+        "kept apart",
     ]);
     for event in events {
         let members: Vec<&Report> = event.reports.iter().map(|&r| &reports[r]).collect();
@@ -329,16 +330,51 @@ pub fn write_events(
         };
         let mut outlets: Vec<&str> = members.iter().map(|r| r.outlet.as_str()).collect();
         outlets.dedup();
+        let kept_apart: Vec<String> = event
+            .kept_apart
+            .iter()
+            .map(|k| format!("{}: {}", k.event, k.reason))
+            .collect();
         table.add_row(vec![
             event.id.clone(),
             source_word(event.source).to_string(),
             members.len().to_string(),
             dates,
             outlets.join(", "),
+            event
+                .happening
+                .as_ref()
+                .map_or_else(String::new, happening_cell),
             event.terms.join(", "),
+            kept_apart.join("; "),
         ]);
     }
     writeln!(out, "{table}")
+}
+
+/// `Blinken + Lavrov · meeting · 2022-01-21 · Geneva`, each key with the
+/// share of reports that back it.
+fn happening_cell(h: &Happening) -> String {
+    let n = h.support.reports;
+    let mut parts = Vec::new();
+    if !h.who.is_empty() {
+        parts.push(format!("{} ({}/{n})", h.who.join(" + "), h.support.who));
+    }
+    if let Some(act) = h.act {
+        let announced = if h.mode == Some(ActMode::Announced) {
+            ", announced"
+        } else {
+            ""
+        };
+        parts.push(format!("{}{announced} ({}/{n})", act.name(), h.support.act));
+    }
+    if let Some(day) = &h.day {
+        parts.push(format!("{day} ({}/{n})", h.support.day));
+    }
+    if let Some(place) = &h.place {
+        parts.push(format!("{place} ({}/{n})", h.support.place));
+    }
+    parts.join(" · ")
 }
 
 pub fn excerpt(text: &str, max: usize) -> String {

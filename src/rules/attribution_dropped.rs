@@ -6,6 +6,8 @@ use crate::align::{Attributed, Claim, MIN_SHARED};
 use crate::compare::{self, Label};
 use crate::extract::{Attribution, Excerpt};
 use crate::finding::{Finding, Location, Piece, Severity};
+use std::cell::OnceCell;
+
 use crate::text::Span;
 use crate::text::local::{self, Matchable};
 use crate::text::{Key, Wording, content_keys, shared_keys};
@@ -81,6 +83,15 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         }
         let report = &context.reports[r];
         let all_words = context.words.of(r, &report.text);
+        // The report's quotations, found only when a finding is in view.
+        let quotations: OnceCell<Vec<Span>> = OnceCell::new();
+        let quoted = |stretch: Span, sentence: Span| {
+            opens_a_quote(&report.text, sentence)
+                || quotations
+                    .get_or_init(|| quotation_spans(&report.text))
+                    .iter()
+                    .any(|q| q.contains(stretch.start()))
+        };
         let sentences = context.sentences.get(r).map_or(&[][..], Vec::as_slice);
         for (s, &sentence) in sentences.iter().enumerate() {
             // Every attribution in the sentence, or whose words run into it (a
@@ -135,6 +146,14 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 &report.text,
             ) {
                 taken.push(stretch);
+                // Words inside quote marks are someone's words, not the outlet's
+                // own voice, even where extraction found no frame for them (a
+                // quote run on over lines: `"A.` / `B."`).
+                if quoted(stretch, sentence)
+                    || left_open(&report.text, &sentences[s.saturating_sub(CARRIED_OVER)..s])
+                {
+                    continue;
+                }
                 let reference = &claim.renderings[claim.reference];
                 // Reported speech runs on past its frame (`Awad said he had come
                 // to the school. He and other men had been sitting ...`): a
@@ -162,6 +181,42 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether a sentence opens with a quote mark (`"`, `“`, ``` `` ```, `«`).
+fn opens_a_quote(text: &str, sentence: Span) -> bool {
+    text.get(sentence.range())
+        .map(str::trim_start)
+        .is_some_and(|t| t.starts_with(['"', '\u{201c}', '\u{ab}']) || t.starts_with("``"))
+}
+
+/// Whether the last of `before` that has quote marks leaves a quotation
+/// open: `"For a while I could not tell anyone .` on a line of its own, the
+/// next line going on with the quote.
+fn left_open(text: &str, before: &[Span]) -> bool {
+    for sentence in before.iter().rev() {
+        let Some(words) = text.get(sentence.range()) else {
+            return false;
+        };
+        let straight = words.matches('"').count();
+        let opened = words.matches(['\u{201c}', '\u{ab}']).count() + words.matches("``").count();
+        let closed = words.matches(['\u{201d}', '\u{bb}']).count() + words.matches("''").count();
+        if straight + opened + closed > 0 {
+            // An odd straight mark opens a quote when words follow it.
+            let opens = |at: usize| words[at + 1..].chars().any(char::is_alphanumeric);
+            return (straight % 2 == 1 && words.rfind('"').is_some_and(opens)) || opened > closed;
+        }
+    }
+    false
+}
+
+/// The stretches of `text` inside quote marks.
+fn quotation_spans(text: &str) -> Vec<Span> {
+    crate::text::analyze(text)
+        .quotes
+        .into_iter()
+        .flat_map(|q| q.spans)
+        .collect()
 }
 
 /// Whether a sentence opens with a pronoun (`He and other men had been

@@ -1,9 +1,16 @@
 //! CC002 quote-altered: direct quotes of the same utterance that differ in words.
 
 use super::{Context, Rule, describe, rendering_location};
-use crate::compare::{Change, Label};
+use crate::align::Attributed;
+use crate::align::{Claim, ReferenceChoice};
+use crate::compare::{Change, Comparison, Diff, Label};
 use crate::extract::Kind;
 use crate::finding::{Finding, Severity};
+use crate::text::{Span, Wording};
+
+/// Two quotes that share less of their words than this are two statements
+/// that alignment put together, not one statement quoted two ways.
+const QUOTES_APART_SIMILARITY: f64 = 0.25;
 
 /// At most this many changes are named in a message; the evidence has them all.
 const CHANGES_NAMED: usize = 3;
@@ -22,52 +29,16 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, comparison) in context.own_claims() {
         let reference = &claim.renderings[claim.reference];
         let reference_outlet = &context.reports[reference.report].outlet;
-        for (i, rendering) in claim.renderings.iter().enumerate() {
+        let mut differing = Vec::new();
+        for i in 0..claim.renderings.len() {
+            let Some(altered) = altered_words(context, claim, comparison, i) else {
+                continue;
+            };
             let diff = &comparison.diffs[i];
-            let attribution = &context.attributions[rendering.report][rendering.attribution];
-            // Paraphrases put in quote marks and scare quotes are other rules'
-            // work; a quote is altered only against the words as spoken, and by
-            // another outlet, never by its own report's other sentence.
-            // Two outlets' quotes of one statement that differ beyond a
-            // paraphrase of each other are still two quotes that differ.
-            let quotes_apart = diff.label == Label::Paraphrase
-                && !context.is_verbatim_source(claim)
-                && !context.different_speakers(rendering, &claim.renderings[claim.reference])
-                && context.same_statement(rendering, &claim.renderings[claim.reference]);
-            // A quote of a few words inside the outlet's own sentence (a
-            // fragment) is held to the words as much as a whole quote is.
-            if !matches!(attribution.kind, Kind::Direct | Kind::Fragment)
-                || !(diff.label == Label::Altered || quotes_apart)
-                || !context.is_verbatim(claim, claim.reference)
-                || claim.in_one_report(i, claim.reference)
-                || context
-                    .foreign_match(rendering.report, rendering.attribution)
-                    .is_some()
-            {
-                continue;
-            }
-            let altered: Vec<&Change> = diff
-                .changes
-                .iter()
-                .filter(|c| !c.class.is_faithful(claim.translated))
-                .collect();
-            if altered.is_empty() {
-                continue;
-            }
-            let named: Vec<String> = altered
-                .iter()
-                .take(CHANGES_NAMED)
-                .map(|c| describe(c))
-                .collect();
             let primary = rendering_location(context, claim, i);
             let message = format!(
-                "quote differs from {reference_outlet}'s wording: {}{}",
-                named.join(", "),
-                if altered.len() > CHANGES_NAMED {
-                    ", …"
-                } else {
-                    ""
-                }
+                "quote differs from {reference_outlet}'s wording: {}",
+                named(altered.iter().map(|c| describe(c)))
             );
             let related = vec![rendering_location(context, claim, claim.reference)];
             out.push(rule.finding(
@@ -78,6 +49,261 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 related,
                 diff.pieces.clone(),
             ));
+            differing.push((i, altered));
+        }
+        quoted_in_reported_speech(context, rule, claim, out);
+        // When no outlet prints the source's words and no two outlets agree,
+        // the reference is only the longest quote: either side of the
+        // difference may be the altered one, so both are flagged.
+        if differing.is_empty() || !undecided(claim) {
+            continue;
+        }
+        let outlets: Vec<&str> = differing
+            .iter()
+            .map(|(i, _)| context.reports[claim.renderings[*i].report].outlet.as_str())
+            .collect();
+        let message = format!(
+            "quote differs from {}'s wording, and no outlet prints the source's words: {}",
+            outlets.join("'s and "),
+            named(differing[0].1.iter().map(|c| describe(&reversed(c))))
+        );
+        let related = differing
+            .iter()
+            .map(|(i, _)| rendering_location(context, claim, *i))
+            .collect();
+        let primary = rendering_location(context, claim, claim.reference);
+        out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
+    }
+}
+
+/// The changes that make rendering `i` an altered quote of the claim's
+/// reference, if it is one.
+fn altered_words<'c>(
+    context: &Context<'_>,
+    claim: &Claim,
+    comparison: &'c Comparison,
+    i: usize,
+) -> Option<Vec<&'c Change>> {
+    let rendering = &claim.renderings[i];
+    let diff = &comparison.diffs[i];
+    let attribution = &context.attributions[rendering.report][rendering.attribution];
+    // Paraphrases put in quote marks and scare quotes are other rules'
+    // work; a quote is altered only against the words as spoken, and by
+    // another outlet, never by its own report's other sentence.
+    // Two outlets' quotes of one statement that differ beyond a
+    // paraphrase of each other are still two quotes that differ.
+    let quotes_apart = diff.label == Label::Paraphrase
+        && diff.similarity >= QUOTES_APART_SIMILARITY
+        && !context.is_verbatim_source(claim)
+        && !context.different_speakers(rendering, &claim.renderings[claim.reference])
+        && context.same_statement(rendering, &claim.renderings[claim.reference]);
+    // A quote of a few words inside the outlet's own sentence (a
+    // fragment) is held to the words as much as a whole quote is.
+    if !matches!(attribution.kind, Kind::Direct | Kind::Fragment)
+        || !(diff.label == Label::Altered || quotes_apart)
+        || !context.is_verbatim(claim, claim.reference)
+        || claim.in_one_report(i, claim.reference)
+        || context
+            .foreign_match(rendering.report, rendering.attribution)
+            .is_some()
+    {
+        return None;
+    }
+    // Words added before or after all the reference's words make the longer
+    // of two excerpts, not an altered quote: whether the speaker said them is
+    // CC004's question.
+    let text = &context.reports[rendering.report].text;
+    let extent = rendering.extent();
+    let altered: Vec<&Change> = diff
+        .changes
+        .iter()
+        .filter(|c| !c.class.is_faithful(claim.translated))
+        .filter(|c| !runs_on(text, extent, c))
+        .collect();
+    (!altered.is_empty()).then_some(altered)
+}
+
+/// Whether the reference was chosen for want of a better one: no outlet near
+/// the speaker printed the words and no wording is printed by more outlets.
+fn undecided(claim: &Claim) -> bool {
+    matches!(
+        claim.reference_is,
+        ReferenceChoice::MostComplete | ReferenceChoice::Earliest
+    )
+}
+
+/// The change seen from the other side: what one dropped, the other added.
+fn reversed(change: &Change) -> Change {
+    Change {
+        class: change.class,
+        old: change.new.clone(),
+        old_range: change.new_range,
+        new: change.old.clone(),
+        new_range: change.old_range,
+    }
+}
+
+/// The first few changes for a message; the evidence has them all.
+fn named(changes: impl Iterator<Item = String>) -> String {
+    let mut named: Vec<String> = changes.take(CHANGES_NAMED + 1).collect();
+    if named.len() > CHANGES_NAMED {
+        named.truncate(CHANGES_NAMED);
+        named.push("…".to_string());
+    }
+    named.join(", ")
+}
+
+/// The quoted words of reported speech (`Sullivan said Biden "expressed
+/// directly to President Putin ..."`) held to another outlet's direct quote of
+/// the same words: the words around them are the outlet's own, the words in
+/// quote marks are not.
+fn quoted_in_reported_speech(
+    context: &Context<'_>,
+    rule: &Rule,
+    claim: &Claim,
+    out: &mut Vec<Finding>,
+) {
+    for (i, rendering) in claim.renderings.iter().enumerate() {
+        let attribution = context.attribution(rendering);
+        if attribution.kind != Kind::Mixed {
+            continue;
+        }
+        for &quoted in &attribution.content.quoted {
+            let QuotedWords::Altered(j, diff) = quoted_words(context, claim, i, quoted) else {
+                continue;
+            };
+            let other = &context.reports[claim.renderings[j].report].outlet;
+            let report = &context.reports[rendering.report];
+            let message = format!(
+                "quote differs from {other}'s wording: {}",
+                named(
+                    diff.changes
+                        .iter()
+                        .filter(|c| !c.class.is_faithful(claim.translated))
+                        .filter(|c| !runs_on(&report.text, quoted, c))
+                        .map(describe)
+                )
+            );
+            let primary = crate::finding::Location::new(report, quoted);
+            let related = vec![rendering_location(context, claim, j)];
+            out.push(rule.finding(context, claim, message, primary, related, diff.pieces));
         }
     }
 }
+
+/// How other outlets' quotes of a claim render the quoted words of one
+/// rendering.
+pub(super) enum QuotedWords {
+    /// Another outlet quotes them as they stand, or as a faithful translation.
+    Supported,
+    /// The closest quote of them (rendering `.0`) has them in other words.
+    Altered(usize, Diff),
+    /// No quote of them is close enough to tell.
+    Unmatched,
+}
+
+/// How the quoted words `quoted` of rendering `i` stand against the other
+/// reports' quotes in the claim (direct quotes, the quoted part of reported
+/// speech, the source's own words).
+pub(super) fn quoted_words(
+    context: &Context<'_>,
+    claim: &Claim,
+    i: usize,
+    quoted: Span,
+) -> QuotedWords {
+    let rendering = &claim.renderings[i];
+    let text = &context.reports[rendering.report].text;
+    let content_words = Wording::new(text, &[quoted]).content_len();
+    if content_words < MIN_SUPPORTED_CONTENT_WORDS {
+        return QuotedWords::Unmatched;
+    }
+    let attributed = Attributed {
+        reports: context.reports,
+        attributions: context.attributions,
+    };
+    let quotes = |j: usize| {
+        matches!(
+            context.attribution(&claim.renderings[j]).kind,
+            Kind::Direct | Kind::Mixed
+        ) || (j == claim.reference && context.is_verbatim_source(claim))
+    };
+    let diffs: Vec<(usize, Diff)> = claim
+        .renderings
+        .iter()
+        .enumerate()
+        .filter(|&(j, other)| {
+            j != i
+                && other.report != rendering.report
+                && quotes(j)
+                && !context.different_speakers(rendering, other)
+                && context
+                    .foreign_match(other.report, other.attribution)
+                    .is_none()
+        })
+        .map(|(j, _)| {
+            let diff = crate::compare::against(claim, j, attributed, text, &[quoted]);
+            (
+                j,
+                crate::compare::with_other_translations(
+                    claim,
+                    context.reports,
+                    rendering.report,
+                    diff,
+                ),
+            )
+        })
+        .collect();
+    let changed = |diff: &Diff| {
+        diff.changes
+            .iter()
+            .any(|c| !c.class.is_faithful(claim.translated) && !runs_on(text, quoted, c))
+    };
+    let faithful = |diff: &Diff| {
+        matches!(
+            diff.label,
+            Label::Same | Label::Translation | Label::Reference
+        ) || (diff.label == Label::Altered && !changed(diff))
+    };
+    // Words that some outlet quotes as they stand are supported, whatever
+    // another outlet's quote of them says.
+    if diffs.iter().any(|(_, diff)| faithful(diff)) {
+        return QuotedWords::Supported;
+    }
+    if content_words < MIN_QUOTED_CONTENT_WORDS {
+        return QuotedWords::Unmatched;
+    }
+    diffs
+        .into_iter()
+        .filter(|(_, diff)| {
+            diff.label == Label::Altered && diff.similarity >= QUOTED_ALIKE && changed(diff)
+        })
+        .max_by(|(_, a), (_, b)| a.similarity.total_cmp(&b.similarity))
+        .map_or(QuotedWords::Unmatched, |(j, diff)| {
+            QuotedWords::Altered(j, diff)
+        })
+}
+
+/// Whether a change only adds words before or after all of the other
+/// quote's words (`extent` is the quote's): a longer excerpt, not an alteration.
+fn runs_on(text: &str, extent: Span, change: &Change) -> bool {
+    let wordless = |from: usize, to: usize| {
+        text.get(from..to)
+            .is_some_and(|gap| !gap.chars().any(char::is_alphanumeric))
+    };
+    change.old.is_empty()
+        && change.new_range.is_some_and(|added| {
+            wordless(extent.start(), added.start()) || wordless(added.end(), extent.end())
+        })
+}
+
+/// Quoted words of reported speech with fewer content words than this are a
+/// phrase (`"deep concerns"`), held to no one's wording here.
+const MIN_QUOTED_CONTENT_WORDS: usize = 4;
+
+/// Fewer content words than this are found in too many places to be
+/// supported by a match.
+const MIN_SUPPORTED_CONTENT_WORDS: usize = 2;
+
+/// How much of the quoted words another quote must share to be the same words
+/// altered rather than another statement.
+const QUOTED_ALIKE: f64 = 0.6;

@@ -66,6 +66,16 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             {
                 continue;
             }
+            // An outlet that names both people where it gives the words
+            // (`said Ana Ruiz, an analyst at Meridian Bank`) has not moved them:
+            // which of the two names is the speaker is the extractor's call,
+            // and too uncertain to accuse anyone of.
+            let credited_rendering = &claim.renderings[credited_with];
+            if names_near_words(context, rendering, &speaker)
+                || names_near_words(context, credited_rendering, other)
+            {
+                continue;
+            }
             let attribution = &context.attributions[rendering.report][rendering.attribution];
             // `he said` credits whoever the pronoun was read to mean: a misreading
             // of the pronoun is no outlet's error. Only named credits count.
@@ -93,6 +103,27 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
         }
     }
+}
+
+/// Whether the report names `name` (by its last word) in the stretch where
+/// the rendering's attribution was read: its sentence and its speaker's mention.
+fn names_near_words(
+    context: &Context<'_>,
+    rendering: &crate::align::Rendering,
+    name: &str,
+) -> bool {
+    let attribution = &context.attributions[rendering.report][rendering.attribution];
+    let (mut start, mut end) = (attribution.sentence.start(), attribution.sentence.end());
+    if let Some(speaker) = &attribution.speaker {
+        start = start.min(speaker.mention.span().start());
+        end = end.max(speaker.mention.span().end());
+    }
+    let text = &context.reports[rendering.report].text;
+    let Some(stretch) = text.get(start..end) else {
+        return false;
+    };
+    let surname = crate::align::surname(name);
+    !surname.is_empty() && crate::align::name_parts(stretch).contains(&surname)
 }
 
 /// Fewer content words than this are a phrase many people say.

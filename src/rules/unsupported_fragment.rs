@@ -1,5 +1,6 @@
 //! CC004 unsupported-fragment: quoted words found in no other rendering of the claim.
 
+use super::quote_altered::{self, QuotedWords};
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::extract::Kind;
 use crate::finding::{Finding, Location, Severity};
@@ -17,7 +18,7 @@ pub(crate) const RULE: Rule = Rule {
 
 fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     for (claim, _) in context.own_claims() {
-        for rendering in &claim.renderings {
+        for (i, rendering) in claim.renderings.iter().enumerate() {
             let attribution = &context.attributions[rendering.report][rendering.attribution];
             if !matches!(attribution.kind, Kind::Mixed | Kind::Fragment)
                 || context
@@ -63,7 +64,16 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                             && !quoted_elsewhere(context, rendering.report, &part)
                             && !holds_a_quote_of_another(context, rendering.report, &part)
                     });
-                if !unsupported {
+                // Words another outlet quotes in other words are an altered
+                // quote (CC002's finding): one difference, one finding.
+                // Words another outlet quotes as a faithful translation are
+                // supported too.
+                if !unsupported
+                    || !matches!(
+                        quote_altered::quoted_words(context, claim, i, quoted),
+                        QuotedWords::Unmatched
+                    )
+                {
                     continue;
                 }
                 let primary = Location::new(report, quoted);

@@ -99,6 +99,9 @@ fn with_found(
             reports,
             source,
             terms: Vec::new(),
+            happening: None,
+            kept_apart: Vec::new(),
+            readings: Vec::new(),
         })
         .collect();
     if unkeyed.is_empty() {

@@ -88,7 +88,7 @@ fn near_miss_events_without_dates_stay_apart() {
 }
 
 #[test]
-fn the_date_window_keeps_reports_a_month_apart_in_different_events() {
+fn reports_a_month_apart_are_different_events() {
     let reports = vec![
         report(
             "wire-1",
@@ -126,6 +126,7 @@ fn the_date_window_keeps_reports_a_month_apart_in_different_events() {
             vec!["wire-5"]
         ]
     );
+    // Without the window, the days themselves keep the call a month later apart.
     let no_window = Grouping {
         window_days: None,
         ..auto()
@@ -133,8 +134,9 @@ fn the_date_window_keeps_reports_a_month_apart_in_different_events() {
     assert_eq!(
         groups(&reports, &no_window),
         [
-            vec!["paper-2", "wire-1", "wire-3"],
+            vec!["paper-2", "wire-1"],
             vec!["paper-4"],
+            vec!["wire-3"],
             vec!["wire-5"]
         ]
     );
@@ -173,4 +175,88 @@ fn the_bundled_corpus_groups_as_planted_without_its_keys() {
         found, by_folder,
         "the Lavrov call and the briefing must never join the Blinken call"
     );
+}
+
+/// One phone call told in English, Russian and Chinese, each leading with its
+/// own angle; the same two ministers' call a month later; and the announcement
+/// of the call the day before. Invented people and words, as every fixture here.
+fn one_call_three_languages() -> Vec<Report> {
+    vec![
+        report(
+            "wire-en",
+            Some("2023-03-14"),
+            "Foreign Minister Ivan Matov and Secretary of State Tomas Belin spoke by phone on Tuesday about grain shipments through the straits. Matov said the talks were useful and that the ships should sail within a week. Belin said the United States would watch the convoys closely.",
+        ),
+        report(
+            "agency-ru",
+            Some("2023-03-14"),
+            "Министр иностранных дел Иван Матов провел телефонный разговор с госсекретарем Томасом Белином. Стороны обсудили поставки зерна через проливы. Матов заявил, что суда должны выйти в течение недели.",
+        ),
+        report(
+            "paper-zh",
+            Some("2023-03-14"),
+            "外交部长马托夫与国务卿贝林通电话。双方讨论了经海峡运输粮食的问题。马托夫表示，船只应在一周内启航。",
+        ),
+        report(
+            "wire-later",
+            Some("2023-04-18"),
+            "Foreign Minister Ivan Matov and Secretary of State Tomas Belin spoke by phone again on Tuesday about grain shipments through the straits. Matov said the convoys had sailed and that the talks were useful. Belin said the United States would keep watching.",
+        ),
+        report(
+            "wire-ahead",
+            Some("2023-03-13"),
+            "Foreign Minister Ivan Matov will speak by phone with Secretary of State Tomas Belin on Tuesday, the ministry announced. The call is expected to cover grain shipments through the straits, and the two are set to discuss the convoys.",
+        ),
+        // Other news of those days, so that the ministers' names are distinctive.
+        report(
+            "paper-floods",
+            Some("2023-03-14"),
+            "Floods closed the port of Durban; the mayor said repairs would take a month.",
+        ),
+        report(
+            "wire-rates",
+            Some("2023-04-18"),
+            "The central bank of Chile raised its rate to 5.5 percent, citing prices.",
+        ),
+    ]
+}
+
+#[test]
+fn one_call_in_three_languages_is_one_event_and_its_near_misses_stay_apart() {
+    let found = groups(&one_call_three_languages(), &auto());
+    assert!(
+        found.contains(&vec![
+            "agency-ru".to_string(),
+            "paper-zh".to_string(),
+            "wire-en".to_string()
+        ]),
+        "{found:?}"
+    );
+    assert!(found.contains(&vec!["wire-later".to_string()]), "{found:?}");
+    assert!(found.contains(&vec!["wire-ahead".to_string()]), "{found:?}");
+}
+
+#[test]
+fn a_found_event_says_who_did_what_when_and_what_it_was_kept_apart_from() {
+    let reports = one_call_three_languages();
+    let events = group(&reports, &auto());
+    let call = events
+        .iter()
+        .find(|e| e.reports.contains(&0))
+        .expect("the English report has an event");
+    let happening = call.happening.as_ref().expect("found from the text");
+    let mut who = happening.who.clone();
+    who.sort();
+    assert_eq!(who, ["Belin", "Matov"]);
+    assert_eq!(happening.act, Some(crosscheck::events::Act::PhoneCall));
+    assert_eq!(happening.day.as_deref(), Some("2023-03-14"));
+    assert_eq!(call.id, "2023-03-14-matov-belin");
+    // Each report says what was read from it: the Chinese one names the same two.
+    let zh = call
+        .reports
+        .iter()
+        .position(|&r| r == 2)
+        .expect("zh in the call");
+    assert_eq!(call.readings[zh].who.len(), 2);
+    assert_eq!(call.readings[zh].language, Some("zh"));
 }

@@ -1,0 +1,299 @@
+//! The happening a report tells, as keys that hold in every language: who took
+//! part, the act, the day and the place. Reports are compared on them (a pair
+//! whose acts or days disagree keeps little of its similarity), and a group of
+//! reports votes on them, so that two groups whose happenings clearly differ
+//! are kept apart, with the reason said.
+
+use serde::Serialize;
+
+use super::acts::{self, Act, Mode};
+use super::calendar::{self, Day, DayEvidence};
+use super::lead::Lead;
+use super::names::NameId;
+use super::places::{self, PlaceId};
+
+use super::romanise::fold_text;
+
+/// What one report says about its happening (its participants are in the
+/// corpus's `Cast`).
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Keys {
+    pub act: Option<Act>,
+    pub mode: Option<Mode>,
+    pub day: DayEvidence,
+    pub place: Option<PlaceId>,
+}
+
+/// The keys of one report's lead.
+pub fn read(lead: &Lead, published: Option<jiff::civil::Date>) -> Keys {
+    let folded = fold_text(&lead.text);
+    let (act, mode) = acts::read(&lead.text, &folded);
+    let announced = mode == Some(Mode::Announced);
+    let day = calendar::read(&lead.text, &folded, published, lead.stamp, announced);
+    // A call has no place: the cities its lead names are the callers'.
+    let place = match act {
+        Some(Act::PhoneCall | Act::VideoCall) => None,
+        _ => places::read(&lead.text, &folded),
+    };
+    Keys {
+        act,
+        mode,
+        day,
+        place,
+    }
+}
+
+/// How much of two reports' similarity their keys leave: acts that differ
+/// (a call and a meeting), an announcement and the happening, days apart.
+pub fn factor(a: &Keys, b: &Keys) -> f32 {
+    let mut f = acts::factor((a.act, a.mode), (b.act, b.mode));
+    if let (Some((x, hx)), Some((y, hy))) = (a.day.day, b.day.day) {
+        // Only days checked against a publication date are compared.
+        let anchored = |h| h != calendar::How::Unanchored;
+        if anchored(hx) && anchored(hy) {
+            f *= match (x - y).abs() {
+                0 => 1.0,
+                1 => 1.0,
+                2..=3 => 0.3,
+                _ => 0.0,
+            };
+            return f * place_factor(a, b);
+        }
+    }
+    f * place_factor(a, b)
+}
+
+/// Two cities named: likely two happenings, though a lead may name the
+/// capital a happening is reported from rather than the place it was at.
+fn place_factor(a: &Keys, b: &Keys) -> f32 {
+    match (a.place, b.place) {
+        (Some(x), Some(y)) if x != y => PLACE_CONFLICT,
+        _ => 1.0,
+    }
+}
+
+/// How much of a pair's similarity survives two different places.
+const PLACE_CONFLICT: f32 = 0.7;
+
+/// Weighted votes for the values of one key.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Votes<T> {
+    votes: Vec<(T, f32)>,
+}
+
+impl<T> Default for Votes<T> {
+    fn default() -> Votes<T> {
+        Votes { votes: Vec::new() }
+    }
+}
+
+impl<T: Copy + PartialEq + Ord> Votes<T> {
+    fn add(&mut self, value: T, weight: f32) {
+        match self.votes.iter_mut().find(|(v, _)| *v == value) {
+            Some(e) => e.1 += weight,
+            None => self.votes.push((value, weight)),
+        }
+    }
+
+    fn merge(&mut self, other: Votes<T>) {
+        for (v, w) in other.votes {
+            self.add(v, w);
+        }
+    }
+
+    fn total(&self) -> f32 {
+        self.votes.iter().map(|v| v.1).sum()
+    }
+
+    /// The value most votes go to, with its weight (ties: the smaller value).
+    pub fn leader(&self) -> Option<(T, f32)> {
+        self.votes
+            .iter()
+            .copied()
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+    }
+
+    /// The values in order of votes, most first.
+    pub fn ranked(&self) -> Vec<(T, f32)> {
+        let mut v = self.votes.clone();
+        v.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+}
+
+/// What a group of reports says about its happening: each member's keys as votes.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Tally {
+    pub reports: u32,
+    pub days: Votes<Day>,
+    pub acts: Votes<Act>,
+    pub modes: Votes<Mode>,
+    pub who: Votes<NameId>,
+    pub places: Votes<PlaceId>,
+}
+
+/// Why two groups are two happenings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "key", rename_all = "lowercase")]
+pub enum Apart {
+    /// Their days are two or more days apart.
+    Day { ours: String, theirs: String },
+    /// A call and a meeting, a speech and a meeting ...
+    Act { ours: Act, theirs: Act },
+    /// One announced, the other done.
+    Mode { ours: Mode, theirs: Mode },
+}
+
+impl std::fmt::Display for Apart {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Apart::Day { ours, theirs } => write!(f, "day {ours} vs {theirs}"),
+            Apart::Act { ours, theirs } => write!(f, "act {} vs {}", ours.name(), theirs.name()),
+            Apart::Mode { ours, theirs } => {
+                write!(f, "{} vs {}", mode_name(*ours), mode_name(*theirs))
+            }
+        }
+    }
+}
+
+impl Apart {
+    /// The same reason, seen from the other group.
+    pub fn flipped(&self) -> Apart {
+        match self.clone() {
+            Apart::Day { ours, theirs } => Apart::Day {
+                ours: theirs,
+                theirs: ours,
+            },
+            Apart::Act { ours, theirs } => Apart::Act {
+                ours: theirs,
+                theirs: ours,
+            },
+            Apart::Mode { ours, theirs } => Apart::Mode {
+                ours: theirs,
+                theirs: ours,
+            },
+        }
+    }
+}
+
+fn mode_name(m: Mode) -> &'static str {
+    match m {
+        Mode::Done => "done",
+        Mode::Announced => "announced",
+    }
+}
+
+/// A share of votes a key needs in a group to speak for it.
+const SHARE: f32 = 0.6;
+/// Days within this many of each other vote together (time zones, next-day copy).
+const DAY_SLACK: i32 = 1;
+/// Consensus days this far apart are two happenings.
+const DAYS_APART: i32 = 2;
+
+impl Tally {
+    /// One report's votes. `principals`: its participants, most prominent first.
+    pub fn of(keys: &Keys, principals: &[NameId]) -> Tally {
+        let mut t = Tally {
+            reports: 1,
+            ..Tally::default()
+        };
+        // A date read with no publication date to check it can be any date
+        // the text mentions: it does not vote.
+        if let Some((day, how)) = keys.day.day.filter(|d| d.1 != calendar::How::Unanchored) {
+            let _ = how;
+            t.days.add(day, keys.day.confidence());
+        }
+        if let Some(a) = keys.act {
+            t.acts.add(a, 1.0);
+        }
+        if let Some(m) = keys.mode {
+            t.modes.add(m, 1.0);
+        }
+        for (rank, &p) in principals.iter().enumerate() {
+            t.who
+                .add(p, [1.0, 0.7, 0.4].get(rank).copied().unwrap_or(0.3));
+        }
+        if let Some(p) = keys.place {
+            t.places.add(p, 1.0);
+        }
+        t
+    }
+
+    pub fn merge(&mut self, other: Tally) {
+        self.reports += other.reports;
+        self.days.merge(other.days);
+        self.acts.merge(other.acts);
+        self.modes.merge(other.modes);
+        self.who.merge(other.who);
+        self.places.merge(other.places);
+    }
+
+    /// The day most votes fall within a day of, when clear.
+    pub fn day(&self) -> Option<Day> {
+        let total = self.days.total();
+        if total < 0.8 {
+            return None;
+        }
+        let near = |d: Day| -> f32 {
+            self.days
+                .votes
+                .iter()
+                .filter(|(x, _)| (x - d).abs() <= DAY_SLACK)
+                .map(|v| v.1)
+                .sum()
+        };
+        let (best, weight) = self
+            .days
+            .votes
+            .iter()
+            .map(|&(d, own)| (d, near(d), own))
+            // The most votes within a day of it, then the most on it.
+            .max_by(|a, b| {
+                a.1.total_cmp(&b.1)
+                    .then(a.2.total_cmp(&b.2))
+                    .then(b.0.cmp(&a.0))
+            })
+            .map(|(d, near, _)| (d, near))?;
+        (weight >= SHARE * total).then_some(best)
+    }
+
+    /// Why this group and `other` are not one happening, if they clearly are not.
+    pub fn apart(&self, other: &Tally) -> Option<Apart> {
+        if let (Some(a), Some(b)) = (self.day(), other.day()) {
+            if (a - b).abs() >= DAYS_APART {
+                let show =
+                    |d: Day| calendar::from_day(d).map_or_else(String::new, |d| d.to_string());
+                return Some(Apart::Day {
+                    ours: show(a),
+                    theirs: show(b),
+                });
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(day: Day) -> Keys {
+        Keys {
+            day: DayEvidence {
+                day: Some((day, calendar::How::Date)),
+                weekday: None,
+            },
+            ..Keys::default()
+        }
+    }
+
+    #[test]
+    fn groups_whose_days_are_apart_are_kept_apart() {
+        let mut a = Tally::of(&keys(100), &[]);
+        a.merge(Tally::of(&keys(101), &[]));
+        let b = Tally::of(&keys(130), &[]);
+        assert!(matches!(a.apart(&b), Some(Apart::Day { .. })));
+        let c = Tally::of(&keys(101), &[]);
+        assert_eq!(a.apart(&c), None);
+    }
+}
