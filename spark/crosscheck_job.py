@@ -175,7 +175,7 @@ def record_key(record, seq, file_number):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("inputs", nargs="+", help="JSON Lines files (local, hdfs://, s3a://)")
+    parser.add_argument("inputs", nargs="+", help="JSON Lines files, each named (local, hdfs://, s3a://; no folders or globs)")
     parser.add_argument("--binary", required=True, help="the crosscheck binary to ship to executors")
     parser.add_argument("--config", help="crosscheck.toml to ship with it")
     parser.add_argument("--output", required=True, help="the JSON Lines to write (local path, or a folder URI for part files)")
