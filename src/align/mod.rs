@@ -150,6 +150,8 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
             attributions[r]
                 .iter()
                 .enumerate()
+                // `condemned the bombing` names what was spoken about, not what was said.
+                .filter(|(_, attribution)| attribution.content.proposition)
                 .flat_map(move |(a, attribution)| {
                     statements(attribution, &reports[r].text)
                         .into_iter()

@@ -148,6 +148,11 @@ pub struct Content {
     pub spans: Vec<Span>,
     /// The parts inside quote marks (all of it for a direct quote).
     pub quoted: Vec<Span>,
+    /// Whether the content is what was said (a clause, quoted words) rather
+    /// than what the words were about (`condemned the bombing`) or that
+    /// nothing was said (`declined to comment`). Only what was said is
+    /// compared with other reports' renderings.
+    pub proposition: bool,
 }
 
 impl Content {

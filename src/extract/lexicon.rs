@@ -18,6 +18,8 @@ pub struct Entry {
     /// A verb of speech (`say`, `warn`), not of state or judgement (`think`,
     /// `support`): only speech is read for a frame nested inside it.
     pub speech: bool,
+    /// What the verb reports when its words follow it.
+    pub complement: Complement,
 }
 
 impl Entry {
@@ -44,6 +46,19 @@ pub enum Frame {
     According,
 }
 
+/// What a cue reports when its words follow it (`data/cues.tsv` says why).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Complement {
+    /// What was said, as written after it: `said the talks failed`.
+    Said,
+    /// Only a clause, a quotation or an infinitive: `added 16 points` is no speech.
+    Clause,
+    /// A noun phrase names what the words were about: `condemned the bombing`.
+    Topic,
+    /// Never what was said: `declined to comment`.
+    Nothing,
+}
+
 /// The lexicon, indexed by the first word of each form.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -65,10 +80,11 @@ impl Lexicon {
         let mut by_first_word: FxHashMap<String, Vec<Entry>> = FxHashMap::default();
         for line in crate::data::lines(source) {
             let fields: Vec<&str> = line.split('\t').collect();
-            let [lemma, class, object, forms] = fields[..] else {
+            let [lemma, class, object, complement, forms] = fields[..] else {
                 continue;
             };
-            let Some(class) = cue_class(class) else {
+            let (Some(class), Some(complement)) = (cue_class(class), cue_complement(complement))
+            else {
                 continue;
             };
             let frame = match object {
@@ -89,6 +105,7 @@ impl Lexicon {
                     class,
                     frame,
                     speech,
+                    complement,
                 };
                 by_first_word.entry(first).or_default().push(entry);
             }
@@ -159,6 +176,16 @@ fn cue_class(name: &str) -> Option<CueClass> {
     })
 }
 
+fn cue_complement(name: &str) -> Option<Complement> {
+    Some(match name {
+        "-" => Complement::Said,
+        "clause" => Complement::Clause,
+        "topic" => Complement::Topic,
+        "none" => Complement::Nothing,
+        _ => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,9 +197,13 @@ mod tests {
         let forms: usize = lines
             .map(|l| {
                 let fields: Vec<&str> = l.split('\t').collect();
-                assert_eq!(fields.len(), 4, "four tab-separated fields: {l:?}");
+                assert_eq!(fields.len(), 5, "five tab-separated fields: {l:?}");
                 assert!(cue_class(fields[1]).is_some(), "known class: {l:?}");
-                fields[3].split(',').count()
+                assert!(
+                    cue_complement(fields[3]).is_some(),
+                    "known complement: {l:?}"
+                );
+                fields[4].split(',').count()
             })
             .sum();
         assert_eq!(lexicon().len(), forms);

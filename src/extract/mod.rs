@@ -10,6 +10,7 @@
 
 mod attribution;
 mod frame;
+mod furniture;
 mod language;
 mod lexicon;
 mod people;
@@ -23,6 +24,8 @@ use std::ops::Range;
 pub use attribution::{Attribution, Content, Cue, CueClass, Excerpt, Kind, Speaker, SpeakerClass};
 pub use language::{is_english, language, reads_as_english};
 pub use lexicon::{Lexicon, lexicon};
+
+use lexicon::Complement;
 
 use crate::text::{self, Document, Span, TokenKind};
 use frame::{Clause, Reading, Statement};
@@ -81,10 +84,16 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
         found.sort_by_key(|a| a.content.extent().start());
         return Ok(found);
     }
+    let carried = carried_into(doc);
     let reading = Reading::new(
         doc.text,
         &doc.tokens,
-        doc.sentences.iter().map(|s| s.tokens.start),
+        doc.sentences.iter().map(|s| {
+            (
+                s.tokens.start,
+                carried.binary_search(&s.tokens.start).is_ok(),
+            )
+        }),
     )
     .ok_or(TooLong {
         bytes: doc.text.len(),
@@ -96,6 +105,9 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
         .collect();
     let mut people = people_named(doc.text, &clauses);
     let mut found = framed(doc, &reading, &clauses, &mut people);
+    run_on(doc, &mut found);
+    transcript_turns(doc, &mut found);
+    furniture::set_aside(doc, &clauses, &mut found);
     add_fragments(doc, &mut found);
     let credits = story_credits(doc, &clauses);
     if !credits.is_empty() {
@@ -105,6 +117,157 @@ pub fn extract_from(doc: &text::Document<'_>, english: bool) -> Result<Vec<Attri
     }
     found.sort_by_key(|a| a.content.extent().start());
     Ok(found)
+}
+
+/// A transcript's turn (`MS. LEE: Good afternoon. We have been clear ...`):
+/// the speaker, in capitals, opens the paragraph, and every word of it after
+/// the colon is theirs, as said.
+fn transcript_turns(doc: &Document<'_>, found: &mut Vec<Attribution>) {
+    let mut turns: Vec<(usize, Span)> = Vec::new();
+    for (i, a) in found.iter().enumerate() {
+        let (Some(speaker), Some(cue)) = (&a.speaker, &a.cue) else {
+            continue;
+        };
+        let label = &speaker.mention.text;
+        let capitals = !label.chars().any(char::is_lowercase)
+            && label.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+        let Some(paragraph) = doc
+            .paragraphs
+            .iter()
+            .find(|p| p.range.start() <= speaker.mention.start && cue.span.end <= p.range.end())
+        else {
+            continue;
+        };
+        if cue.span.text != ":" || !capitals || speaker.mention.start != paragraph.range.start() {
+            continue;
+        }
+        let words = Span::from(trim_str(doc.text, cue.span.end..paragraph.range.end()));
+        if words.start() < words.end() {
+            turns.push((i, words));
+        }
+    }
+    for &(i, words) in &turns {
+        let a = &mut found[i];
+        a.kind = Kind::Direct;
+        a.content.spans = vec![words];
+        a.content.quoted = vec![words];
+        a.content.text = doc.text[words.range()].to_string();
+        a.content.proposition = true;
+    }
+    // What the speaker reports inside their own turn is part of it.
+    let turn_of = |i: usize| turns.iter().find(|t| t.0 == i);
+    let mut n = 0;
+    found.retain(|a| {
+        let own = turn_of(n).is_some();
+        n += 1;
+        own || !turns.iter().any(|(_, w)| {
+            a.content
+                .spans
+                .iter()
+                .all(|s| w.contains(s.start()) && s.end() <= w.end())
+        })
+    });
+}
+
+/// A quotation opened in an attribution's sentence and running on over the
+/// next lines or paragraphs (`Lee said: "A.` / `B.` / `C."`): its later
+/// paragraphs are more of that attribution's words, up to one another
+/// attribution reports.
+fn run_on(doc: &Document<'_>, found: &mut Vec<Attribution>) {
+    for quote in doc
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0 && q.spans.len() > 1)
+    {
+        let Some(first) = quote.spans.first() else {
+            continue;
+        };
+        let opened =
+            |a: &Attribution| a.is_credited() && a.content.spans.iter().any(|s| s.overlaps(*first));
+        // `Lee said: "A.` / `B.` / `C," she added.`: the frame at the end
+        // reports every line already; the one at the start keeps what else it
+        // reports, if anything.
+        let reporting: Vec<usize> = (0..found.len()).filter(|&i| opened(&found[i])).collect();
+        if let [earlier @ .., last] = reporting.as_slice() {
+            let later = found[*last].content.spans.clone();
+            for &i in earlier {
+                let content = &mut found[i].content;
+                content
+                    .spans
+                    .retain(|s| !later.iter().any(|l| l.overlaps(*s)));
+                content
+                    .quoted
+                    .retain(|s| !later.iter().any(|l| l.overlaps(*s)));
+                content.text = joined(doc.text, &content.spans);
+            }
+            found.retain(|a| !a.content.spans.is_empty());
+        }
+        let Some(owner) = found.iter().position(opened) else {
+            continue;
+        };
+        let last = quote.spans.len() - 1;
+        let mut added = false;
+        for (n, span) in quote.spans.iter().enumerate().skip(1) {
+            let span = if n == last {
+                Span::from(trim_str(doc.text, span.range()))
+            } else {
+                without_spaces(doc.text, *span)
+            };
+            if span.start() >= span.end() {
+                continue;
+            }
+            if found[owner].content.spans.iter().any(|s| s.overlaps(span)) {
+                continue;
+            }
+            let reported = |a: &Attribution| a.content.spans.iter().any(|s| s.overlaps(span));
+            if found.iter().any(reported) {
+                break;
+            }
+            let content = &mut found[owner].content;
+            content.spans.push(span);
+            content.quoted.push(span);
+            added = true;
+        }
+        if added {
+            let a = &mut found[owner];
+            // Its first paragraph with the stop that ends it, so that the
+            // sentences of the quotation stay apart.
+            let whole = without_spaces(doc.text, *first);
+            for s in a
+                .content
+                .spans
+                .iter_mut()
+                .chain(a.content.quoted.iter_mut())
+            {
+                if s.overlaps(whole) && s.end() < whole.end() {
+                    *s = Span::new(s.start(), whole.end());
+                }
+            }
+            a.content.text = joined(doc.text, &a.content.spans);
+            if a.kind == Kind::Indirect {
+                a.kind = Kind::Mixed;
+            }
+        }
+    }
+}
+
+/// The first tokens of the lines a quotation runs on to without a reopening
+/// mark (copy written a sentence a line: `"A.` / `B.` / `C," he said.`):
+/// sentences that start inside quote marks.
+fn carried_into(doc: &Document<'_>) -> Vec<usize> {
+    let mut out: Vec<usize> = doc
+        .quotes
+        .iter()
+        .filter(|q| q.depth == 0)
+        .flat_map(|q| q.spans.iter().skip(1))
+        .filter_map(|span| {
+            let t = doc.tokens.partition_point(|t| t.start() < span.start());
+            let token = doc.tokens.get(t)?;
+            (token.start() == span.start() && token.is_word()).then_some(t)
+        })
+        .collect();
+    out.sort_unstable();
+    out
 }
 
 /// Everyone the report names in full, registered before any speaker is
@@ -192,6 +355,21 @@ fn assemble(
         .filter(|s| !s.text.is_empty())
         .collect();
     let (kind, mut content) = content(doc, clause, &statement.content);
+    content.proposition = match statement.cue.as_ref().map(|(_, e)| e.complement) {
+        Some(Complement::Nothing) => false,
+        Some(Complement::Topic) => statement
+            .content
+            .iter()
+            .any(|r| clause.proposition(r.clone())),
+        // `warned Beijing over its actions`: what the words were about.
+        _ => !statement.content.first().is_some_and(|r| {
+            let after = match &statement.addressee {
+                Some(a) if a.start == r.start => a.end,
+                _ => r.start,
+            };
+            clause.word(after) == Some("over") && clause.is_outside_quotes(after)
+        }),
+    };
     // `"The Secretary warned of ...," Price said`: the quote marks hold the
     // inner speaker and cue too, and what is quoted is what they hold.
     let first = statement.content.first().map_or(0, |r| r.start);
@@ -244,13 +422,39 @@ fn content(doc: &Document<'_>, clause: &Clause<'_>, parts: &[Range<usize>]) -> (
         let direct = words
             .clone()
             .all(|i| !clause.token(i).is_word() || !clause.is_outside_quotes(i));
-        // A quote over several paragraphs: its earlier paragraphs come first.
-        if let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(words.start)
+        // A quote over several paragraphs: its earlier paragraphs come first,
+        // whether this one reopens it or, in copy written a sentence a line,
+        // goes on without a mark (`"A.` / `B," he said.`).
+        let carried_on = || {
+            (!clause.is_outside_quotes(words.start))
+                .then(|| {
+                    words.clone().find_map(|i| match clause.token_kind(i) {
+                        Some(TokenKind::QuoteClose(q)) => Some(q),
+                        _ => None,
+                    })
+                })
+                .flatten()
+        };
+        let opening = match clause.token_kind(words.start) {
+            Some(TokenKind::QuoteOpen(q)) => Some(q),
+            _ => carried_on(),
+        };
+        if let Some(q) = opening
             && let Some(quote) = doc.quotes.get(q)
         {
-            for earlier in quote.spans.iter().take(quote.spans.len().saturating_sub(1)) {
-                spans.push(*earlier);
-                quoted.push(*earlier);
+            // Only its paragraphs before this one: a quotation that opens
+            // here and runs on has none.
+            let here = clause.bytes(&words).start;
+            for earlier in quote
+                .spans
+                .iter()
+                .take(quote.spans.len().saturating_sub(1))
+                .filter(|s| s.end() <= here)
+            {
+                // `` `` A`` in tokenised copy: the space after the mark is no word.
+                let earlier = without_spaces(doc.text, *earlier);
+                spans.push(earlier);
+                quoted.push(earlier);
             }
         }
         let range = if direct {
@@ -276,6 +480,7 @@ fn content(doc: &Document<'_>, clause: &Clause<'_>, parts: &[Range<usize>]) -> (
             text,
             spans,
             quoted,
+            proposition: true,
         },
     )
 }
@@ -386,6 +591,7 @@ fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
                 text: doc.text[trimmed.clone()].to_string(),
                 spans: vec![span],
                 quoted: vec![span],
+                proposition: true,
             },
             sentence,
         });
@@ -396,6 +602,15 @@ fn add_fragments(doc: &Document<'_>, found: &mut Vec<Attribution>) {
 fn sentence_around(doc: &Document<'_>, at: usize) -> Span {
     let i = doc.sentences.partition_point(|s| s.range.end() <= at);
     doc.sentences.get(i).map_or(Span::new(at, at), |s| s.range)
+}
+
+/// `span` without white space at either end.
+fn without_spaces(text: &str, span: Span) -> Span {
+    let Some(slice) = text.get(span.range()) else {
+        return span;
+    };
+    let start = span.start() + (slice.len() - slice.trim_start().len());
+    Span::new(start, start.max(span.start() + slice.trim_end().len()))
 }
 
 /// `range` without punctuation or white space at either end.

@@ -58,6 +58,12 @@ pub(super) struct People {
     /// The last person credited with speech, for `he said`: a named person,
     /// or a speaker known only by a title (`the minister`).
     last_speaker: Option<Last>,
+    /// Someone else named as a sentence's subject after the last speaker
+    /// (`Smith welcomed the news.` / `"...," he said`): whom `he` stands for.
+    subject: Option<usize>,
+    /// The person last named as a sentence's subject, speaker or not: whom
+    /// `the 55-year-old` stands for when no one has spoken yet.
+    named_subject: Option<usize>,
 }
 
 #[derive(Debug, Clone)]
@@ -130,6 +136,10 @@ impl People {
             && phrase.role.is_none()
             && self.ends_a_known_name(&folded_name)
         {
+            return;
+        }
+        // `the BBC Lind` after `Maria Lind`: one word of a known name is that person.
+        if folded_name.len() == 1 && self.ends_a_known_name(&folded_name) {
             return;
         }
         self.add(Known {
@@ -216,9 +226,43 @@ impl People {
             .or_else(|| candidates(ordered..all).filter(|i| !before(i)).find(fits))
     }
 
+    /// A person named as the subject of a sentence: if no one else, `he` in
+    /// what follows stands for them rather than for the last speaker.
+    /// Whether `phrase` names someone known; only after a speaker does it change
+    /// whom `he` stands for (with no one credited yet, `he` stays unresolved).
+    pub fn note_subject(&mut self, phrase: &Described) -> bool {
+        // `The United Arab Emirates opposes ...`: a place named like a person is none.
+        let place = phrase.name.iter().any(|w| {
+            let w = crate::text::fold(w);
+            vocabulary().is_organisation(w.strip_suffix("'s").unwrap_or(&w))
+        });
+        if phrase.pronoun || phrase.class != SpeakerClass::Person || place {
+            return false;
+        }
+        let Some(found) = self
+            .by_full_name(phrase)
+            .or_else(|| self.by_name_word(phrase))
+        else {
+            return false;
+        };
+        self.named_subject = Some(found);
+        let last = match &self.last_speaker {
+            Some(Last::Person(i)) => Some(&self.known[*i].folded_name),
+            Some(Last::Role { .. }) => None,
+            None => return true,
+        };
+        self.subject = (last != Some(&self.known[found].folded_name)).then_some(found);
+        true
+    }
+
     /// Resolve a speaker phrase to one name for this report: the lookups
     /// below, each for one kind of mention, tried in order.
     pub fn resolve(&mut self, phrase: Described) -> Speaker {
+        if stands_for_someone(&phrase)
+            && let Some(subject) = self.subject
+        {
+            return self.known_speaker(subject, phrase);
+        }
         if let Some(role) = self.pronoun_for_role(&phrase) {
             return role;
         }
@@ -227,6 +271,7 @@ impl People {
             .or_else(|| self.by_full_name(&phrase))
             .or_else(|| self.by_name_word(&phrase))
             .or_else(|| self.by_role(&phrase));
+        let found = found.or_else(|| self.named_subject.filter(|_| by_age(&phrase.mention.text)));
         match (found, phrase.class) {
             (Some(index), _) => self.known_speaker(index, phrase),
             (None, SpeakerClass::Person) => self.new_speaker(phrase),
@@ -239,7 +284,7 @@ impl People {
         let Some(Last::Role { canonical, role }) = &self.last_speaker else {
             return None;
         };
-        (phrase.pronoun && he_or_she(&phrase.mention)).then(|| Speaker {
+        stands_for_someone(phrase).then(|| Speaker {
             mention: phrase.mention.clone(),
             canonical: canonical.clone(),
             role: role.clone(),
@@ -253,7 +298,7 @@ impl People {
         let Some(Last::Person(last)) = &self.last_speaker else {
             return None;
         };
-        if !(phrase.pronoun && he_or_she(&phrase.mention)) {
+        if !stands_for_someone(phrase) {
             return None;
         }
         let last = self.known.get(*last)?;
@@ -363,6 +408,7 @@ impl People {
         let role = phrase.role.or_else(|| known.role.clone());
         let canonical = known.canonical();
         self.last_speaker = Some(Last::Person(index));
+        self.subject = None;
         Speaker {
             mention: phrase.mention,
             canonical,
@@ -381,6 +427,7 @@ impl People {
             role_words: phrase.role_words,
         });
         self.last_speaker = Some(Last::Person(index));
+        self.subject = None;
         Speaker {
             mention: phrase.mention,
             canonical: self.known[index].canonical(),
@@ -394,6 +441,7 @@ impl People {
     fn unnamed_speaker(&mut self, phrase: Described) -> Speaker {
         let canonical = without_determiners(&phrase.mention.text);
         if phrase.class == SpeakerClass::Role && phrase.titled {
+            self.subject = None;
             self.last_speaker = Some(Last::Role {
                 canonical: canonical.clone(),
                 role: phrase.role.clone(),
@@ -411,6 +459,24 @@ impl People {
 /// Whether a mention is `he` or `she`: a pronoun that stands for the last speaker.
 fn he_or_she(mention: &Excerpt) -> bool {
     matches!(crate::text::fold(&mention.text).as_str(), "he" | "she")
+}
+
+/// Whether a phrase stands for someone named before, as `he` or `she` do:
+/// those pronouns, and a person given by age (`the 55-year-old`, `the
+/// 55 - year - old`).
+fn stands_for_someone(phrase: &Described) -> bool {
+    phrase.pronoun && he_or_she(&phrase.mention) || by_age(&phrase.mention.text)
+}
+
+/// `the 55-year-old`, `the 55 - year - old`: a person given by age alone.
+fn by_age(mention: &str) -> bool {
+    let folded: String = crate::text::fold(mention)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let rest = folded.strip_prefix("the").unwrap_or(&folded);
+    let digits = rest.chars().take_while(char::is_ascii_digit).count();
+    digits > 0 && rest[digits..] == *"-year-old"
 }
 
 /// A mention in lower case, without its determiners: `the State Department`
@@ -452,6 +518,16 @@ mod tests {
     }
 
     #[test]
+    fn one_word_of_a_name_after_a_body_is_the_person_named_before() {
+        assert_eq!(
+            speakers(
+                "Maria Lind said it was over. In an interview with the BBC Lind admitted she had been nervous."
+            ),
+            [person("Maria Lind", None), person("Maria Lind", None)]
+        );
+    }
+
+    #[test]
     fn one_word_of_a_name() {
         assert_eq!(
             speakers(&format!("{NAMED} Wang said the talks were useful.")),
@@ -478,6 +554,26 @@ mod tests {
     }
 
     #[test]
+    fn he_after_someone_else_named_as_a_subject() {
+        assert_eq!(
+            speakers(
+                "Peter Lind said he was thrilled. Outgoing star Matt Smith welcomed the choice. \"I wish him well,\" he said."
+            ),
+            [person("Peter Lind", None), person("Matt Smith", None)]
+        );
+    }
+
+    #[test]
+    fn a_place_opening_a_sentence_is_no_subject_for_she() {
+        assert_eq!(
+            speakers(
+                "Huda Salem said the talks went well. The United Arab Emirates opposes sanctions, she said."
+            ),
+            [person("Huda Salem", None), person("Huda Salem", None)]
+        );
+    }
+
+    #[test]
     fn he_after_a_speaker_known_by_a_title() {
         let minister = (
             "minister".into(),
@@ -487,6 +583,19 @@ mod tests {
         assert_eq!(
             speakers("The minister said the talks were useful. He said more would follow."),
             [minister.clone(), minister]
+        );
+    }
+
+    #[test]
+    fn a_person_given_by_age_is_the_one_named_before() {
+        assert_eq!(
+            speakers(
+                "Actor Peter Capaldi was named on Sunday. In a statement, the 55-year-old said he was thrilled. Later the 55 - year - old said the role was a gift."
+            ),
+            [
+                person("Peter Capaldi", Some("55-year-old")),
+                person("Peter Capaldi", Some("55 - year - old"))
+            ]
         );
     }
 

@@ -89,6 +89,22 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
     } else {
         name_start
     };
+    // `Ukraine's Dmytro Kuleba`, `the BBC Capaldi`: a country in the
+    // possessive or a body in capitals before a person's name is no part of it
+    // (`United Arab Emirates` is one name).
+    let mut name_start = name_start;
+    while name_start + 1 < tokens.end
+        && is(name_start, Section::Organisation)
+        && (clause.word(name_start).is_some_and(|w| w.ends_with("'s"))
+            || clause
+                .word_text(name_start)
+                .chars()
+                .all(|c| c.is_uppercase()))
+        && (name_start + 1..tokens.end)
+            .any(|i| clause.capitalized(i) && folded(i).is_some() && !is(i, Section::Organisation))
+    {
+        name_start += 1;
+    }
     // `Chinese Foreign Ministry spokesperson`: the name stops at the title.
     // Words joined without a space (`Min-ho`, `Al-Dosari`) are one name word;
     // initials (`J.`) are left out.
@@ -234,6 +250,15 @@ mod tests {
             described("Van der Merwe"),
             person(&["Van", "der", "Merwe"], None)
         );
+    }
+
+    #[test]
+    fn a_country_or_a_body_before_a_name_is_no_part_of_it() {
+        assert_eq!(
+            described("Ukraine's Dmytro Kuleba"),
+            person(&["Dmytro", "Kuleba"], Some("Ukraine's"))
+        );
+        assert_eq!(described("BBC Capaldi"), person(&["Capaldi"], Some("BBC")));
     }
 
     #[test]

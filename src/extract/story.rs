@@ -8,6 +8,8 @@ use std::ops::Range;
 
 use super::frame::{Clause, Reading, Statement};
 use super::people::People;
+use super::speaker::describe;
+use super::vocabulary::Section;
 use super::{Attribution, DATELINE_PARAGRAPHS, Kind, assemble, joined, trim, trim_str};
 use crate::text::{Document, Quote, Span, TokenKind};
 
@@ -20,9 +22,10 @@ pub(super) fn framed<'t>(
     people: &mut People,
 ) -> Vec<Attribution> {
     let mut thread = Thread::default();
+    let transcript = is_transcript(doc, clauses);
     let mut s = 0;
     while s < clauses.len() {
-        let (joined, statements, next) = read_unit(doc, reading, clauses, s);
+        let (joined, statements, next) = read_unit(doc, reading, clauses, s, transcript);
         let paragraph = doc.sentences[s].paragraph;
         let unit = Unit {
             clause: joined.as_ref().unwrap_or(&clauses[s]),
@@ -31,14 +34,47 @@ pub(super) fn framed<'t>(
             paragraph,
             opens_paragraph: doc.paragraphs[paragraph].sentences.start == s,
         };
+        for subject in sentence_subject(unit.clause) {
+            if people.note_subject(&describe(unit.clause, doc.text, subject)) {
+                break;
+            }
+        }
         if statements.is_empty() {
-            thread.quotations(doc, clauses, &unit, people);
+            thread.quotations(doc, &unit, people);
         } else {
             thread.statements(doc, &unit, &statements, people);
         }
         s = next;
     }
     thread.found
+}
+
+/// The words before a sentence's first verb that can name its subject.
+const SUBJECT_WITHIN: usize = 6;
+
+/// The names that may open a sentence as its subject (`Outgoing star Matt
+/// Smith welcomed ...`): whom `he` in the next sentence most likely stands
+/// for. None after a preposition (`The meeting with Blinken ...`).
+fn sentence_subject<'c>(clause: &'c Clause<'_>) -> impl Iterator<Item = Range<usize>> + 'c {
+    let within = clause.len().min(SUBJECT_WITHIN);
+    let end = (0..within)
+        .find(|&i| clause.sections(i).has(Section::Preposition) || !clause.is_outside_quotes(i))
+        .unwrap_or(within);
+    let mut next = 0;
+    (0..end).filter_map(move |i| {
+        if i < next || !clause.nominal(i) || !clause.capitalized(i) {
+            return None;
+        }
+        let phrase = clause.phrase_forward(i, clause.len())?;
+        next = phrase.end;
+        // A subject stands before its verb: `Smith welcomed`, not `the Persian Gulf to`.
+        let verb = clause.sections(phrase.end).has(Section::Auxiliary)
+            || clause.word(phrase.end).is_some_and(|w| {
+                !clause.capitalized(phrase.end)
+                    && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("'s"))
+            });
+        verb.then_some(phrase)
+    })
 }
 
 /// One unit of a report as [`framed`] reads it.
@@ -72,6 +108,9 @@ struct OpenQuote {
     paragraph: usize,
     /// The sentence that may carry it on: the one right after its unit.
     next: usize,
+    /// Whether what it reports outside quote marks names someone else, who
+    /// might be the speaker of a quotation in the next paragraph.
+    others_named: bool,
 }
 
 /// A lead-in, and the sentence that must quote its words.
@@ -99,23 +138,23 @@ impl Thread {
             .rev()
             .find(|&a| self.found[a].kind == Kind::Direct)
             .unwrap_or(self.found.len() - 1);
+        let others_named = statements.get(carries - first).is_some_and(|st| {
+            st.content
+                .iter()
+                .any(|part| unit.clause.names_someone(part.clone()))
+        });
         self.open = Some(OpenQuote {
             attribution: carries,
             paragraph: unit.paragraph,
             next: unit.next,
+            others_named,
         });
     }
 
     /// A unit with no frame of its own: its quotations carry on the open
     /// attribution or a lead-in's (`"A," he said.` / `"B."`), and it may
     /// itself be a lead-in.
-    fn quotations(
-        &mut self,
-        doc: &Document<'_>,
-        clauses: &[Clause<'_>],
-        unit: &Unit<'_, '_>,
-        people: &mut People,
-    ) {
+    fn quotations(&mut self, doc: &Document<'_>, unit: &Unit<'_, '_>, people: &mut People) {
         let clause = unit.clause;
         let mut carried = self
             .open
@@ -132,10 +171,7 @@ impl Thread {
         if carried.is_none()
             && quoted
             && only_quotes(clause)
-            && let Some(lead_in) = self.lead_in.take().filter(|l| {
-                l.next == unit.first
-                    && (!unit.opens_paragraph || at_colon(&clauses[unit.first - 1]))
-            })
+            && let Some(lead_in) = self.lead_in.take().filter(|l| l.next == unit.first)
         {
             self.found.push(lead_in.attribution);
             carried = Some(self.found.len() - 1);
@@ -152,6 +188,7 @@ impl Thread {
                     attribution: a,
                     paragraph: unit.paragraph,
                     next: unit.next,
+                    others_named: false,
                 });
             }
             _ => self.open = None,
@@ -164,7 +201,8 @@ impl Thread {
 
     /// Whether a quotation-only unit carries on `open`: right after it, in its
     /// paragraph, or opening the next paragraph with nothing but quoted words
-    /// when `open` has a speaker (a quote over several paragraphs, each closed).
+    /// when `open` has a speaker and names no one else who could be the
+    /// quotation's (a quote over several paragraphs, each closed).
     fn carries_on(&self, doc: &Document<'_>, open: &OpenQuote, unit: &Unit<'_, '_>) -> bool {
         open.next == unit.first
             && (open.paragraph == unit.paragraph
@@ -172,7 +210,8 @@ impl Thread {
                     && unit.opens_paragraph
                     && only_quotes(unit.clause)
                     && running_quote(doc, unit.clause).is_none()
-                    && self.found[open.attribution].speaker.is_some())
+                    && self.found[open.attribution].speaker.is_some()
+                    && !open.others_named)
     }
 
     /// Quotations `quotes` (token ranges of `clause`) as more of attribution `a`'s content.
@@ -190,6 +229,7 @@ impl Thread {
             attribution.content.quoted.push(Span::from(range));
         }
         attribution.content.text = joined(doc.text, &attribution.content.spans);
+        attribution.content.proposition = true;
         if attribution.kind == Kind::Indirect {
             attribution.kind = Kind::Mixed;
         }
@@ -210,6 +250,7 @@ impl Thread {
             attribution.content.quoted.push(r);
         }
         attribution.content.text = joined(doc.text, &attribution.content.spans);
+        attribution.content.proposition = true;
     }
 }
 
@@ -222,9 +263,11 @@ fn read_unit<'t>(
     reading: &'t Reading<'t>,
     clauses: &[Clause<'t>],
     s: usize,
+    transcript: bool,
 ) -> (Option<Clause<'t>>, Vec<Statement>, usize) {
     let sentence = &doc.sentences[s];
-    let start = if sentence.paragraph < DATELINE_PARAGRAPHS
+    let start = if !transcript
+        && sentence.paragraph < DATELINE_PARAGRAPHS
         && doc.paragraphs[sentence.paragraph].sentences.start == s
     {
         clauses[s].dateline_end()
@@ -255,6 +298,21 @@ fn read_unit<'t>(
         }
     }
     (None, alone, s + 1)
+}
+
+/// Whether a report is a transcript: two paragraphs or more open with a
+/// speaker in capitals and a colon (`MS. LEE:`), which is then no dateline.
+fn is_transcript(doc: &Document<'_>, clauses: &[Clause<'_>]) -> bool {
+    doc.paragraphs
+        .iter()
+        .filter_map(|p| clauses.get(p.sentences.start))
+        .filter(|c| {
+            (1..c.len().min(6))
+                .find(|&i| c.word_text(i) == ":")
+                .is_some_and(|colon| c.transcript_label(0..colon))
+        })
+        .nth(1)
+        .is_some()
 }
 
 /// Whether the clause ends with a quotation closed after `?`, `!` or `.`.
@@ -288,11 +346,6 @@ fn leading_quotes(clause: &Clause<'_>) -> Vec<Range<usize>> {
         }
     }
     out
-}
-
-/// Whether a clause ends in a colon.
-fn at_colon(clause: &Clause<'_>) -> bool {
-    clause.word_text(clause.len().saturating_sub(1)) == ":"
 }
 
 /// Whether every word of a clause that opens with a quotation is quoted.

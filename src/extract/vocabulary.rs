@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 pub struct Sections(u32);
 
 /// The section names, in bit order.
-const SECTIONS: [&str; 17] = [
+const SECTIONS: [&str; 19] = [
     "titles",
     "bodies",
     "auxiliaries",
@@ -30,6 +30,8 @@ const SECTIONS: [&str; 17] = [
     "times",
     "notices",
     "particles",
+    "captions",
+    "links",
 ];
 
 /// One section of the data file.
@@ -68,6 +70,10 @@ pub enum Section {
     /// `van`, `der`, `bin`: a word inside a name, often in lower case
     /// (`Lwazi van der Merwe`, `Ursula von der Leyen`).
     Particle,
+    /// `Photo`, `Image`: credits a picture (`AP Photo/...`, `Photo: AFP`).
+    Caption,
+    /// `Read more`, `Related`: labels a line that links to another story.
+    Link,
 }
 
 impl Sections {
@@ -159,6 +165,8 @@ mod tests {
             Section::Time,
             Section::Notice,
             Section::Particle,
+            Section::Caption,
+            Section::Link,
         ];
         for (bit, section) in sections.into_iter().enumerate() {
             assert_eq!(section as usize, bit);

@@ -99,8 +99,16 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 .map(|(route, _)| &route.0)
                 .collect();
             let from_source = others.iter().filter(|r| ***r == Route::Source).count();
-            // Only against a clear majority: otherwise the routes are merely various.
-            if others.is_empty() || from_source * 2 <= others.len() {
+            // Only against a clear majority, of two outlets at least, or the
+            // source's own publication: otherwise the routes are merely various,
+            // and one other outlet that names no channel does not say the words
+            // came straight from the speaker.
+            let source_publishes = context.is_verbatim_source(claim)
+                && routes[claim.reference].0 == Route::Source
+                && claim.renderings[claim.reference].report != rendering.report;
+            if !(source_publishes || from_source >= MIN_FROM_SOURCE)
+                || from_source * 2 <= others.len()
+            {
                 continue;
             }
             let report = &context.reports[rendering.report];
@@ -117,6 +125,9 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         }
     }
 }
+
+/// See the majority in `check`.
+const MIN_FROM_SOURCE: usize = 2;
 
 /// Words that make a channel phrase the press rather than the source.
 const PRESS: &[&str] = &[

@@ -56,6 +56,9 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 // A part is supported by this claim's other renderings, or by
                 // words another report of the event quotes (the same quote,
                 // aligned with another statement of the speaker's).
+                if is_title(&report.text, quoted) {
+                    continue;
+                }
                 let unsupported = quoted_parts(&report.text, quoted)
                     .into_iter()
                     .filter(|part| !part.is_empty())
@@ -86,6 +89,20 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             }
         }
     }
+}
+
+/// Whether quoted words are a title or a name (`"Children of Earth"`,
+/// `"Torchwood"`): every word that carries content capitalised, no sentence
+/// ending. Quote marks around a title quote no one.
+fn is_title(text: &str, quoted: Span) -> bool {
+    let Some(words) = text.get(quoted.range()) else {
+        return false;
+    };
+    let wording = Wording::of(words);
+    let mut content = wording.words.iter().filter(|w| w.content).peekable();
+    content.peek().is_some()
+        && content.all(|w| w.capitalised)
+        && !words.trim_end().ends_with(['.', '!', '?'])
 }
 
 /// Whether a report of the event other than `report` has `part` inside quote marks.

@@ -267,6 +267,21 @@ mod tests {
     }
 
     #[test]
+    fn a_quote_over_lines_of_copy_written_a_sentence_a_line() {
+        let text = "He spoke.\n\" It is a privilege .\nI am glad .\nI cannot wait , \" he said .\nIt airs soon .";
+        let doc = analyze(text);
+        assert_eq!(doc.quotes.len(), 1);
+        let spans: Vec<&str> = doc.quotes[0].spans.iter().map(|s| s.of(text)).collect();
+        assert_eq!(
+            spans,
+            [" It is a privilege .", "I am glad .", "I cannot wait , "]
+        );
+        // A stray mark a line later that opens, not closes, carries nothing.
+        let stray = "He spoke.\n\"Never closed .\nThen \"a real quote\" here .\nEnd .";
+        assert_eq!(quoted(stray), ["a real quote"]);
+    }
+
+    #[test]
     fn an_unclosed_mark_derails_nothing_beyond_its_paragraph() {
         let text = "He said \"never closed.\n\nThen \"a real quote\" here.";
         assert_eq!(quoted(text), ["a real quote"]);
@@ -399,5 +414,40 @@ mod tests {
         assert_eq!(doc.quotes.len(), 1);
         let spans: Vec<&str> = doc.quotes[0].spans.iter().map(|s| s.of(text)).collect();
         assert_eq!(spans, [" We will not stop .", "The talks go on , "]);
+    }
+
+    #[test]
+    fn a_bullet_on_a_line_of_its_own_opens_a_sentence() {
+        let text = "Leaders meet\n- Lee held talks in Seoul\n- Kim said the talks went well\nwith a - in it";
+        let doc = analyze(text);
+        let shown: Vec<&str> = doc.sentences.iter().map(|s| s.range.of(text)).collect();
+        assert_eq!(
+            shown,
+            [
+                "Leaders meet",
+                "- Lee held talks in Seoul",
+                "- Kim said the talks went well\nwith a - in it"
+            ]
+        );
+    }
+
+    #[test]
+    fn spaced_curly_single_marks_pair_and_a_spaced_apostrophe_is_none() {
+        assert_eq!(
+            quoted("\u{2018} I \u{2019} m here , \u{2019} he wrote ."),
+            [" I \u{2019} m here , "]
+        );
+        assert_eq!(
+            quoted("She said 'we do n't know , ' and they ' re gone ."),
+            ["we do n't know , "]
+        );
+    }
+
+    #[test]
+    fn tokenised_opening_marks_after_a_comma_close_what_is_open() {
+        assert_eq!(
+            quoted("`` We won , `` Lee said . She said , `` We won . ''"),
+            [" We won , ", " We won . "]
+        );
     }
 }

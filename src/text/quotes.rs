@@ -83,10 +83,10 @@ fn classify(glyph: char, prev: Option<char>, next: Option<char>) -> Option<Mark>
         ),
         '\u{2018}' => (
             Family::Single,
-            next.is_some_and(|c| !c.is_whitespace()),
+            next.is_some_and(|c| !c.is_whitespace()) || spaced,
             false,
         ),
-        '\u{2019}' => (Family::Single, false, right_flanking()),
+        '\u{2019}' => (Family::Single, false, right_flanking() || spaced),
         '«' => (Family::Guillemet, true, false),
         '»' => (Family::Guillemet, false, true),
         '‹' => (Family::SingleGuillemet, true, false),
@@ -197,6 +197,54 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
     quotes
 }
 
+/// The most lines of copy written a sentence a line that one quotation runs over.
+const MAX_QUOTE_LINES: usize = 8;
+
+/// Whether a quotation left open at the end of paragraph `p`, in copy written
+/// a sentence a line (paragraphs apart by a single line break), is closed a
+/// few lines later by a mark after the stop or comma that ends what was said
+/// (`"A.` / `B.` / `C," he said.`), with no mark of its kind before that.
+fn closes_lines_later(
+    text: &str,
+    tokens: &[Token],
+    paragraphs: &[Range<usize>],
+    p: usize,
+    family: Family,
+) -> bool {
+    for q in p + 1..paragraphs.len().min(p + MAX_QUOTE_LINES) {
+        let (Some(before), Some(line)) = (paragraphs.get(q - 1), paragraphs.get(q)) else {
+            return false;
+        };
+        let gap = match (
+            before.end.checked_sub(1).and_then(|t| tokens.get(t)),
+            tokens.get(line.start),
+        ) {
+            (Some(a), Some(b)) => text.get(a.end()..b.start()).unwrap_or(""),
+            _ => return false,
+        };
+        if gap.matches('\n').count() != 1 {
+            return false;
+        }
+        for t in line.clone() {
+            let Some(mark) = tokens
+                .get(t)
+                .filter(|tok| tok.kind() == TokenKind::Punct)
+                .and_then(|tok| mark_at(text, tok))
+                .filter(|m| m.family == family)
+            else {
+                continue;
+            };
+            let after_stop = t > line.start
+                && tokens
+                    .get(t - 1)
+                    .and_then(|prev| text.get(prev.range()))
+                    .is_some_and(|prev| matches!(prev, "," | "." | "?" | "!"));
+            return mark.can_close && after_stop;
+        }
+    }
+    false
+}
+
 fn mark_at(text: &str, token: &Token) -> Option<Mark> {
     let shown = text.get(token.range())?;
     let prev = text[..token.start()].chars().next_back();
@@ -207,11 +255,47 @@ fn mark_at(text: &str, token: &Token) -> Option<Mark> {
         "''" if next.is_none_or(char::is_whitespace) => '\u{201d}',
         "''" => '"',
         // ``, tokenised copy's opening double mark; `, its opening single one.
+        // After a comma or a stop it may close what it opened, as that copy
+        // sometimes writes (`` A , `` he said .): it opens or closes by what is open.
+        "``" if next.is_none_or(char::is_whitespace)
+            && text[..token.start()]
+                .trim_end_matches(' ')
+                .ends_with([',', '.', '?', '!']) =>
+        {
+            '"'
+        }
         "``" => '\u{201c}',
         "`" => '\u{2018}',
         _ => shown.chars().next()?,
     };
+    // `I ’ m`, `don ' t`: tokenised copy's apostrophe, set apart like a mark.
+    if matches!(glyph, '\'' | '\u{2019}') && apostrophe_apart(text, token) {
+        return None;
+    }
     classify(glyph, prev, next)
+}
+
+/// The clitics tokenised copy writes apart from the word before, and from
+/// their apostrophe: `I ’ m`, `they ’ re`, `don ’ t`.
+const CLITICS: [&str; 7] = ["s", "re", "ve", "ll", "d", "m", "t"];
+
+/// Whether the mark `token`, spaced on both sides, stands between a word and
+/// a clitic (`I ’ m`): an apostrophe.
+fn apostrophe_apart(text: &str, token: &Token) -> bool {
+    let before = &text[..token.start()];
+    let after = &text[token.end()..];
+    if !before.ends_with(' ') || !after.starts_with(' ') {
+        return false;
+    }
+    let word = before.trim_end().chars().next_back();
+    let rest = after.trim_start_matches(' ');
+    let letters = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let clitic = &rest[..letters];
+    let ends = !rest[letters..].starts_with(|c: char| c.is_alphanumeric());
+    word.is_some_and(char::is_alphabetic)
+        && ends
+        && CLITICS.iter().any(|c| c.eq_ignore_ascii_case(clitic))
+        && (clitic != "t" || word.is_some_and(|c| c == 'n'))
 }
 
 /// At the end of paragraph `p`: keep the outermost open quotation if the next
@@ -247,7 +331,10 @@ fn carry_over(
             open.reopened = true;
             true
         }
-        Some(open) if closes(open.family) => {
+        Some(open)
+            if closes(open.family)
+                || closes_lines_later(text, tokens, paragraphs, p, open.family) =>
+        {
             open.reopened = false;
             true
         }

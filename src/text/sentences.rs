@@ -39,6 +39,11 @@ pub fn split(
     let mut depth = 0usize;
     let mut i = 0;
     while i < paragraph.len() {
+        // `- Macron held talks ...` on a line of its own: a bullet opens a sentence.
+        if i > first && depth == 0 && is_bullet(text, paragraph, i) {
+            out.push(span(paragraph, first..i, range.start));
+            first = i;
+        }
         match paragraph[i].kind() {
             TokenKind::QuoteOpen(_) => depth += 1,
             TokenKind::QuoteClose(_) => depth = depth.saturating_sub(1),
@@ -73,6 +78,18 @@ pub fn split(
         out.push(span(paragraph, first..paragraph.len(), range.start));
     }
     out
+}
+
+/// Whether token `i` is a bullet opening a line of a list: `-`, `•`, `*` or
+/// `–` first on its line, a space after it.
+fn is_bullet(text: &str, paragraph: &[Token], i: usize) -> bool {
+    let token = &paragraph[i];
+    token.kind() == TokenKind::Punct
+        && matches!(&text[token.range()], "-" | "•" | "*" | "–" | "·")
+        && text[..token.start()]
+            .trim_end_matches([' ', '\t'])
+            .ends_with('\n')
+        && text[token.end()..].starts_with([' ', '\t'])
 }
 
 fn span(paragraph: &[Token], local: Range<usize>, offset: usize) -> (Range<usize>, Range<usize>) {

@@ -224,3 +224,113 @@ fn a_quote_standing_alone_without_a_speaker_is_direct() {
         ["direct | - | - | - | - | Nothing was agreed today"]
     );
 }
+
+#[test]
+fn a_quote_opened_after_its_frame_runs_on_over_lines_without_reopening() {
+    let text = "Lee spoke after the vote.\n\
+        Asked about the result , Mayor Ana Lee said , `` We won it fair .\n\
+        We counted twice .\n\
+        Nobody has asked for a third count . ''\n\
+        The council meets again on Monday .";
+    assert_eq!(
+        attributions(text),
+        [
+            "direct | Ana Lee | said | - | - | We won it fair . We counted twice . Nobody has asked for a third count"
+        ]
+    );
+}
+
+#[test]
+fn a_quote_running_on_stops_where_another_frame_reports_it() {
+    let text = "Ana Lee said: \"We won it fair.\n\
+        We counted twice.\n\
+        Nobody asked for more,\" she added.\n\
+        The council meets on Monday.";
+    assert_eq!(
+        attributions(text),
+        [
+            "direct | Ana Lee | added | - | - | We won it fair. We counted twice. Nobody asked for more"
+        ]
+    );
+}
+
+#[test]
+fn a_cue_word_after_a_determiner_is_a_noun_not_a_second_verb() {
+    let found = extract(
+        "Mayor Ana Lee condemned the attack on the depot.\n\n\
+        Lee rejected claims the depot was unsafe.",
+    );
+    let shown: Vec<(String, bool)> = found
+        .iter()
+        .map(|a| (a.content.text.clone(), a.content.proposition))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("the attack on the depot".to_string(), false),
+            ("claims the depot was unsafe".to_string(), true),
+        ]
+    );
+}
+
+#[test]
+fn an_adverb_opening_a_sentence_is_no_speaker() {
+    assert_eq!(
+        attributions(
+            "Internally the council said the plan had failed.\n\n\
+            Privately, officials said a vote was near."
+        ),
+        [
+            "indirect | council | said | - | - | the plan had failed",
+            "indirect | officials | said | - | - | a vote was near"
+        ]
+    );
+}
+
+#[test]
+fn a_transcript_turn_is_all_the_speaker_s_words() {
+    let text = "Briefing by the spokesperson\n\n\
+        MS. LEE: Good afternoon. We have been clear that the talks go on.\n\n\
+        QUESTION: Will the minister travel?\n\n\
+        MS. LEE: She will. I said so on Monday.";
+    assert_eq!(
+        attributions(text),
+        [
+            "direct | LEE | : | - | - | Good afternoon. We have been clear that the talks go on",
+            "direct | LEE | : | - | - | She will. I said so on Monday"
+        ]
+    );
+}
+
+#[test]
+fn a_relative_clause_in_what_was_said_is_no_circumstance_of_the_cue() {
+    assert_eq!(
+        attributions(
+            "The guards say the stone that hit the van was thrown from the bridge.\n\n\
+            Lee told Kim on Monday that the bridge would close."
+        ),
+        [
+            "indirect | guards | say | - | - | the stone that hit the van was thrown from the bridge",
+            "indirect | Lee | told | Kim | - | that the bridge would close"
+        ]
+    );
+}
+
+#[test]
+fn a_warning_over_something_says_what_it_was_about_not_what_was_said() {
+    let found = extract(
+        "At the summit, the minister warned Oslo over its fishing quotas.\n\n\
+        The minister warned Oslo that the quotas were too high.",
+    );
+    let shown: Vec<(String, bool)> = found
+        .iter()
+        .map(|a| (a.content.text.clone(), a.content.proposition))
+        .collect();
+    assert_eq!(
+        shown,
+        [
+            ("Oslo over its fishing quotas".to_string(), false),
+            ("Oslo that the quotas were too high".to_string(), true),
+        ]
+    );
+}

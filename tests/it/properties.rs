@@ -179,6 +179,7 @@ fn diff(reference: &str, variant: &str, pieces: &[Span]) -> Diff {
             text: reference.to_owned(),
             spans: vec![whole],
             quoted: vec![whole],
+            proposition: true,
         },
         sentence: whole,
     };

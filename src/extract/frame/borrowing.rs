@@ -2,6 +2,7 @@
 //! that ...`, `She blamed ... and said ...`.
 
 use super::{Clause, CueAt, Phrase, Statement};
+use crate::extract::lexicon::Frame as CueFrame;
 
 impl<'a> Clause<'a> {
     /// A cue without a speaker of its own: `..., saying ...`, `... and said ...`.
@@ -38,7 +39,7 @@ impl<'a> Clause<'a> {
         };
         let start = self.content_start(cue, hi, &mut found)?;
         let (content, channels, end) = self.content_after(start, hi);
-        if content.is_empty() {
+        if content.is_empty() || !self.reports_speech(cue, &content) {
             return None;
         }
         found.content = vec![content];
@@ -46,12 +47,37 @@ impl<'a> Clause<'a> {
         found.end = end;
         Some(found)
     }
+
+    /// `Noting that the talks were frank, Wang said ...`: a participle that
+    /// opens the sentence borrows the subject of the clause after its comma.
+    pub(super) fn opening_participle(&self, lo: usize, hi: usize) -> Option<Statement> {
+        let cue = self.cue_at(lo)?;
+        if !cue.entry.is_participle() || cue.entry.frame == CueFrame::According {
+            return None;
+        }
+        let comma =
+            (cue.end..hi).find(|&j| self.is_comma(j) && self.clause_with_frame(j + 1, hi))?;
+        let speaker = self.phrase_forward(comma + 1, hi)?;
+        let mut found = Statement {
+            speaker: Some(Phrase::plain(speaker)),
+            cue: Some((lo..cue.end, cue.entry)),
+            ..Statement::default()
+        };
+        let start = self.content_start(cue, comma, &mut found)?;
+        let content = start..self.trim_end(start, comma);
+        if content.is_empty() || !self.reports_speech(cue, &content) {
+            return None;
+        }
+        found.content = vec![content];
+        found.end = comma + 1;
+        Some(found)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::super::Phrase;
-    use super::super::sample::{Seen, at_cue};
+    use super::super::sample::{Seen, at_cue, statements};
 
     /// The cue `cue` borrowing the sentence's first word as its speaker.
     fn borrowing<'t>(text: &'t str, cue: &str) -> Option<Seen<'t>> {
@@ -90,6 +116,27 @@ mod tests {
                 content: vec!["the match would go ahead"],
                 ..Seen::default()
             })
+        );
+    }
+
+    #[test]
+    fn a_participle_opening_the_sentence_borrows_the_subject_after_it() {
+        assert_eq!(
+            statements("Noting that the talks were frank, Wang said China was ready."),
+            [
+                Seen {
+                    speaker: "Wang",
+                    cue: "Noting",
+                    content: vec!["that the talks were frank"],
+                    ..Seen::default()
+                },
+                Seen {
+                    speaker: "Wang",
+                    cue: "said",
+                    content: vec!["China was ready"],
+                    ..Seen::default()
+                }
+            ]
         );
     }
 

@@ -6,7 +6,7 @@
 use std::ops::Range;
 
 use super::{Clause, CueAt, MAX_TAIL, Statement};
-use crate::extract::lexicon::Frame as CueFrame;
+use crate::extract::lexicon::{Complement, Frame as CueFrame};
 use crate::extract::vocabulary::Section;
 use crate::text::TokenKind;
 
@@ -38,6 +38,82 @@ impl<'a> Clause<'a> {
             return None;
         }
         self.enough_words(pos, end).then_some(end)
+    }
+
+    /// Whether tokens `range`, what a cue reports, say something: quoted
+    /// words, a clause (`that ...`, `whether ...`, a verb of its own) or an
+    /// infinitive (`to stop`), rather than a noun or prepositional phrase
+    /// alone (`16 points`, `through the church`, `calls for a ceasefire`).
+    pub fn proposition(&self, range: Range<usize>) -> bool {
+        let Some(first) = range.clone().find(|&i| self.word(i).is_some()) else {
+            return false;
+        };
+        if matches!(
+            self.word(first),
+            Some("that" | "whether" | "if" | "how" | "why" | "what" | "when" | "where" | "who")
+        ) {
+            return true;
+        }
+        // `16 points for the visitors, who won the title`: a relative clause
+        // describes a noun, and says nothing of what was reported.
+        let end = (first + 1..range.end)
+            .find(|&i| self.has(i, Section::Relative) && self.is_outside_quotes(i))
+            .unwrap_or(range.end);
+        (range.start..end).any(|i| {
+            if !self.is_outside_quotes(i) {
+                return self.token(i).is_word();
+            }
+            let Some(w) = self.word(i) else { return false };
+            let after_modifier = i > range.start
+                && (self.has(i - 1, Section::Determiner) || self.has(i - 1, Section::Preposition));
+            self.has(i, Section::Auxiliary)
+                // `to stop`, not `to the blaze`
+                || w == "to"
+                    && self.word(i + 1).is_some_and(|_| {
+                        !self.capitalized(i + 1)
+                            && self.open_class(i + 1)
+                            && !self.is_number(i + 1)
+                    })
+                // `the rule weakened the law`, not `the injured`
+                || w.len() > 3 && w.ends_with("ed") && !self.capitalized(i) && !after_modifier
+                // `Russia wants ...`, not `knew the area and saw the smoke`
+                || i > first
+                    && self.cue_at(i).is_some()
+                    && !matches!(self.word(i - 1), Some("and" | "but" | "or"))
+                    // `the attack`, `the "barbaric" attack`: a noun.
+                    && self.word(i - 1).is_some()
+                    && !self.has(i - 1, Section::Determiner)
+        })
+    }
+
+    /// Whether a cue reports speech with `content` after it: a cue that needs
+    /// a clause (`added`, `claimed`) means something else before a noun
+    /// phrase (`added 16 points`, `claimed the title`).
+    pub(super) fn reports_speech(&self, cue: CueAt, content: &Range<usize>) -> bool {
+        cue.entry.complement != Complement::Clause || self.proposition(content.clone())
+    }
+
+    /// `said on Tuesday.`, `said in a statement.`: what follows a cue is only
+    /// its circumstance, and the frame reports what the next paragraph quotes.
+    pub(super) fn circumstance_only(&self, content: &Range<usize>) -> bool {
+        self.tail(content.start, content.end, false) == Some(content.end)
+            && content.clone().all(|i| {
+                let s = self.sections(i);
+                self.word(i).is_none()
+                    || self.capitalized(i)
+                    || self.is_number(i)
+                    || self.adverbial(i)
+                    || [
+                        Section::Preposition,
+                        Section::Determiner,
+                        Section::Time,
+                        Section::Weekday,
+                        Section::Month,
+                        Section::Body,
+                    ]
+                    .iter()
+                    .any(|&c| s.has(c))
+            })
     }
 
     /// At least two words, or a quotation, between `start` and `end`.
@@ -179,6 +255,7 @@ impl<'a> Clause<'a> {
                     && (self.is(addressee.end, "to")
                         || self.is(addressee.end, "of")
                         || self.is(addressee.end, "against")
+                        || self.is(addressee.end, "over")
                         || self.is(addressee.end, "that")
                         || self.is(addressee.end, "not"))
                 {
@@ -192,6 +269,9 @@ impl<'a> Clause<'a> {
             .take_while(|&j| self.is_outside_quotes(j) && !self.is_comma(j) && !self.is_open(j))
             .find(|&j| self.is(j, "that"))
             && (k..that).all(|j| self.circumstance_word(j))
+            // `said in a statement that`, `said Thursday that`, not `say the
+            // bullet that killed him was ...` (a relative clause in what was said).
+            && (k == that || self.opens_circumstance(k))
         {
             // `said in a statement carried by WAM that ...`
             found.channels.extend(self.channels_in(k..that));
@@ -245,6 +325,21 @@ impl<'a> Clause<'a> {
     }
 
     /// A word of a circumstance between a cue and `that`: `in a phone call on Thursday`.
+    /// Whether word `k` may open a circumstance after a cue: a preposition,
+    /// a time (`this week`), an adverb, a number, or punctuation.
+    fn opens_circumstance(&self, k: usize) -> bool {
+        let s = self.sections(k);
+        self.word(k).is_none()
+            || s.has(Section::Preposition)
+            || s.has(Section::Time)
+            || s.has(Section::Weekday)
+            || s.has(Section::Month)
+            || self.adverbial(k)
+            || self.is_number(k)
+            || s.has(Section::Determiner)
+                && (self.has(k + 1, Section::Time) || self.has(k + 1, Section::Weekday))
+    }
+
     fn circumstance_word(&self, j: usize) -> bool {
         let s = self.sections(j);
         self.word(j).is_none() && !self.is_open(j)
@@ -333,7 +428,7 @@ impl<'a> Clause<'a> {
     }
 
     /// Whether a speaker and a cue of their own start at `k`.
-    fn clause_with_frame(&self, k: usize, hi: usize) -> bool {
+    pub(super) fn clause_with_frame(&self, k: usize, hi: usize) -> bool {
         let Some(phrase) = self.phrase_forward(k, hi) else {
             return false;
         };
@@ -458,6 +553,49 @@ mod tests {
                 }
             ]
         );
+    }
+
+    /// The cue words of each statement found in `text`.
+    fn cues(text: &str) -> Vec<&str> {
+        statements(text).into_iter().map(|s| s.cue).collect()
+    }
+
+    #[test]
+    fn a_verb_that_needs_a_clause_reports_no_noun_phrase() {
+        // Sport, violence and other senses of verbs of speech.
+        assert_eq!(cues("Smith added 16 points for the visitors."), [""; 0]);
+        assert_eq!(cues("The team claimed the title last year."), [""; 0]);
+        assert_eq!(
+            cues("Government forces attacked a camp near the border."),
+            [""; 0]
+        );
+        assert_eq!(cues("A fire ripped through the church on Sunday."), [""; 0]);
+        assert_eq!(cues("Crews responded to the blaze at dawn."), [""; 0]);
+        assert_eq!(cues("He knew the area well."), [""; 0]);
+        assert_eq!(cues("She saw the smoke from her window."), [""; 0]);
+        assert_eq!(cues("Both leaders appeared on the stage."), [""; 0]);
+        // The same verbs before a clause, a quotation or an infinitive report speech.
+        assert_eq!(cues("Smith added that the team was tired."), ["added"]);
+        assert_eq!(cues("The team claimed the referee was wrong."), ["claimed"]);
+        assert_eq!(cues("He knew the plan had failed."), ["knew"]);
+        assert_eq!(cues("Both leaders appeared to agree."), ["appeared"]);
+        assert_eq!(cues("Smith added: “We were tired.”"), ["added"]);
+    }
+
+    #[test]
+    fn a_proposition_is_a_clause_a_quotation_or_an_infinitive() {
+        let said = |text: &str| read(text, |c| c.proposition(0..c.len()));
+        assert!(said("that the talks failed"));
+        assert!(said("the rule weakened the law"));
+        assert!(said("the bullet was a ricochet"));
+        assert!(said("to stop the war"));
+        assert!(said("the talks “useful”"));
+        assert!(!said("the bombing"));
+        assert!(!said("calls for a ceasefire"));
+        assert!(!said("to the killings"));
+        assert!(!said("16 points for the injured players"));
+        assert!(!said("16 points for the visitors, who claimed the title"));
+        assert!(!said("the area well and saw the smoke"));
     }
 
     #[test]

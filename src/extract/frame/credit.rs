@@ -112,6 +112,23 @@ impl<'a> Clause<'a> {
         })
     }
 
+    /// `MS. LEE`, `SECRETARY BLINKEN`: a speaker written in capitals, as a
+    /// transcript labels each turn.
+    pub(crate) fn transcript_label(&self, phrase: Range<usize>) -> bool {
+        let mut letters = 0;
+        for i in phrase {
+            if self.word(i).is_none() {
+                continue;
+            }
+            let shown = self.word_text(i);
+            if shown.chars().any(char::is_lowercase) {
+                return false;
+            }
+            letters += shown.chars().filter(|c| c.is_alphabetic()).count();
+        }
+        letters >= 2
+    }
+
     /// `NAME: CONTENT` at the start of a sentence: a speaker of a few words,
     /// one of them a name, then a colon.
     pub(super) fn colon_frame(&self, lo: usize, hi: usize) -> Option<Statement> {
@@ -131,7 +148,8 @@ impl<'a> Clause<'a> {
         let words = (start..hi.min(start + 8))
             .filter(|&j| self.word(j).is_some())
             .count();
-        if words < 3 {
+        // `MS. LEE: Thank you.`: a transcript's speaker, in capitals, may say little.
+        if words < 3 && !(words > 0 && self.transcript_label(phrase.clone())) {
             return None;
         }
         let (content, channels, end) = self.content_after(start, hi);

@@ -66,7 +66,7 @@ impl<'a> Clause<'a> {
 
     /// Whether the verb at `i` is a passive participle: a form of `be` before
     /// it (adverbs between), and no `-ing`.
-    fn passive(&self, i: usize) -> bool {
+    pub(super) fn passive(&self, i: usize) -> bool {
         if self.word(i).is_some_and(|w| w.ends_with("ing")) {
             return false;
         }
@@ -95,23 +95,37 @@ impl<'a> Clause<'a> {
     /// Whether the cue form at `i` (of `n` words) stands where a noun does.
     fn noun_here(&self, i: usize, n: usize) -> bool {
         let after = i + n;
+        // `The police officers claim ...`: a plural noun before a base form is its subject.
+        let plural_subject = i > 0
+            && !self.capitalized(i - 1)
+            && self.word(i - 1).is_some_and(|w| {
+                w.len() > 3
+                    && w.ends_with('s')
+                    && !["ss", "is", "us", "'s"].iter().any(|e| w.ends_with(e))
+            })
+            && self.word(i).is_some_and(|w| !w.ends_with('s'));
         let before_is_modifier = i > 0
             && (self.has(i - 1, Section::Determiner) && !self.is(i - 1, "that")
                 || self
                     .word(i - 1)
                     .is_some_and(|w| w.ends_with("'s") || w.ends_with('s') && w.ends_with("s'"))
-                || self.open_class(i - 1) && !self.capitalized(i - 1));
+                || self.open_class(i - 1) && !self.capitalized(i - 1) && !plural_subject);
         let after_is_verb = self.has(after, Section::Auxiliary)
             || (self.info.get(after).is_some_and(|t| t.cue_start)
                 && lexicon()
                     .lookup_with(self.word(after).unwrap_or(""), |k| self.word(after + k))
                     .is_some()
                 && !self.has(after, Section::Noun));
-        // `White House press secretary Josh Earnest`: a noun before a title.
-        let before_title = self.has(after, Section::Title)
+        // `White House press secretary Josh Earnest`, `state media`: a noun
+        // before a title or a body.
+        let before_title = (self.has(after, Section::Title) || self.has(after, Section::Body))
             && !self.capitalized(after)
             && self.word(after).is_some_and(|w| !w.ends_with('s'));
-        before_is_modifier || after_is_verb || before_title
+        // `the governor of Unity state`: a noun after a name in a prepositional phrase.
+        let after_place = i >= 2
+            && self.capitalized(i - 1)
+            && matches!(self.word(i - 2), Some("of" | "in" | "from"));
+        before_is_modifier || after_is_verb || before_title || after_place
     }
 
     /// Move back from the cue at `cue` over auxiliaries and adverbs that belong
@@ -182,6 +196,48 @@ mod tests {
             lemma("The report said the talks went well.", "report"),
             None
         );
+    }
+
+    #[test]
+    fn a_cue_form_naming_a_thing_is_no_cue() {
+        assert_eq!(
+            lemma("Chinese state media said the talks were frank.", "state"),
+            None
+        );
+        assert_eq!(
+            lemma(
+                "The governor of Unity state, Taban Deng, said it was over.",
+                "state"
+            ),
+            None
+        );
+        assert_eq!(
+            lemma(
+                "Moscow sought security guarantees from the West.",
+                "guarantees"
+            ),
+            None
+        );
+        assert_eq!(
+            lemma("The exact details of the meeting are not known.", "details"),
+            None
+        );
+        assert_eq!(
+            lemma("Wang states that the talks failed.", "states"),
+            Some("state".into())
+        );
+    }
+
+    #[test]
+    fn a_plural_noun_before_a_base_form_is_its_subject() {
+        assert_eq!(
+            lemma(
+                "The police officers claim the bullet was a ricochet.",
+                "claim"
+            ),
+            Some("claim".into())
+        );
+        assert_eq!(lemma("The crisis report was late.", "report"), None);
     }
 
     #[test]

@@ -19,6 +19,12 @@ impl<'a> Clause<'a> {
             return None;
         }
         let boundary = self.content_boundary(pos, cue.start)?;
+        let quoted = self.is_close(boundary.saturating_sub(1)) || self.is_close(boundary);
+        // `Taban Deng, the governor, accused Sudan of ...`: a noun phrase
+        // before the cue is its subject, not what was said.
+        if !quoted && !self.proposition(self.trim_start(pos, boundary)..boundary) {
+            return None;
+        }
         let mut phrase = match self.phrase_forward(cue.end, hi) {
             Some(speaker) => Phrase::plain(speaker),
             None => self.described_name(cue.end, hi)?,
@@ -30,7 +36,6 @@ impl<'a> Clause<'a> {
             return None;
         }
         let mut end = speaker.end;
-        let quoted = self.is_close(boundary.saturating_sub(1)) || self.is_close(boundary);
         // After an inverted cue the appositive runs to the end of the sentence,
         // or to what starts something new there; a `who` clause describes the
         // speaker too, but gives no role.
@@ -71,6 +76,24 @@ impl<'a> Clause<'a> {
     /// inverted cue's speaker (`"...," said longtime friend Ann Lee`).
     fn described_name(&self, start: usize, hi: usize) -> Option<Phrase> {
         const MAX_ROLE: usize = 6;
+        // `central Aceh district resident Bensu Elianita`: a place inside the
+        // role, which ends at a title before the name.
+        if let Some(title) = (start..hi.min(start + MAX_ROLE))
+            .take_while(|&k| self.word(k).is_some() && !self.has(k, Section::Audience))
+            .find(|&k| {
+                self.has(k, Section::Title) && !self.capitalized(k) && self.capitalized(k + 1)
+            })
+            && let Some(name) = self.phrase_forward(title + 1, hi)
+            && name
+                .clone()
+                .all(|i| self.plain_name(i) || self.initial_stop(i))
+        {
+            return Some(Phrase {
+                span: start..name.end,
+                role: Some(start..title + 1),
+                name,
+            });
+        }
         let mut k = start;
         while k < hi.min(start + MAX_ROLE) {
             let s = self.sections(k);
@@ -113,6 +136,10 @@ impl<'a> Clause<'a> {
         let Some(w) = self.word(k) else {
             return false;
         };
+        // `..., quoted by the Associated Press`: who relayed the words.
+        if self.channel_words(k).is_some() {
+            return true;
+        }
         let capital = self.capitalized(k);
         let last = !(k..hi).any(|j| self.is_comma(j));
         !capital && (w.ends_with("ing") && !self.has(k, Section::Title) || w == "asked")
@@ -173,11 +200,49 @@ mod tests {
     }
 
     #[test]
+    fn a_place_inside_a_role_in_lower_case() {
+        assert_eq!(
+            inverted(
+                "“The roofs fell in,” said central Lake district resident Ann Lee.",
+                "said"
+            )
+            .map(|s| (s.speaker, s.role)),
+            Some((
+                "central Lake district resident Ann Lee",
+                "central Lake district resident"
+            ))
+        );
+    }
+
+    #[test]
     fn a_participle_after_the_name_describes_no_speaker() {
         assert_eq!(
             inverted("“We won,” said Lee, smiling at the crowd.", "said")
                 .map(|s| (s.speaker, s.role)),
             Some(("Lee", ""))
+        );
+    }
+
+    #[test]
+    fn a_relay_after_the_speaker_is_no_part_of_the_role() {
+        assert_eq!(
+            inverted(
+                "“It is a provocation,” said Project Co-Founder John Lee, quoted by the Associated Press.",
+                "said"
+            )
+            .map(|s| s.speaker),
+            Some("Project Co-Founder John Lee")
+        );
+    }
+
+    #[test]
+    fn a_subject_before_the_cue_is_not_what_was_said() {
+        assert_eq!(
+            inverted(
+                "Taban Deng, the governor, accused Sudan of the attack.",
+                "accused"
+            ),
+            None
         );
     }
 

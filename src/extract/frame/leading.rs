@@ -3,7 +3,8 @@
 //! paragraph quotes (`Cruz continued:`).
 
 use super::{Clause, CueAt, MAX_PHRASE, MAX_TAIL, Phrase, Statement};
-use crate::extract::lexicon::Frame as CueFrame;
+use crate::extract::lexicon::{Frame as CueFrame, lexicon};
+use crate::extract::vocabulary::Section;
 
 impl<'a> Clause<'a> {
     /// `Wang told Blinken that ...`, `He said: "..."`.
@@ -14,24 +15,28 @@ impl<'a> Clause<'a> {
         verb_start: usize,
         hi: usize,
     ) -> Option<Statement> {
-        // `a creative writing professor`: an -ing form without `is` is no verb of the phrase.
-        if cue.entry.is_participle()
-            && !(verb_start < cue.start
-                && (verb_start..cue.start).any(|k| {
-                    matches!(
-                        self.word(k),
-                        Some("is" | "are" | "was" | "were" | "been" | "be" | "'m" | "am")
-                    ) || self
-                        .word(k)
-                        .is_some_and(|w| w.ends_with("'s") || w.ends_with("'re"))
-                }))
-        {
-            return None;
-        }
+        // `a creative writing professor`: an -ing form without `is` is no verb
+        // of the phrase, unless it hangs on a person's name opening the
+        // sentence (`Public defender Peter Lynch admitting that ...`).
+        let be = verb_start < cue.start
+            && (verb_start..cue.start).any(|k| {
+                matches!(
+                    self.word(k),
+                    Some("is" | "are" | "was" | "were" | "been" | "be" | "'m" | "am")
+                ) || self
+                    .word(k)
+                    .is_some_and(|w| w.ends_with("'s") || w.ends_with("'re"))
+            });
         let phrase = self.phrase_back(self.subject_end(verb_start, pos), pos)?;
-        if !self.boundary_before(phrase.span.start, pos) {
+        if cue.entry.is_participle() && !be && !self.absolute_participle(&phrase, verb_start, pos) {
             return None;
         }
+        let phrase = if self.boundary_before(phrase.span.start, pos) {
+            phrase
+        } else {
+            self.subject_of_relative(&phrase, pos)
+                .or_else(|| self.name_after_opening(&phrase, pos))?
+        };
         let mut found = Statement {
             speaker: Some(phrase.clone()),
             cue: Some((verb_start..cue.end, cue.entry)),
@@ -49,7 +54,13 @@ impl<'a> Clause<'a> {
             None => self.content_start(cue, hi, &mut found)?,
         };
         let (content, channels, end) = self.content_after(start, hi);
-        if content.is_empty() {
+        // `Peter Capaldi revealed as 12th Doctor`: a headline's passive.
+        let passive_as = self.is(content.start, "as") && !self.proposition(content.clone());
+        if content.is_empty()
+            || passive_as
+            || !self.reports_speech(cue, &content)
+            || end == hi && self.circumstance_only(&content)
+        {
             return None;
         }
         found.content = vec![content];
@@ -75,11 +86,100 @@ impl<'a> Clause<'a> {
         Some(found)
     }
 
+    /// `Public defender Peter Lynch admitting that ...`, `with Lynch
+    /// admitting that ...`: a participle right after a person's name that
+    /// opens the sentence or follows `with`.
+    fn absolute_participle(&self, phrase: &Phrase, verb_start: usize, pos: usize) -> bool {
+        let start = phrase.span.start;
+        phrase.span.end == verb_start
+            && self.names_someone(phrase.name.clone())
+            && (start == self.trim_start(pos, start) || start > pos && self.is(start - 1, "with"))
+    }
+
+    /// `The officer who fired the shot says ...`: the subject before a
+    /// relative clause, when the phrase before the cue ends that clause.
+    fn subject_of_relative(&self, phrase: &Phrase, pos: usize) -> Option<Phrase> {
+        let end = phrase.span.end;
+        let relative = (pos..phrase.span.start)
+            .rev()
+            .take(MAX_PHRASE)
+            .take_while(|&k| {
+                self.is_outside_quotes(k) && !self.is_comma(k) && self.cue_at(k).is_none()
+            })
+            .find(|&k| matches!(self.word(k), Some("who" | "that")))?;
+        let subject = self.phrase_back(relative, pos)?;
+        let at_boundary = self.boundary_before(subject.span.start, pos);
+        (at_boundary && subject.span.end == relative).then_some(Phrase {
+            span: subject.span.start..end,
+            ..subject
+        })
+    }
+
+    /// `In a live interview with the BBC Capaldi admitted ...`: a sentence
+    /// opening with a prepositional phrase and no comma; the name after the
+    /// body that ends it is the speaker.
+    fn name_after_opening(&self, phrase: &Phrase, pos: usize) -> Option<Phrase> {
+        let open = self.trim_start(pos, phrase.span.start);
+        if !self.has(open, Section::Preposition)
+            || (open..phrase.span.start).any(|k| self.is_comma(k))
+        {
+            return None;
+        }
+        let end = phrase.name.end;
+        let mut start = end;
+        while start > phrase.span.start
+            && self.plain_name(start - 1)
+            && !self.has(start - 1, Section::Organisation)
+        {
+            start -= 1;
+        }
+        let before = start.checked_sub(1)?;
+        let ends_phrase = self.has(before, Section::Organisation)
+            || self.has(before, Section::Body)
+            || self.word(before).is_some() && !self.capitalized(before);
+        (start < end && start > phrase.span.start && ends_phrase).then(|| Phrase::plain(start..end))
+    }
+
     /// `Cruz continued:`, `Breitbart News responded:`, `Stated Stone:`,
     /// `Dianne Bystrom agreed.`: a frame that ends its sentence with a colon or
     /// a stop and reports nothing in it, for the quotation that follows (the
     /// next paragraph, or a sentence only quoted). Its content is left empty.
     pub fn lead_in(&self, lo: usize) -> Option<Statement> {
+        self.verb_lead_in(lo).or_else(|| self.document_lead_in(lo))
+    }
+
+    /// `Below is a statement by Francesca Grifo:`, `The following is
+    /// attributable to Spokesperson Ned Price:`: a document and who it is
+    /// by, for the quotation that follows. The colon is the cue.
+    fn document_lead_in(&self, lo: usize) -> Option<Statement> {
+        let colon = self.len().checked_sub(1)?;
+        if colon <= lo || !self.is_punct(colon, ":") || !self.is_outside_quotes(colon) {
+            return None;
+        }
+        let by = (lo..colon)
+            .rev()
+            .take(MAX_PHRASE)
+            .find(|&k| matches!(self.word(k), Some("by" | "from" | "to")))?;
+        let speaker = self
+            .phrase_forward(by + 1, colon)
+            .filter(|p| p.end == colon)?;
+        let document = (lo..by).any(|k| {
+            self.has(k, Section::Body) && !self.capitalized(k)
+                || matches!(self.word(k), Some("remarks" | "attributable"))
+        });
+        if !document || (lo..by).any(|k| !self.is_outside_quotes(k) || self.cue_at(k).is_some()) {
+            return None;
+        }
+        let entry = lexicon().lookup(&[":"])?;
+        Some(Statement {
+            speaker: Some(Phrase::plain(speaker)),
+            cue: Some((colon..colon + 1, entry)),
+            end: colon + 1,
+            ..Statement::default()
+        })
+    }
+
+    fn verb_lead_in(&self, lo: usize) -> Option<Statement> {
         let colon = self.len().checked_sub(1)?;
         if colon <= lo || !self.is_punct(colon, ":.") || !self.is_outside_quotes(colon) {
             return None;
@@ -206,6 +306,43 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_passive_with_as_is_no_frame() {
+        assert_eq!(leading("Ann Lee revealed as new coach", "revealed"), None);
+    }
+
+    #[test]
+    fn a_subject_before_a_relative_clause() {
+        assert_eq!(
+            leading("The officer who fired the shot says he aimed low.", "says").map(|s| s.speaker),
+            Some("The officer who fired the shot")
+        );
+    }
+
+    #[test]
+    fn a_name_after_an_opening_phrase_without_a_comma() {
+        assert_eq!(
+            leading(
+                "In a live interview with the BBC Capaldi admitted he had been nervous.",
+                "admitted"
+            )
+            .map(|s| (s.speaker, s.content)),
+            Some(("Capaldi", vec!["he had been nervous"]))
+        );
+    }
+
+    #[test]
+    fn a_participle_after_a_name_opening_the_sentence() {
+        assert_eq!(
+            leading(
+                "Public defender Peter Lynch admitting that the man had a gun.",
+                "admitting"
+            )
+            .map(|s| s.speaker),
+            Some("Public defender Peter Lynch")
+        );
+    }
+
+    #[test]
     fn a_lead_in_ending_in_a_colon() {
         assert_eq!(
             lead_in("Cruz continued:"),
@@ -223,6 +360,23 @@ mod tests {
                 ..Seen::default()
             })
         );
+    }
+
+    #[test]
+    fn a_document_and_its_author_before_a_colon() {
+        assert_eq!(
+            lead_in("Below is a statement by Ned Price:"),
+            Some(Seen {
+                speaker: "Ned Price",
+                cue: ":",
+                ..Seen::default()
+            })
+        );
+        assert_eq!(
+            lead_in("The following is attributable to Spokesperson Ned Price:").map(|s| s.speaker),
+            Some("Spokesperson Ned Price")
+        );
+        assert_eq!(lead_in("He drove to the coast by bus:"), None);
     }
 
     #[test]

@@ -19,7 +19,7 @@
 //! - [`cue`]: where a cue stands;
 //! - [`credit`]: credit lines and datelines;
 //! - the patterns, one family a file: [`according`], [`inverted`],
-//!   [`trailing`], [`leading`], [`quoted_as_saying`], [`borrowing`];
+//!   [`trailing`], [`leading`], [`quoted_as_saying`], [`borrowing`], [`passive`];
 //! - [`content`]: where what was said starts and ends;
 //! - [`channel`]: who the words came through;
 //! - [`speaker_phrase`]: who is credited;
@@ -34,6 +34,7 @@ mod cue;
 mod inverted;
 mod leading;
 mod nested;
+mod passive;
 mod quoted_as_saying;
 #[cfg(test)]
 pub(super) mod sample;
@@ -158,6 +159,10 @@ impl<'a> Clause<'a> {
             pos = found.end;
             out.push(found);
         }
+        if let Some(found) = self.opening_participle(lo, hi) {
+            pos = found.end;
+            out.push(found);
+        }
         let (mut next_cue, mut next_ending) = (0, 0);
         while pos < hi {
             // A channel of the statement just found: `..., according to the
@@ -209,6 +214,10 @@ impl<'a> Clause<'a> {
             let found = self.nested(found, 1);
             pos = found.end.max(pos + 1);
             out.push(found);
+        }
+        // `The damage was estimated by the confederation at ...`
+        if out.is_empty() {
+            out.extend(self.passive_by(lo, hi));
         }
         out
     }

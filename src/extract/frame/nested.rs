@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::{Clause, Phrase, Statement};
-use crate::extract::lexicon::Frame as CueFrame;
+use crate::extract::lexicon::{Complement, Frame as CueFrame};
 use crate::extract::vocabulary::Section;
 use crate::text::TokenKind;
 
@@ -36,13 +36,26 @@ impl<'a> Clause<'a> {
             // quotation as a clause of its own, where its words are outside quotes.
             let (lo, hi) = (start + 1, end - 1);
             let inside = self.inside(lo..hi);
+            // Words inside a quote credited outside its marks are what was
+            // said (`"The Secretary discussed ...," the department said`), unless
+            // they report speech again: a person's, as a readout relays it
+            // (`"The Secretary warned of ...," Price said`), or quoted words
+            // (`"He told me: 'stop'," she said`). A pronoun there is the
+            // speaker's own (`"He continues to ...," he said`).
             inside
                 .leading_at_start(0, inside.len())
                 .filter(|s| {
-                    // `"He continues to ...," he said`: a pronoun in a quote is the speaker's own.
-                    s.speaker.as_ref().is_none_or(|p| {
-                        !(p.span.len() == 1 && inside.has(p.span.start, Section::Pronoun))
-                    })
+                    let Some(content) = s.content.first() else {
+                        return false;
+                    };
+                    let quoted = inside.is_open(inside.trim_start(content.start, content.end));
+                    let pronoun = s.speaker.as_ref().is_some_and(|p| {
+                        p.span.len() == 1 && inside.has(p.span.start, Section::Pronoun)
+                    });
+                    let said = s.cue.as_ref().is_some_and(|(_, e)| {
+                        e.complement == Complement::Said || inside.proposition(content.clone())
+                    });
+                    quoted || !pronoun && said
                 })
                 .map(|mut s| {
                     s.shift(lo);
@@ -128,7 +141,7 @@ impl<'a> Clause<'a> {
             None => self.content_start(cue, hi, &mut found)?,
         };
         let (content, channels, _) = self.content_after(start, hi);
-        if content.is_empty() {
+        if content.is_empty() || !self.reports_speech(cue, &content) {
             return None;
         }
         found.content = vec![content];
@@ -159,7 +172,24 @@ mod tests {
     }
 
     #[test]
-    fn a_frame_inside_a_quotation() {
+    fn a_readout_quoted_is_what_was_said() {
+        assert_eq!(
+            statements("“The Secretary discussed the crisis with Wang,” the department said."),
+            [Seen {
+                speaker: "the department",
+                cue: "said",
+                content: vec!["“The Secretary discussed the crisis with Wang,”"],
+                ..Seen::default()
+            }]
+        );
+        assert_eq!(
+            statements("“The Secretary welcomed the progress,” the department said.")[0].speaker,
+            "the department"
+        );
+    }
+
+    #[test]
+    fn a_readout_relays_the_speech_of_a_person() {
         assert_eq!(
             statements("“The Secretary warned of the risks,” Price said."),
             [Seen {
@@ -167,6 +197,21 @@ mod tests {
                 cue: "warned of",
                 channels: vec!["Price"],
                 content: vec!["the risks,"],
+                ..Seen::default()
+            }]
+        );
+    }
+
+    #[test]
+    fn speech_quoted_inside_a_quotation_is_nested() {
+        assert_eq!(
+            statements("“He told me: ‘stop the war’,” Ms Lee said."),
+            [Seen {
+                speaker: "He",
+                cue: "told",
+                addressee: "me",
+                channels: vec!["Ms Lee"],
+                content: vec!["‘stop the war’,"],
                 ..Seen::default()
             }]
         );

@@ -24,7 +24,7 @@ pub(super) struct Seen<'t> {
 /// `text` read as one clause (one sentence), given to `f`.
 pub(in crate::extract) fn read<R>(text: &str, f: impl FnOnce(&Clause<'_>) -> R) -> R {
     let doc = crate::text::analyze(text);
-    let reading = Reading::new(text, &doc.tokens, [0]).expect("a sample is short");
+    let reading = Reading::new(text, &doc.tokens, [(0, false)]).expect("a sample is short");
     f(&reading.clause(0..doc.tokens.len()))
 }
 

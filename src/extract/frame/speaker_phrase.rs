@@ -39,6 +39,14 @@ impl<'a> Clause<'a> {
         if s.has(Section::Title) || s.has(Section::Body) {
             return !(s.has(Section::Auxiliary) || s.has(Section::Preposition));
         }
+        // `BBC One`, `Radio Four`: a number word written with a capital after a name.
+        if s.has(Section::Determiner)
+            && self.capitalized(i)
+            && i > 0
+            && (self.plain_name(i - 1) || self.capitalized(i - 1) && self.has(i - 1, Section::Body))
+        {
+            return true;
+        }
         if !self.capitalized(i)
             || w.is_empty()
             || s.has(Section::Determiner)
@@ -47,6 +55,14 @@ impl<'a> Clause<'a> {
             || s.has(Section::Preposition)
             || s.has(Section::Relative)
             || s.has(Section::Weekday)
+        {
+            return false;
+        }
+        // `Internally the BBC ...`, `Privately, officials ...`: an adverb
+        // opening the sentence or set off by a comma.
+        let opens = i == 0 || self.line_break_before(i);
+        if self.ly(i) && (opens || self.is_comma(i + 1))
+            || s.has(Section::Adverb) && opens && self.is_comma(i + 1)
         {
             return false;
         }
@@ -60,6 +76,36 @@ impl<'a> Clause<'a> {
                 || (i == 0 || !self.is_open(i - 1)) && self.plain_name(i + 1);
         }
         true
+    }
+
+    /// Whether a line break stands between token `i` and the one before it.
+    pub(super) fn line_break_before(&self, i: usize) -> bool {
+        i > 0
+            && i < self.len()
+            && self
+                .text
+                .get(self.tokens[i - 1].end()..self.tokens[i].start())
+                .is_some_and(|gap| gap.contains('\n'))
+    }
+
+    /// `the 55 - year - old`: a hyphen set apart inside an age, as
+    /// tokenised copy writes it.
+    fn age_hyphen(&self, k: usize) -> bool {
+        self.is_punct(k, "-")
+            && k > 0
+            && (self.is_number(k - 1) || self.is(k - 1, "year"))
+            && matches!(self.word(k + 1), Some("year" | "old"))
+    }
+
+    /// Whether tokens `range` name a person outside quote marks: a name
+    /// word that is no title, body, organisation or place.
+    pub fn names_someone(&self, range: Range<usize>) -> bool {
+        range.clone().any(|i| {
+            i > 0
+                && self.is_outside_quotes(i)
+                && self.plain_name(i)
+                && !self.has(i, Section::Organisation)
+        })
     }
 
     /// Particle `i` stands inside a name: before a name or another particle,
@@ -79,7 +125,7 @@ impl<'a> Clause<'a> {
     }
 
     /// A capitalised word of no closed class, title or body: a name (`Doyle`).
-    fn plain_name(&self, i: usize) -> bool {
+    pub(super) fn plain_name(&self, i: usize) -> bool {
         const CLOSED: [Section; 10] = [
             Section::Determiner,
             Section::Pronoun,
@@ -100,6 +146,7 @@ impl<'a> Clause<'a> {
     /// speaker (`Priebus later Thursday told`, `Wang Yi on Thursday asked`):
     /// where the speaker phrase ends.
     pub(super) fn subject_end(&self, verb_start: usize, lo: usize) -> usize {
+        const MAX_CIRCUMSTANCE: usize = 5;
         let mut end = verb_start;
         while end > lo {
             let k = end - 1;
@@ -120,6 +167,22 @@ impl<'a> Clause<'a> {
             && matches!(self.word(end - 1), Some("last" | "this" | "next" | "on"))
         {
             end -= 1;
+        }
+        // `Biden in a phone call warned`, `Lavrov at a news conference said`:
+        // a circumstance after a name, before the verb, without commas.
+        if let Some(p) = (lo + 1..end)
+            .rev()
+            .take(MAX_CIRCUMSTANCE)
+            .find(|&p| matches!(self.word(p), Some("in" | "at" | "during")))
+            && self.capitalized(p - 1)
+            && self.nominal(p - 1)
+            && self.has(p + 1, Section::Determiner)
+            && (p + 1..end).all(|j| {
+                self.word(j).is_some_and(|_| !self.capitalized(j))
+                    && (self.has(j, Section::Determiner) || self.open_class(j))
+            })
+        {
+            end = p;
         }
         if end == lo { verb_start } else { end }
     }
@@ -162,7 +225,7 @@ impl<'a> Clause<'a> {
             || s.has(Section::Weekday)
             || s.has(Section::Time)
             || self.is_number(before)
-            || self.has(before, Section::Adverb) && self.capitalized(before)
+            || self.adverbial(before) && self.capitalized(before)
     }
 
     /// The subject at the start of the sentence, for cues that borrow it.
@@ -196,7 +259,39 @@ impl<'a> Clause<'a> {
                 role: None,
             });
         }
-        self.noun_phrase_back(end, lo).map(Phrase::plain)
+        let phrase = self.noun_phrase_back(end, lo)?;
+        Some(
+            self.title_after_name(&phrase, lo)
+                .unwrap_or_else(|| Phrase::plain(phrase)),
+        )
+    }
+
+    /// `Charlotte Moore, Controller BBC One says`: a role after a name and a
+    /// comma, with no comma to close it.
+    fn title_after_name(&self, role: &Range<usize>, lo: usize) -> Option<Phrase> {
+        let mut comma = role.start.checked_sub(1).filter(|&c| c > lo)?;
+        // `Ben Lee , Controller , Radio Drama says`: the title, then its body.
+        if self.is_comma(comma)
+            && !self.has(role.start, Section::Title)
+            && let Some(title) = self.noun_phrase_back(comma, lo)
+            && self.has(title.start, Section::Title)
+            && title.start > lo
+            && self.is_comma(title.start - 1)
+        {
+            comma = title.start - 1;
+        } else if !self.is_comma(comma) || !self.has(role.start, Section::Title) {
+            return None;
+        }
+        let role = &(comma + 1..role.end);
+        let name = self.name_back(comma, lo)?;
+        let person = name
+            .clone()
+            .all(|i| self.plain_name(i) && !self.has(i, Section::Organisation));
+        (person && self.boundary_before(name.start, lo)).then(|| Phrase {
+            span: name.start..role.end,
+            name,
+            role: Some(role.clone()),
+        })
     }
 
     /// `NAME, APPOSITIVE,` or `ROLE, NAME,` ending at the comma `comma`.
@@ -246,10 +341,14 @@ impl<'a> Clause<'a> {
         let inner_name = self
             .noun_phrase_back(comma, open + 1)
             .filter(|p| p.start == open + 1);
-        // `the White House spokesman, Josh Earnest,`
+        // `the White House spokesman, Josh Earnest,`, `the governor of Unity
+        // state, Taban Deng,` (a name after `of` is what the role is about).
+        let about = (core.start..core.end)
+            .find(|&i| matches!(self.word(i), Some("of" | "for" | "in")))
+            .unwrap_or(core.end);
         if let Some(name) = inner_name.filter(|n| {
             named(n)
-                && !core.clone().any(|i| {
+                && !(core.start..about).any(|i| {
                     self.capitalized(i)
                         && !self.has(i, Section::Title)
                         && !self.has(i, Section::Body)
@@ -297,10 +396,14 @@ impl<'a> Clause<'a> {
         let head_is_name = self.capitalized(last);
         let mut start = end;
         let mut attached = 0;
-        while start > lo && end - start < MAX_PHRASE {
+        while start > lo && end - start < MAX_PHRASE && !self.line_break_before(start) {
             let k = start - 1;
             if self.word(k).is_none() {
-                if self.initial_stop(k) || self.hyphen_inside(k) || self.is_punct(k, "&") {
+                if self.initial_stop(k)
+                    || self.hyphen_inside(k)
+                    || self.is_punct(k, "&")
+                    || self.age_hyphen(k)
+                {
                     start = k;
                     continue;
                 }
@@ -312,7 +415,7 @@ impl<'a> Clause<'a> {
             if matches!(self.word(k), Some("that" | "this")) && self.capitalized(k + 1) {
                 break;
             }
-            if s.has(Section::Determiner) {
+            if s.has(Section::Determiner) && !(self.capitalized(k) && self.nominal(k)) {
                 start = k;
                 // `One of the authors`, `some of his aides`
                 if k >= lo + 2 && self.is(k - 1, "of") && self.has(k - 2, Section::Determiner) {
@@ -418,6 +521,10 @@ impl<'a> Clause<'a> {
     /// goes on to, or `None` where it stops.
     fn phrase_step(&self, end: usize, first: usize, hi: usize, determined: bool) -> Option<usize> {
         let started = end > first;
+        // `Photo: AFP` / `France's Macron sees ...`: a name never runs over lines.
+        if started && self.line_break_before(end) {
+            return None;
+        }
         let lower_noun = determined && self.open_class(end) && !self.capitalized(end);
         let joins = |next: usize| self.nominal(next) || self.has(next, Section::Determiner);
         let word = self.word(end);
@@ -425,6 +532,11 @@ impl<'a> Clause<'a> {
             || lower_noun
             || self.is_number(end) && started
             || word.is_none() && (self.initial_stop(end) || self.hyphen_inside(end))
+            // `Enough Project Co - Founder John Prendergast`: a spaced hyphen before a title.
+            || started
+                && self.is_punct(end, "-")
+                && self.capitalized(end - 1)
+                && self.has(end + 1, Section::Title)
             // `Secretary of State`, `director of the institute`
             || word == Some("of") && started && joins(end + 1)
             // `a spokesman for the campaign`, `a professor at the university`
@@ -439,6 +551,17 @@ impl<'a> Clause<'a> {
                 && self.nominal(end + 1);
         if one_more {
             return Some(end + 1);
+        }
+        // `Acme advanced threat researcher Paul Ferguson`, `Acme senior
+        // economist Jane Roe`: words in lower case before a title, and a name
+        // after it.
+        if started && !self.capitalized(end) && self.open_class(end) {
+            let title = (end + 1..hi.min(end + 4))
+                .take_while(|&k| self.word(k).is_some())
+                .find(|&k| self.has(k, Section::Title))?;
+            let modifiers = (end..title).all(|k| !self.capitalized(k) && self.open_class(k));
+            let named = self.capitalized(title + 1) && self.nominal(title + 1);
+            return (modifiers && named).then_some(title);
         }
         // `Sen. Chuck Grassley (R-Iowa)`
         if started && self.is_punct(end, "(") {
@@ -504,6 +627,36 @@ mod tests {
     }
 
     #[test]
+    fn a_role_after_a_name_without_a_closing_comma() {
+        assert_eq!(
+            back(
+                "Charlotte Moore , Controller BBC One says : it works .",
+                "says"
+            ),
+            Some(("Charlotte Moore", "Controller BBC One"))
+        );
+    }
+
+    #[test]
+    fn a_role_about_a_place_then_a_name() {
+        assert_eq!(
+            back("The governor of Unity state, Taban Deng, said it.", "said"),
+            Some(("Taban Deng", "The governor of Unity state"))
+        );
+    }
+
+    #[test]
+    fn a_title_and_its_body_after_a_name() {
+        assert_eq!(
+            back(
+                "Ben Lee , Controller , Radio Drama says : it works .",
+                "says"
+            ),
+            Some(("Ben Lee", "Controller , Radio Drama"))
+        );
+    }
+
+    #[test]
     fn an_age_is_no_role() {
         assert_eq!(back("Ki Hong, 33, said it.", "said"), Some(("Ki Hong", "")));
     }
@@ -525,6 +678,43 @@ mod tests {
         assert_eq!(forward("reporters in Geneva"), Some("reporters"));
         assert_eq!(forward("Van der Merwe said"), Some("Van der Merwe"));
         assert_eq!(forward("Will Doyle said"), Some("Will Doyle"));
+        assert_eq!(
+            forward("Enough Project Co - Founder John Prendergast said"),
+            Some("Enough Project Co - Founder John Prendergast")
+        );
+    }
+
+    #[test]
+    fn words_in_lower_case_before_a_title_and_a_name() {
+        assert_eq!(
+            forward("Acme advanced threat researcher Paul Ferguson said"),
+            Some("Acme advanced threat researcher Paul Ferguson")
+        );
+        assert_eq!(forward("Acme quietly dropped the plan"), Some("Acme"));
+    }
+
+    #[test]
+    fn a_circumstance_between_a_name_and_its_verb_is_no_part_of_it() {
+        assert_eq!(
+            back("Lee in a phone call warned Kim of costs.", "warned"),
+            Some(("Lee", ""))
+        );
+        assert_eq!(
+            back("A spokesman for the ministry said it.", "said"),
+            Some(("A spokesman for the ministry", ""))
+        );
+    }
+
+    #[test]
+    fn a_name_never_runs_over_lines() {
+        assert_eq!(
+            forward("Photo AFP\nEmmanuel Macron said"),
+            Some("Photo AFP")
+        );
+        assert_eq!(
+            back("Advertisement\nPresident Joe Biden said it.", "said"),
+            Some(("President Joe Biden", ""))
+        );
     }
 
     #[test]

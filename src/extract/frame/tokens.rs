@@ -55,14 +55,35 @@ pub(super) struct Info {
     ly: bool,
 }
 
+/// The endings of adverbs made of adjectives (`internally`, `separately`,
+/// `reportedly`), which no name has: written with a capital, such a word
+/// opens a sentence as an adverb (`Internally the BBC called it ...`), where
+/// `Kelly`, `Reilly` or `Emily` would be a speaker.
+const ADVERB_ENDINGS: [&str; 11] = [
+    "ately", "tly", "ously", "ively", "ably", "ibly", "edly", "arly", "ingly", "fully", "ssly",
+];
+
+/// Whether a word written with a capital (`shown`, folded `word`, ending in
+/// `-ly`) is an adverb: an adverb ending, or `-ally` or `-ely` after a stem
+/// long enough, and no capital inside (`McNally`).
+fn sentence_adverb(shown: &str, word: &str) -> bool {
+    let inner_caps = shown.chars().skip(1).any(char::is_uppercase);
+    !inner_caps
+        && (ADVERB_ENDINGS.iter().any(|e| word.ends_with(e))
+            || word.len() >= 7 && word.ends_with("ally")
+            || word.ends_with("ely") && !word.ends_with("eely"))
+}
+
 impl<'a> Reading<'a> {
     /// Read `tokens`, whose sentences start at `sentence_starts` (token
-    /// indices, increasing). `None` when the folded words of the report are
-    /// too long for `u32` offsets (a report of gigabytes).
+    /// indices, increasing), each with whether it starts inside a quotation
+    /// carried on from the line before without a mark (copy written a
+    /// sentence a line). `None` when the folded words of the report are too
+    /// long for `u32` offsets (a report of gigabytes).
     pub fn new(
         text: &'a str,
         tokens: &'a [Token],
-        sentence_starts: impl IntoIterator<Item = usize>,
+        sentence_starts: impl IntoIterator<Item = (usize, bool)>,
     ) -> Option<Reading<'a>> {
         let (words, cues) = (vocabulary(), lexicon());
         let mut folded = String::with_capacity(tokens.iter().map(|t| t.end() - t.start()).sum());
@@ -75,8 +96,8 @@ impl<'a> Reading<'a> {
             // Quote marks are counted from each sentence's start, as each
             // sentence was once read on its own. A sentence only ends outside
             // quotes, so two sentences read as one unit count the same.
-            while sentences.next_if(|&s| s <= n).is_some() {
-                depth = 0;
+            while let Some((_, inside)) = sentences.next_if(|&(s, _)| s <= n) {
+                depth = usize::from(inside);
             }
             let outside = outside(t.kind(), &mut depth);
             let start = folded.len();
@@ -100,7 +121,9 @@ impl<'a> Reading<'a> {
                 token_info.sections = words.sections(word);
                 token_info.caps = caps;
                 token_info.cue_start = cues.starts(word);
-                token_info.ly = !caps && word.len() > 4 && word.ends_with("ly");
+                token_info.ly = word.len() > 4
+                    && word.ends_with("ly")
+                    && (!caps || sentence_adverb(shown, word));
             }
             starts.push(u32::try_from(folded.len()).ok()?);
             info.push(token_info);
@@ -250,6 +273,11 @@ impl<'a> Clause<'a> {
     pub(super) fn is_number(&self, i: usize) -> bool {
         self.word(i)
             .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+    }
+
+    /// An adverb by its ending (`bluntly`; with a capital, `Internally`).
+    pub(super) fn ly(&self, i: usize) -> bool {
+        self.info.get(i).is_some_and(|t| t.ly)
     }
 
     /// A word that says how or when, not what: it may stand inside a cue.

@@ -48,6 +48,15 @@ impl<'a> Clause<'a> {
         {
             return None;
         }
+        // `During the meeting, Austin warned ...`: a scene set before the
+        // frame, with no clause of its own, is not what was said.
+        if !quoted
+            && self.adverbial_prefix(pos, boundary)
+            && self.few_words(pos, boundary)
+            && !self.proposition(self.trim_start(pos, boundary)..boundary)
+        {
+            return None;
+        }
         let mut found = Statement {
             speaker: Some(phrase),
             cue: Some((verb_start..cue.end, cue.entry)),
