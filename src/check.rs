@@ -22,16 +22,16 @@ use crate::text::Span;
 
 /// What extraction gives each report: its attributions, its language, and
 /// its sentences (which the rules read again; kept as byte ranges, not found again).
-struct Extracted {
-    attributions: Vec<Vec<Attribution>>,
-    languages: Vec<Option<&'static str>>,
-    sentences: Vec<Vec<Span>>,
-    skipped: Vec<TooLong>,
+pub(crate) struct Extracted {
+    pub attributions: Vec<Vec<Attribution>>,
+    pub languages: Vec<Option<&'static str>>,
+    pub sentences: Vec<Vec<Span>>,
+    pub skipped: Vec<TooLong>,
 }
 
 /// Each report's language and, when it takes part in wording comparison, its
 /// attributions and sentences, counting each report into `done` as it is extracted.
-fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Extracted {
+pub(crate) fn extract_counted(reports: &[Report], done: &AtomicUsize) -> Extracted {
     let (attributions, rest): (Vec<_>, Vec<_>) = reports
         .par_iter()
         .map(|r| {
@@ -121,13 +121,16 @@ pub fn run(corpus: Corpus, config: &Config, plan: &Plan) -> Outcome {
         .collect();
     let is_primary = |r: usize| outlet_kinds[r] == Some(OutletKind::Official);
     // Quotes that belong to another event need every event's claims.
+    let keys = foreign::claim_keys(&claims, &reports);
     let foreign = foreign::foreign_quotes(
         &events,
         &claims,
+        &keys,
         &comparisons,
         &reports,
         &attributions,
         &is_primary,
+        &|_| true,
     );
     stats::record("align+compare", align_started.elapsed());
     let rules_started = Instant::now();
@@ -176,7 +179,7 @@ pub fn run(corpus: Corpus, config: &Config, plan: &Plan) -> Outcome {
 
 /// Where the foreign matches of claims `own` are in `foreign` (which is in
 /// claim order): each event reads its own, never the whole corpus's.
-fn foreign_of(foreign: &[ForeignMatch], own: &Range<usize>) -> Range<usize> {
+pub(crate) fn foreign_of(foreign: &[ForeignMatch], own: &Range<usize>) -> Range<usize> {
     let from = foreign.partition_point(|m| m.own_claim < own.start);
     let to = foreign.partition_point(|m| m.own_claim < own.end);
     from..to.max(from)

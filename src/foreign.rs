@@ -6,6 +6,12 @@
 //! published) that share enough content stems with it; it belongs elsewhere
 //! when it matches one of them as a version of its words and clearly better
 //! than it matches its own claim.
+//!
+//! The search is bounded in days, so a check can run window by window
+//! (`streaming`): a report is searched in the window of its day, an undated
+//! report of a dated event in that of its event's first day, and events with
+//! no dated report at all form a bucket of their own, searched only by each
+//! other (they cannot be placed in any window).
 
 use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
@@ -21,9 +27,9 @@ use crate::text::{Key, Wording, shared_keys};
 /// A foreign match must beat the rendering's own claim by this much similarity.
 const CLEARLY_BETTER: f64 = 0.1;
 /// A report may quote an event reported the day after it (time zones, late copy).
-const DAYS_OF_SLACK: i32 = 1;
+pub const DAYS_OF_SLACK: i32 = 1;
 /// Older remarks than this are history, not a mix-up of two news events.
-const DAYS_BACK: i32 = 60;
+pub const DAYS_BACK: i32 = 60;
 /// A mixed quote needs this many quoted words to count as a quoted statement.
 const MIN_QUOTED_WORDS: usize = 6;
 /// A direct quote with fewer content words than this is a common saying.
@@ -53,16 +59,22 @@ pub struct ForeignMatch {
 /// `own_claim`: each event's are found by binary search): a quoted rendering
 /// that matches another event's claim better than its own claim, and every
 /// rendering of a claim that no primary source of its event makes but a claim
-/// of another event does.
+/// of another event does. Only the claims `searched` takes are searched for;
+/// the others are only searched among (the events around a window's).
+/// `keys` are [`claim_keys`] of `claims`: a check that searches window after
+/// window makes each claim's once.
+#[allow(clippy::too_many_arguments)] // Each is a part of the run the search reads.
 pub fn foreign_quotes(
     events: &[Event],
     claims: &[Claim],
+    keys: &[Vec<Key>],
     comparisons: &[Comparison],
     reports: &[Report],
     attributions: &[Vec<Attribution>],
     is_primary: &(dyn Fn(usize) -> bool + Sync),
+    searched: &(dyn Fn(usize) -> bool + Sync),
 ) -> Vec<ForeignMatch> {
-    let search = Search::new(events, claims, reports, attributions);
+    let search = Search::new(events, claims, keys, reports, attributions);
     let with_primary: FxHashSet<&str> = events
         .iter()
         .filter(|e| e.reports.iter().any(|&r| is_primary(r)))
@@ -72,6 +84,9 @@ pub fn foreign_quotes(
     // and the claims' results are joined in claim order.
     let per_claim = |(c, claim): (usize, &Claim)| -> Vec<ForeignMatch> {
         let mut found = Vec::new();
+        if !searched(c) {
+            return found;
+        }
         let from_primary = claim.renderings.iter().any(|r| is_primary(r.report));
         if !from_primary && with_primary.contains(claim.event.as_str()) {
             // No primary source of the event says it: the claim as a whole may come
@@ -140,6 +155,15 @@ pub fn foreign_quotes(
         .collect()
 }
 
+/// Per claim, the content keys of its reference wording: what the search
+/// finds a claim by.
+pub fn claim_keys(claims: &[Claim], reports: &[Report]) -> Vec<Vec<Key>> {
+    claims
+        .par_iter()
+        .map(|claim| stems(&wording(&claim.renderings[claim.reference], reports)))
+        .collect()
+}
+
 /// A quote, or a mixed quote with enough quoted words to be a statement: a
 /// scare-quoted phrase or two is no one's statement, and a short quote of few
 /// content words (`I love you`) is said at many events.
@@ -165,6 +189,9 @@ fn quoted(attribution: &Attribution, rendering: &Rendering, text: &str) -> bool 
         || quoted_words >= MIN_QUOTED_WORDS
 }
 
+/// A claim in a key's list: the day its event began, and its number.
+type Posting = (i32, usize);
+
 /// Finds, for a rendering, the best-matching claim of another event.
 struct Search<'a> {
     claims: &'a [Claim],
@@ -176,11 +203,13 @@ struct Search<'a> {
     /// order of `begun`: a rendering counts only the claims of its date window,
     /// found by binary search, so the search does not grow with the square of
     /// a corpus that spans many months.
-    by_key: FxHashMap<Key, Vec<(i32, usize)>>,
+    by_key: FxHashMap<Key, Vec<Posting>>,
     /// Per claim, the content keys of its reference wording (sorted).
-    keys: Vec<Vec<Key>>,
+    keys: &'a [Vec<Key>],
     /// Per claim, a number for its event (claims of one event share it).
     event_of: Vec<u32>,
+    /// Per claim, the day its event began (`NO_DAY` if no report is dated).
+    begun: Vec<i32>,
 }
 
 /// `begun` of a claim whose event has no dated report: sorts first.
@@ -190,6 +219,7 @@ impl<'a> Search<'a> {
     fn new(
         events: &'a [Event],
         claims: &'a [Claim],
+        keys: &'a [Vec<Key>],
         reports: &'a [Report],
         attributions: &'a [Vec<Attribution>],
     ) -> Search<'a> {
@@ -231,11 +261,7 @@ impl<'a> Search<'a> {
             .iter()
             .map(|c| c.renderings[c.reference].speaker.as_deref().map(surname))
             .collect();
-        let keys: Vec<Vec<Key>> = claims
-            .par_iter()
-            .map(|claim| stems(&wording(&claim.renderings[claim.reference], reports)))
-            .collect();
-        let mut by_key: FxHashMap<Key, Vec<(i32, usize)>> = FxHashMap::default();
+        let mut by_key: FxHashMap<Key, Vec<Posting>> = FxHashMap::default();
         for (c, claim_keys) in keys.iter().enumerate() {
             for &key in claim_keys {
                 by_key.entry(key).or_default().push((begun[c], c));
@@ -255,6 +281,7 @@ impl<'a> Search<'a> {
             by_key,
             keys,
             event_of,
+            begun,
         }
     }
 
@@ -266,15 +293,17 @@ impl<'a> Search<'a> {
         let rendering = &self.claims[c].renderings[index];
         let words = wording(rendering, self.reports);
         let keys = stems(&words);
-        let published = day(&self.reports[rendering.report]);
+        // An undated report of a dated event is placed on its event's first day.
+        let begun = Some(self.begun[c]).filter(|&b| b != NO_DAY);
+        let published = day(&self.reports[rendering.report]).or(begun);
         let needed = MIN_SHARED.min(keys.len()).max(1);
         // Each key's claims in the window, the rarest keys first.
-        let mut postings: Vec<(usize, Key, InWindow<'_>)> = keys
+        let mut postings: Vec<(usize, Key, &[Posting])> = keys
             .iter()
             .map(|key| {
                 let all = self.by_key.get(key).map_or(&[][..], Vec::as_slice);
-                let parts = window(all, published);
-                (parts[0].len() + parts[1].len(), *key, parts)
+                let part = window(all, published);
+                (part.len(), *key, part)
             })
             .collect();
         postings.sort_unstable_by_key(|&(count, key, _)| (count, key));
@@ -289,7 +318,7 @@ impl<'a> Search<'a> {
         // claim's run is how many of them it shares (one sort, no map to grow).
         let mut reached: Vec<usize> = postings[..followed]
             .iter()
-            .flat_map(|(_, _, parts)| parts.iter().flat_map(|part| part.iter().map(|&(_, d)| d)))
+            .flat_map(|(_, _, part)| part.iter().map(|&(_, d)| d))
             .collect();
         reached.sort_unstable();
         let mut common: Vec<Key> = postings[followed..].iter().map(|&(_, k, _)| k).collect();
@@ -340,16 +369,13 @@ impl<'a> Search<'a> {
     }
 }
 
-/// A key's postings (event's first day, claim) in a date window: those of
-/// undated events, then those of the window.
-type InWindow<'p> = [&'p [(i32, usize)]; 2];
-
-/// The postings of claims whose event began in the window of a rendering
-/// published on `published` (all of them if it is undated), and of undated events.
-fn window(postings: &[(i32, usize)], published: Option<i32>) -> InWindow<'_> {
+/// The postings (event's first day, claim) of claims whose event began in
+/// the window of a rendering published on `published`; for an undated one
+/// (of an undated event), those of the undated events.
+fn window(postings: &[Posting], published: Option<i32>) -> &[Posting] {
     let undated = postings.partition_point(|&(b, _)| b == NO_DAY);
     let Some(p) = published else {
-        return [postings, &[]];
+        return &postings[..undated];
     };
     let from = postings
         .partition_point(|&(b, _)| b < p - DAYS_BACK)
@@ -357,7 +383,7 @@ fn window(postings: &[(i32, usize)], published: Option<i32>) -> InWindow<'_> {
     let to = postings
         .partition_point(|&(b, _)| b <= p + DAYS_OF_SLACK)
         .max(from);
-    [&postings[..undated], &postings[from..to]]
+    &postings[from..to]
 }
 
 fn wording(rendering: &Rendering, reports: &[Report]) -> Wording {
@@ -369,8 +395,11 @@ fn stems(wording: &Wording) -> Vec<Key> {
 }
 
 fn day(report: &Report) -> Option<i32> {
-    report.published.map(|d| {
-        d.since(jiff::civil::date(1970, 1, 1))
-            .map_or(0, |span| span.get_days())
-    })
+    report.published.map(day_number)
+}
+
+/// A date as the search counts days: days since 1970-01-01.
+pub fn day_number(date: jiff::civil::Date) -> i32 {
+    date.since(jiff::civil::date(1970, 1, 1))
+        .map_or(0, |span| span.get_days())
 }

@@ -29,4 +29,5 @@ pub mod outcome;
 pub mod render;
 pub mod rules;
 pub mod stats;
+pub mod streaming;
 pub mod text;

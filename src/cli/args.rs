@@ -26,6 +26,8 @@ pub enum Command {
         #[command(flatten)]
         input: Input,
         #[command(flatten)]
+        limit: Limit,
+        #[command(flatten)]
         output: Output,
         /// Output format: JSON Lines is one attribution a line.
         #[arg(long, value_enum, default_value_t = ListFormat::Table)]
@@ -45,6 +47,8 @@ pub enum Command {
         #[command(flatten)]
         input: Input,
         #[command(flatten)]
+        limit: Limit,
+        #[command(flatten)]
         grouping: GroupingArgs,
         #[command(flatten)]
         output: Output,
@@ -55,6 +59,21 @@ pub enum Command {
         /// reports/s, MB/s of report text) and the peak memory.
         #[arg(long)]
         stats: bool,
+        /// Standard input holds framed lines, as `check --framed` reads them.
+        #[arg(long)]
+        framed: bool,
+    },
+    /// List each report's id, place, date and event key, one a line (JSON
+    /// Lines), repeated ids too, and each rejected input: the first pass of
+    /// a check split over machines (the Spark job, `spark/`).
+    Index {
+        #[command(flatten)]
+        input: Input,
+        /// Standard input holds framed lines, as `check --framed` reads them.
+        #[arg(long)]
+        framed: bool,
+        #[command(flatten)]
+        output: Output,
     },
     /// List the rules, or print one rule's documentation.
     Rules {
@@ -118,6 +137,22 @@ pub struct CheckArgs {
     /// The HTML page's template (minijinja) instead of the built-in one.
     #[arg(long, value_name = "FILE")]
     pub template: Option<PathBuf>,
+    /// Check only the events that began in a range of days, both included
+    /// (`2022-01-01..2022-03-31`), or those with no dated report
+    /// (`undated`): the other reports given are read only as far as those
+    /// events' search for quotes of other events needs them. For a run that
+    /// is one part of a larger one (the Spark job, `spark/`).
+    #[arg(long, value_name = "FROM..TO|undated")]
+    pub own_days: Option<String>,
+    /// Standard input holds framed lines: `{"path":P,"line":N}`, a tab, and
+    /// a line of JSON Lines read at line N of file P, so reports keep the
+    /// places of the file they came from (what the Spark job pipes in).
+    #[arg(long)]
+    pub framed: bool,
+    /// Read the whole corpus at once and check it (the check before
+    /// streaming, kept to compare the two; at most 1 GiB of input).
+    #[arg(long, hide = true)]
+    pub in_memory: bool,
 }
 
 #[derive(Debug, Args)]
@@ -132,12 +167,18 @@ pub struct Input {
     /// Use no configuration file.
     #[arg(long)]
     pub isolated: bool,
+}
+
+/// `events` and `extract`: how much input to read. (`check` needs no limit:
+/// it holds a date window of the corpus, not the corpus.)
+#[derive(Debug, Args)]
+pub struct Limit {
     /// Read at most this many megabytes of input; what is left over is
-    /// rejected by name. `check` and `events` hold the whole corpus (memory at
-    /// the peak is 3.5 to 5 times the input read): 1024 unless given.
-    /// `extract` reads batch after batch in memory that does not grow with
-    /// the input: no limit unless given.
-    // The default is `corpus::DEFAULT_MAX_INPUT_MB`, applied by the commands that need one.
+    /// rejected by name. `events` holds the whole corpus (memory at the peak
+    /// is about 8 times the input read): 1024 unless given. `extract` reads
+    /// batch after batch in memory that does not grow with the input: no
+    /// limit unless given.
+    // The default is `corpus::DEFAULT_MAX_INPUT_MB`, applied by `events`.
     #[arg(long, value_name = "MB")]
     pub max_input_mb: Option<u64>,
 }

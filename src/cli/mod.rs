@@ -24,10 +24,14 @@ use crosscheck::check;
 use crosscheck::config;
 use crosscheck::corpus::{self, Corpus};
 use crosscheck::events;
+use crosscheck::outcome::Outcome;
 use crosscheck::render::{self, Style};
 use crosscheck::stats::{self, Volume};
+use crosscheck::streaming::{self, Owned};
 use progress::Progress;
-use settings::{CheckSettings, Destination, EventsSettings, ExtractSettings, Settings, Sources};
+use settings::{
+    CheckSettings, Destination, EventsSettings, ExtractSettings, Route, Settings, Sources,
+};
 
 /// The exit statuses.
 const FINDINGS: u8 = 1;
@@ -64,14 +68,53 @@ fn run(cli: Cli) -> io::Result<u8> {
             render::write_rules(&settings.chosen, settings.format, style, out)
         })
         .map(|()| 0),
+        Settings::Index {
+            sources,
+            framed,
+            destination,
+        } => run_index(&sources, framed, &destination),
         Settings::Init { path, force } => init(&path, force),
     }
+}
+
+/// `index`: each report's id, place, date and event key, and each rejected
+/// input, in corpus order, as JSON Lines; ids are not checked for repeats.
+fn run_index(sources: &Sources, framed: bool, destination: &Destination) -> io::Result<u8> {
+    let batching = corpus::Batching::default();
+    let (_scan, batches) = if framed {
+        corpus::scan_framed(batching)?
+    } else {
+        corpus::scan(&sources.paths, batching)?
+    };
+    let mut rejected = 0;
+    write_to(destination, |out, _| {
+        for (batch, _) in std::iter::from_fn({
+            let mut batches = batches.every_id();
+            move || batches.next_placed()
+        }) {
+            rejected += batch.rejected.len();
+            render::write_index(&batch, out)?;
+        }
+        Ok(())
+    })?;
+    Ok(input_status(rejected))
 }
 
 /// `events`: the grouping of the corpus into events.
 fn run_events(settings: EventsSettings, started: Instant) -> io::Result<u8> {
     start_stats(settings.stats);
-    let corpus = read(&settings.sources, settings.destination.quiet)?;
+    let corpus = if settings.framed {
+        let (_scan, mut batches) = corpus::scan_framed(corpus::Batching::default())?;
+        let mut corpus = Corpus::default();
+        while let Some((batch, _)) = batches.next_placed() {
+            corpus.reports.extend(batch.reports);
+            corpus.rejected.extend(batch.rejected);
+        }
+        print_rejections(&corpus.rejected)?;
+        corpus
+    } else {
+        read(&settings.sources, settings.destination.quiet)?
+    };
     let events = stats::time("group", || {
         events::group(&corpus.reports, &settings.grouping)
     });
@@ -133,6 +176,138 @@ fn run_extract(settings: ExtractSettings, started: Instant) -> io::Result<u8> {
 
 fn run_check(settings: CheckSettings, started: Instant) -> io::Result<u8> {
     start_stats(settings.stats);
+    match settings.route {
+        Route::Streaming(owned) => run_streaming(settings, owned, started),
+        Route::InMemory => run_in_memory(settings, started),
+    }
+}
+
+/// `check` in two passes, a date window of the corpus held (`streaming`):
+/// `json` and `jsonl` records are held on disk until written in order; the
+/// other formats it serves need only the findings, which are kept.
+fn run_streaming(settings: CheckSettings, owned: Owned, started: Instant) -> io::Result<u8> {
+    let CheckSettings {
+        sources,
+        framed,
+        plan,
+        destination,
+        format,
+        known,
+        baseline: baseline_path,
+        write_baseline,
+        fail_on,
+        statistics,
+        stats: with_stats,
+        ..
+    } = settings;
+    let progress = Progress::start(destination.quiet);
+    progress.stage("indexing reports");
+    let (mut scan, batches) = if framed {
+        corpus::scan_framed(corpus::Batching::default())?
+    } else {
+        corpus::scan(&sources.paths, corpus::Batching::default())?
+    };
+    let own: Vec<PathBuf> = [&baseline_path, &write_baseline, &destination.path]
+        .into_iter()
+        .flatten()
+        .filter_map(|p| std::fs::canonicalize(p).ok())
+        .collect();
+    let index = streaming::index(batches, &plan.grouping, &own, |read| {
+        progress.stage(format!("indexing reports: {read} read"));
+    });
+    progress.suspend(|| print_rejections(&index.rejected))?;
+    // Each report is counted twice: extracted, then checked with its event.
+    progress.count(
+        Arc::clone(&plan.done),
+        2 * index.places.len(),
+        "reports extracted, then checked",
+    );
+    let deferred =
+        match format {
+            render::Format::Json | render::Format::Jsonl if !statistics => Some(
+                render::Deferred::new(format, index.places.len(), index.events.len())?,
+            ),
+            _ => None,
+        };
+    let mut recorder = streaming::Recorder::new(
+        deferred,
+        &known,
+        write_baseline.is_some(),
+        deferred_none(format, statistics),
+    );
+    let streamed = streaming::check(
+        &mut scan,
+        &index,
+        &sources.config,
+        &plan,
+        owned,
+        &mut recorder,
+    )?;
+    progress.finish();
+    print_rejections(&streamed.rejected)?;
+    print_skipped(&streamed.skipped)?;
+    let failing = fail_on
+        .threshold()
+        .is_some_and(|t| recorder.any_at_least(t));
+    let summary = recorder.summary(&index, &streamed);
+    let mut rejected = index.rejected;
+    rejected.extend(streamed.rejected);
+    let any_rejected = !rejected.is_empty();
+    let deferred = recorder.deferred.take();
+    let findings = recorder.into_findings();
+    if let Some(path) = &write_baseline {
+        output::write(Some(path), |out| baseline::write(&findings, out))?;
+    }
+    stats::time("render", || {
+        write_to(&destination, |out, style| match deferred {
+            Some(deferred) => deferred.finish(&rejected, summary, out),
+            None => {
+                let outcome = Outcome {
+                    rejected,
+                    findings: if write_baseline.is_some() {
+                        Vec::new()
+                    } else {
+                        findings
+                    },
+                    ..Outcome::default()
+                };
+                if statistics {
+                    render::write_statistics(&outcome, format, style, out)
+                } else {
+                    let presentation = render::Presentation {
+                        style: *style,
+                        ..Default::default()
+                    };
+                    render::write_check(&outcome, format, &presentation, out)
+                }
+            }
+        })
+    })?;
+    if with_stats {
+        print_stats(started, &index.volume)?;
+        writeln!(
+            io::stderr(),
+            "held at most {} reports at once",
+            streamed.most_held
+        )?;
+    }
+    Ok(if any_rejected {
+        ERRORS
+    } else if failing {
+        FINDINGS
+    } else {
+        0
+    })
+}
+
+/// Whether a streaming run keeps its findings: every format but the
+/// deferred `json` and `jsonl` needs them at the end.
+fn deferred_none(format: render::Format, statistics: bool) -> bool {
+    statistics || !matches!(format, render::Format::Json | render::Format::Jsonl)
+}
+
+/// `check` with the whole corpus held (`check::run`).
+fn run_in_memory(settings: CheckSettings, started: Instant) -> io::Result<u8> {
     let CheckSettings {
         sources,
         plan,
@@ -145,6 +320,7 @@ fn run_check(settings: CheckSettings, started: Instant) -> io::Result<u8> {
         fail_on,
         statistics,
         stats: with_stats,
+        ..
     } = settings;
     let progress = Progress::start(destination.quiet);
     progress.stage("reading reports");

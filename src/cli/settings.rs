@@ -15,6 +15,7 @@ use crosscheck::corpus;
 use crosscheck::events::{Grouping, Mode};
 use crosscheck::render::Format;
 use crosscheck::rules::{self, Rule};
+use crosscheck::streaming::Owned;
 
 use super::args::{
     CheckArgs, CheckFormat, ColorWhen, Command, EventsMode, FailOn, GroupingArgs, Input,
@@ -47,7 +48,15 @@ pub enum Settings {
     Extract(ExtractSettings),
     Events(EventsSettings),
     Rules(RulesSettings),
-    Init { path: PathBuf, force: bool },
+    Index {
+        sources: Sources,
+        framed: bool,
+        destination: Destination,
+    },
+    Init {
+        path: PathBuf,
+        force: bool,
+    },
 }
 
 impl Settings {
@@ -56,13 +65,14 @@ impl Settings {
             Command::Check(args) => Settings::Check(Box::new(CheckSettings::of(*args)?)),
             Command::Extract {
                 input,
+                limit,
                 output,
                 format,
                 uncredited,
                 stats,
             } => Settings::Extract(ExtractSettings {
                 // Read batch after batch: no input limit unless one is given.
-                sources: Sources::of(&input, None)?,
+                sources: Sources::of(&input, limit.max_input_mb)?,
                 destination: Destination::of(&output),
                 format: list_format(format),
                 uncredited,
@@ -70,14 +80,18 @@ impl Settings {
             }),
             Command::Events {
                 input,
+                limit,
                 grouping,
                 output,
                 format,
                 stats,
+                framed,
             } => {
-                let sources = Sources::of(&input, Some(corpus::DEFAULT_MAX_INPUT_MB))?;
+                let mb = limit.max_input_mb.or(Some(corpus::DEFAULT_MAX_INPUT_MB));
+                let sources = Sources::of(&input, mb)?;
                 Settings::Events(EventsSettings {
                     grouping: grouping_of(&grouping, &sources.config),
+                    framed,
                     sources,
                     destination: Destination::of(&output),
                     format: list_format(format),
@@ -93,6 +107,15 @@ impl Settings {
                 destination: Destination::of(&output),
                 format: list_format(format),
             }),
+            Command::Index {
+                input,
+                framed,
+                output,
+            } => Settings::Index {
+                sources: Sources::of(&input, None)?,
+                framed,
+                destination: Destination::of(&output),
+            },
             Command::Init { path, force } => Settings::Init { path, force },
         })
     }
@@ -108,13 +131,10 @@ pub struct Sources {
 
 impl Sources {
     /// The paths (the current folder when none), the configuration, and the
-    /// input limit: `--max-input-mb`, else `default_mb` (none: no limit).
-    fn of(input: &Input, default_mb: Option<u64>) -> Result<Sources, Refusal> {
+    /// input limit in megabytes (none: no limit).
+    fn of(input: &Input, limit_mb: Option<u64>) -> Result<Sources, Refusal> {
         let config = configuration(input).map_err(Refusal::Config)?;
-        let max_input_bytes = input
-            .max_input_mb
-            .or(default_mb)
-            .map_or(u64::MAX, |mb| mb.saturating_mul(1 << 20));
+        let max_input_bytes = limit_mb.map_or(u64::MAX, |mb| mb.saturating_mul(1 << 20));
         let paths = if input.paths.is_empty() {
             vec![PathBuf::from(".")]
         } else {
@@ -147,10 +167,25 @@ impl Destination {
     }
 }
 
+/// How `check` runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Route {
+    /// Two passes, a date window of the corpus held (`streaming`); the
+    /// events it owns checked.
+    Streaming(Owned),
+    /// The whole corpus held (`check::run`), within the old input limit:
+    /// events found from the text of every report (`--events auto`), and the
+    /// formats that show reports' text (`table`, `markdown`, `html`).
+    InMemory,
+}
+
 /// `crosscheck check`.
 #[derive(Debug)]
 pub struct CheckSettings {
     pub sources: Sources,
+    pub route: Route,
+    /// `--framed`: standard input's lines carry their places.
+    pub framed: bool,
     pub plan: check::Plan,
     pub destination: Destination,
     pub format: Format,
@@ -188,7 +223,35 @@ impl CheckSettings {
             ),
             None => None,
         };
-        let sources = Sources::of(&args.input, Some(corpus::DEFAULT_MAX_INPUT_MB))?;
+        let grouping = grouping_of(&args.grouping, &configuration_of(&args.input)?);
+        let in_memory = args.in_memory
+            || (!args.statistics
+                && matches!(format, Format::Table | Format::Markdown | Format::Html));
+        let route = match (&args.own_days, in_memory) {
+            (None, true) => Route::InMemory,
+            (None, false) => Route::Streaming(Owned::All),
+            // A part's reports alone cannot say which events the corpus holds.
+            (Some(_), true) | (Some(_), false) if grouping.mode == Mode::Auto => {
+                return Err(Refusal::Usage(
+                    "--own-days needs events by key (not --events auto)".into(),
+                ));
+            }
+            (Some(_), true) => {
+                return Err(Refusal::Usage(
+                    "--own-days needs a format of json, jsonl, csv, sarif, github or --statistics"
+                        .into(),
+                ));
+            }
+            (Some(days), false) => Route::Streaming(owned_days(days).map_err(Refusal::Usage)?),
+        };
+        if args.framed && args.input.paths.iter().any(|p| p.as_os_str() != "-") {
+            return Err(Refusal::Usage(
+                "--framed reads standard input (`-`) only".into(),
+            ));
+        }
+        // Only the whole-corpus check holds the corpus: it keeps the old limit.
+        let limit = (route == Route::InMemory).then_some(corpus::DEFAULT_MAX_INPUT_MB);
+        let sources = Sources::of(&args.input, limit)?;
         let selection = selection(&sources.config, &args).map_err(Refusal::Usage)?;
         let known = match &args.baseline {
             Some(path) => baseline::read(path).map_err(Refusal::Usage)?,
@@ -205,12 +268,14 @@ impl CheckSettings {
             .or(sources.config.check.fail_on)
             .unwrap_or(config::FailOn::Warning);
         let plan = check::Plan {
-            grouping: grouping_of(&args.grouping, &sources.config),
+            grouping,
             selection,
             done: Arc::default(),
         };
         Ok(CheckSettings {
             sources,
+            route,
+            framed: args.framed,
             plan,
             destination: Destination::of(&args.output),
             format,
@@ -240,6 +305,8 @@ pub struct ExtractSettings {
 #[derive(Debug)]
 pub struct EventsSettings {
     pub sources: Sources,
+    /// `--framed`: standard input's lines carry their places.
+    pub framed: bool,
     pub grouping: Grouping,
     pub destination: Destination,
     pub format: Format,
@@ -262,6 +329,29 @@ fn chosen_rules(code: Option<&str>) -> Result<Vec<&'static Rule>, Refusal> {
         }),
         None => Ok(rules::catalogue().iter().collect()),
     }
+}
+
+/// `--own-days`: `FROM..TO` (dates, both included) or `undated`.
+fn owned_days(given: &str) -> Result<Owned, String> {
+    if given == "undated" {
+        return Ok(Owned::Undated);
+    }
+    let wrong =
+        || format!("--own-days takes FROM..TO (2022-01-01..2022-03-31) or undated, not {given:?}");
+    let (from, to) = given.split_once("..").ok_or_else(wrong)?;
+    let day = |d: &str| {
+        d.parse::<jiff::civil::Date>()
+            .map(crosscheck::foreign::day_number)
+            .map_err(|_| wrong())
+    };
+    Ok(Owned::Days {
+        from: day(from)?,
+        to: day(to)?,
+    })
+}
+
+fn configuration_of(input: &Input) -> Result<Config, Refusal> {
+    configuration(input).map_err(Refusal::Config)
 }
 
 /// The configuration: `--isolated`, `--config FILE`, or the `crosscheck.toml`

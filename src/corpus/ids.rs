@@ -28,8 +28,18 @@ impl Ids {
     /// The reports of `entries`, in their order, each id kept once (also
     /// against every earlier batch), and the rejections among them.
     pub(super) fn admit(&mut self, entries: impl IntoIterator<Item = Entry>) -> Corpus {
+        self.admit_with(entries.into_iter().map(|e| (e, ()))).0
+    }
+
+    /// `admit`, each entry with something of its own (its place) that is
+    /// kept for the reports admitted, in their order.
+    pub(super) fn admit_with<T>(
+        &mut self,
+        entries: impl IntoIterator<Item = (Entry, T)>,
+    ) -> (Corpus, Vec<T>) {
         let mut corpus = Corpus::default();
-        for entry in entries {
+        let mut kept = Vec::new();
+        for (entry, own) in entries {
             let Found { report, at } = match entry {
                 Ok(found) => found,
                 Err(rejection) => {
@@ -55,10 +65,11 @@ impl Ids {
                     };
                     self.first.insert(report.id.as_str().into(), place);
                     corpus.reports.push(report);
+                    kept.push(own);
                 }
             }
         }
-        corpus
+        (corpus, kept)
     }
 
     /// The index of `path`; reports come file after file, so a new path is

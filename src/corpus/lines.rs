@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use super::batches::Piece;
 use super::position::{START, reject, to_u32};
-use super::{Budget, Entry, Position, Rejection, Source, io_reason, json};
+use super::{Budget, Entry, Place, Position, Rejection, Source, io_reason, json};
 
 /// One line of a JSON Lines file, not parsed yet: parsing is left to the
 /// batch's workers, in parallel.
@@ -18,6 +18,10 @@ pub(super) struct Line {
     number: u32,
     /// Without its `\n`, and on line 1 without a byte order mark.
     bytes: Vec<u8>,
+    /// Where it starts in its stream, and how many bytes it takes there
+    /// (`\n` and byte order mark included): where a second pass finds it.
+    offset: u64,
+    length: u32,
 }
 
 impl Line {
@@ -28,6 +32,35 @@ impl Line {
     /// Its length in bytes, which batches are measured in.
     pub(super) fn size(&self) -> usize {
         self.bytes.len()
+    }
+
+    /// Where it is in its stream (numbered `input` in the run's inputs).
+    pub(super) fn place(&self, input: u32) -> Place {
+        Place::Line {
+            input,
+            offset: self.offset,
+            length: self.length,
+            number: self.number,
+        }
+    }
+
+    /// The line read again from its raw bytes (`\n` and byte order mark
+    /// included), as it was read the first time.
+    pub(super) fn again(source: Arc<Source>, number: u32, mut bytes: Vec<u8>) -> Line {
+        let (offset, length) = (0, to_u32(bytes.len()));
+        if bytes.last() == Some(&b'\n') {
+            bytes.pop();
+        }
+        if number == 1 && bytes.starts_with(BYTE_ORDER_MARK) {
+            bytes.drain(..BYTE_ORDER_MARK.len());
+        }
+        Line {
+            source,
+            number,
+            bytes,
+            offset,
+            length,
+        }
     }
 }
 
@@ -132,6 +165,7 @@ impl<R: Read> Iterator for JsonLines<R> {
                         self.over_budget();
                         continue;
                     }
+                    let offset = self.taken;
                     self.taken += read as u64;
                     self.lines += 1;
                     if bytes.last() == Some(&b'\n') {
@@ -148,6 +182,8 @@ impl<R: Read> Iterator for JsonLines<R> {
                         source: Arc::clone(&self.source),
                         number: to_u32(self.lines),
                         bytes,
+                        offset,
+                        length: to_u32(read),
                     }));
                 }
             }

@@ -9,9 +9,11 @@ mod ids;
 mod json;
 mod lines;
 mod markdown;
+mod place;
 mod position;
 mod rejection;
 mod report;
+mod scan;
 mod walk;
 
 use std::io::Read as _;
@@ -19,9 +21,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 pub use batches::{Batches, Batching, batches};
+pub use place::Place;
 use position::{START, reject};
 pub use rejection::Rejection;
 pub use report::{Escape, Layout, Origin, Position, Report};
+pub use scan::{Again, Scan, scan, scan_framed};
 pub use walk::IGNORE_FILE;
 use walk::Input;
 

@@ -21,7 +21,7 @@ pub const IGNORE_FILE: &str = ".crosscheckignore";
 const NOT_REPORTS: [&str; 5] = ["README", "LICENSE", "LICENCE", "CHANGELOG", "CONTRIBUTING"];
 
 /// One thing to read, or the reason a named path cannot be.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(super) enum Input {
     File { file: PathBuf, source: Source },
     Stdin,

@@ -8,8 +8,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 
 use super::summary::{Run, Summary, left_out_event};
-use crate::align::{Claim, ReferenceChoice};
-use crate::compare::{Change, Label};
+use crate::align::{Attributed, Claim, ReferenceChoice};
+use crate::compare::{Change, Comparison, Label};
 use crate::corpus::{Rejection, Report};
 use crate::events::{Event, Happening, KeptApart, Reading, Source};
 use crate::extract::{Attribution, Kind};
@@ -45,6 +45,31 @@ pub struct ReportRecord<'a> {
     language: Option<&'a str>,
     /// Whether its wording is compared: false for a report not in English.
     compared: bool,
+}
+
+/// A report as `index` lists it: what places it in the corpus, in time and
+/// in an event.
+#[derive(Debug, Serialize)]
+pub struct IndexRecord<'a> {
+    id: &'a str,
+    path: &'a str,
+    line: u32,
+    published: Option<String>,
+    event: Option<&'a str>,
+    folder: Option<&'a str>,
+}
+
+impl IndexRecord<'_> {
+    pub fn of(r: &Report) -> IndexRecord<'_> {
+        IndexRecord {
+            id: &r.id,
+            path: &r.origin.path,
+            line: r.origin.line,
+            published: r.published.map(|d| d.to_string()),
+            event: r.event.as_deref(),
+            folder: r.origin.folder.as_deref(),
+        }
+    }
 }
 
 /// One event a line in `events --format jsonl`: the scorer's format.
@@ -133,6 +158,18 @@ pub struct AttributionRecord<'a> {
     pub attribution: &'a Attribution,
 }
 
+/// An event as `check` writes it: `left_out` says why it was not compared.
+pub fn check_event_record<'a>(
+    event: &'a Event,
+    reports: &'a [Report],
+    left_out: Option<String>,
+) -> EventRecord<'a> {
+    EventRecord {
+        left_out,
+        ..event_record(event, reports)
+    }
+}
+
 pub fn event_record<'a>(event: &'a Event, reports: &'a [Report]) -> EventRecord<'a> {
     EventRecord {
         event: &event.id,
@@ -175,17 +212,32 @@ pub fn check_event_records(outcome: &Outcome) -> impl Iterator<Item = EventRecor
 }
 
 pub fn claim_record<'a>(outcome: &'a Outcome, index: usize) -> ClaimRecord<'a> {
-    let claim: &Claim = &outcome.claims[index];
-    let comparison = &outcome.comparisons[index];
+    let attributed = Attributed {
+        reports: &outcome.reports,
+        attributions: &outcome.attributions,
+    };
+    claim_record_of(
+        &outcome.claims[index],
+        &outcome.comparisons[index],
+        attributed,
+    )
+}
+
+/// A claim as written, with its comparison, read in the reports it renders.
+pub fn claim_record_of<'a>(
+    claim: &'a Claim,
+    comparison: &'a Comparison,
+    attributed: Attributed<'a>,
+) -> ClaimRecord<'a> {
     let renderings = claim
         .renderings
         .iter()
         .zip(&comparison.diffs)
         .map(|(r, diff)| {
-            let report = &outcome.reports[r.report];
+            let report = &attributed.reports[r.report];
             RenderingRecord {
                 location: Location::new(report, r.extent()),
-                kind: outcome.attributions[r.report][r.attribution].kind,
+                kind: attributed.attributions[r.report][r.attribution].kind,
                 speaker: r.speaker.as_deref(),
                 label: diff.label,
                 similarity: (diff.similarity * 1000.0).round() / 1000.0,
@@ -201,7 +253,11 @@ pub fn claim_record<'a>(outcome: &'a Outcome, index: usize) -> ClaimRecord<'a> {
             outlets: v
                 .renderings
                 .iter()
-                .map(|&i| outcome.reports[claim.renderings[i].report].outlet.clone())
+                .map(|&i| {
+                    attributed.reports[claim.renderings[i].report]
+                        .outlet
+                        .clone()
+                })
                 .collect(),
             renderings: v.renderings.clone(),
             label: v.label,
@@ -224,27 +280,40 @@ pub fn report_records(outcome: &Outcome) -> impl Iterator<Item = ReportRecord<'_
         .iter()
         .zip(&outcome.attributions)
         .zip(&outcome.languages)
-        .map(|((r, a), &language)| ReportRecord {
-            id: &r.id,
-            outlet: &r.outlet,
-            published: r.published.map(|d| d.to_string()),
-            title: r.title.as_deref(),
-            url: r.url.as_deref(),
-            event: r.event.as_deref(),
-            path: &r.origin.path,
-            line: r.origin.line,
-            attributions: a.len(),
-            language,
-            compared: crate::extract::reads_as_english(language),
-        })
+        .map(|((r, a), &language)| report_record(r, a.len(), language))
+}
+
+/// A report as written: with how many attributions it has, in what language.
+pub fn report_record<'a>(
+    r: &'a Report,
+    attributions: usize,
+    language: Option<&'a str>,
+) -> ReportRecord<'a> {
+    ReportRecord {
+        id: &r.id,
+        outlet: &r.outlet,
+        published: r.published.map(|d| d.to_string()),
+        title: r.title.as_deref(),
+        url: r.url.as_deref(),
+        event: r.event.as_deref(),
+        path: &r.origin.path,
+        line: r.origin.line,
+        attributions,
+        language,
+        compared: crate::extract::reads_as_english(language),
+    }
 }
 
 /// Every rejected input of a run, with its message.
 pub fn rejection_records(outcome: &Outcome) -> impl Iterator<Item = RejectionRecord<'_>> {
-    outcome.rejected.iter().map(|r| RejectionRecord {
+    outcome.rejected.iter().map(rejection_record)
+}
+
+pub fn rejection_record(r: &Rejection) -> RejectionRecord<'_> {
+    RejectionRecord {
         rejection: r,
         message: r.to_string(),
-    })
+    }
 }
 
 /// Write the versioned document of a whole run.

@@ -4,6 +4,7 @@
 //! renderers), over the one finding model.
 
 mod csv;
+mod deferred;
 mod github;
 mod html;
 mod json;
@@ -17,10 +18,12 @@ mod table;
 
 use std::io::{self, Write};
 
-pub use json::{AttributionRecord, VERSION};
+pub use deferred::{Deferred, Section};
+pub use json::{AttributionRecord, VERSION, check_event_record, claim_record_of, report_record};
+pub use jsonl::Record;
 pub use matrix::{Cell, Matrix, Verdict};
 pub use stream::AttributionWriter;
-pub use summary::{RuleCount, Run, Summary, statistics};
+pub use summary::{RuleCount, Run, Summary, statistics, too_large};
 pub use table::diff_text;
 
 use crate::corpus::Report;
@@ -183,6 +186,20 @@ pub fn write_events(
         Format::Jsonl => json::write_lines(records(), out),
         _ => Err(unsupported("events", format)),
     }
+}
+
+/// `index`: a batch's reports (their id, place, date and event key) and
+/// rejections, one a line.
+pub fn write_index(batch: &crate::corpus::Corpus, out: &mut dyn Write) -> io::Result<()> {
+    let reports = batch
+        .reports
+        .iter()
+        .map(|r| Record::Indexed(json::IndexRecord::of(r)));
+    let rejected = batch
+        .rejected
+        .iter()
+        .map(|r| Record::Rejected(json::rejection_record(r)));
+    json::write_lines(reports.chain(rejected), out)
 }
 
 /// `rules`: the catalogue, or one rule's documentation.

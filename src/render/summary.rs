@@ -135,13 +135,18 @@ pub fn statistics(outcome: &Outcome) -> Vec<RuleCount> {
 pub fn left_out_event(outcome: &Outcome, index: usize) -> Option<String> {
     outcome.is_too_large(index).then(|| {
         let event = &outcome.events[index];
-        format!(
-            "left out of comparison: event {} holds {} in {}, more than one event may hold (raise events.max-attributions in crosscheck.toml, or give its reports narrower event keys)",
-            event.id,
-            counted(attributions_in(event, &outcome.attributions), "attribution"),
-            counted(event.reports.len(), "report")
-        )
+        too_large(event, attributions_in(event, &outcome.attributions))
     })
+}
+
+/// Why an event holding `attributions` attributions was left out of comparison.
+pub fn too_large(event: &Event, attributions: usize) -> String {
+    format!(
+        "left out of comparison: event {} holds {} in {}, more than one event may hold (raise events.max-attributions in crosscheck.toml, or give its reports narrower event keys)",
+        event.id,
+        counted(attributions, "attribution"),
+        counted(event.reports.len(), "report")
+    )
 }
 
 /// The reports of `event` left out of wording comparison (not English), with

@@ -20,5 +20,6 @@ mod properties;
 mod readers;
 mod rule_fixtures;
 mod stats;
+mod streaming;
 mod support;
 mod synth;

@@ -25,6 +25,7 @@ const PIPELINE: &[&str] = &[
     "outcome",
     "render",
     "check",
+    "streaming",
     "attributions",
 ];
 

@@ -1,0 +1,453 @@
+//! The check whose memory follows the date window, not the corpus.
+//!
+//! Every comparison is between reports of one event, a few days apart, and
+//! the search for quotes of other events (CC010) looks back `DAYS_BACK` days
+//! and ahead `DAYS_OF_SLACK`. So the corpus is read twice: a first pass
+//! ([`index`]) keeps each report's place, day and event; a second reads the
+//! reports day by day, extracts them, aligns each event once all its reports
+//! are read, and checks it once every event that began by the day after its
+//! last day is aligned too (the most its search can need). An event is
+//! dropped once no event left to check can search it. Events with no dated
+//! report are a bucket of their own, checked first (their search sees only
+//! each other: see `foreign`). Findings are the whole-corpus check's
+//! ([`crate::check::run`]), byte for byte.
+
+mod index;
+mod records;
+mod window;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::io;
+
+use crate::check::{Plan, extract_counted};
+use crate::config::Config;
+use crate::corpus::{Rejection, Report, Scan};
+use crate::extract::{Attribution, TooLong};
+use crate::foreign::{DAYS_BACK, DAYS_OF_SLACK};
+use crate::text::Span;
+
+pub use index::{Day, Index, UNDATED, index};
+pub use records::Recorder;
+pub use window::{Closed, Held};
+
+/// Which events a run checks and writes: all, or (for a run that is one
+/// part of a larger one, as in the Spark job) those that began in a range
+/// of days, or the undated ones. The others are read only as far as the
+/// search across events needs them.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Owned {
+    #[default]
+    All,
+    /// Began between these days, both included.
+    Days { from: Day, to: Day },
+    /// Have no dated report.
+    Undated,
+}
+
+impl Owned {
+    fn owns(self, first: Day) -> bool {
+        match self {
+            Owned::All => true,
+            Owned::Days { from, to } => first != UNDATED && (from..=to).contains(&first),
+            Owned::Undated => first == UNDATED,
+        }
+    }
+}
+
+/// Where the check's results go, as they come.
+pub trait Closing {
+    /// A report of an owned event, extracted (`index`: its number in the corpus).
+    fn report(
+        &mut self,
+        index: usize,
+        report: &Report,
+        attributions: usize,
+        language: Option<&'static str>,
+    ) -> io::Result<()>;
+    /// An owned event, checked.
+    fn event(&mut self, closed: Closed<'_>) -> io::Result<()>;
+}
+
+/// What the second pass counted beyond what it handed over.
+#[derive(Debug, Default)]
+pub struct Streamed {
+    pub claims: usize,
+    /// Reports not in English (left out of wording comparison).
+    pub left_out: usize,
+    pub events_left_out: usize,
+    pub skipped: Vec<TooLong>,
+    /// Reports that could not be read again (their file changed).
+    pub rejected: Vec<Rejection>,
+    /// The most reports held at once.
+    pub most_held: usize,
+}
+
+/// Check every event of `index` (or those `owned`), reading reports again from `scan`.
+pub fn check(
+    scan: &mut Scan,
+    index: &Index,
+    config: &Config,
+    plan: &Plan,
+    owned: Owned,
+    closing: &mut dyn Closing,
+) -> io::Result<Streamed> {
+    let mut run = Run::new(index, config, plan, owned);
+    let order = run.reading_order();
+    let mut streamed = Streamed::default();
+    let mut at = 0;
+    while at < order.len() {
+        let day = run.read_day[order[at] as usize];
+        let end = at + order[at..].partition_point(|&r| run.read_day[r as usize] == day);
+        // A day is read in chunks, so a day of many reports costs a chunk at a time.
+        for chunk in order[at..end].chunks(CHUNK) {
+            run.read(scan, chunk, &mut streamed, closing)?;
+        }
+        at = end;
+        let next = order.get(at).map(|&r| run.read_day[r as usize]);
+        run.align_complete();
+        if day == UNDATED {
+            // The undated bucket: every one of its events is read now.
+            run.check_ready(Day::MAX, &mut streamed, closing)?;
+            run.held.clear();
+            continue;
+        }
+        let due = next.is_none_or(|n| n.saturating_sub(run.last_check) >= STEP_DAYS);
+        if due {
+            run.check_ready(next.unwrap_or(Day::MAX), &mut streamed, closing)?;
+            run.last_check = day;
+        }
+        run.drop_done(next.unwrap_or(Day::MAX));
+    }
+    run.check_ready(Day::MAX, &mut streamed, closing)?;
+    streamed.most_held = run.most_held;
+    Ok(streamed)
+}
+
+/// How many reports are read, extracted and handed over at once.
+const CHUNK: usize = 4096;
+/// Events are checked every this many days: each check lays out every held
+/// event and indexes its claims for the search across events, so checking
+/// every day would cost that many times over (measured in the README).
+const STEP_DAYS: Day = 7;
+
+/// An event being read: its reports so far, with what extraction found.
+#[derive(Debug, Default)]
+struct Reading {
+    reports: Vec<Extracted>,
+    attributions: usize,
+}
+
+/// One report read, with what extraction found in it.
+#[derive(Debug)]
+struct Extracted {
+    /// Its number in the corpus.
+    number: usize,
+    report: Report,
+    attributions: Vec<Attribution>,
+    language: Option<&'static str>,
+    sentences: Vec<Span>,
+}
+
+/// The second pass's state.
+struct Run<'a> {
+    index: &'a Index,
+    config: &'a Config,
+    plan: &'a Plan,
+    owned: Owned,
+    /// Per report: its event's rank.
+    event_of: Vec<u32>,
+    /// Per report: the day it is read (its own, or its event's first day).
+    read_day: Vec<Day>,
+    /// Per event: its first and last dated day (`UNDATED` for both if none).
+    first: Vec<Day>,
+    last: Vec<Day>,
+    /// Per event: its reports not read yet.
+    unread: Vec<u32>,
+    reading: BTreeMap<usize, Reading>,
+    /// Begun and not complete, by first day.
+    open: BTreeSet<(Day, usize)>,
+    /// Complete, just aligned.
+    complete: Vec<usize>,
+    /// Complete and not checked yet, by last day and by first day.
+    waiting: BTreeSet<(Day, usize)>,
+    waiting_first: BTreeSet<(Day, usize)>,
+    /// Checked, held for the search of later events, by first day.
+    checked: BTreeSet<(Day, usize)>,
+    held: BTreeMap<usize, Held>,
+    held_reports: usize,
+    most_held: usize,
+    last_check: Day,
+}
+
+impl<'a> Run<'a> {
+    fn new(index: &'a Index, config: &'a Config, plan: &'a Plan, owned: Owned) -> Run<'a> {
+        let events = &index.events;
+        let mut event_of = vec![0u32; index.days.len()];
+        let mut first = vec![UNDATED; events.len()];
+        let mut last = vec![UNDATED; events.len()];
+        for (rank, event) in events.iter().enumerate() {
+            let dated = event
+                .reports
+                .iter()
+                .map(|&r| index.days[r])
+                .filter(|&d| d != UNDATED);
+            first[rank] = dated.clone().min().unwrap_or(UNDATED);
+            last[rank] = dated.max().unwrap_or(UNDATED);
+            for &r in &event.reports {
+                event_of[r] = rank as u32;
+            }
+        }
+        let read_day = index
+            .days
+            .iter()
+            .zip(&event_of)
+            .map(|(&d, &e)| if d == UNDATED { first[e as usize] } else { d })
+            .collect();
+        Run {
+            index,
+            config,
+            plan,
+            owned,
+            unread: events.iter().map(|e| e.reports.len() as u32).collect(),
+            event_of,
+            read_day,
+            first,
+            last,
+            reading: BTreeMap::new(),
+            open: BTreeSet::new(),
+            complete: Vec::new(),
+            waiting: BTreeSet::new(),
+            waiting_first: BTreeSet::new(),
+            checked: BTreeSet::new(),
+            held: BTreeMap::new(),
+            held_reports: 0,
+            most_held: 0,
+            last_check: UNDATED,
+        }
+    }
+
+    /// Whether event `rank` is read at all: an owned one, or one an owned
+    /// one may search (dated events never search undated ones, and back).
+    fn needed(&self, rank: usize) -> bool {
+        match self.owned {
+            Owned::All => true,
+            Owned::Undated => self.first[rank] == UNDATED,
+            Owned::Days { .. } => self.first[rank] != UNDATED,
+        }
+    }
+
+    /// The reports to read, by the day they are read, in corpus order within a day.
+    fn reading_order(&self) -> Vec<u32> {
+        let mut order: Vec<u32> = (0..self.read_day.len() as u32)
+            .filter(|&r| self.needed(self.event_of[r as usize] as usize))
+            .collect();
+        order.sort_by_key(|&r| (self.read_day[r as usize], r));
+        order
+    }
+
+    /// Read and extract the reports `chunk`, each into its event.
+    fn read(
+        &mut self,
+        scan: &mut Scan,
+        chunk: &[u32],
+        streamed: &mut Streamed,
+        closing: &mut dyn Closing,
+    ) -> io::Result<()> {
+        let places: Vec<_> = chunk
+            .iter()
+            .map(|&r| self.index.places[r as usize])
+            .collect();
+        let again = crate::stats::time("read", || scan.read(&places));
+        let mut reports = Vec::with_capacity(chunk.len());
+        let mut numbers = Vec::with_capacity(chunk.len());
+        for (&r, report) in chunk.iter().zip(again) {
+            match report {
+                Ok(report) => {
+                    reports.push(report);
+                    numbers.push(r as usize);
+                }
+                // Gone since the first pass: said, and its event goes on without it.
+                Err(rejection) => {
+                    streamed.rejected.push(rejection);
+                    self.arrived(r as usize);
+                }
+            }
+        }
+        let extracted =
+            crate::stats::time("extract", || extract_counted(&reports, &self.plan.done));
+        streamed.skipped.extend(extracted.skipped);
+        let found = extracted
+            .attributions
+            .into_iter()
+            .zip(extracted.languages)
+            .zip(extracted.sentences);
+        for ((r, report), ((attributions, language), sentences)) in
+            numbers.into_iter().zip(reports).zip(found)
+        {
+            let rank = self.event_of[r] as usize;
+            if !crate::extract::reads_as_english(language) {
+                streamed.left_out += 1;
+            }
+            if self.owned.owns(self.first[rank]) {
+                closing.report(r, &report, attributions.len(), language)?;
+            }
+            let reading = self.reading.entry(rank).or_default();
+            reading.attributions += attributions.len();
+            let report = if reading.attributions > self.plan.grouping.max_attributions {
+                // Left out of comparison: its reports are kept without their
+                // text, so one huge event costs its ids, not its text.
+                for kept in &mut reading.reports {
+                    if !kept.report.text.is_empty() {
+                        kept.report = kept.report.without_text();
+                        kept.attributions = Vec::new();
+                        kept.sentences = Vec::new();
+                    }
+                }
+                Extracted {
+                    number: r,
+                    report: report.without_text(),
+                    attributions: Vec::new(),
+                    language,
+                    sentences: Vec::new(),
+                }
+            } else {
+                Extracted {
+                    number: r,
+                    report,
+                    attributions,
+                    language,
+                    sentences,
+                }
+            };
+            reading.reports.push(report);
+            self.arrived(r);
+        }
+        Ok(())
+    }
+
+    /// Report `r` is read: its event has begun, or is complete.
+    fn arrived(&mut self, r: usize) {
+        let rank = self.event_of[r] as usize;
+        let total = self.index.events[rank].reports.len() as u32;
+        if self.unread[rank] == total {
+            self.open.insert((self.first[rank], rank));
+        }
+        self.unread[rank] -= 1;
+        if self.unread[rank] == 0 {
+            self.open.remove(&(self.first[rank], rank));
+            self.complete.push(rank);
+        }
+    }
+
+    /// Align the events completed since last time, in parallel, and hold them.
+    fn align_complete(&mut self) {
+        use rayon::prelude::*;
+        let complete = std::mem::take(&mut self.complete);
+        let mut built: Vec<(usize, Held)> = complete
+            .into_iter()
+            .map(|rank| {
+                let reading = self.reading.remove(&rank).unwrap_or_default();
+                (rank, held_of(reading, self.plan.grouping.max_attributions))
+            })
+            .collect();
+        let events = &self.index.events;
+        let config = self.config;
+        crate::stats::time("align+compare", || {
+            built
+                .par_iter_mut()
+                .for_each(|(rank, held)| held.align(&events[*rank], config));
+        });
+        for (rank, held) in built {
+            self.held_reports += held.reports.len();
+            self.waiting.insert((self.last[rank], rank));
+            self.waiting_first.insert((self.first[rank], rank));
+            self.held.insert(rank, held);
+        }
+        self.most_held = self.most_held.max(self.held_reports);
+    }
+
+    /// Check the waiting events whose search has all it can need: every
+    /// event that began by the day after their last day is aligned (none is
+    /// still open, and none begins before `next`, the next day to read).
+    fn check_ready(
+        &mut self,
+        next: Day,
+        streamed: &mut Streamed,
+        closing: &mut dyn Closing,
+    ) -> io::Result<()> {
+        let bound = self.open.first().map_or(next, |&(d, _)| d.min(next));
+        let mut ready = Vec::new();
+        while let Some(&(last, rank)) = self.waiting.first() {
+            if last != UNDATED && last.saturating_add(DAYS_OF_SLACK) >= bound && next != Day::MAX {
+                break;
+            }
+            self.waiting.pop_first();
+            self.waiting_first.remove(&(self.first[rank], rank));
+            self.checked.insert((self.first[rank], rank));
+            ready.push(rank);
+        }
+        if ready.is_empty() {
+            return Ok(());
+        }
+        ready.sort_unstable();
+        let owned: Vec<usize> = ready
+            .into_iter()
+            .filter(|&rank| self.owned.owns(self.first[rank]))
+            .collect();
+        let mut result = Ok(());
+        window::check(
+            &mut self.held,
+            &self.index.events,
+            &owned,
+            self.config,
+            self.plan,
+            &mut |closed| {
+                streamed.claims += closed.claims.len();
+                if closed.too_large.is_some() {
+                    streamed.events_left_out += 1;
+                }
+                if result.is_ok() {
+                    result = closing.event(closed);
+                }
+                Ok(())
+            },
+        )?;
+        result
+    }
+
+    /// Drop the checked events no event left to check can search: those
+    /// that began more than `DAYS_BACK` days before the first of them.
+    fn drop_done(&mut self, next: Day) {
+        let unchecked = [
+            self.open.first().map(|&(d, _)| d),
+            self.waiting_first.first().map(|&(d, _)| d),
+            Some(next),
+        ];
+        let earliest = unchecked.into_iter().flatten().min().unwrap_or(Day::MAX);
+        while let Some(&(first, rank)) = self.checked.first() {
+            if first >= earliest.saturating_sub(DAYS_BACK) {
+                break;
+            }
+            self.checked.pop_first();
+            if let Some(held) = self.held.remove(&rank) {
+                self.held_reports -= held.reports.len();
+            }
+        }
+    }
+}
+
+/// An event read whole: its reports in corpus order, with what was found.
+fn held_of(mut reading: Reading, max_attributions: usize) -> Held {
+    reading.reports.sort_by_key(|e| e.number);
+    let mut held = Held::default();
+    for e in reading.reports {
+        held.reports.push(e.report);
+        held.attributions.push(e.attributions);
+        held.languages.push(e.language);
+        held.sentences.push(e.sentences);
+    }
+    if reading.attributions > max_attributions {
+        held.too_large = Some(reading.attributions);
+    }
+    held
+}
