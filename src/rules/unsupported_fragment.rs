@@ -1,5 +1,7 @@
 //! CC004 unsupported-fragment: quoted words found in no other rendering of the claim.
 
+use std::cell::OnceCell;
+
 use super::quote_altered::{self, QuotedWords};
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::extract::Kind;
@@ -50,6 +52,8 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             if others.is_empty() {
                 continue;
             }
+            // The other reports' quoted words, made when a part first needs them.
+            let quoted_by_others: OnceCell<Vec<Vec<String>>> = OnceCell::new();
             let within = |quoted: &&Span| rendering.pieces.iter().any(|p| p.overlaps(**quoted));
             for &quoted in attribution.content.quoted.iter().filter(within) {
                 // `taken seriously ... addressed`: each side of an ellipsis is quoted on its own.
@@ -63,9 +67,11 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                     .into_iter()
                     .filter(|part| !part.is_empty())
                     .any(|part| {
+                        let elsewhere = quoted_by_others
+                            .get_or_init(|| quoted_by_others_of(context, rendering.report));
                         !others.iter().any(|o| contains(o, &part))
-                            && !quoted_elsewhere(context, rendering.report, &part)
-                            && !holds_a_quote_of_another(context, rendering.report, &part)
+                            && !quoted_elsewhere(elsewhere, &part)
+                            && !holds_a_quote_of_another(elsewhere, &part)
                     });
                 // Words another outlet quotes in other words are an altered
                 // quote (CC002's finding): one difference, one finding.
@@ -105,43 +111,37 @@ fn is_title(text: &str, quoted: Span) -> bool {
         && !words.trim_end().ends_with(['.', '!', '?'])
 }
 
-/// Whether a report of the event other than `report` has `part` inside quote marks.
-fn quoted_elsewhere(context: &Context<'_>, report: usize, part: &[String]) -> bool {
+/// The quoted words of every report of the event but `report`, each side of
+/// an ellipsis apart (`quoted_parts`).
+fn quoted_by_others_of(context: &Context<'_>, report: usize) -> Vec<Vec<String>> {
     context
         .event
         .reports
         .iter()
         .filter(|&&r| r != report)
-        .any(|&r| {
+        .flat_map(|&r| {
             let text = &context.reports[r].text;
-            context.attributions[r].iter().any(|a| {
-                a.content
-                    .quoted
-                    .iter()
-                    .any(|&q| quoted_parts(text, q).iter().any(|q| contains(q, part)))
-            })
+            context.attributions[r]
+                .iter()
+                .flat_map(|a| a.content.quoted.iter())
+                .flat_map(move |&q| quoted_parts(text, q))
         })
+        .collect()
+}
+
+/// Whether another report of the event has `part` inside quote marks
+/// (`elsewhere` is `quoted_by_others_of`).
+fn quoted_elsewhere(elsewhere: &[Vec<String>], part: &[String]) -> bool {
+    elsewhere.iter().any(|q| contains(q, part))
 }
 
 /// Whether `part` holds another report's quotation of at least
 /// `MIN_QUOTE_HELD` words: then it is the fuller version of a passage others
 /// excerpt (or cut with an ellipsis), not words no one else quotes.
-fn holds_a_quote_of_another(context: &Context<'_>, report: usize, part: &[String]) -> bool {
-    context
-        .event
-        .reports
+fn holds_a_quote_of_another(elsewhere: &[Vec<String>], part: &[String]) -> bool {
+    elsewhere
         .iter()
-        .filter(|&&r| r != report)
-        .any(|&r| {
-            let text = &context.reports[r].text;
-            context.attributions[r].iter().any(|a| {
-                a.content.quoted.iter().any(|&q| {
-                    quoted_parts(text, q)
-                        .iter()
-                        .any(|q| q.len() >= MIN_QUOTE_HELD && contains(part, q))
-                })
-            })
-        })
+        .any(|q| q.len() >= MIN_QUOTE_HELD && contains(part, q))
 }
 
 /// See `holds_a_quote_of_another`.
