@@ -114,12 +114,7 @@ fn altered_words<'c>(
     // CC004's question.
     let text = &context.reports[rendering.report].text;
     let extent = rendering.extent();
-    let altered: Vec<&Change> = diff
-        .changes
-        .iter()
-        .filter(|c| !c.class.is_faithful(claim.translated))
-        .filter(|c| !runs_on(text, extent, c))
-        .collect();
+    let altered: Vec<&Change> = altering(diff, claim.translated, text, extent).collect();
     (!altered.is_empty()).then_some(altered)
 }
 
@@ -176,13 +171,7 @@ fn quoted_in_reported_speech(
             let report = &context.reports[rendering.report];
             let message = format!(
                 "quote differs from {other}'s wording: {}",
-                named(
-                    diff.changes
-                        .iter()
-                        .filter(|c| !c.class.is_faithful(claim.translated))
-                        .filter(|c| !runs_on(&report.text, quoted, c))
-                        .map(describe)
-                )
+                named(altering(&diff, claim.translated, &report.text, quoted).map(describe))
             );
             let primary = crate::finding::Location::new(report, quoted);
             let related = vec![rendering_location(context, claim, j)];
@@ -254,9 +243,9 @@ pub(super) fn quoted_words(
         })
         .collect();
     let changed = |diff: &Diff| {
-        diff.changes
-            .iter()
-            .any(|c| !c.class.is_faithful(claim.translated) && !runs_on(text, quoted, c))
+        altering(diff, claim.translated, text, quoted)
+            .next()
+            .is_some()
     };
     let faithful = |diff: &Diff| {
         matches!(
@@ -281,6 +270,20 @@ pub(super) fn quoted_words(
         .map_or(QuotedWords::Unmatched, |(j, diff)| {
             QuotedWords::Altered(j, diff)
         })
+}
+
+/// The changes of `diff` that alter the quote whose words stand at `extent`
+/// of `text`: neither faithful (`translated` speech allows more) nor words
+/// running on past the other quote.
+fn altering<'d, 't>(
+    diff: &'d Diff,
+    translated: bool,
+    text: &'t str,
+    extent: Span,
+) -> impl Iterator<Item = &'d Change> + use<'d, 't> {
+    diff.changes
+        .iter()
+        .filter(move |c| !c.class.is_faithful(translated) && !runs_on(text, extent, c))
 }
 
 /// Whether a change only adds words before or after all of the other
