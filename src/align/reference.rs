@@ -4,7 +4,8 @@
 //! minister, inferred from the role, no configuration needed), an outlet
 //! configured as `official`, a government body (a ministry, a department),
 //! then a direct quote (the wording most outlets
-//! print, else the most complete), then any rendering. A quote is never
+//! back, printing it or an excerpt of it or a longer quote it is cut from;
+//! else the most complete), then any rendering. A quote is never
 //! judged against another outlet's paraphrase while a quote of it exists.
 
 use std::collections::HashMap;
@@ -13,6 +14,11 @@ use super::offices;
 use super::{Attributed, ReferenceChoice, Rendering};
 use crate::extract::Kind;
 use crate::text::Wording;
+
+/// Past this many different wordings of a claim, which outlets back a wording
+/// is counted by its exact words only: comparing each with each as excerpts
+/// costs their number squared.
+const MAX_WORDINGS_COMPARED: usize = 32;
 
 /// The reference rendering of a claim, and why it is the one.
 pub(super) fn choose(
@@ -81,21 +87,53 @@ pub(super) fn choose(
             .or_default()
             .push(i);
     }
+    let mut groups: Vec<Vec<usize>> = by_wording.into_values().collect();
+    groups.sort_unstable();
     // Renderings in one report are one outlet's wording, counted once.
-    let outlets = |group: &Vec<usize>| {
-        let mut reports: Vec<usize> = group.iter().map(|&i| renderings[i].report).collect();
+    let outlets = |members: &mut dyn Iterator<Item = usize>| {
+        let mut reports: Vec<usize> = members.map(|i| renderings[i].report).collect();
         reports.sort_unstable();
         reports.dedup();
         reports.len()
     };
-    let largest = by_wording.values().map(outlets).max().unwrap_or(0);
+    // An outlet backs a wording when it prints those words, an excerpt of
+    // them, or a longer quote they are an excerpt of: outlets cut one quote
+    // at different places, and agree on the words they share.
+    let folded: Vec<Vec<&str>> = groups
+        .iter()
+        .map(|g| words(g[0]).words.iter().map(|w| &*w.folded).collect())
+        .collect();
+    let compare_excerpts = groups.len() <= MAX_WORDINGS_COMPARED;
+    let backing = |g: usize| {
+        outlets(
+            &mut (0..groups.len())
+                .filter(|&h| {
+                    h == g
+                        || (compare_excerpts
+                            && (excerpt_of(&folded[h], &folded[g])
+                                || excerpt_of(&folded[g], &folded[h])))
+                })
+                .flat_map(|h| groups[h].iter().copied()),
+        )
+    };
+    let backed: Vec<usize> = (0..groups.len()).map(backing).collect();
+    let largest = backed.iter().copied().max().unwrap_or(0);
     if largest > 1 {
-        let mut common = by_wording
-            .values()
-            .filter(|g| outlets(g) == largest)
-            .flatten()
-            .copied();
-        if let Some(i) = earliest(&mut common) {
+        // Of the wordings most outlets back: one with no words put in brackets
+        // (`[the Act]` stands for what the speaker said), the most complete,
+        // the earliest.
+        let edited = |g: usize| {
+            let r = &renderings[groups[g][0]];
+            r.pieces
+                .iter()
+                .any(|p| reports[r.report].text[p.start()..p.end()].contains('['))
+        };
+        let best = (0..groups.len())
+            .filter(|&g| backed[g] == largest)
+            .min_by_key(|&g| (edited(g), std::cmp::Reverse(folded[g].len())));
+        if let Some(g) = best
+            && let Some(i) = earliest(&mut groups[g].iter().copied())
+        {
             return (i, ReferenceChoice::MostCommon);
         }
     }
@@ -152,4 +190,9 @@ pub(super) fn is_translated(
                         ))
             })
         })
+}
+
+/// Whether `short` is a run of `long`'s words.
+fn excerpt_of(short: &[&str], long: &[&str]) -> bool {
+    !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
 }
