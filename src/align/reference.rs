@@ -4,8 +4,8 @@
 //! minister, inferred from the role, no configuration needed), an outlet
 //! configured as `official`, a government body (a ministry, a department),
 //! then a direct quote (the wording most outlets
-//! back, printing it or an excerpt of it or a longer quote it is cut from;
-//! else the most complete), then any rendering. A quote is never
+//! back, printing it or an excerpt of it; else the most complete), then any
+//! rendering. A quote is never
 //! judged against another outlet's paraphrase while a quote of it exists.
 
 use std::collections::HashMap;
@@ -96,9 +96,10 @@ pub(super) fn choose(
         reports.dedup();
         reports.len()
     };
-    // An outlet backs a wording when it prints those words, an excerpt of
-    // them, or a longer quote they are an excerpt of: outlets cut one quote
-    // at different places, and agree on the words they share.
+    // An outlet backs a wording when it prints those words or an excerpt of
+    // them: outlets cut one quote at different places, and agree on the words
+    // they share. (Not a longer quote: the shortest excerpt would be backed
+    // by every quote it is cut from, and judge them all as additions.)
     let folded: Vec<Vec<&str>> = groups
         .iter()
         .map(|g| words(g[0]).words.iter().map(|w| &*w.folded).collect())
@@ -107,12 +108,7 @@ pub(super) fn choose(
     let backing = |g: usize| {
         outlets(
             &mut (0..groups.len())
-                .filter(|&h| {
-                    h == g
-                        || (compare_excerpts
-                            && (excerpt_of(&folded[h], &folded[g])
-                                || excerpt_of(&folded[g], &folded[h])))
-                })
+                .filter(|&h| h == g || (compare_excerpts && excerpt_of(&folded[h], &folded[g])))
                 .flat_map(|h| groups[h].iter().copied()),
         )
     };
