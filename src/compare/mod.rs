@@ -28,6 +28,9 @@ use crate::text::{Span, Unit, Word, Wording, folded, units};
 /// Below this share of matching words, a rendering is a paraphrase of the
 /// reference rather than a version of its words.
 pub const PARAPHRASE_BELOW: f64 = 0.75;
+/// A rendering that only drops some of the reference's words is a version of
+/// them, not a paraphrase, while it keeps at least this share of the stretch.
+const CUT_SIMILARITY: f64 = 0.5;
 /// How many reference words a window may grow by on each side of its match.
 const WINDOW_GROWTH: usize = 3;
 /// The longest replacement read as a translator's choice of words; a longer
@@ -370,9 +373,15 @@ fn diff(
 
 /// How a rendering with these changes and this similarity relates to the reference.
 fn label(changes: &[Change], similarity: f64, translated: bool) -> Label {
+    // The reference's words, some dropped and nothing else changed: a cut
+    // version of them (`unfair scrutiny` for `unfair public
+    // scrutiny`), however short, while it keeps most of the stretch.
+    let cut = changes.iter().all(|c| {
+        c.new.is_empty() || matches!(c.class, ChangeClass::Punctuation | ChangeClass::Elided)
+    }) && similarity >= CUT_SIMILARITY;
     if changes.iter().all(|c| c.class == ChangeClass::Punctuation) {
         Label::Same
-    } else if similarity < PARAPHRASE_BELOW {
+    } else if similarity < PARAPHRASE_BELOW && !cut {
         Label::Paraphrase
     } else if changes.iter().all(|c| c.class.is_faithful(translated)) {
         Label::Translation

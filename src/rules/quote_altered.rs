@@ -55,7 +55,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         // When no outlet prints the source's words and no two outlets agree,
         // the reference is only the longest quote: either side of the
         // difference may be the altered one, so both are flagged.
-        if differing.is_empty() || !undecided(claim) {
+        if differing.is_empty() || !undecided(claim, comparison) {
             continue;
         }
         let outlets: Vec<&str> = differing
@@ -119,12 +119,19 @@ fn altered_words<'c>(
 }
 
 /// Whether the reference was chosen for want of a better one: no outlet near
-/// the speaker printed the words and no wording is printed by more outlets.
-fn undecided(claim: &Claim) -> bool {
+/// the speaker printed the words, no wording is printed by more outlets, and
+/// no other outlet's rendering (a few words quoted in its own sentence, say)
+/// has the reference's words as they stand.
+fn undecided(claim: &Claim, comparison: &Comparison) -> bool {
+    let reference = &claim.renderings[claim.reference];
     matches!(
         claim.reference_is,
         ReferenceChoice::MostComplete | ReferenceChoice::Earliest
-    )
+    ) && !claim
+        .renderings
+        .iter()
+        .zip(&comparison.diffs)
+        .any(|(r, diff)| r.report != reference.report && diff.label == Label::Same)
 }
 
 /// The change seen from the other side: what one dropped, the other added.
