@@ -14,8 +14,10 @@ use crate::text::{Word, equivalent};
 pub enum ChangeClass {
     /// The same words, with other punctuation or case: `Games,` and `games`.
     Punctuation,
-    /// Spelling, transliteration or inflection: `criticised`, `criticized`.
+    /// Spelling or transliteration: `criticised`, `criticized`; `Sergey`, `Sergei`.
     Spelling,
+    /// Another form of the same word: `want` for `wanted`, `concern` for `concerns`.
+    Inflection,
     /// Interchangeable words, the typical translation variant: `legitimate`, `reasonable`.
     Synonym,
     /// Words another outlet's translation of the statement also uses: a
@@ -52,6 +54,7 @@ impl fmt::Display for ChangeClass {
         f.write_str(match self {
             ChangeClass::Punctuation => "punctuation",
             ChangeClass::Spelling => "spelling",
+            ChangeClass::Inflection => "inflection",
             ChangeClass::Synonym => "synonym",
             ChangeClass::Retranslated => "another translation's words",
             ChangeClass::FunctionWord => "function word",
@@ -73,8 +76,9 @@ impl fmt::Display for ChangeClass {
 impl ChangeClass {
     /// Whether a change of this class leaves the words a faithful rendering.
     /// Punctuation, spelling, an elision and another name for the speaker
-    /// always do. Interchangeable words, function words, word order, words
-    /// left out and another translation's words do only in translated speech
+    /// always do. Interchangeable words, another form of a word, function
+    /// words, word order, words left out and another translation's words do
+    /// only in translated speech
     /// (`translated`):
     /// independent translators choose them, while an English speaker's
     /// words have one wording, and a quote that changes them is altered.
@@ -86,6 +90,7 @@ impl ChangeClass {
             | ChangeClass::SpeakerReference => true,
             // A translation may leave words out: a variant, not a misquote.
             ChangeClass::Synonym
+            | ChangeClass::Inflection
             | ChangeClass::Retranslated
             | ChangeClass::FunctionWord
             | ChangeClass::Reordered
@@ -222,7 +227,13 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
         return ChangeClass::Date;
     }
     if old.len() == new.len() && replaced && old.iter().zip(new).all(|(a, b)| spelled_alike(a, b)) {
-        return ChangeClass::Spelling;
+        // `wanted` and `want` are one word, but not one wording: a quote
+        // that changes the tense or the number changes what was said.
+        return if old.iter().zip(new).any(|(a, b)| inflected(a, b)) {
+            ChangeClass::Inflection
+        } else {
+            ChangeClass::Spelling
+        };
     }
     // One name put for another; `Mrs` for `Ms` is an honorific, and
     // `Chile's` for `Chile has` keeps the name.
@@ -340,6 +351,15 @@ fn spelled_alike(a: &Word, b: &Word) -> bool {
         return true;
     }
     a.capitalised && b.capitalised && strsim::jaro_winkler(&a.folded, &b.folded) >= SAME_SPELLING
+}
+
+/// Another form of one common word (`want`, `wanted`), not the same word
+/// spelled another way (`criticised`, `criticized`) or a name transliterated.
+fn inflected(a: &Word, b: &Word) -> bool {
+    a.stem == b.stem
+        && a.folded != b.folded
+        && american(&a.folded) != american(&b.folded)
+        && !(a.capitalised && b.capitalised)
 }
 
 /// A word in American spelling, as far as a suffix tells: `-ise` `-isation`
