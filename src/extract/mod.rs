@@ -202,7 +202,11 @@ fn run_on(doc: &Document<'_>, found: &mut Vec<Attribution>) {
             }
             found.retain(|a| !a.content.spans.is_empty());
         }
-        let Some(owner) = found.iter().position(opened) else {
+        let Some(owner) = found
+            .iter()
+            .position(opened)
+            .or_else(|| introduced(doc, found, quote.outer.start(), *first))
+        else {
             continue;
         };
         let last = quote.spans.len() - 1;
@@ -249,6 +253,42 @@ fn run_on(doc: &Document<'_>, found: &mut Vec<Attribution>) {
             }
         }
     }
+}
+
+/// A quotation whose first line follows a credited sentence ending in a
+/// colon that already reports something else (`Reid told the Post she was a
+/// careful driver:` / `"No.` / `I have learned."`): the quotation is the same
+/// speaker's words, a direct quote of its own, added to `found`; its index.
+/// (`opened` is where its first mark stands, `first` its first line's words.)
+fn introduced(
+    doc: &Document<'_>,
+    found: &mut Vec<Attribution>,
+    opened: usize,
+    first: Span,
+) -> Option<usize> {
+    let frame = found.iter().rev().find(|a| {
+        a.is_credited()
+            && a.sentence.end() <= opened
+            && doc.text[a.sentence.end()..opened].trim().is_empty()
+            && doc.text[a.sentence.range()].trim_end().ends_with(':')
+    })?;
+    let words = without_spaces(doc.text, first);
+    if words.start() >= words.end() {
+        return None;
+    }
+    let quote = Attribution {
+        kind: Kind::Direct,
+        content: Content {
+            text: doc.text[words.range()].to_string(),
+            spans: vec![words],
+            quoted: vec![words],
+            proposition: true,
+        },
+        sentence: words,
+        ..frame.clone()
+    };
+    found.push(quote);
+    Some(found.len() - 1)
 }
 
 /// The first tokens of the lines a quotation runs on to without a reopening

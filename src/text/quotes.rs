@@ -198,7 +198,7 @@ pub fn pair(text: &str, tokens: &mut [Token], paragraphs: &[Range<usize>]) -> Ve
 }
 
 /// The most lines of copy written a sentence a line that one quotation runs over.
-const MAX_QUOTE_LINES: usize = 8;
+const MAX_QUOTE_LINES: usize = 16;
 
 /// Whether a quotation left open at the end of paragraph `p`, in copy written
 /// a sentence a line (paragraphs apart by a single line break), is closed a

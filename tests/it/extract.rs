@@ -334,3 +334,40 @@ fn a_warning_over_something_says_what_it_was_about_not_what_was_said() {
         ]
     );
 }
+
+#[test]
+fn a_quote_of_many_lines_runs_on_to_the_frame_that_closes_it() {
+    let text = "Hale spoke to the magazine in May .\n\
+        'I learned .\n\
+        Believe me .\n\
+        I drove enough for a lifetime .\n\
+        I had a good time .\n\
+        I raced .\n\
+        I crashed twice .\n\
+        I won once .\n\
+        I sold the car , and I 'm happy where I am .\n\
+        I do n't need any of that now , ' she told the magazine .\n\
+        She runs a shop .";
+    assert_eq!(
+        attributions(text),
+        [
+            "direct | she | told | the magazine | - | I learned . Believe me . I drove enough for a lifetime . I had a good time . I raced . I crashed twice . I won once . I sold the car , and I 'm happy where I am . I do n't need any of that now"
+        ]
+    );
+}
+
+#[test]
+fn a_quote_after_a_colon_that_ends_another_statement_is_a_direct_quote_of_its_own() {
+    let text = "In May , Hale told the Post she was a `` careful driver '' now :\n\
+        `` No .\n\
+        I learned .\n\
+        I do n't need that anymore . ''\n\
+        She runs a shop .";
+    assert_eq!(
+        attributions(text),
+        [
+            "mixed | Hale | told | the Post | - | she was a `` careful driver '' now",
+            "direct | Hale | told | the Post | - | No . I learned . I do n't need that anymore",
+        ]
+    );
+}
