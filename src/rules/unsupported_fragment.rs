@@ -8,6 +8,12 @@ use crate::extract::Kind;
 use crate::finding::{Finding, Location, Severity};
 use crate::text::{Span, Wording};
 
+/// Quoted words longer than this are a quotation, not a fragment: others
+/// telling the same statement in their own words leave it unconfirmed, not
+/// contradicted (a paraphrase that changes its meaning is CC003's finding).
+/// Scare quotes and partial quotes are a few words.
+const LONGEST_FRAGMENT: usize = 12;
+
 pub(crate) const RULE: Rule = Rule {
     code: "CC004",
     name: "unsupported-fragment",
@@ -65,7 +71,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 }
                 let unsupported = quoted_parts(&report.text, quoted)
                     .into_iter()
-                    .filter(|part| !part.is_empty())
+                    .filter(|part| !part.is_empty() && part.len() <= LONGEST_FRAGMENT)
                     .any(|part| {
                         let elsewhere = quoted_by_others
                             .get_or_init(|| quoted_by_others_of(context, rendering.report));
