@@ -229,7 +229,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             let cue = a.cue.as_ref().map_or("", |c| c.span.text.as_str());
             let primary = Location::new(report, sentence);
             let message = format!(
-                "{} prints \"{}\" in its own voice; {} gives it as {speaker}'s (\"{cue}\": \"{}\")",
+                "{} prints \"{}\" in its own voice; {} attributes it to {speaker} (\"{cue}\": \"{}\")",
                 report.outlet,
                 excerpt(&primary.text),
                 source.outlet,

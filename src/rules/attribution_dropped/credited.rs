@@ -238,24 +238,35 @@ struct Run {
 /// Species Act` is what a statement is about, not what it says); else 0.
 /// And whether a distinctive run holds an amount (`is_amount`).
 fn common_run(a: &[Word], b: &[Word]) -> (usize, bool) {
+    // The run is of content words: the small words between them come and go
+    // with the phrasing (`rule that weakened the Act`, `rule that weakened Act`).
+    // A small word with a capital inside a sentence is a name (`WHO`, `US`).
+    let counted = |words: &[Word]| -> Vec<(usize, Word)> {
+        words
+            .iter()
+            .enumerate()
+            .filter(|(i, w)| w.content || is_number(w) || (*i > 0 && w.capitalised))
+            .map(|(i, w)| (i, w.clone()))
+            .collect()
+    };
+    let (a, b) = (counted(a), counted(b));
     // A word is part of a name when both write it with a capital, unless it
     // opens the sentence, where every word has one.
-    let named = |i: usize, j: usize| i > 0 && a[i].capitalised && b[j].capitalised;
+    let named = |i: usize, j: usize| a[i].0 > 0 && a[i].1.capitalised && b[j].1.capitalised;
     let mut best = (0, false);
     // Of the run ending at each pair of words, one row kept: its content
     // words, and whether it holds a number, an amount, a word not of a name.
     let mut previous = vec![Run::default(); b.len() + 1];
     let mut current = previous.clone();
-    for (i, word) in a.iter().enumerate() {
-        for (j, other) in b.iter().enumerate() {
+    for (i, (_, word)) in a.iter().enumerate() {
+        for (j, (_, other)) in b.iter().enumerate() {
             current[j + 1] = if word.folded == other.folded {
                 let run = previous[j];
-                let counts = word.content || is_number(word);
                 Run {
-                    content: run.content + usize::from(counts),
+                    content: run.content + 1,
                     number: run.number || is_number(word),
                     amount: run.amount || is_amount(word),
-                    plain: run.plain || (counts && !named(i, j)),
+                    plain: run.plain || !named(i, j),
                 }
             } else {
                 Run::default()
