@@ -203,12 +203,21 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             // A sentence that renders no aligned claim, credits no one and
             // hedges nothing may still state bare what another report gives as
             // a source's claim.
-            let before = &sentences[s.saturating_sub(CARRIED_OVER)..s];
+            // The cheap tests first: most sentences meet no credited claim,
+            // and finding the report's quotations reads its whole text again.
             if !taken.is_empty()
                 || !frames.is_empty()
+                || claims.is_empty()
                 || words.len() < MIN_STATED_WORDS
                 || words.words.iter().any(credited::is_hedge)
-                || quoted(sentence, sentence)
+            {
+                continue;
+            }
+            let Some(found) = credited::stated(&words, r, &claims, &by_key) else {
+                continue;
+            };
+            let before = &sentences[s.saturating_sub(CARRIED_OVER)..s];
+            if quoted(sentence, sentence)
                 || left_open(&report.text, before)
                 || (opens_with_a_pronoun(&words)
                     && context.attributions[r]
@@ -217,9 +226,6 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             {
                 continue;
             }
-            let Some(found) = credited::stated(&words, r, &claims, &by_key) else {
-                continue;
-            };
             let source = &context.reports[found.report];
             let a = found.attribution;
             let speaker = a

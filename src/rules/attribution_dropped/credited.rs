@@ -109,6 +109,12 @@ fn credits_a_claim(a: &Attribution) -> Option<bool> {
     )
 }
 
+/// Whether some word of `text` is a hedge, read without making its words.
+fn mentions_a_hedge(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .any(|w| !w.is_empty() && listed("hedges", &w.to_lowercase()))
+}
+
 /// The stems of the words hedges qualify: the first content word after each.
 fn hedged_words(words: &[Word]) -> Vec<u64> {
     words
@@ -148,7 +154,11 @@ pub(super) fn claims<'a>(
             let Some(in_its_right) = credits_a_claim(attribution) else {
                 continue;
             };
-            if !ends_a_sentence(text, attribution.sentence) {
+            // Most statements are credited plainly: their words are read only
+            // when a hedge may make them a claim.
+            if !ends_a_sentence(text, attribution.sentence)
+                || !(in_its_right || mentions_a_hedge(&attribution.content.text))
+            {
                 continue;
             }
             let words = Wording::new(text, &attribution.content.spans);
