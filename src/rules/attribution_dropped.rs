@@ -1,6 +1,8 @@
 //! CC006 attribution-dropped: a statement that other outlets attribute, printed
 //! in an outlet's own voice.
 
+mod credited;
+
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::{Attributed, Claim, MIN_SHARED};
 use crate::compare::{self, Label};
@@ -75,6 +77,22 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 >= MIN_COVERAGE
         })
     };
+    // The statements the event's reports credit as claims, whether or not
+    // they were aligned with another rendering.
+    let (claims, by_key) = credited::claims(
+        context
+            .event
+            .reports
+            .iter()
+            .filter(|&&q| context.is_compared(q))
+            .map(|&q| {
+                (
+                    q,
+                    context.reports[q].text.as_str(),
+                    context.attributions[q].as_slice(),
+                )
+            }),
+    );
     for &r in &context.event.reports {
         // A primary source's own voice is the source, not a dropped attribution;
         // a report left out of wording comparison has no English sentences to read.
@@ -131,20 +149,23 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             let words = all_words
                 .within(sentence)
                 .unwrap_or_else(|| Wording::new(&report.text, &[sentence]));
-            if words.len() < MIN_WORDS || !may_render(&words) {
-                continue;
-            }
             // A sentence may run two statements together: each stretch renders one.
             let mut taken: Vec<Span> = Vec::new();
-            while let Some((claim, stretch, pieces)) = best_match(
-                &words,
-                r,
-                &references,
-                &taken,
-                &own_voice,
-                attributed,
-                &report.text,
-            ) {
+            let renders = words.len() >= MIN_WORDS && may_render(&words);
+            while let Some((claim, stretch, pieces)) = renders
+                .then(|| {
+                    best_match(
+                        &words,
+                        r,
+                        &references,
+                        &taken,
+                        &own_voice,
+                        attributed,
+                        &report.text,
+                    )
+                })
+                .flatten()
+            {
                 taken.push(stretch);
                 // Words inside quote marks are someone's words, not the outlet's
                 // own voice, even where extraction found no frame for them (a
@@ -179,9 +200,63 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 let related = vec![rendering_location(context, claim, claim.reference)];
                 out.push(rule.finding(context, claim, message, primary, related, pieces));
             }
+            // A sentence that renders no aligned claim, credits no one and
+            // hedges nothing may still state bare what another report gives as
+            // a source's claim.
+            // The cheap tests first: most sentences meet no credited claim,
+            // and finding the report's quotations reads its whole text again.
+            if !taken.is_empty()
+                || !frames.is_empty()
+                || claims.is_empty()
+                || words.len() < MIN_STATED_WORDS
+                || words.words.iter().any(credited::is_hedge)
+            {
+                continue;
+            }
+            let Some(found) = credited::stated(&words, r, &claims, &by_key) else {
+                continue;
+            };
+            let before = &sentences[s.saturating_sub(CARRIED_OVER)..s];
+            if quoted(sentence, sentence)
+                || left_open(&report.text, before)
+                || (opens_with_a_pronoun(&words)
+                    && context.attributions[r]
+                        .iter()
+                        .any(|a| before.iter().any(|b| b.overlaps(a.sentence))))
+            {
+                continue;
+            }
+            let source = &context.reports[found.report];
+            let a = found.attribution;
+            let speaker = a
+                .speaker
+                .as_ref()
+                .map_or("its source", |s| s.mention.text.as_str());
+            let cue = a.cue.as_ref().map_or("", |c| c.span.text.as_str());
+            let primary = Location::new(report, sentence);
+            let message = format!(
+                "{} prints \"{}\" in its own voice; {} attributes it to {speaker} (\"{cue}\": \"{}\")",
+                report.outlet,
+                excerpt(&primary.text),
+                source.outlet,
+                excerpt(&a.content.text),
+            );
+            let related = vec![Location::new(source, a.sentence)];
+            let claim = context.own_claims().map(|(c, _)| c).find(|c| {
+                c.renderings
+                    .iter()
+                    .any(|x| x.report == found.report && x.attribution == found.index)
+            });
+            out.push(match claim {
+                Some(claim) => rule.finding(context, claim, message, primary, related, Vec::new()),
+                None => rule.report_finding(context, message, primary, related),
+            });
         }
     }
 }
+
+/// A sentence shorter than this states too little to hold another's claim.
+const MIN_STATED_WORDS: usize = 4;
 
 /// Whether a sentence opens with a quote mark (`"`, `“`, ``` `` ```, `«`).
 fn opens_a_quote(text: &str, sentence: Span) -> bool {
