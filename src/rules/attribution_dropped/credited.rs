@@ -215,6 +215,12 @@ pub(super) fn stated<'c, 'a>(
         if claim.report == report || n < MIN_SHARED || coverage < MIN_COVERAGE {
             continue;
         }
+        // Figures that differ make another statement: a sentence that trade
+        // `was worth 150 billion` does not print bare a claim that it
+        // `should reach 203 billion`.
+        if other_figures(&words.words, &claim.words.words) {
+            continue;
+        }
         let (run, amount) = common_run(&words.words, &claim.words.words);
         let states_the_hedged =
             |hedged: &Vec<u64>| amount || words.words.iter().any(|w| hedged.contains(&w.stem_key));
@@ -231,6 +237,23 @@ pub(super) fn stated<'c, 'a>(
         }
     }
     best.map(|(_, _, c)| &credited[c])
+}
+
+/// Whether both wordings give figures (`150`, `two`; a scale such as
+/// `billion` says no figure) and share none of them.
+fn other_figures(a: &[Word], b: &[Word]) -> bool {
+    let figures = |words: &[Word]| -> Vec<u64> {
+        words
+            .iter()
+            .filter(|w| {
+                w.folded.starts_with(|c: char| c.is_ascii_digit())
+                    || NUMBER_WORDS.contains(w.folded.as_ref())
+            })
+            .map(|w| w.folded_key)
+            .collect()
+    };
+    let (a, b) = (figures(a), figures(b));
+    !a.is_empty() && !b.is_empty() && !a.iter().any(|f| b.contains(f))
 }
 
 /// A run of words two wordings have in the same order, as far as read.
