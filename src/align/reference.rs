@@ -105,11 +105,29 @@ pub(super) fn choose(
         .map(|g| words(g[0]).words.iter().map(|w| &*w.folded).collect())
         .collect();
     let compare_excerpts = groups.len() <= MAX_WORDINGS_COMPARED;
+    let excerpt =
+        |h: usize, g: usize| compare_excerpts && h != g && excerpt_of(&folded[h], &folded[g]);
+    let printed_by =
+        |h: usize, report: usize| groups[h].iter().any(|&i| renderings[i].report == report);
+    // An outlet's excerpt backs no wording that its own fuller quote of the
+    // same words contradicts (`productive` cut from its `candid, in-depth and
+    // productive` does not back another outlet's `honest, in-depth and
+    // productive`).
+    let contradicted = |h: usize, g: usize, report: usize| {
+        (0..groups.len()).any(|k| {
+            k != g && printed_by(k, report) && excerpt(h, k) && !excerpt(k, g) && !excerpt(g, k)
+        })
+    };
     let backing = |g: usize| {
         outlets(
             &mut (0..groups.len())
-                .filter(|&h| h == g || (compare_excerpts && excerpt_of(&folded[h], &folded[g])))
-                .flat_map(|h| groups[h].iter().copied()),
+                .filter(|&h| h == g || excerpt(h, g))
+                .flat_map(|h| {
+                    groups[h]
+                        .iter()
+                        .copied()
+                        .filter(move |&i| h == g || !contradicted(h, g, renderings[i].report))
+                }),
         )
     };
     let backed: Vec<usize> = (0..groups.len()).map(backing).collect();
@@ -134,10 +152,17 @@ pub(super) fn choose(
         }
     }
     if !quoted_only {
-        return (
-            earliest(&mut candidates.into_iter()).unwrap_or(0),
-            ReferenceChoice::Earliest,
-        );
+        // The earliest report's fullest rendering: a word it quotes in one
+        // sentence is no reference for the statement it gives in another.
+        let first = earliest(&mut candidates.iter().copied()).unwrap_or(0);
+        let report = renderings[first].report;
+        let fullest = candidates
+            .iter()
+            .copied()
+            .filter(|&i| renderings[i].report == report)
+            .max_by_key(|&i| (words(i).len(), std::cmp::Reverse(i)))
+            .unwrap_or(first);
+        return (fullest, ReferenceChoice::Earliest);
     }
     // No wording shared: the most complete quote, which the shorter excerpts fit in.
     let longest = candidates
