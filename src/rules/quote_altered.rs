@@ -220,7 +220,7 @@ pub(super) fn quoted_words(
     let quotes = |j: usize| {
         matches!(
             context.attribution(&claim.renderings[j]).kind,
-            Kind::Direct | Kind::Mixed
+            Kind::Direct | Kind::Mixed | Kind::Fragment
         ) || (j == claim.reference && context.is_verbatim_source(claim))
     };
     let diffs: Vec<(usize, Diff)> = claim
