@@ -1,6 +1,9 @@
 //! The compiled-in data files of `data/`: one reader for their two shapes, a
 //! list of lines and a list in `[sections]`. A `#` starts a comment.
 
+use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
 /// The lines that carry data: comments and blank lines dropped, white space trimmed.
 pub fn lines(source: &str) -> impl Iterator<Item = &str> {
     source
@@ -20,6 +23,29 @@ pub fn sections(source: &str) -> Vec<(&str, &str)> {
         }
     }
     out
+}
+
+/// The entries of each `[section]`, as a set per section name.
+pub fn by_section(source: &str) -> HashMap<&str, HashSet<&str>> {
+    let mut out: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for (section, entry) in sections(source) {
+        out.entry(section).or_default().insert(entry);
+    }
+    out
+}
+
+/// The number words of `data/meaning.txt` (`[numbers]`: `two 2`) and the
+/// digits each stands for.
+pub fn number_words() -> &'static HashMap<&'static str, &'static str> {
+    static NUMBERS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
+        sections(include_str!("../data/meaning.txt"))
+            .into_iter()
+            .filter(|(section, _)| *section == "numbers")
+            .filter_map(|(_, line)| line.split_once(' '))
+            .map(|(word, digits)| (word, digits.trim()))
+            .collect()
+    });
+    &NUMBERS
 }
 
 /// The names of the `[sections]` of a file, in order.

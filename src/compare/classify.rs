@@ -119,23 +119,8 @@ const SHORT: usize = 3;
 /// How close two words must be to be one spelling (`Sergey`, `Sergei`).
 const SAME_SPELLING: f64 = 0.9;
 
-static MEANING: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
-    let mut sections: HashMap<&str, HashSet<&str>> = HashMap::new();
-    for (section, word) in crate::data::sections(include_str!("../../data/meaning.txt")) {
-        sections.entry(section).or_default().insert(word);
-    }
-    sections
-});
-
-/// Number words and the digits they stand for (`[numbers]` of meaning.txt).
-static NUMBERS: LazyLock<HashMap<&'static str, &'static str>> = LazyLock::new(|| {
-    crate::data::sections(include_str!("../../data/meaning.txt"))
-        .into_iter()
-        .filter(|(section, _)| *section == "numbers")
-        .filter_map(|(_, line)| line.split_once(' '))
-        .map(|(word, digits)| (word, digits.trim()))
-        .collect()
-});
+static MEANING: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
+    LazyLock::new(|| crate::data::by_section(include_str!("../../data/meaning.txt")));
 
 fn in_section(section: &str, word: &Word) -> bool {
     MEANING
@@ -263,7 +248,10 @@ fn written_alike(old: &[&Word], new: &[&Word]) -> bool {
     let bare = |words: &[&Word], auxiliary: bool| {
         let mut out = String::new();
         for w in words {
-            let word = NUMBERS.get(w.folded.as_ref()).copied().unwrap_or(&w.folded);
+            let word = crate::data::number_words()
+                .get(w.folded.as_ref())
+                .copied()
+                .unwrap_or(&w.folded);
             out.extend(
                 expanded(word, auxiliary)
                     .chars()

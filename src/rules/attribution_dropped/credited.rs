@@ -10,7 +10,7 @@
 //! according to PC Magazine`). Here the other side is the attributed content
 //! itself, and the match is looser but must share something distinctive.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use rustc_hash::FxHashMap;
@@ -26,21 +26,8 @@ const MIN_COVERAGE: f64 = 0.6;
 /// words, or one fewer when one of them is a number (`two million`).
 const MIN_RUN: usize = 3;
 
-static STANCE: LazyLock<FxHashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
-    let mut sections: FxHashMap<&str, HashSet<&str>> = FxHashMap::default();
-    for (section, word) in crate::data::sections(include_str!("../../../data/stance.txt")) {
-        sections.entry(section).or_default().insert(word);
-    }
-    sections
-});
-
-static NUMBER_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| {
-    crate::data::sections(include_str!("../../../data/meaning.txt"))
-        .into_iter()
-        .filter(|(section, _)| *section == "numbers")
-        .filter_map(|(_, line)| line.split_whitespace().next())
-        .collect()
-});
+static STANCE: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
+    LazyLock::new(|| crate::data::by_section(include_str!("../../../data/stance.txt")));
 
 fn listed(section: &str, word: &str) -> bool {
     STANCE.get(section).is_some_and(|s| s.contains(word))
@@ -53,7 +40,7 @@ pub(super) fn is_hedge(word: &Word) -> bool {
 
 fn is_number(word: &Word) -> bool {
     word.folded.starts_with(|c: char| c.is_ascii_digit())
-        || NUMBER_WORDS.contains(word.folded.as_ref())
+        || crate::data::number_words().contains_key(word.folded.as_ref())
         || listed("scales", &word.folded)
 }
 
@@ -247,7 +234,7 @@ fn other_figures(a: &[Word], b: &[Word]) -> bool {
             .iter()
             .filter(|w| {
                 w.folded.starts_with(|c: char| c.is_ascii_digit())
-                    || NUMBER_WORDS.contains(w.folded.as_ref())
+                    || crate::data::number_words().contains_key(w.folded.as_ref())
             })
             .map(|w| w.folded_key)
             .collect()
