@@ -138,9 +138,12 @@ pub(super) fn choose(
         // the earliest.
         let edited = |g: usize| {
             let r = &renderings[groups[g][0]];
-            r.pieces
-                .iter()
-                .any(|p| reports[r.report].text[p.start()..p.end()].contains('['))
+            r.pieces.iter().any(|p| {
+                reports[r.report]
+                    .text
+                    .get(p.range())
+                    .is_some_and(|t| t.contains('['))
+            })
         };
         let best = (0..groups.len())
             .filter(|&g| backed[g] == largest)

@@ -268,9 +268,14 @@ fn introduced(
 ) -> Option<usize> {
     let frame = found.iter().rev().find(|a| {
         a.is_credited()
-            && a.sentence.end() <= opened
-            && doc.text[a.sentence.end()..opened].trim().is_empty()
-            && doc.text[a.sentence.range()].trim_end().ends_with(':')
+            && doc
+                .text
+                .get(a.sentence.end()..opened)
+                .is_some_and(|between| between.trim().is_empty())
+            && doc
+                .text
+                .get(a.sentence.range())
+                .is_some_and(|sentence| sentence.trim_end().ends_with(':'))
     })?;
     let words = without_spaces(doc.text, first);
     if words.start() >= words.end() {
@@ -279,7 +284,7 @@ fn introduced(
     let quote = Attribution {
         kind: Kind::Direct,
         content: Content {
-            text: doc.text[words.range()].to_string(),
+            text: doc.text.get(words.range()).unwrap_or_default().to_string(),
             spans: vec![words],
             quoted: vec![words],
             proposition: true,

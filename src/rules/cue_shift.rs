@@ -71,6 +71,22 @@ const SAME_ACCOUNT: f64 = 1.0 / 3.0;
 /// ...and at least this many.
 const SAME_ACCOUNT_KEYS: usize = 2;
 
+/// A rendering with its cue and its speaker's event-wide name, as an account
+/// of what that speaker said.
+struct Account<'c> {
+    claim: &'c Claim,
+    /// Index of the rendering in the claim.
+    index: usize,
+    cue: &'c Cue,
+    speaker: String,
+}
+
+impl<'c> Account<'c> {
+    fn rendering(&self) -> &'c Rendering {
+        &self.claim.renderings[self.index]
+    }
+}
+
 /// One speaker's account, reported by one outlet with a loaded verb that
 /// frames what was said (`claimed`, `admitted`) and by another with a neutral
 /// one. Alignment joins renderings close in wording only, so a paraphrase of
@@ -78,21 +94,26 @@ const SAME_ACCOUNT_KEYS: usize = 2;
 /// himself as a life-long fan`) stands in a claim of its own: here the two are
 /// paired by their speaker and what they are about.
 fn shifted_accounts(context: &Context<'_>, rule: &Rule, flagged: &[Span], out: &mut Vec<Finding>) {
-    let renderings: Vec<(&Claim, usize)> = context
+    let accounts: Vec<Account<'_>> = context
         .own_claims()
-        .flat_map(|(claim, _)| (0..claim.renderings.len()).map(move |i| (claim, i)))
+        .flat_map(|(claim, _)| (0..claim.renderings.len()).map(move |index| (claim, index)))
+        .filter_map(|(claim, index)| {
+            let rendering = &claim.renderings[index];
+            Some(Account {
+                claim,
+                index,
+                cue: context.attribution(rendering).cue.as_ref()?,
+                speaker: speaker_of(context, rendering)?,
+            })
+        })
         .collect();
-    let loaded: Vec<(&Claim, usize, &Cue, String)> = renderings
+    let loaded: Vec<&Account<'_>> = accounts
         .iter()
-        .filter_map(|&(claim, i)| {
-            let rendering = &claim.renderings[i];
-            let cue = context.attribution(rendering).cue.as_ref()?;
-            (cue.class == CueClass::Loaded
-                && frames_words(cue)
-                && !standing_position(cue)
-                && !flagged.contains(&cue.span.span()))
-            .then_some(())?;
-            Some((claim, i, cue, speaker_of(context, rendering)?))
+        .filter(|a| {
+            a.cue.class == CueClass::Loaded
+                && frames_words(a.cue)
+                && !standing_position(a.cue)
+                && !flagged.contains(&a.cue.span.span())
         })
         .collect();
     if loaded.is_empty() {
@@ -102,69 +123,73 @@ fn shifted_accounts(context: &Context<'_>, rule: &Rule, flagged: &[Span], out: &
         let words = Wording::new(&context.reports[r.report].text, &context.statement(r));
         content_keys(&words.words)
     };
-    // The neutral and emphatic renderings of the speakers reported with a loaded verb.
-    let plain: Vec<(&Claim, usize, &Cue, String, Vec<Key>)> = renderings
+    // The neutral and emphatic accounts of the speakers reported with a
+    // loaded verb, with their content keys.
+    let plain: Vec<(&Account<'_>, Vec<Key>)> = accounts
         .iter()
-        .filter_map(|&(claim, i)| {
-            let rendering = &claim.renderings[i];
-            let cue = context.attribution(rendering).cue.as_ref()?;
-            if !matches!(cue.class, CueClass::Neutral | CueClass::Emphatic) {
-                return None;
-            }
-            let speaker = speaker_of(context, rendering)?;
-            loaded
-                .iter()
-                .any(|l| l.3 == speaker)
-                .then(|| (claim, i, cue, speaker, keys(rendering)))
+        .filter(|a| {
+            matches!(a.cue.class, CueClass::Neutral | CueClass::Emphatic)
+                && loaded.iter().any(|l| l.speaker == a.speaker)
         })
+        .map(|a| (a, keys(a.rendering())))
         .collect();
+    let direct = |r: &Rendering| context.attribution(r).kind == Kind::Direct;
     let mut reported: Vec<Span> = Vec::new();
-    for (claim, i, cue, speaker) in loaded {
-        let rendering = &claim.renderings[i];
-        if reported.contains(&cue.span.span()) {
+    for account in loaded {
+        let rendering = account.rendering();
+        if reported.contains(&account.cue.span.span()) {
             continue;
         }
         let mine = keys(rendering);
-        let direct = |r: &Rendering| context.attribution(r).kind == Kind::Direct;
         let best = plain
             .iter()
-            .filter(|p| {
-                let theirs = &p.0.renderings[p.1];
-                p.3 == speaker
-                    && theirs.report != rendering.report
+            .filter(|(other, _)| {
+                other.speaker == account.speaker
+                    && other.rendering().report != rendering.report
                     // Two quotations of one statement are aligned by their
                     // words: left apart, they are two statements.
-                    && !(direct(theirs) && direct(rendering))
+                    && !(direct(other.rendering()) && direct(rendering))
             })
-            .filter_map(|p| {
-                let shared = shared_keys(&mine, &p.4);
-                let smaller = mine.len().min(p.4.len()).max(1);
+            .filter_map(|(other, theirs)| {
+                let shared = shared_keys(&mine, theirs);
+                let smaller = mine.len().min(theirs.len()).max(1);
                 (shared >= SAME_ACCOUNT_KEYS && shared as f64 / smaller as f64 >= SAME_ACCOUNT)
-                    .then_some((shared, p))
+                    .then_some((shared, *other))
             })
-            .max_by_key(|(shared, p)| {
+            .max_by_key(|(shared, other)| {
                 (
                     *shared,
-                    std::cmp::Reverse((p.0.renderings[p.1].report, p.1)),
+                    std::cmp::Reverse((other.rendering().report, other.index)),
                 )
             });
-        let Some((_, &(other_claim, j, other_cue, _, _))) = best else {
+        let Some((_, other)) = best else {
             continue;
         };
-        reported.push(cue.span.span());
+        reported.push(account.cue.span.span());
         let report = &context.reports[rendering.report];
-        let other = &other_claim.renderings[j];
-        let other_report = &context.reports[other.report];
+        let other_report = &context.reports[other.rendering().report];
         let message = format!(
-            "{} reports what {speaker} said with \"{}\" (loaded); {} uses \"{}\" ({})",
-            report.outlet, cue.span.text, other_report.outlet, other_cue.span.text, other_cue.class
+            "{} reports what {} said with \"{}\" (loaded); {} uses \"{}\" ({})",
+            report.outlet,
+            account.speaker,
+            account.cue.span.text,
+            other_report.outlet,
+            other.cue.span.text,
+            other.cue.class
         );
         let related = vec![
-            Location::new(other_report, other_cue.span.span()),
-            rendering_location(context, other_claim, j),
+            Location::new(other_report, other.cue.span.span()),
+            rendering_location(context, other.claim, other.index),
         ];
-        let primary = Location::new(report, cue.span.span());
-        out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
+        let primary = Location::new(report, account.cue.span.span());
+        out.push(rule.finding(
+            context,
+            account.claim,
+            message,
+            primary,
+            related,
+            Vec::new(),
+        ));
     }
 }
 
