@@ -39,7 +39,9 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             // One speaker's one statement, reported with two verbs: a loaded verb
             // for another person's words, or for another thing they said, is
             // no shift of this one's framing.
+            // A position held over time (`has accused`) frames no one statement.
             if rendering.report == reference.report
+                || standing_position(cue)
                 || context.different_speakers(rendering, reference)
                 || !context.same_statement(rendering, reference)
             {
