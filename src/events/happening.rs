@@ -91,6 +91,27 @@ impl<T: Copy + PartialEq + Ord> Votes<T> {
         self.votes.iter().map(|v| v.1).sum()
     }
 
+    /// The value with the most votes on values `near` it, with that weight
+    /// (ties: the most votes on it alone, then the smaller value).
+    fn leader_near(&self, near: impl Fn(T, T) -> bool) -> Option<(T, f32)> {
+        let around = |value: T| -> f32 {
+            self.votes
+                .iter()
+                .filter(|(other, _)| near(*other, value))
+                .map(|v| v.1)
+                .sum()
+        };
+        self.votes
+            .iter()
+            .map(|&(value, own)| (value, around(value), own))
+            .max_by(|a, b| {
+                a.1.total_cmp(&b.1)
+                    .then(a.2.total_cmp(&b.2))
+                    .then(b.0.cmp(&a.0))
+            })
+            .map(|(value, around, _)| (value, around))
+    }
+
     /// The value most votes go to, with its weight (ties: the smaller value).
     pub fn leader(&self) -> Option<(T, f32)> {
         self.votes
@@ -191,19 +212,19 @@ fn weekdays_apart(a: u8, b: u8) -> u8 {
     d.min(7 - d)
 }
 
+/// The weekdays' names, Monday first (weekday `0`).
+pub const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
+
 fn weekday_name(d: u8) -> &'static str {
-    [
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-    ]
-    .get(usize::from(d))
-    .copied()
-    .unwrap_or("")
+    WEEKDAYS.get(usize::from(d)).copied().unwrap_or("")
 }
 
 /// A share of votes a key needs in a group to speak for it.
@@ -269,26 +290,7 @@ impl Tally {
         if total < 0.8 {
             return None;
         }
-        let near = |d: Day| -> f32 {
-            self.days
-                .votes
-                .iter()
-                .filter(|(x, _)| (x - d).abs() <= DAY_SLACK)
-                .map(|v| v.1)
-                .sum()
-        };
-        let (best, weight) = self
-            .days
-            .votes
-            .iter()
-            .map(|&(d, own)| (d, near(d), own))
-            // The most votes within a day of it, then the most on it.
-            .max_by(|a, b| {
-                a.1.total_cmp(&b.1)
-                    .then(a.2.total_cmp(&b.2))
-                    .then(b.0.cmp(&a.0))
-            })
-            .map(|(d, near, _)| (d, near))?;
+        let (best, weight) = self.days.leader_near(|a, b| (a - b).abs() <= DAY_SLACK)?;
         (weight >= SHARE * total).then_some(best)
     }
 
@@ -298,25 +300,9 @@ impl Tally {
         if total < WEEKDAY_SUPPORT {
             return None;
         }
-        let near = |d: u8| -> f32 {
-            self.weekdays
-                .votes
-                .iter()
-                .filter(|(x, _)| weekdays_apart(*x, d) <= 1)
-                .map(|v| v.1)
-                .sum()
-        };
         let (best, weight) = self
             .weekdays
-            .votes
-            .iter()
-            .map(|&(d, own)| (d, near(d), own))
-            .max_by(|a, b| {
-                a.1.total_cmp(&b.1)
-                    .then(a.2.total_cmp(&b.2))
-                    .then(b.0.cmp(&a.0))
-            })
-            .map(|(d, near, _)| (d, near))?;
+            .leader_near(|a, b| weekdays_apart(a, b) <= 1)?;
         (weight >= SHARE * total).then_some(best)
     }
 

@@ -27,7 +27,7 @@ mod romanise;
 
 pub use acts::{Act, Mode as ActMode};
 pub use calendar::How as DayFrom;
-pub use happening::Apart;
+pub use happening::{Apart, WEEKDAYS};
 
 use std::collections::BTreeMap;
 use std::time::Instant;

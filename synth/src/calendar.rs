@@ -23,15 +23,8 @@ const MONTHS_AP: [&str; 12] = [
 const MONTHS_SHORT: [&str; 12] = [
     "Jan", "Feb", "March", "April", "May", "June", "July", "Aug", "Sept", "Oct", "Nov", "Dec",
 ];
-pub const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
+/// The weekdays' names, Monday first: the ones the checker reads.
+pub use crosscheck::events::WEEKDAYS;
 
 /// A civil date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
