@@ -73,13 +73,8 @@ impl Deferred {
         }
         out.extend_from_slice(b",\n");
         let printed = record.pretty_inner()?;
-        for (i, line) in printed.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                out.push(b'\n');
-            }
-            out.extend_from_slice(INDENT);
-            out.extend_from_slice(line);
-        }
+        out.extend_from_slice(INDENT);
+        super::stream::indent_lines(&printed, INDENT, out);
         Ok(())
     }
 

@@ -155,12 +155,18 @@ fn print(format: Format, reports: &[Report], found: &[Vec<Attribution>]) -> io::
 /// record printed alone is where a line of it starts.
 fn element(record: &AttributionRecord<'_>, out: &mut Vec<u8>) -> io::Result<()> {
     let printed = serde_json::to_vec_pretty(record)?;
+    indent_lines(&printed, INDENT, out);
+    Ok(())
+}
+
+/// A record printed alone, laid into an enclosing array: every line after
+/// the first starts with `indent` (the caller places the first line).
+pub(super) fn indent_lines(printed: &[u8], indent: &[u8], out: &mut Vec<u8>) {
     for (i, line) in printed.split(|&b| b == b'\n').enumerate() {
         if i > 0 {
             out.push(b'\n');
-            out.extend_from_slice(INDENT);
+            out.extend_from_slice(indent);
         }
         out.extend_from_slice(line);
     }
-    Ok(())
 }
