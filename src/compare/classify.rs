@@ -244,7 +244,7 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
 /// The same words but for how they are joined or written: `end game` and
 /// `endgame`, `tool kits` and `toolkits`, `eleventh` and `11th`, `it's`
 /// and `it is`, `did n't` and `did not`, `she's been` and `she has been`.
-fn written_alike(old: &[&Word], new: &[&Word]) -> bool {
+pub(super) fn written_alike(old: &[&Word], new: &[&Word]) -> bool {
     let bare = |words: &[&Word], auxiliary: bool| {
         let mut out = String::new();
         for w in words {

@@ -16,6 +16,7 @@ use std::time::Duration;
 use serde::Serialize;
 use similar::{Algorithm, DiffTag};
 
+use classify::written_alike;
 pub use classify::{ChangeClass, Speakers, classify};
 
 use crate::align::{Attributed, Claim};
@@ -278,7 +279,24 @@ fn diff(
     let after = (wording.len() - found.a.end)
         .min(scope.len() - found.b.end)
         .min(WINDOW_GROWTH);
-    let window = found.b.start - before..found.b.end + after;
+    // Words of the rendering that are the reference's next ones written
+    // together (`ofeverything` for `of everything`) take one more of them in.
+    let joined = |new: &[Word], old: &[Word]| {
+        let (new, old): (Vec<&Word>, Vec<&Word>) = (new.iter().collect(), old.iter().collect());
+        !new.is_empty() && written_alike(&old, &new)
+    };
+    let room_before = found.b.start > before
+        && joined(
+            &wording.words[found.a.start - before..found.a.start],
+            &scope.words[found.b.start - before - 1..found.b.start],
+        );
+    let room_after = found.b.end + after < scope.len()
+        && joined(
+            &wording.words[found.a.end..found.a.end + after],
+            &scope.words[found.b.end..found.b.end + after + 1],
+        );
+    let window = found.b.start - before - usize::from(room_before)
+        ..found.b.end + after + usize::from(room_after);
     let old: Vec<&Word> = scope.words[window.clone()].iter().collect();
     let new: Vec<&Word> = wording.words.iter().collect();
     // Diffed in units: a word, or a phrase an equivalents group lists, so that
