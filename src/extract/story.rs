@@ -209,7 +209,11 @@ impl Thread {
                 || open.paragraph + 1 == unit.paragraph
                     && unit.opens_paragraph
                     && only_quotes(unit.clause)
-                    && running_quote(doc, unit.clause).is_none()
+                    && running_quote(doc, unit.clause).is_none_or(|q| {
+                        // A quote over several paragraphs goes on the last
+                        // one's words only when those were a quotation too.
+                        self.found[open.attribution].kind == Kind::Direct && closes_its_line(doc, q)
+                    })
                     && self.found[open.attribution].speaker.is_some()
                     && !open.others_named)
     }
@@ -355,6 +359,17 @@ fn only_quotes(clause: &Clause<'_>) -> bool {
 }
 
 /// The quotation a clause opens, when it closes in a later paragraph.
+/// Whether nothing but punctuation follows `quote`'s closing mark on its
+/// line: no frame of its own (`... ," Smith said`) credits it there.
+fn closes_its_line(doc: &Document<'_>, quote: &Quote) -> bool {
+    let rest = doc.text.get(quote.outer.end()..).unwrap_or("");
+    rest.split('\n')
+        .next()
+        .unwrap_or("")
+        .chars()
+        .all(|c| !c.is_alphanumeric())
+}
+
 fn running_quote<'d>(doc: &'d Document<'_>, clause: &Clause<'_>) -> Option<&'d Quote> {
     let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(0) else {
         return None;

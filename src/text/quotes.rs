@@ -211,7 +211,7 @@ fn closes_lines_later(
     p: usize,
     family: Family,
 ) -> bool {
-    for q in p + 1..paragraphs.len().min(p + MAX_QUOTE_LINES) {
+    'lines: for q in p + 1..paragraphs.len().min(p + MAX_QUOTE_LINES) {
         let (Some(before), Some(line)) = (paragraphs.get(q - 1), paragraphs.get(q)) else {
             return false;
         };
@@ -234,6 +234,12 @@ fn closes_lines_later(
             else {
                 continue;
             };
+            // A line that opens with a mark of the kind and closes none runs
+            // the quotation on, as a paragraph reopening it would
+            // (`"A.` / `B.` / `"C.` / `D."`): the close is looked for further.
+            if t == line.start && mark.can_open && !closes_in(text, tokens, line.clone(), family) {
+                continue 'lines;
+            }
             let after_stop = t > line.start
                 && tokens
                     .get(t - 1)
@@ -243,6 +249,18 @@ fn closes_lines_later(
         }
     }
     false
+}
+
+/// Whether a mark of `family` in the tokens `line`, after its first, can close.
+fn closes_in(text: &str, tokens: &[Token], line: Range<usize>, family: Family) -> bool {
+    tokens
+        .get(line)
+        .unwrap_or_default()
+        .iter()
+        .skip(1)
+        .filter(|t| t.kind() == TokenKind::Punct)
+        .filter_map(|t| mark_at(text, t))
+        .any(|m| m.family == family && m.can_close)
 }
 
 fn mark_at(text: &str, token: &Token) -> Option<Mark> {

@@ -94,6 +94,20 @@ fn a_quote_runs_over_two_paragraphs() {
 }
 
 #[test]
+fn a_quote_written_a_sentence_a_line_runs_on_after_its_frame() {
+    // Copy set a sentence a line: the quote after the frame runs over a line
+    // with no marks, reopens on the next (a new paragraph of the same
+    // quote) and closes two lines later.
+    let text = "`` The pumps held , '' Ruiz said .\n`` We worked all night .\nNobody went home .\n`` By dawn the road was open .\nI am proud of them . ''\nThe storm moved north .";
+    assert_eq!(
+        attributions(text),
+        [
+            "direct | Ruiz | said | - | - | The pumps held  We worked all night . Nobody went home .  By dawn the road was open . I am proud of them"
+        ]
+    );
+}
+
+#[test]
 fn titles_aliases_and_pronouns_resolve_to_one_name() {
     let text = "Chinese Foreign Minister Wang Yi spoke to reporters. \
         \"We are calm,\" the Chinese minister said. \"Stay calm,\" he added. \
