@@ -5,7 +5,7 @@ use crate::align::Attributed;
 use crate::align::{Claim, ReferenceChoice};
 use crate::compare::{Change, Comparison, Diff, Label};
 use crate::extract::Kind;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Tag};
 use crate::text::{Span, Wording};
 
 /// Two quotes that share less of their words than this are two statements
@@ -30,10 +30,18 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         let reference = &claim.renderings[claim.reference];
         let reference_outlet = &context.reports[reference.report].outlet;
         let mut differing = Vec::new();
+        // Renderings whose words a third outlet prints where the reference's differ.
+        let mut outvoting = Vec::new();
         for i in 0..claim.renderings.len() {
             let Some(altered) = altered_words(context, claim, comparison, i) else {
                 continue;
             };
+            if printed_by_a_third(context, claim, comparison, i, Tag::Added)
+                && !printed_by_a_third(context, claim, comparison, i, Tag::Removed)
+            {
+                outvoting.push((i, altered));
+                continue;
+            }
             let diff = &comparison.diffs[i];
             let primary = rendering_location(context, claim, i);
             let message = format!(
@@ -52,10 +60,36 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             differing.push((i, altered));
         }
         quoted_in_reported_speech(context, rule, claim, out);
+        // Two outlets against the reference, word by word: the reference's
+        // words are the altered ones.
+        // Named by the closest of them: the others may differ elsewhere too.
+        if let Some((_, altered)) = outvoting.iter().min_by_key(|(_, altered)| altered.len()) {
+            let outlets: Vec<&str> = outvoting
+                .iter()
+                .map(|(i, _)| context.reports[claim.renderings[*i].report].outlet.as_str())
+                .collect();
+            let message = format!(
+                "quote differs from {}'s wording, which another outlet prints too: {}",
+                outlets.join("'s and "),
+                named(altered.iter().map(|c| describe(&reversed(c))))
+            );
+            let related = outvoting
+                .iter()
+                .map(|(i, _)| rendering_location(context, claim, *i))
+                .collect();
+            let primary = rendering_location(context, claim, claim.reference);
+            out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
+            continue;
+        }
         // When no outlet prints the source's words and no two outlets agree,
         // the reference is only the longest quote: either side of the
         // difference may be the altered one, so both are flagged.
-        if differing.is_empty() || !undecided(claim, comparison) {
+        if differing.is_empty()
+            || !undecided(claim, comparison)
+            || differing
+                .iter()
+                .all(|(i, _)| printed_by_a_third(context, claim, comparison, *i, Tag::Removed))
+        {
             continue;
         }
         let outlets: Vec<&str> = differing
@@ -132,6 +166,118 @@ fn undecided(claim: &Claim, comparison: &Comparison) -> bool {
         .iter()
         .zip(&comparison.diffs)
         .any(|(r, diff)| r.report != reference.report && diff.label == Label::Same)
+}
+
+/// How many of the reference's words on each side of a difference a third
+/// outlet must print with it to side with one of the two there.
+const CONTEXT_WORDS: usize = 2;
+
+/// Whether, at every place rendering `i` differs from the reference, a third
+/// outlet's quote prints one side's words as they stand, with a few words
+/// around them: the reference's (`side` [`Tag::Removed`]) or the rendering's
+/// ([`Tag::Added`]). Then the outlets agree two against one, word by word,
+/// though no two print the whole quote alike.
+fn printed_by_a_third(
+    context: &Context<'_>,
+    claim: &Claim,
+    comparison: &Comparison,
+    i: usize,
+    side: Tag,
+) -> bool {
+    let reference = claim.renderings[claim.reference].report;
+    let differing = claim.renderings[i].report;
+    let folded = |text: &str| -> Vec<String> {
+        Wording::of(text)
+            .words
+            .iter()
+            .map(|w| w.folded.to_string())
+            .collect()
+    };
+    let thirds: Vec<Vec<String>> = claim
+        .renderings
+        .iter()
+        .filter(|r| r.report != reference && r.report != differing)
+        .filter(|r| {
+            matches!(
+                context.attributions[r.report][r.attribution].kind,
+                Kind::Direct | Kind::Fragment
+            )
+        })
+        .map(|r| {
+            let wording = Wording::new(&context.reports[r.report].text, &r.pieces);
+            wording.words.iter().map(|w| w.folded.to_string()).collect()
+        })
+        .collect();
+    if thirds.is_empty() {
+        return false;
+    }
+    let pieces = &comparison.diffs[i].pieces;
+    let mut places = 0;
+    let mut k = 0;
+    while k < pieces.len() {
+        if pieces[k].tag == Tag::Same {
+            k += 1;
+            continue;
+        }
+        // The words on either side of the difference are the two's own.
+        let before: Vec<String> = k
+            .checked_sub(1)
+            .map(|p| folded(&pieces[p].text))
+            .unwrap_or_default();
+        let before = &before[before.len().saturating_sub(CONTEXT_WORDS)..];
+        let mut words: Vec<String> = Vec::new();
+        while k < pieces.len() && pieces[k].tag != Tag::Same {
+            if pieces[k].tag == side {
+                words.extend(folded(&pieces[k].text));
+            }
+            k += 1;
+        }
+        // Words past either end of the other's are a longer excerpt, no difference.
+        if before.is_empty() || k == pieces.len() {
+            continue;
+        }
+        let after = pieces.get(k).map(|p| folded(&p.text)).unwrap_or_default();
+        let after = &after[..after.len().min(CONTEXT_WORDS)];
+        places += 1;
+        if !thirds.iter().any(|t| prints(t, before, &words, after)) {
+            return false;
+        }
+    }
+    places > 0
+}
+
+/// Whether the words `third` print `words` between `before` and `after`:
+/// all three in a row, or, where `third` is an excerpt that starts or stops
+/// there, the words with what of the context it has (its quote begins or ends
+/// at the difference). Words put in on one side only (`words` empty) need
+/// the context on both.
+fn prints(third: &[String], before: &[String], words: &[String], after: &[String]) -> bool {
+    let run = |run: &[&String]| {
+        !run.is_empty()
+            && run.len() <= third.len()
+            && third
+                .windows(run.len())
+                .any(|w| w.iter().zip(run).all(|(a, b)| a == *b))
+    };
+    let whole: Vec<&String> = before.iter().chain(words).chain(after).collect();
+    if run(&whole) {
+        return true;
+    }
+    if words.is_empty() {
+        return false;
+    }
+    let ends_with = |run: &[&String]| {
+        third.len() >= run.len()
+            && third[third.len() - run.len()..]
+                .iter()
+                .zip(run)
+                .all(|(a, b)| a == *b)
+    };
+    let starts_with =
+        |run: &[&String]| third.len() >= run.len() && third.iter().zip(run).all(|(a, b)| a == *b);
+    let head: Vec<&String> = before.iter().chain(words).collect();
+    let tail: Vec<&String> = words.iter().chain(after).collect();
+    ends_with(&head) || starts_with(&tail)
 }
 
 /// The change seen from the other side: what one dropped, the other added.
