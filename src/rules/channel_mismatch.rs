@@ -8,6 +8,8 @@
 //! Chinese Foreign Ministry's website`): each is matched to an outlet by the
 //! words they share, and a spokesperson's name to the outlet their title names.
 
+use std::sync::LazyLock;
+
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{Context, Rule, excerpt, rendering_location};
@@ -87,6 +89,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 }
             })
             .collect();
+        told_another(context, rule, claim, &routes, out);
         for (i, (route, channel)) in routes.iter().enumerate() {
             let (Route::Through(name), Some(channel)) = (route, channel) else {
                 continue;
@@ -128,6 +131,121 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
 
 /// See the majority in `check`.
 const MIN_FROM_SOURCE: usize = 2;
+
+/// News organisations by every name they go by: `data/press.txt`.
+static NEWS_ORGANISATIONS: LazyLock<FxHashMap<&'static str, &'static str>> = LazyLock::new(|| {
+    crate::data::lines(include_str!("../../data/press.txt"))
+        .flat_map(|line| {
+            let mut names = line.split(['|', ',']).map(str::trim);
+            let canonical = names.next().unwrap_or("");
+            std::iter::once(canonical)
+                .chain(names)
+                .map(move |name| (name, canonical))
+        })
+        .collect()
+});
+
+/// The news organisation an addressee names (`told People`, `tells PEOPLE
+/// magazine`, `told UsMagazine.com`), written with a capital as a name is:
+/// `told people` names no one.
+fn press_addressee(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    let text = text
+        .strip_prefix("the ")
+        .or_else(|| text.strip_prefix("The "))
+        .unwrap_or(text);
+    if !text.chars().next().is_some_and(char::is_uppercase) {
+        return None;
+    }
+    let mut name = fold(text);
+    for suffix in [".com", "magazine", "newspaper"] {
+        if let Some(shorter) = name.strip_suffix(suffix) {
+            name = shorter.trim_end().to_string();
+        }
+    }
+    NEWS_ORGANISATIONS.get(name.as_str()).copied()
+}
+
+/// A speaker who `told` a news organisation the words, where the other
+/// outlets that say whom the words went to agree on another one (`told Us`
+/// where most say `told People`): a channel, named as the addressee. Only
+/// against a majority of two outlets at least of those naming a channel.
+fn told_another(
+    context: &Context<'_>,
+    rule: &Rule,
+    claim: &crate::align::Claim,
+    routes: &[(Route, Option<&crate::extract::Excerpt>)],
+    out: &mut Vec<Finding>,
+) {
+    let addressee = |i: usize| {
+        let r = &claim.renderings[i];
+        context.attributions[r.report][r.attribution]
+            .addressee
+            .as_ref()
+    };
+    let told: Vec<Option<&str>> = (0..claim.renderings.len())
+        .map(|i| {
+            (routes[i].0 == Route::Source)
+                .then(|| addressee(i).and_then(|a| press_addressee(&a.text)))
+                .flatten()
+        })
+        .collect();
+    if told.iter().all(Option::is_none) {
+        return;
+    }
+    // Whom each rendering has the words through: its channel or its addressee.
+    let through: Vec<Option<&str>> = routes
+        .iter()
+        .zip(&told)
+        .map(|((route, _), told)| match route {
+            Route::Through(name) => Some(name.as_str()),
+            Route::Source => *told,
+        })
+        .collect();
+    for (i, mine) in told.iter().enumerate() {
+        let (Some(mine), Some(to)) = (mine, addressee(i)) else {
+            continue;
+        };
+        let rendering = &claim.renderings[i];
+        // One vote an outlet, for each organisation it names.
+        let mut named: Vec<(usize, &str)> = (0..claim.renderings.len())
+            .filter(|&j| claim.renderings[j].report != rendering.report)
+            .filter_map(|j| through[j].map(|n| (claim.renderings[j].report, n)))
+            .collect();
+        named.sort_unstable();
+        named.dedup();
+        let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+        for (_, name) in &named {
+            *counts.entry(name).or_default() += 1;
+        }
+        let Some((other, votes)) = counts
+            .into_iter()
+            .max_by_key(|&(name, votes)| (votes, std::cmp::Reverse(name)))
+        else {
+            continue;
+        };
+        if other == *mine || votes < MIN_FROM_SOURCE || votes * 2 <= named.len() {
+            continue;
+        }
+        // The organisation as another outlet prints it, when one names it as addressee.
+        let shown = (0..claim.renderings.len())
+            .find(|&j| told[j] == Some(other))
+            .and_then(addressee)
+            .map_or(other, |a| a.text.trim());
+        let report = &context.reports[rendering.report];
+        let words = rendering_location(context, claim, i);
+        let message = format!(
+            "{} credits \"{}\" as told to {}; {votes} of {} other renderings that say whom the words went to have {shown}",
+            report.outlet,
+            excerpt(&words.text),
+            to.text.trim(),
+            named.len()
+        );
+        let primary = Location::new(report, to.span());
+        let related = vec![rendering_location(context, claim, claim.reference), words];
+        out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
+    }
+}
 
 /// Words that make a channel phrase the press rather than the source.
 const PRESS: &[&str] = &[
