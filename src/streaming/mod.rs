@@ -19,6 +19,8 @@ mod window;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 
+use rayon::prelude::*;
+
 use crate::check::{Plan, extract_counted};
 use crate::config::Config;
 use crate::corpus::{Rejection, Report, Scan};
@@ -54,18 +56,32 @@ impl Owned {
     }
 }
 
-/// Where the check's results go, as they come.
-pub trait Closing {
-    /// A report of an owned event, extracted (`index`: its number in the corpus).
-    fn report(
-        &mut self,
+/// Where the check's results go, as they come. Records are printed in
+/// parallel (`print_*`, which change nothing), then handed over in order.
+pub trait Closing: Sync {
+    /// The record of a report of an owned event, extracted (`index`: its
+    /// number in the corpus), when its records are printed.
+    fn print_report(
+        &self,
         index: usize,
         report: &Report,
         attributions: usize,
         language: Option<&'static str>,
-    ) -> io::Result<()>;
-    /// An owned event, checked.
-    fn event(&mut self, closed: Closed<'_>) -> io::Result<()>;
+    ) -> io::Result<Option<Vec<u8>>>;
+    /// A report of an owned event, extracted, with its printed record.
+    fn report(&mut self, index: usize, printed: Option<Vec<u8>>) -> io::Result<()>;
+    /// The records of an owned event, checked, when its records are printed.
+    fn print_event(&self, closed: &Closed<'_>) -> io::Result<Printed>;
+    /// An owned event, checked, with its printed records.
+    fn event(&mut self, closed: Closed<'_>, printed: Printed) -> io::Result<()>;
+}
+
+/// An event's printed records: the event's, its claims', its findings'.
+#[derive(Debug, Default)]
+pub struct Printed {
+    pub event: Vec<u8>,
+    pub claims: Vec<u8>,
+    pub findings: Vec<u8>,
 }
 
 /// What the second pass counted beyond what it handed over.
@@ -174,6 +190,8 @@ struct Run<'a> {
     /// Checked, held for the search of later events, by first day.
     checked: BTreeSet<(Day, usize)>,
     held: BTreeMap<usize, Held>,
+    /// The held events side by side during a check, kept empty between checks.
+    view: window::View,
     held_reports: usize,
     most_held: usize,
     last_check: Day,
@@ -220,6 +238,7 @@ impl<'a> Run<'a> {
             waiting_first: BTreeSet::new(),
             checked: BTreeSet::new(),
             held: BTreeMap::new(),
+            view: window::View::default(),
             held_reports: 0,
             most_held: 0,
             last_check: UNDATED,
@@ -276,20 +295,35 @@ impl<'a> Run<'a> {
         let extracted =
             crate::stats::time("extract", || extract_counted(&reports, &self.plan.done));
         streamed.skipped.extend(extracted.skipped);
+        // The owned reports' records, printed in parallel.
+        let printer: &dyn Closing = closing;
+        let printed: Vec<io::Result<Option<Vec<u8>>>> = crate::stats::time("render", || {
+            (0..reports.len())
+                .into_par_iter()
+                .map(|i| {
+                    let r = numbers[i];
+                    if !self.owned.owns(self.first[self.event_of[r] as usize]) {
+                        return Ok(None);
+                    }
+                    let attributions = extracted.attributions[i].len();
+                    printer.print_report(r, &reports[i], attributions, extracted.languages[i])
+                })
+                .collect()
+        });
         let found = extracted
             .attributions
             .into_iter()
             .zip(extracted.languages)
             .zip(extracted.sentences);
-        for ((r, report), ((attributions, language), sentences)) in
-            numbers.into_iter().zip(reports).zip(found)
+        for (((r, report), ((attributions, language), sentences)), printed) in
+            numbers.into_iter().zip(reports).zip(found).zip(printed)
         {
             let rank = self.event_of[r] as usize;
             if !crate::extract::reads_as_english(language) {
                 streamed.left_out += 1;
             }
             if self.owned.owns(self.first[rank]) {
-                closing.report(r, &report, attributions.len(), language)?;
+                closing.report(r, printed?)?;
             }
             let reading = self.reading.entry(rank).or_default();
             reading.attributions += attributions.len();
@@ -341,7 +375,6 @@ impl<'a> Run<'a> {
 
     /// Align the events completed since last time, in parallel, and hold them.
     fn align_complete(&mut self) {
-        use rayon::prelude::*;
         let complete = std::mem::take(&mut self.complete);
         let mut built: Vec<(usize, Held)> = complete
             .into_iter()
@@ -394,25 +427,18 @@ impl<'a> Run<'a> {
             .into_iter()
             .filter(|&rank| self.owned.owns(self.first[rank]))
             .collect();
-        let mut result = Ok(());
-        window::check(
+        let tally = window::check(
+            &mut self.view,
             &mut self.held,
             &self.index.events,
             &owned,
             self.config,
             self.plan,
-            &mut |closed| {
-                streamed.claims += closed.claims.len();
-                if closed.too_large.is_some() {
-                    streamed.events_left_out += 1;
-                }
-                if result.is_ok() {
-                    result = closing.event(closed);
-                }
-                Ok(())
-            },
+            closing,
         )?;
-        result
+        streamed.claims += tally.claims;
+        streamed.events_left_out += tally.events_left_out;
+        Ok(())
     }
 
     /// Drop the checked events no event left to check can search: those
@@ -424,6 +450,7 @@ impl<'a> Run<'a> {
             Some(next),
         ];
         let earliest = unchecked.into_iter().flatten().min().unwrap_or(Day::MAX);
+        let mut dropped = Vec::new();
         while let Some(&(first, rank)) = self.checked.first() {
             if first >= earliest.saturating_sub(DAYS_BACK) {
                 break;
@@ -431,7 +458,12 @@ impl<'a> Run<'a> {
             self.checked.pop_first();
             if let Some(held) = self.held.remove(&rank) {
                 self.held_reports -= held.reports.len();
+                dropped.push(held);
             }
+        }
+        // Freed by a worker, while this thread reads on.
+        if !dropped.is_empty() {
+            rayon::spawn(move || drop(dropped));
         }
     }
 }
