@@ -202,8 +202,10 @@ struct Search<'a> {
     /// Claims by the content keys of their reference wording, each list in
     /// order of `begun`: a rendering counts only the claims of its date window,
     /// found by binary search, so the search does not grow with the square of
-    /// a corpus that spans many months.
-    by_key: FxHashMap<Key, Vec<Posting>>,
+    /// a corpus that spans many months. A key's list is its range of `postings`.
+    by_key: FxHashMap<Key, std::ops::Range<usize>>,
+    /// Every key's list, one after another.
+    postings: Vec<Posting>,
     /// Per claim, the content keys of its reference wording (sorted).
     keys: &'a [Vec<Key>],
     /// Per claim, a number for its event (claims of one event share it).
@@ -223,18 +225,20 @@ impl<'a> Search<'a> {
         reports: &'a [Report],
         attributions: &'a [Vec<Attribution>],
     ) -> Search<'a> {
+        // Made again at each check of a window (`streaming`): every part is
+        // made in parallel, and the lists of keys by one sort.
+        let first_days: Vec<Option<i32>> = events
+            .par_iter()
+            .map(|e| e.reports.iter().filter_map(|&r| day(&reports[r])).min())
+            .collect();
         let first_day: FxHashMap<&str, Option<i32>> = events
             .iter()
-            .map(|e| {
-                (
-                    e.id.as_str(),
-                    e.reports.iter().filter_map(|&r| day(&reports[r])).min(),
-                )
-            })
+            .zip(first_days)
+            .map(|(e, first)| (e.id.as_str(), first))
             .collect();
         // Per claim, the day its event began (`NO_DAY` if no report is dated).
         let begun: Vec<i32> = claims
-            .iter()
+            .par_iter()
             .map(|c| {
                 first_day
                     .get(c.event.as_str())
@@ -249,7 +253,7 @@ impl<'a> Search<'a> {
             .map(|(n, e)| (e.id.as_str(), n as u32))
             .collect();
         let event_of = claims
-            .iter()
+            .par_iter()
             .map(|c| {
                 event_numbers
                     .get(c.event.as_str())
@@ -258,18 +262,24 @@ impl<'a> Search<'a> {
             })
             .collect();
         let surnames = claims
-            .iter()
+            .par_iter()
             .map(|c| c.renderings[c.reference].speaker.as_deref().map(surname))
             .collect();
-        let mut by_key: FxHashMap<Key, Vec<Posting>> = FxHashMap::default();
-        for (c, claim_keys) in keys.iter().enumerate() {
-            for &key in claim_keys {
-                by_key.entry(key).or_default().push((begun[c], c));
-            }
+        // Each key's postings in order of (day begun, claim): one sort of all.
+        let days = &begun;
+        let mut keyed: Vec<(Key, Posting)> = keys
+            .par_iter()
+            .enumerate()
+            .flat_map_iter(|(c, claim_keys)| claim_keys.iter().map(move |&key| (key, (days[c], c))))
+            .collect();
+        keyed.par_sort_unstable();
+        let mut by_key: FxHashMap<Key, std::ops::Range<usize>> = FxHashMap::default();
+        let mut start = 0;
+        for run in keyed.chunk_by(|a, b| a.0 == b.0) {
+            by_key.insert(run[0].0, start..start + run.len());
+            start += run.len();
         }
-        for postings in by_key.values_mut() {
-            postings.sort_unstable();
-        }
+        let postings = keyed.into_iter().map(|(_, posting)| posting).collect();
         Search {
             claims,
             reports,
@@ -279,6 +289,7 @@ impl<'a> Search<'a> {
             },
             surnames,
             by_key,
+            postings,
             keys,
             event_of,
             begun,
@@ -301,7 +312,10 @@ impl<'a> Search<'a> {
         let mut postings: Vec<(usize, Key, &[Posting])> = keys
             .iter()
             .map(|key| {
-                let all = self.by_key.get(key).map_or(&[][..], Vec::as_slice);
+                let all = self
+                    .by_key
+                    .get(key)
+                    .map_or(&[][..], |range| &self.postings[range.clone()]);
                 let part = window(all, published);
                 (part.len(), *key, part)
             })

@@ -84,7 +84,7 @@ impl Piece {
 }
 
 /// The stream a batch's lines are taken from: a file or standard input.
-type Stream = JsonLines<Box<dyn std::io::Read>>;
+type Stream = JsonLines<Box<dyn std::io::Read + Send>>;
 
 /// The corpus under some paths, batch after batch: each an iterator step.
 #[derive(Debug)]
@@ -98,6 +98,11 @@ pub struct Batches {
     /// which record came first is the whole corpus's to say).
     check_ids: bool,
     batching: Batching,
+    /// The next batch's pieces, read while this one was parsed.
+    ahead: Option<Vec<(Piece, u32)>>,
+    /// Whether the next batch is read while one is parsed: not from standard
+    /// input, whose writer may wait for a batch's output before writing more.
+    read_ahead: bool,
 }
 
 /// Read the reports under `paths` batch after batch, within `limits`, as
@@ -109,12 +114,17 @@ pub fn batches(paths: &[std::path::PathBuf], limits: Limits, batching: Batching)
 
 /// The batches of inputs already planned (numbered in their order).
 pub(super) fn of_inputs(inputs: Vec<(Input, Budget)>, batching: Batching) -> Batches {
+    let read_ahead = !inputs
+        .iter()
+        .any(|(input, _)| matches!(input, Input::Stdin));
     Batches {
         inputs: inputs.into_iter().enumerate(),
         open: None,
         ids: ids::Ids::default(),
         check_ids: true,
         batching,
+        ahead: None,
+        read_ahead,
     }
 }
 
@@ -155,13 +165,13 @@ impl Batches {
                         folder: None,
                         format: Format::JsonLines,
                     };
-                    let stdin: Box<dyn std::io::Read> = Box::new(std::io::stdin().lock());
+                    let stdin: Box<dyn std::io::Read + Send> = Box::new(std::io::stdin());
                     self.open = Some((number, JsonLines::new(Arc::new(source), stdin, budget)));
                 }
                 Input::File { file, source } if source.format == Format::JsonLines => {
                     match File::open(&file) {
                         Ok(opened) => {
-                            let opened: Box<dyn std::io::Read> = Box::new(opened);
+                            let opened: Box<dyn std::io::Read + Send> = Box::new(opened);
                             let lines = JsonLines::new(Arc::new(source), opened, budget);
                             self.open = Some((number, lines));
                         }
@@ -186,9 +196,8 @@ impl Batches {
 }
 
 impl Batches {
-    /// The next batch, with the place of each report read (same indices as
-    /// its reports): what a run that reads the corpus twice keeps of it.
-    pub fn next_placed(&mut self) -> Option<(Corpus, Vec<Place>)> {
+    /// The pieces of the next batch, in corpus order (none past the last input).
+    fn next_pieces(&mut self) -> Vec<(Piece, u32)> {
         let mut pieces = Vec::new();
         let mut bytes = 0u64;
         while bytes < self.batching.bytes && pieces.len() < self.batching.reports {
@@ -198,14 +207,35 @@ impl Batches {
             pieces.push((piece, input));
             bytes = bytes.saturating_add(size);
         }
+        pieces
+    }
+
+    /// The next batch, with the place of each report read (same indices as
+    /// its reports): what a run that reads the corpus twice keeps of it.
+    pub fn next_placed(&mut self) -> Option<(Corpus, Vec<Place>)> {
+        let pieces = match self.ahead.take() {
+            Some(pieces) => pieces,
+            None => self.next_pieces(),
+        };
         if pieces.is_empty() {
             return None;
         }
-        // Parsed in parallel; collected in the pieces' order.
-        let entries: Vec<(Entry, Option<Place>)> = pieces
-            .into_par_iter()
-            .flat_map_iter(|(piece, input)| piece.read_placed(input))
-            .collect();
+        // Parsed in parallel, collected in the pieces' order, while the next
+        // batch's pieces are read (reading is one stream, and would keep a
+        // core waiting).
+        let parse = || -> Vec<(Entry, Option<Place>)> {
+            pieces
+                .into_par_iter()
+                .flat_map_iter(|(piece, input)| piece.read_placed(input))
+                .collect()
+        };
+        let entries = if self.read_ahead {
+            let (entries, ahead) = rayon::join(parse, || self.next_pieces());
+            self.ahead = Some(ahead);
+            entries
+        } else {
+            parse()
+        };
         let entries = entries
             .into_iter()
             .map(|(entry, place)| (within_report_size(entry), place));

@@ -19,6 +19,8 @@ mod window;
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
 
+use rayon::prelude::*;
+
 use crate::check::{Plan, extract_counted};
 use crate::config::Config;
 use crate::corpus::{Rejection, Report, Scan};
@@ -54,18 +56,32 @@ impl Owned {
     }
 }
 
-/// Where the check's results go, as they come.
-pub trait Closing {
-    /// A report of an owned event, extracted (`index`: its number in the corpus).
-    fn report(
-        &mut self,
+/// Where the check's results go, as they come. Records are printed in
+/// parallel (`print_*`, which change nothing), then handed over in order.
+pub trait Closing: Send + Sync {
+    /// The record of a report of an owned event, extracted (`index`: its
+    /// number in the corpus), when its records are printed.
+    fn print_report(
+        &self,
         index: usize,
         report: &Report,
         attributions: usize,
         language: Option<&'static str>,
-    ) -> io::Result<()>;
-    /// An owned event, checked.
-    fn event(&mut self, closed: Closed<'_>) -> io::Result<()>;
+    ) -> io::Result<Option<Vec<u8>>>;
+    /// A report of an owned event, extracted, with its printed record.
+    fn report(&mut self, index: usize, printed: Option<Vec<u8>>) -> io::Result<()>;
+    /// The records of an owned event, checked, when its records are printed.
+    fn print_event(&self, closed: &Closed<'_>) -> io::Result<Printed>;
+    /// An owned event, checked, with its printed records.
+    fn event(&mut self, closed: Closed<'_>, printed: Printed) -> io::Result<()>;
+}
+
+/// An event's printed records: the event's, its claims', its findings'.
+#[derive(Debug, Default)]
+pub struct Printed {
+    pub event: Vec<u8>,
+    pub claims: Vec<u8>,
+    pub findings: Vec<u8>,
 }
 
 /// What the second pass counted beyond what it handed over.
@@ -93,34 +109,76 @@ pub fn check(
 ) -> io::Result<Streamed> {
     let mut run = Run::new(index, config, plan, owned);
     let order = run.reading_order();
-    let mut streamed = Streamed::default();
+    // Runs of reports read on one day, a day of many reports cut into chunks
+    // (so it costs a chunk at a time), in reading order.
+    let mut chunks: Vec<&[u32]> = Vec::new();
     let mut at = 0;
     while at < order.len() {
         let day = run.read_day[order[at] as usize];
         let end = at + order[at..].partition_point(|&r| run.read_day[r as usize] == day);
-        // A day is read in chunks, so a day of many reports costs a chunk at a time.
-        for chunk in order[at..end].chunks(CHUNK) {
-            run.read(scan, chunk, &mut streamed, closing)?;
-        }
+        chunks.extend(order[at..end].chunks(CHUNK));
         at = end;
-        let next = order.get(at).map(|&r| run.read_day[r as usize]);
-        run.align_complete();
-        if day == UNDATED {
-            // The undated bucket: every one of its events is read now.
-            run.check_ready(Day::MAX, &mut streamed, closing)?;
-            run.held.clear();
+    }
+    let mut streamed = Streamed::default();
+    // The next chunk is read again and extracted while a day's events are
+    // aligned and checked: a check's stages keep a core less busy than
+    // extraction does, so the two share the cores.
+    let mut fetched = chunks.first().map(|chunk| fetch(scan, index, plan, chunk));
+    for (i, chunk) in chunks.iter().enumerate() {
+        if let Some(fetched) = fetched.take() {
+            run.take(fetched, &mut streamed, closing)?;
+        }
+        let following = chunks.get(i + 1).copied();
+        let day = run.read_day[chunk[0] as usize];
+        let next = following.map(|c| run.read_day[c[0] as usize]);
+        if next == Some(day) {
+            fetched = following.map(|c| fetch(scan, index, plan, c));
             continue;
         }
-        let due = next.is_none_or(|n| n.saturating_sub(run.last_check) >= STEP_DAYS);
-        if due {
-            run.check_ready(next.unwrap_or(Day::MAX), &mut streamed, closing)?;
-            run.last_check = day;
-        }
-        run.drop_done(next.unwrap_or(Day::MAX));
+        let (ended, prefetched) = rayon::join(
+            || run.end_day(day, next, &mut streamed, closing),
+            || following.map(|c| fetch(scan, index, plan, c)),
+        );
+        ended?;
+        fetched = prefetched;
     }
     run.check_ready(Day::MAX, &mut streamed, closing)?;
     streamed.most_held = run.most_held;
     Ok(streamed)
+}
+
+/// Reports read again and extracted, not yet handed to their events.
+struct Fetched {
+    /// Those that could not be read again, by number.
+    rejected: Vec<(usize, Rejection)>,
+    numbers: Vec<usize>,
+    reports: Vec<Report>,
+    extracted: crate::check::Extracted,
+}
+
+/// Read again and extract the reports `chunk`.
+fn fetch(scan: &mut Scan, index: &Index, plan: &Plan, chunk: &[u32]) -> Fetched {
+    let places: Vec<_> = chunk.iter().map(|&r| index.places[r as usize]).collect();
+    let again = crate::stats::time("read", || scan.read(&places));
+    let mut rejected = Vec::new();
+    let mut reports = Vec::with_capacity(chunk.len());
+    let mut numbers = Vec::with_capacity(chunk.len());
+    for (&r, report) in chunk.iter().zip(again) {
+        match report {
+            Ok(report) => {
+                reports.push(report);
+                numbers.push(r as usize);
+            }
+            Err(rejection) => rejected.push((r as usize, rejection)),
+        }
+    }
+    let extracted = crate::stats::time("extract", || extract_counted(&reports, &plan.done));
+    Fetched {
+        rejected,
+        numbers,
+        reports,
+        extracted,
+    }
 }
 
 /// How many reports are read, extracted and handed over at once.
@@ -174,6 +232,8 @@ struct Run<'a> {
     /// Checked, held for the search of later events, by first day.
     checked: BTreeSet<(Day, usize)>,
     held: BTreeMap<usize, Held>,
+    /// The held events side by side during a check, kept empty between checks.
+    view: window::View,
     held_reports: usize,
     most_held: usize,
     last_check: Day,
@@ -220,6 +280,7 @@ impl<'a> Run<'a> {
             waiting_first: BTreeSet::new(),
             checked: BTreeSet::new(),
             held: BTreeMap::new(),
+            view: window::View::default(),
             held_reports: 0,
             most_held: 0,
             last_check: UNDATED,
@@ -245,51 +306,54 @@ impl<'a> Run<'a> {
         order
     }
 
-    /// Read and extract the reports `chunk`, each into its event.
-    fn read(
+    /// Hand the reports fetched to their events.
+    fn take(
         &mut self,
-        scan: &mut Scan,
-        chunk: &[u32],
+        fetched: Fetched,
         streamed: &mut Streamed,
         closing: &mut dyn Closing,
     ) -> io::Result<()> {
-        let places: Vec<_> = chunk
-            .iter()
-            .map(|&r| self.index.places[r as usize])
-            .collect();
-        let again = crate::stats::time("read", || scan.read(&places));
-        let mut reports = Vec::with_capacity(chunk.len());
-        let mut numbers = Vec::with_capacity(chunk.len());
-        for (&r, report) in chunk.iter().zip(again) {
-            match report {
-                Ok(report) => {
-                    reports.push(report);
-                    numbers.push(r as usize);
-                }
-                // Gone since the first pass: said, and its event goes on without it.
-                Err(rejection) => {
-                    streamed.rejected.push(rejection);
-                    self.arrived(r as usize);
-                }
-            }
+        let Fetched {
+            rejected,
+            numbers,
+            reports,
+            extracted,
+        } = fetched;
+        // Gone since the first pass: said, and its event goes on without it.
+        for (r, rejection) in rejected {
+            streamed.rejected.push(rejection);
+            self.arrived(r);
         }
-        let extracted =
-            crate::stats::time("extract", || extract_counted(&reports, &self.plan.done));
         streamed.skipped.extend(extracted.skipped);
+        // The owned reports' records, printed in parallel.
+        let printer: &dyn Closing = closing;
+        let printed: Vec<io::Result<Option<Vec<u8>>>> = crate::stats::time("render", || {
+            (0..reports.len())
+                .into_par_iter()
+                .map(|i| {
+                    let r = numbers[i];
+                    if !self.owned.owns(self.first[self.event_of[r] as usize]) {
+                        return Ok(None);
+                    }
+                    let attributions = extracted.attributions[i].len();
+                    printer.print_report(r, &reports[i], attributions, extracted.languages[i])
+                })
+                .collect()
+        });
         let found = extracted
             .attributions
             .into_iter()
             .zip(extracted.languages)
             .zip(extracted.sentences);
-        for ((r, report), ((attributions, language), sentences)) in
-            numbers.into_iter().zip(reports).zip(found)
+        for (((r, report), ((attributions, language), sentences)), printed) in
+            numbers.into_iter().zip(reports).zip(found).zip(printed)
         {
             let rank = self.event_of[r] as usize;
             if !crate::extract::reads_as_english(language) {
                 streamed.left_out += 1;
             }
             if self.owned.owns(self.first[rank]) {
-                closing.report(r, &report, attributions.len(), language)?;
+                closing.report(r, printed?)?;
             }
             let reading = self.reading.entry(rank).or_default();
             reading.attributions += attributions.len();
@@ -341,7 +405,6 @@ impl<'a> Run<'a> {
 
     /// Align the events completed since last time, in parallel, and hold them.
     fn align_complete(&mut self) {
-        use rayon::prelude::*;
         let complete = std::mem::take(&mut self.complete);
         let mut built: Vec<(usize, Held)> = complete
             .into_iter()
@@ -364,6 +427,31 @@ impl<'a> Run<'a> {
             self.held.insert(rank, held);
         }
         self.most_held = self.most_held.max(self.held_reports);
+    }
+
+    /// Day `day` is read (`next` is the next day to read): align the events
+    /// it completed, check those ready when a check is due, drop those done.
+    fn end_day(
+        &mut self,
+        day: Day,
+        next: Option<Day>,
+        streamed: &mut Streamed,
+        closing: &mut dyn Closing,
+    ) -> io::Result<()> {
+        self.align_complete();
+        if day == UNDATED {
+            // The undated bucket: every one of its events is read now.
+            self.check_ready(Day::MAX, streamed, closing)?;
+            self.held.clear();
+            return Ok(());
+        }
+        let due = next.is_none_or(|n| n.saturating_sub(self.last_check) >= STEP_DAYS);
+        if due {
+            self.check_ready(next.unwrap_or(Day::MAX), streamed, closing)?;
+            self.last_check = day;
+        }
+        self.drop_done(next.unwrap_or(Day::MAX));
+        Ok(())
     }
 
     /// Check the waiting events whose search has all it can need: every
@@ -394,25 +482,18 @@ impl<'a> Run<'a> {
             .into_iter()
             .filter(|&rank| self.owned.owns(self.first[rank]))
             .collect();
-        let mut result = Ok(());
-        window::check(
+        let tally = window::check(
+            &mut self.view,
             &mut self.held,
             &self.index.events,
             &owned,
             self.config,
             self.plan,
-            &mut |closed| {
-                streamed.claims += closed.claims.len();
-                if closed.too_large.is_some() {
-                    streamed.events_left_out += 1;
-                }
-                if result.is_ok() {
-                    result = closing.event(closed);
-                }
-                Ok(())
-            },
+            closing,
         )?;
-        result
+        streamed.claims += tally.claims;
+        streamed.events_left_out += tally.events_left_out;
+        Ok(())
     }
 
     /// Drop the checked events no event left to check can search: those
@@ -424,6 +505,7 @@ impl<'a> Run<'a> {
             Some(next),
         ];
         let earliest = unchecked.into_iter().flatten().min().unwrap_or(Day::MAX);
+        let mut dropped = Vec::new();
         while let Some(&(first, rank)) = self.checked.first() {
             if first >= earliest.saturating_sub(DAYS_BACK) {
                 break;
@@ -431,7 +513,12 @@ impl<'a> Run<'a> {
             self.checked.pop_first();
             if let Some(held) = self.held.remove(&rank) {
                 self.held_reports -= held.reports.len();
+                dropped.push(held);
             }
+        }
+        // Freed by a worker, while this thread reads on.
+        if !dropped.is_empty() {
+            rayon::spawn(move || drop(dropped));
         }
     }
 }

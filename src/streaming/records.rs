@@ -6,7 +6,7 @@
 use std::collections::BTreeSet;
 use std::io;
 
-use super::{Closed, Closing, Index, Streamed};
+use super::{Closed, Closing, Index, Printed, Streamed};
 use crate::corpus::Report;
 use crate::finding::{Finding, Severity};
 use crate::render::{self, Deferred, Record, Section, Summary};
@@ -83,32 +83,66 @@ impl<'k> Recorder<'k> {
     }
 }
 
+impl Recorder<'_> {
+    /// Whether `finding` is shown (not hidden by a baseline, known or being written).
+    fn shows(&self, finding: &Finding) -> bool {
+        !self.hide_all && !self.known.contains(&finding.fingerprint)
+    }
+}
+
 impl Closing for Recorder<'_> {
-    fn report(
-        &mut self,
-        index: usize,
+    fn print_report(
+        &self,
+        _index: usize,
         report: &Report,
         attributions: usize,
         language: Option<&'static str>,
-    ) -> io::Result<()> {
-        let Some(deferred) = &mut self.deferred else {
-            return Ok(());
+    ) -> io::Result<Option<Vec<u8>>> {
+        let Some(deferred) = &self.deferred else {
+            return Ok(None);
         };
         let mut printed = Vec::new();
         let record = Record::Report(render::report_record(report, attributions, language));
         deferred.print(&record, &mut printed)?;
-        deferred.hold_report(index, &printed)
+        Ok(Some(printed))
     }
 
-    fn event(&mut self, closed: Closed<'_>) -> io::Result<()> {
+    fn report(&mut self, index: usize, printed: Option<Vec<u8>>) -> io::Result<()> {
+        match (&mut self.deferred, printed) {
+            (Some(deferred), Some(printed)) => deferred.hold_report(index, &printed),
+            _ => Ok(()),
+        }
+    }
+
+    fn print_event(&self, closed: &Closed<'_>) -> io::Result<Printed> {
+        let mut printed = Printed::default();
+        let Some(deferred) = &self.deferred else {
+            return Ok(printed);
+        };
+        let left_out = closed.too_large.map(|n| render::too_large(closed.event, n));
+        let record = Record::Event(render::check_event_record(
+            closed.event,
+            closed.attributed.reports,
+            left_out,
+        ));
+        deferred.print(&record, &mut printed.event)?;
+        for (claim, comparison) in closed.claims.iter().zip(closed.comparisons) {
+            let record = Record::Claim(render::claim_record_of(
+                claim,
+                comparison,
+                closed.attributed,
+            ));
+            deferred.print(&record, &mut printed.claims)?;
+        }
+        for finding in closed.findings.iter().filter(|f| self.shows(f)) {
+            deferred.print(&Record::Finding(finding), &mut printed.findings)?;
+        }
+        Ok(printed)
+    }
+
+    fn event(&mut self, closed: Closed<'_>, printed: Printed) -> io::Result<()> {
         let Closed {
-            rank,
-            event,
-            attributed,
-            claims,
-            comparisons,
-            mut findings,
-            too_large,
+            rank, mut findings, ..
         } = closed;
         let before = findings.len();
         let all = if self.hide_all {
@@ -123,26 +157,9 @@ impl Closing for Recorder<'_> {
             self.severities[f.severity as usize] += 1;
         }
         if let Some(deferred) = &mut self.deferred {
-            let left_out = too_large.map(|n| render::too_large(event, n));
-            let record = Record::Event(render::check_event_record(
-                event,
-                attributed.reports,
-                left_out,
-            ));
-            let mut printed = Vec::new();
-            deferred.print(&record, &mut printed)?;
-            deferred.hold_event(rank, Section::Event, &printed)?;
-            printed.clear();
-            for (claim, comparison) in claims.iter().zip(comparisons) {
-                let record = Record::Claim(render::claim_record_of(claim, comparison, attributed));
-                deferred.print(&record, &mut printed)?;
-            }
-            deferred.hold_event(rank, Section::Claims, &printed)?;
-            printed.clear();
-            for finding in &findings {
-                deferred.print(&Record::Finding(finding), &mut printed)?;
-            }
-            deferred.hold_event(rank, Section::Findings, &printed)?;
+            deferred.hold_event(rank, Section::Event, &printed.event)?;
+            deferred.hold_event(rank, Section::Claims, &printed.claims)?;
+            deferred.hold_event(rank, Section::Findings, &printed.findings)?;
         }
         if self.hide_all {
             self.findings.push((rank, all));

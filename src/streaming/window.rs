@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use rayon::prelude::*;
 
+use super::{Closing, Printed};
 use crate::align::{self, Attributed, Claim};
 use crate::check::{Plan, foreign_of};
 use crate::compare::{self, Comparison};
@@ -39,6 +40,9 @@ pub struct Held {
     /// Its attributions when it holds more than an event may: it was left
     /// out of comparison (its reports are kept without their text).
     pub too_large: Option<usize>,
+    /// Its event with its own indices ([`Held::local`]), made once when it
+    /// is aligned (and lent to the view during a check).
+    pub event: Option<Event>,
 }
 
 impl Held {
@@ -50,13 +54,11 @@ impl Held {
             .iter()
             .map(|r| config.outlet_kind(&r.outlet))
             .collect();
+        let local = self.local(event);
         if self.too_large.is_some() {
+            self.event = Some(local);
             return;
         }
-        let local = Event {
-            reports: (0..self.reports.len()).collect(),
-            ..event.clone()
-        };
         let attributed = Attributed {
             reports: &self.reports,
             attributions: &self.attributions,
@@ -68,6 +70,7 @@ impl Held {
             .collect();
         self.keys = foreign::claim_keys(&claims, &self.reports);
         self.claims = claims;
+        self.event = Some(local);
     }
 
     /// Its event with its own indices.
@@ -94,8 +97,18 @@ pub struct Closed<'a> {
     pub too_large: Option<usize>,
 }
 
-/// The held events side by side, in the order of their ids.
-struct View {
+/// What a check handed over.
+#[derive(Debug, Default)]
+pub struct Tally {
+    pub claims: usize,
+    /// Events left out of comparison.
+    pub events_left_out: usize,
+}
+
+/// The held events side by side, in the order of their ids. Kept from one
+/// check to the next, empty, so that its lists are not made again each time.
+#[derive(Debug, Default)]
+pub struct View {
     ranks: Vec<usize>,
     events: Vec<Event>,
     claim_ranges: Vec<Range<usize>>,
@@ -111,32 +124,18 @@ struct View {
     too_large: Vec<Option<usize>>,
 }
 
-/// Move every held event into one view (nothing is copied but ids).
-fn gather(held: &mut BTreeMap<usize, Held>, events: &[Event]) -> View {
-    let mut view = View {
-        ranks: Vec::new(),
-        events: Vec::new(),
-        claim_ranges: Vec::new(),
-        report_ranges: Vec::new(),
-        reports: Vec::new(),
-        attributions: Vec::new(),
-        languages: Vec::new(),
-        sentences: Vec::new(),
-        claims: Vec::new(),
-        comparisons: Vec::new(),
-        keys: Vec::new(),
-        outlet_kinds: Vec::new(),
-        too_large: Vec::new(),
-    };
+/// Move every held event into `view` (empty), shifting its indices: nothing is copied.
+fn gather(view: &mut View, held: &mut BTreeMap<usize, Held>, events: &[Event]) {
     for (&rank, h) in held.iter_mut() {
         let offset = view.reports.len();
         let reports = offset..offset + h.reports.len();
         let claims = view.claims.len()..view.claims.len() + h.claims.len();
         view.ranks.push(rank);
-        view.events.push(Event {
-            reports: reports.clone().collect(),
-            ..events[rank].clone()
-        });
+        let mut event = h.event.take().unwrap_or_else(|| h.local(&events[rank]));
+        for r in &mut event.reports {
+            *r += offset;
+        }
+        view.events.push(event);
         view.report_ranges.push(reports);
         view.claim_ranges.push(claims);
         view.reports.append(&mut h.reports);
@@ -150,31 +149,54 @@ fn gather(held: &mut BTreeMap<usize, Held>, events: &[Event]) -> View {
             .extend(h.claims.drain(..).map(|c| shifted(c, offset, true)));
         view.too_large.push(h.too_large);
     }
-    view
 }
 
-/// Give each held event its parts back.
-fn scatter(mut view: View, held: &mut BTreeMap<usize, Held>) {
+/// Give each held event its parts back, leaving `view` empty (its lists keep their room).
+fn scatter(view: &mut View, held: &mut BTreeMap<usize, Held>) {
     for (i, &rank) in view.ranks.iter().enumerate().rev() {
+        let event = view.events.pop();
         let Some(h) = held.get_mut(&rank) else {
             continue;
         };
         let offset = view.report_ranges[i].start;
         let claims = view.claim_ranges[i].start;
-        h.reports = view.reports.split_off(offset);
-        h.attributions = view.attributions.split_off(offset);
-        h.languages = view.languages.split_off(offset);
-        h.sentences = view.sentences.split_off(offset);
-        h.comparisons = view.comparisons.split_off(claims);
-        h.keys = view.keys.split_off(claims);
-        h.outlet_kinds = view.outlet_kinds.split_off(offset);
+        h.reports = split_off(&mut view.reports, offset);
+        h.attributions = split_off(&mut view.attributions, offset);
+        h.languages = split_off(&mut view.languages, offset);
+        h.sentences = split_off(&mut view.sentences, offset);
+        h.comparisons = split_off(&mut view.comparisons, claims);
+        h.keys = split_off(&mut view.keys, claims);
+        h.outlet_kinds = split_off(&mut view.outlet_kinds, offset);
         h.claims = view
             .claims
-            .split_off(claims)
-            .into_iter()
+            .drain(claims..)
             .map(|c| shifted(c, offset, false))
             .collect();
+        h.event = event.map(|mut event| {
+            for r in &mut event.reports {
+                *r -= offset;
+            }
+            event
+        });
     }
+    view.ranks.clear();
+    view.events.clear();
+    view.claim_ranges.clear();
+    view.report_ranges.clear();
+    view.reports.clear();
+    view.attributions.clear();
+    view.languages.clear();
+    view.sentences.clear();
+    view.claims.clear();
+    view.comparisons.clear();
+    view.keys.clear();
+    view.outlet_kinds.clear();
+    view.too_large.clear();
+}
+
+/// The part of `list` from `at` on, moved out; `list` keeps its room.
+fn split_off<T>(list: &mut Vec<T>, at: usize) -> Vec<T> {
+    list.drain(at..).collect()
 }
 
 /// A claim with its report indices moved up (or back down) by `offset`.
@@ -190,17 +212,20 @@ fn shifted(mut claim: Claim, offset: usize, up: bool) -> Claim {
 }
 
 /// Check the held events of `ranks` (each held): the search across events
-/// sees every held event; the rules run on those of `ranks`. `close` is
-/// handed each, in the order of `ranks`.
+/// sees every held event; the rules run on those of `ranks`. Each is
+/// printed by `closing` in parallel, then handed to `closing` in the order
+/// of `ranks`. Says how many claims they hold and how many were left out
+/// of comparison.
 pub fn check(
+    view: &mut View,
     held: &mut BTreeMap<usize, Held>,
     events: &[Event],
     ranks: &[usize],
     config: &Config,
     plan: &Plan,
-    close: &mut dyn FnMut(Closed<'_>) -> std::io::Result<()>,
-) -> std::io::Result<()> {
-    let mut view = gather(held, events);
+    closing: &mut dyn Closing,
+) -> std::io::Result<Tally> {
+    gather(view, held, events);
     let positions: Vec<usize> = ranks
         .iter()
         .filter_map(|r| view.ranks.binary_search(r).ok())
@@ -263,21 +288,36 @@ pub fn check(
         reports: &view.reports,
         attributions: &view.attributions,
     };
-    let mut result = Ok(());
-    for (&p, findings) in positions.iter().zip(found) {
-        let own = view.claim_ranges[p].clone();
-        result = close(Closed {
-            rank: view.ranks[p],
-            event: &view.events[p],
-            attributed,
-            claims: &view.claims[own.clone()],
-            comparisons: &view.comparisons[own],
-            findings,
-            too_large: view.too_large[p],
+    let printer: &dyn Closing = closing;
+    let closed: Vec<(Closed<'_>, std::io::Result<Printed>)> = crate::stats::time("render", || {
+        positions
+            .par_iter()
+            .zip(found)
+            .map(|(&p, findings)| {
+                let own = view.claim_ranges[p].clone();
+                let closed = Closed {
+                    rank: view.ranks[p],
+                    event: &view.events[p],
+                    attributed,
+                    claims: &view.claims[own.clone()],
+                    comparisons: &view.comparisons[own],
+                    findings,
+                    too_large: view.too_large[p],
+                };
+                let printed = printer.print_event(&closed);
+                (closed, printed)
+            })
+            .collect()
+    });
+    let mut result = Ok(Tally::default());
+    for (closed, printed) in closed {
+        let (claims, left_out) = (closed.claims.len(), closed.too_large.is_some());
+        result = result.and_then(|mut tally| {
+            closing.event(closed, printed?)?;
+            tally.claims += claims;
+            tally.events_left_out += usize::from(left_out);
+            Ok(tally)
         });
-        if result.is_err() {
-            break;
-        }
     }
     drop(checker);
     view.keys = keys;
