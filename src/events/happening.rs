@@ -32,7 +32,7 @@ pub fn read(lead: &Lead, published: Option<jiff::civil::Date>) -> Keys {
     let day = calendar::read(&lead.text, &folded, published, lead.stamp, announced);
     // A call has no place: the cities its lead names are the callers'.
     let place = match act {
-        Some(Act::PhoneCall | Act::VideoCall) => None,
+        Some(Act::PhoneCall | Act::VideoCall | Act::Call) => None,
         _ => places::read(&lead.text, &folded),
     };
     Keys {
