@@ -220,6 +220,15 @@ mod tests {
             act("The two leaders held a virtual summit on Monday.").0,
             Some(Act::VideoCall)
         );
+        // An online summit is a video call, in any language.
+        assert_eq!(
+            act("Les deux présidents ont tenu mardi un sommet en ligne de deux heures.").0,
+            Some(Act::VideoCall)
+        );
+        assert_eq!(
+            act("Los dos mandatarios celebraron una cumbre en línea el martes.").0,
+            Some(Act::VideoCall)
+        );
     }
 
     #[test]
