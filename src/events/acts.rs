@@ -15,6 +15,8 @@ use super::lexicon::{Ends, Hit, Lexicon, prefix};
 pub enum Act {
     PhoneCall,
     VideoCall,
+    /// A call whose medium the copy does not tell (`the call`, `a call with`).
+    Call,
     Meeting,
     Speech,
     Briefing,
@@ -26,6 +28,7 @@ impl Act {
         match self {
             Act::PhoneCall => "phone call",
             Act::VideoCall => "video call",
+            Act::Call => "call",
             Act::Meeting => "meeting",
             Act::Speech => "speech",
             Act::Briefing => "briefing",
@@ -43,9 +46,10 @@ pub enum Mode {
 }
 
 /// The list's sections, in class order.
-const SECTIONS: [&str; 9] = [
+const SECTIONS: [&str; 10] = [
     "phone",
     "video",
+    "call",
     "meeting",
     "visit",
     "speech",
@@ -56,13 +60,14 @@ const SECTIONS: [&str; 9] = [
 ];
 const PHONE: usize = 0;
 const VIDEO: usize = 1;
-const MEETING: usize = 2;
-const VISIT: usize = 3;
-const SPEECH: usize = 4;
-const BRIEFING: usize = 5;
-const STATEMENT: usize = 6;
-const ANNOUNCED: usize = 7;
-const DONE: usize = 8;
+const CALL: usize = 2;
+const MEETING: usize = 3;
+const VISIT: usize = 4;
+const SPEECH: usize = 5;
+const BRIEFING: usize = 6;
+const STATEMENT: usize = 7;
+const ANNOUNCED: usize = 8;
+const DONE: usize = 9;
 
 /// How far into the lead the act is read, in bytes.
 const ACT_BYTES: usize = 500;
@@ -70,6 +75,9 @@ const ACT_BYTES: usize = 500;
 const HALF_WEIGHT_AT: f32 = 150.0;
 /// Less evidence than this says nothing.
 const MIN_SCORE: f32 = 0.15;
+/// The weight of announcement words a lead needs to tell an announcement: one
+/// word within its first `HALF_WEIGHT_AT` bytes, or several further on.
+const ANNOUNCED_MIN: f32 = 0.5;
 
 /// The acts' words and the modes' words: two lists, as a word may be both
 /// (`met` tells a meeting, and that it took place).
@@ -100,9 +108,18 @@ pub fn read(lead: &str, folded: &str) -> (Option<Act>, Option<Mode>) {
         score[h.class as usize] += 1.0 / (1.0 + h.at as f32 / HALF_WEIGHT_AT);
         count[h.class as usize] += 1;
     }
+    // A call whose medium is not told counts for the medium the lead names
+    // elsewhere, if it names one.
+    let medium = if score[VIDEO] > 0.0 && score[VIDEO] >= score[PHONE] {
+        Act::VideoCall
+    } else if score[PHONE] > 0.0 {
+        Act::PhoneCall
+    } else {
+        Act::Call
+    };
+    let call = score[VIDEO].max(score[PHONE]) + score[CALL];
     let candidates = [
-        (Act::VideoCall, score[VIDEO]),
-        (Act::PhoneCall, score[PHONE]),
+        (medium, call),
         (Act::Meeting, score[MEETING] + 0.5 * score[VISIT]),
         (Act::Speech, score[SPEECH]),
         (Act::Briefing, 0.5 * score[BRIEFING]),
@@ -123,7 +140,10 @@ pub fn read(lead: &str, folded: &str) -> (Option<Act>, Option<Mode>) {
         }
     }
     let act = (best.1 > MIN_SCORE).then_some(best.0);
-    let mode = if count[ANNOUNCED] > count[DONE] {
+    // Announced when the words of what is to come outweigh those of what was
+    // done, and the head of the lead says so: a `soll` or `ahead of` deep in a
+    // report of the happening is about something else.
+    let mode = if score[ANNOUNCED] > score[DONE] && score[ANNOUNCED] >= ANNOUNCED_MIN {
         Some(Mode::Announced)
     } else if count[DONE] > 0 || act.is_some() {
         Some(Mode::Done)
@@ -160,6 +180,9 @@ pub fn conflict(a: Act, b: Act) -> f32 {
     match (a, b) {
         _ if a == b => 1.0,
         (PhoneCall, VideoCall) => 0.25,
+        (PhoneCall | VideoCall, Call) => 1.0,
+        (Call, Meeting) => 0.16,
+        (Call, Speech) => 0.09,
         (PhoneCall, Meeting) => 0.06,
         (VideoCall, Meeting) => 0.16,
         (Meeting, Speech) => 0.16,
@@ -197,6 +220,43 @@ mod tests {
             act("The two leaders held a virtual summit on Monday.").0,
             Some(Act::VideoCall)
         );
+        // An online summit is a video call, in any language.
+        assert_eq!(
+            act("Les deux présidents ont tenu mardi un sommet en ligne de deux heures.").0,
+            Some(Act::VideoCall)
+        );
+        assert_eq!(
+            act("Los dos mandatarios celebraron una cumbre en línea el martes.").0,
+            Some(Act::VideoCall)
+        );
+    }
+
+    #[test]
+    fn a_call_that_does_not_say_how_is_a_call_of_either_medium() {
+        let (call, _) = act("In a tense call with Ortvald on Tuesday, Mirenko warned of costs.");
+        assert_eq!(call, Some(Act::Call));
+        // It joins a video call or a phone call, not a meeting.
+        assert_eq!(conflict(Act::Call, Act::VideoCall), 1.0);
+        assert_eq!(conflict(Act::PhoneCall, Act::Call), 1.0);
+        assert!(conflict(Act::Call, Act::Meeting) < 0.5);
+        // A medium named elsewhere in the lead is the call's.
+        assert_eq!(
+            act("The call with Ortvald, held by video link, lasted two hours.").0,
+            Some(Act::VideoCall)
+        );
+    }
+
+    #[test]
+    fn a_modal_deep_in_the_lead_does_not_make_an_announcement() {
+        // The head tells a talk held; the `sollte` far in is about what follows.
+        let lead = "Der Außenminister Varko zog am Freitag in Genf eine positive Bilanz \
+            seines Gesprächs mit seinem Kollegen Delmar. Der Austausch sei offen und \
+            nützlich gewesen, die Positionen lägen aber weit auseinander, hieß es aus \
+            seiner Delegation. Ein weiterer Kontakt sollte im Frühjahr folgen.";
+        assert_eq!(act(lead), (Some(Act::Meeting), Some(Mode::Done)));
+        // At the head, the same word tells what is to come.
+        let ahead = "Varko soll am Freitag in Genf seinen Kollegen Delmar treffen.";
+        assert_eq!(act(ahead).1, Some(Mode::Announced));
     }
 
     #[test]

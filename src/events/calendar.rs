@@ -277,6 +277,10 @@ pub fn read(
     let weekday = named_weekdays.first().copied();
     if let (Some(wd), Some(a)) = (weekday, anchor) {
         let back = (i32::from(a.weekday().to_monday_zero_offset()) - i32::from(wd)).rem_euclid(7);
+        // The weekday after the publication day is the next day (a time zone
+        // ahead, or `on Saturday` in Friday's copy of what is to come), not six
+        // days before: a named date may be a day after it too.
+        let back = if back == 6 { -1 } else { back };
         evidence.day = Some((to_day(a) - back, How::Weekday));
         return evidence;
     }
@@ -528,6 +532,16 @@ mod tests {
         assert_eq!(
             day(lead, Some(date(2022, 1, 22))),
             Some((date(2022, 1, 20), How::Weekday))
+        );
+    }
+
+    #[test]
+    fn the_weekday_after_publication_is_the_next_day() {
+        // 2022-06-10 is a Friday: `on Saturday` is the 11th, not the 4th.
+        let lead = "The defence ministers are to address the forum on Saturday morning.";
+        assert_eq!(
+            day(lead, Some(date(2022, 6, 10))),
+            Some((date(2022, 6, 11), How::Weekday))
         );
     }
 

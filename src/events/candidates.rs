@@ -6,6 +6,7 @@
 use super::names::NameId;
 use super::profile::Profile;
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 
 /// A term in more reports than this is too common to say two reports are about
 /// the same happening, and too costly to pair up through.
@@ -38,6 +39,11 @@ pub fn pairs(
         cap,
     );
     let people = Postings::new(principals.iter().map(|p| p.iter().copied()), names, cap);
+    // A participant in too many reports to index alone (a president, in a
+    // year of news) is indexed with each other participant it is named with:
+    // two reports of the same two people are candidates in any language.
+    let (couples, couple_ids) = couples(principals, &people);
+    let duos = Postings::new(couples.iter().map(|c| c.iter().copied()), couple_ids, cap);
     let within_window = |a: &Profile, b: &Profile| match (window_days, a.day, b.day) {
         (Some(w), Some(x), Some(y)) => x.abs_diff(y) <= w,
         _ => true,
@@ -52,7 +58,10 @@ pub fn pairs(
                 let people = principals[i]
                     .iter()
                     .map(|&p| (&people, p, PRINCIPAL_WEIGHT));
-                for (index, key, weight) in terms.chain(people) {
+                let duos = couples[i]
+                    .iter()
+                    .map(|&c| (&duos, c, 2.0 * PRINCIPAL_WEIGHT));
+                for (index, key, weight) in terms.chain(people).chain(duos) {
                     for &j in index.of(key) {
                         if j as usize == i {
                             continue;
@@ -92,6 +101,31 @@ pub fn pairs(
     pairs.sort_by_key(|p| (p.0, p.1));
     pairs.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
     pairs
+}
+
+/// Per report, the couples of its principals of which one is too common to
+/// be indexed alone (`people` has no entry for it), as dense ids; and how many
+/// ids there are.
+fn couples(principals: &[Box<[NameId]>], people: &Postings) -> (Vec<Vec<u32>>, usize) {
+    let mut ids: FxHashMap<(NameId, NameId), u32> = FxHashMap::default();
+    let per_report = principals
+        .iter()
+        .map(|p| {
+            let mut out = Vec::new();
+            for (k, &a) in p.iter().enumerate() {
+                for &b in &p[k + 1..] {
+                    if a == b || !(people.of(a).is_empty() || people.of(b).is_empty()) {
+                        continue;
+                    }
+                    let key = (a.min(b), a.max(b));
+                    let next = ids.len() as u32;
+                    out.push(*ids.entry(key).or_insert(next));
+                }
+            }
+            out
+        })
+        .collect();
+    (per_report, ids.len())
 }
 
 /// The inverted index: per term id, the reports (in order) whose profiles keep
@@ -150,5 +184,25 @@ impl Postings {
     fn of(&self, term: u32) -> &[u32] {
         let term = term as usize;
         &self.reports[self.starts[term] as usize..self.starts[term + 1] as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn two_reports_of_the_same_two_people_are_paired_when_one_is_named_everywhere() {
+        // A hundred reports name person 0 (too common to index alone), each
+        // with someone else; reports 100 and 101 name 0 with person 1, in
+        // two languages: no term in common.
+        let mut principals: Vec<Box<[NameId]>> = (0..100)
+            .map(|i| vec![0, 2 + i].into_boxed_slice())
+            .collect();
+        principals.push(vec![0, 1].into_boxed_slice());
+        principals.push(vec![1, 0].into_boxed_slice());
+        let profiles = vec![Profile::default(); principals.len()];
+        let found = pairs(&profiles, 0, &principals, 102, None, 0.0, |_, _| 1.0);
+        assert_eq!(found, [(100, 101, 1.0)]);
     }
 }

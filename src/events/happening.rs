@@ -32,7 +32,7 @@ pub fn read(lead: &Lead, published: Option<jiff::civil::Date>) -> Keys {
     let day = calendar::read(&lead.text, &folded, published, lead.stamp, announced);
     // A call has no place: the cities its lead names are the callers'.
     let place = match act {
-        Some(Act::PhoneCall | Act::VideoCall) => None,
+        Some(Act::PhoneCall | Act::VideoCall | Act::Call) => None,
         _ => places::read(&lead.text, &folded),
     };
     Keys {
@@ -60,6 +60,28 @@ fn place_factor(a: &Keys, b: &Keys) -> f32 {
 
 /// How much of a pair's similarity survives two different places.
 const PLACE_CONFLICT: f32 = 0.7;
+
+/// Two reports that put their happening in two cities and name two different
+/// pairs of people first: a leader's visit to one capital and then another
+/// (Kremlin, then Kyiv, a day apart), whose leads each name the other visit.
+/// One differing key alone is weak evidence (a lead names a capital for its
+/// government, or a third person second); both together part the reports.
+pub fn elsewhere_with_others(a: (&Keys, &[NameId]), b: (&Keys, &[NameId])) -> f32 {
+    let places_differ = matches!((a.0.place, b.0.place), (Some(x), Some(y)) if x != y);
+    let first_two = |who: &[NameId]| -> Option<[NameId; 2]> {
+        match who {
+            [x, y, ..] => Some([*x.min(y), *x.max(y)]),
+            _ => None,
+        }
+    };
+    match (first_two(a.1), first_two(b.1)) {
+        (Some(x), Some(y)) if places_differ && x != y => ELSEWHERE_WITH_OTHERS,
+        _ => 1.0,
+    }
+}
+
+/// How much of a pair's similarity survives two places and two pairs of people.
+const ELSEWHERE_WITH_OTHERS: f32 = 0.3;
 
 /// Weighted votes for the values of one key.
 #[derive(Debug, Clone, PartialEq)]
@@ -343,6 +365,35 @@ mod tests {
             },
             ..Keys::default()
         }
+    }
+
+    #[test]
+    fn two_cities_and_two_pairs_of_people_are_two_happenings() {
+        let at = |city: &str| Keys {
+            place: places::read(city, &fold_text(city)),
+            ..Keys::default()
+        };
+        let (kremlin, kyiv) = (at("They met in Moscow."), at("They met in Kyiv."));
+        assert!(kremlin.place.is_some() && kyiv.place.is_some());
+        // Ravel with Osko in Moscow; Ravel with Denth in Kyiv the next day.
+        let f = elsewhere_with_others((&kremlin, &[1, 2]), (&kyiv, &[1, 3, 2]));
+        assert_eq!(f, ELSEWHERE_WITH_OTHERS);
+        // The same two people, named in either order: one happening seen from
+        // two capitals.
+        assert_eq!(
+            elsewhere_with_others((&kremlin, &[1, 2]), (&kyiv, &[2, 1])),
+            1.0
+        );
+        // The same city: a second person named second is not enough.
+        assert_eq!(
+            elsewhere_with_others((&kyiv, &[1, 2]), (&kyiv, &[1, 3])),
+            1.0
+        );
+        // One participant named: nothing to compare.
+        assert_eq!(
+            elsewhere_with_others((&kremlin, &[1]), (&kyiv, &[1, 3])),
+            1.0
+        );
     }
 
     #[test]

@@ -10,7 +10,7 @@ pub const LEAD_BYTES: usize = 1000;
 
 /// Words a caption names its source with: the dates in a caption are those of
 /// the photo, not of the happening.
-const CAPTION_MARKS: [&str; 12] = [
+const CAPTION_MARKS: [&str; 15] = [
     "getty",
     "photo",
     "foto",
@@ -19,6 +19,9 @@ const CAPTION_MARKS: [&str; 12] = [
     "afp via",
     "ap photo",
     "pool/",
+    "/pool",
+    "via reuters",
+    "/reuters",
     "imago",
     "epa",
     "image",
@@ -112,6 +115,16 @@ mod tests {
         assert_eq!(
             lead.text,
             "Talks in Geneva end\nThe two ministers met for ninety minutes.\n"
+        );
+    }
+
+    #[test]
+    fn a_caption_credited_to_a_pool_or_an_agency_is_not_the_lead() {
+        let text = "President Orlov waves ahead of the regional summit in Varna, Monday. \
+            Ana Petri/Pool via REUTERS\nOrlov and Sand met for three hours in Varna on Monday.\n";
+        assert_eq!(
+            lead(text).text,
+            "Orlov and Sand met for three hours in Varna on Monday.\n"
         );
     }
 }

@@ -313,7 +313,11 @@ fn auto(
             let s = (CROSS_LANGUAGE * names).min(CROSS_LANGUAGE_CAP);
             if conflict { s * YEAR_CONFLICT } else { s }
         };
-        let f = happening::factor(&read.keys[i], &read.keys[j]);
+        let f = happening::factor(&read.keys[i], &read.keys[j])
+            * happening::elsewhere_with_others(
+                (&read.keys[i], &read.cast.principals[i]),
+                (&read.keys[j], &read.cast.principals[j]),
+            );
         s * f
     };
     let pairs = stats::time("group/pairs", || {
