@@ -64,21 +64,15 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         // words are the altered ones.
         // Named by the closest of them: the others may differ elsewhere too.
         if let Some((_, altered)) = outvoting.iter().min_by_key(|(_, altered)| altered.len()) {
-            let outlets: Vec<&str> = outvoting
-                .iter()
-                .map(|(i, _)| context.reports[claim.renderings[*i].report].outlet.as_str())
-                .collect();
-            let message = format!(
-                "quote differs from {}'s wording, which another outlet prints too: {}",
-                outlets.join("'s and "),
-                named(altered.iter().map(|c| describe(&reversed(c))))
+            let finding = against_the_reference(
+                context,
+                rule,
+                claim,
+                &outvoting,
+                altered,
+                "which another outlet prints too",
             );
-            let related = outvoting
-                .iter()
-                .map(|(i, _)| rendering_location(context, claim, *i))
-                .collect();
-            let primary = rendering_location(context, claim, claim.reference);
-            out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
+            out.push(finding);
             continue;
         }
         // When no outlet prints the source's words and no two outlets agree,
@@ -92,22 +86,43 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         {
             continue;
         }
-        let outlets: Vec<&str> = differing
-            .iter()
-            .map(|(i, _)| context.reports[claim.renderings[*i].report].outlet.as_str())
-            .collect();
-        let message = format!(
-            "quote differs from {}'s wording, and no outlet prints the source's words: {}",
-            outlets.join("'s and "),
-            named(differing[0].1.iter().map(|c| describe(&reversed(c))))
+        let finding = against_the_reference(
+            context,
+            rule,
+            claim,
+            &differing,
+            &differing[0].1,
+            "and no outlet prints the source's words",
         );
-        let related = differing
-            .iter()
-            .map(|(i, _)| rendering_location(context, claim, *i))
-            .collect();
-        let primary = rendering_location(context, claim, claim.reference);
-        out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
+        out.push(finding);
     }
+}
+
+/// A finding on the reference itself, against the renderings `others` (with
+/// their changes), naming `changes` as the reference made them.
+fn against_the_reference(
+    context: &Context<'_>,
+    rule: &Rule,
+    claim: &Claim,
+    others: &[(usize, Vec<&Change>)],
+    changes: &[&Change],
+    why: &str,
+) -> Finding {
+    let outlets: Vec<&str> = others
+        .iter()
+        .map(|(i, _)| context.reports[claim.renderings[*i].report].outlet.as_str())
+        .collect();
+    let message = format!(
+        "quote differs from {}'s wording, {why}: {}",
+        outlets.join("'s and "),
+        named(changes.iter().map(|c| describe(&reversed(c))))
+    );
+    let related = others
+        .iter()
+        .map(|(i, _)| rendering_location(context, claim, *i))
+        .collect();
+    let primary = rendering_location(context, claim, claim.reference);
+    rule.finding(context, claim, message, primary, related, Vec::new())
 }
 
 /// The changes that make rendering `i` an altered quote of the claim's
