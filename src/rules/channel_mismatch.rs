@@ -150,20 +150,23 @@ static NEWS_ORGANISATIONS: LazyLock<FxHashMap<&'static str, &'static str>> = Laz
 /// `told people` names no one.
 fn press_addressee(text: &str) -> Option<&'static str> {
     let text = text.trim();
-    let text = text
+    let bare = text
         .strip_prefix("the ")
         .or_else(|| text.strip_prefix("The "))
         .unwrap_or(text);
-    if !text.chars().next().is_some_and(char::is_uppercase) {
+    if !bare.chars().next().is_some_and(char::is_uppercase) {
         return None;
     }
-    let mut name = fold(text);
-    for suffix in [".com", "magazine", "newspaper"] {
-        if let Some(shorter) = name.strip_suffix(suffix) {
-            name = shorter.trim_end().to_string();
+    // `The Hill` is listed with its article: `Hill` alone may be a person.
+    [text, bare].into_iter().find_map(|name| {
+        let mut name = fold(name);
+        for suffix in [".com", "magazine", "newspaper"] {
+            if let Some(shorter) = name.strip_suffix(suffix) {
+                name = shorter.trim_end().to_string();
+            }
         }
-    }
-    NEWS_ORGANISATIONS.get(name.as_str()).copied()
+        NEWS_ORGANISATIONS.get(name.as_str()).copied()
+    })
 }
 
 /// A speaker who `told` a news organisation the words, where the other
@@ -410,4 +413,22 @@ fn is_primary_outlet(context: &Context<'_>, folded: &str) -> bool {
         o.kind == crate::config::OutletKind::Official
             && (fold(&o.name) == folded || o.aliases.iter().any(|a| fold(a) == folded))
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::press_addressee;
+
+    #[test]
+    fn a_news_organisation_is_named_with_a_capital() {
+        assert_eq!(press_addressee("People"), Some("people"));
+        assert_eq!(press_addressee("PEOPLE magazine"), Some("people"));
+        assert_eq!(press_addressee("UsMagazine.com"), Some("us weekly"));
+        assert_eq!(press_addressee("the BBC"), Some("bbc"));
+        assert_eq!(press_addressee("The Hill"), Some("the hill"));
+        assert_eq!(press_addressee("people"), None);
+        assert_eq!(press_addressee("us"), None);
+        // A person called Hill is no newspaper.
+        assert_eq!(press_addressee("Hill"), None);
+    }
 }
