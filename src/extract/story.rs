@@ -358,7 +358,6 @@ fn only_quotes(clause: &Clause<'_>) -> bool {
         && (0..clause.len()).all(|i| !clause.token(i).is_word() || !clause.is_outside_quotes(i))
 }
 
-/// The quotation a clause opens, when it closes in a later paragraph.
 /// Whether nothing but punctuation follows `quote`'s closing mark on its
 /// line: no frame of its own (`... ," Smith said`) credits it there.
 fn closes_its_line(doc: &Document<'_>, quote: &Quote) -> bool {
@@ -370,6 +369,7 @@ fn closes_its_line(doc: &Document<'_>, quote: &Quote) -> bool {
         .all(|c| !c.is_alphanumeric())
 }
 
+/// The quotation a clause opens, when it closes in a later paragraph.
 fn running_quote<'d>(doc: &'d Document<'_>, clause: &Clause<'_>) -> Option<&'d Quote> {
     let Some(TokenKind::QuoteOpen(q)) = clause.token_kind(0) else {
         return None;
