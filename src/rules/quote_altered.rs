@@ -267,32 +267,13 @@ fn printed_by_a_third(
 /// at the difference). Words put in on one side only (`words` empty) need
 /// the context on both.
 fn prints(third: &[String], before: &[String], words: &[String], after: &[String]) -> bool {
-    let run = |run: &[&String]| {
-        !run.is_empty()
-            && run.len() <= third.len()
-            && third
-                .windows(run.len())
-                .any(|w| w.iter().zip(run).all(|(a, b)| a == *b))
-    };
-    let whole: Vec<&String> = before.iter().chain(words).chain(after).collect();
-    if run(&whole) {
+    let whole = [before, words, after].concat();
+    if !whole.is_empty() && third.windows(whole.len()).any(|w| w == whole.as_slice()) {
         return true;
     }
-    if words.is_empty() {
-        return false;
-    }
-    let ends_with = |run: &[&String]| {
-        third.len() >= run.len()
-            && third[third.len() - run.len()..]
-                .iter()
-                .zip(run)
-                .all(|(a, b)| a == *b)
-    };
-    let starts_with =
-        |run: &[&String]| third.len() >= run.len() && third.iter().zip(run).all(|(a, b)| a == *b);
-    let head: Vec<&String> = before.iter().chain(words).collect();
-    let tail: Vec<&String> = words.iter().chain(after).collect();
-    ends_with(&head) || starts_with(&tail)
+    !words.is_empty()
+        && (third.ends_with(&[before, words].concat())
+            || third.starts_with(&[words, after].concat()))
 }
 
 /// The change seen from the other side: what one dropped, the other added.
