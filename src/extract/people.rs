@@ -564,6 +564,16 @@ mod tests {
     }
 
     #[test]
+    fn she_after_a_clause_opened_by_after_is_the_one_it_names() {
+        assert_eq!(
+            speakers(
+                "Maria Lopez said her daughter Ana Ruiz was at the door. After Ana Ruiz was hit, she screamed, \"I cannot feel my legs.\""
+            ),
+            [person("Maria Lopez", None), person("Ana Ruiz", None)]
+        );
+    }
+
+    #[test]
     fn a_place_opening_a_sentence_is_no_subject_for_she() {
         assert_eq!(
             speakers(

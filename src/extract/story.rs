@@ -56,11 +56,15 @@ const SUBJECT_WITHIN: usize = 6;
 /// Smith welcomed ...`): whom `he` in the next sentence most likely stands
 /// for. None after a preposition (`The meeting with Blinken ...`).
 fn sentence_subject<'c>(clause: &'c Clause<'_>) -> impl Iterator<Item = Range<usize>> + 'c {
-    let within = clause.len().min(SUBJECT_WITHIN);
-    let end = (0..within)
+    // `After Ana Ruiz was hit, she screamed`: a clause opened by `after`,
+    // `since` or `until` names the subject the sentence's `she` stands for.
+    let fronted = clause.sections(0).has(Section::Opener);
+    let start = usize::from(fronted);
+    let within = clause.len().min(SUBJECT_WITHIN + start);
+    let end = (start..within)
         .find(|&i| clause.sections(i).has(Section::Preposition) || !clause.is_outside_quotes(i))
         .unwrap_or(within);
-    let mut next = 0;
+    let mut next = start;
     (0..end).filter_map(move |i| {
         if i < next || !clause.nominal(i) || !clause.capitalized(i) {
             return None;
