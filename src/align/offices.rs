@@ -119,6 +119,17 @@ fn nation_in(phrase: &str) -> Option<&'static Nation> {
         .and_then(|&n| NATIONS.get(n))
 }
 
+/// Whether two different phrases name one nation: its name, adjective or
+/// capital (`Sudan`, `Sudanese`, `Khartoum`), as news puts a capital for its
+/// government.
+pub fn one_nation(a: &str, b: &str) -> bool {
+    let (a, b) = (phrase(a), phrase(b));
+    a != b
+        && NATIONS
+            .iter()
+            .any(|n| n.names.contains(&a) && n.names.contains(&b))
+}
+
 /// Whether the speaker is an official of a nation whose officials speak
 /// another language than English: their words reach English in translation,
 /// and outlets translate them independently.

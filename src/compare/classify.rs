@@ -181,7 +181,8 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
         if written_alike(old, new) || is_acronym_of(old, new) || is_acronym_of(new, old) {
             return ChangeClass::Spelling;
         }
-        if equivalent(&o, &n) {
+        // `Khartoum` for `Sudan`: a capital names its government.
+        if equivalent(&o, &n) || crate::align::one_nation(&o, &n) {
             return ChangeClass::Synonym;
         }
         if speakers.names(&o, &n) {
@@ -222,7 +223,9 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
     }
     // One name put for another; `Mrs` for `Ms` is an honorific, and
     // `Chile's` for `Chile has` keeps the name.
-    let named = |w: &&&Word| w.capitalised && w.content && !in_section("honorifics", w);
+    let named = |w: &&&Word| {
+        w.capitalised && w.content && !in_section("honorifics", w) && !in_section("indefinites", w)
+    };
     let names = |words: &[&Word]| {
         words
             .iter()
@@ -381,7 +384,7 @@ fn american(word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::written_alike;
+    use super::{ChangeClass, Speakers, classify, written_alike};
     use crate::text::Wording;
 
     fn alike(a: &str, b: &str) -> bool {
@@ -399,6 +402,25 @@ mod tests {
         assert!(alike("I 'm not", "I am not"));
         assert!(alike("we 're ready", "we are ready"));
         assert!(alike("tool kits", "toolkits"));
+    }
+
+    fn class(old: &str, new: &str) -> ChangeClass {
+        let (a, b) = (Wording::of(old), Wording::of(new));
+        let (a, b): (Vec<_>, Vec<_>) = (a.words.iter().collect(), b.words.iter().collect());
+        classify(&a, &b, Speakers::default())
+    }
+
+    #[test]
+    fn a_capital_put_for_its_nation_names_the_same_government() {
+        assert_eq!(class("Sudan", "Khartoum"), ChangeClass::Synonym);
+        assert_eq!(class("Chinese", "Beijing"), ChangeClass::Synonym);
+        assert_eq!(class("Sudan", "Chad"), ChangeClass::Name);
+        assert_eq!(class("Sudan", "Juba"), ChangeClass::Name);
+    }
+
+    #[test]
+    fn a_pronoun_opening_a_sentence_is_no_name() {
+        assert_eq!(class("Somebody", "Something"), ChangeClass::Substitution);
     }
 
     #[test]
