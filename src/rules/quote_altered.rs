@@ -59,7 +59,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             ));
             differing.push((i, altered));
         }
-        quoted_in_reported_speech(context, rule, claim, out);
+        quoted_in_reported_speech(context, rule, (claim, comparison), out);
         // Two outlets against the reference, word by word: the reference's
         // words are the altered ones.
         // Named by the closest of them: the others may differ elsewhere too.
@@ -304,15 +304,28 @@ fn named(changes: impl Iterator<Item = String>) -> String {
 fn quoted_in_reported_speech(
     context: &Context<'_>,
     rule: &Rule,
-    claim: &Claim,
+    (claim, comparison): (&Claim, &Comparison),
     out: &mut Vec<Finding>,
 ) {
+    // When no outlet prints the source's words and no two agree, the other
+    // quote may be the altered one as well: it is flagged too, once.
+    let undecided = undecided(claim, comparison);
+    let mut flagged: Vec<usize> = Vec::new();
+    // (the other rendering, this one, their diff, this one's quoted words)
+    let mut mirrored: Vec<(usize, usize, Diff, Span)> = Vec::new();
     for (i, rendering) in claim.renderings.iter().enumerate() {
         let attribution = context.attribution(rendering);
         if attribution.kind != Kind::Mixed {
             continue;
         }
-        for &quoted in &attribution.content.quoted {
+        // The quoted words of this statement only: reported speech over
+        // several sentences renders a claim a sentence.
+        let extent = rendering.extent();
+        let within = attribution.content.quoted.iter().filter_map(|q| {
+            let (start, end) = (q.start().max(extent.start()), q.end().min(extent.end()));
+            (start < end).then(|| Span::new(start, end))
+        });
+        for quoted in within {
             let QuotedWords::Altered(j, diff) = quoted_words(context, claim, i, quoted) else {
                 continue;
             };
@@ -324,8 +337,59 @@ fn quoted_in_reported_speech(
             );
             let primary = crate::finding::Location::new(report, quoted);
             let related = vec![rendering_location(context, claim, j)];
-            out.push(rule.finding(context, claim, message, primary, related, diff.pieces));
+            out.push(rule.finding(
+                context,
+                claim,
+                message,
+                primary,
+                related,
+                diff.pieces.clone(),
+            ));
+            flagged.push(i);
+            if undecided {
+                mirrored.push((j, i, diff, quoted));
+            }
         }
+    }
+    for (j, i, diff, quoted_here) in mirrored {
+        let Some(window) = diff.window else { continue };
+        if flagged.contains(&j) {
+            continue;
+        }
+        // Only what the other outlet prints in quote marks is its quote: the
+        // words around reported speech are its own narration.
+        let theirs = context.attribution(&claim.renderings[j]);
+        let quoted = &theirs.content.quoted;
+        let in_quote_marks = |c: &&Change| match c.old_range {
+            Some(at) if theirs.kind != Kind::Direct => quoted
+                .iter()
+                .any(|q| q.start() <= at.start() && at.end() <= q.end()),
+            _ => theirs.kind == Kind::Direct,
+        };
+        let report = &context.reports[claim.renderings[i].report];
+        let changes: Vec<&Change> = altering(&diff, claim.translated, &report.text, quoted_here)
+            .filter(in_quote_marks)
+            .collect();
+        if changes.is_empty() {
+            continue;
+        }
+        flagged.push(j);
+        let message = format!(
+            "quote differs from {}'s wording, and no outlet prints the source's words: {}",
+            report.outlet,
+            named(changes.iter().map(|c| describe(&reversed(c))))
+        );
+        let within = quoted
+            .iter()
+            .filter(|q| q.overlaps(window))
+            .map(|q| Span::new(q.start().max(window.start()), q.end().min(window.end())))
+            .reduce(Span::to)
+            .filter(|_| theirs.kind != Kind::Direct)
+            .unwrap_or(window);
+        let primary =
+            crate::finding::Location::new(&context.reports[claim.renderings[j].report], within);
+        let related = vec![rendering_location(context, claim, i)];
+        out.push(rule.finding(context, claim, message, primary, related, Vec::new()));
     }
 }
 
