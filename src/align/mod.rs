@@ -41,6 +41,10 @@ pub(crate) const MIN_SHARED: usize = 3;
 const MIN_SHARED_REORDERED: usize = 4;
 /// ...and this share of the smaller one's keys.
 const MIN_KEYS_SHARED_REORDERED: f64 = 0.6;
+/// A sentence of at most this many words is short (`short_and_alike`)...
+const SHORT_SENTENCE_WORDS: usize = 12;
+/// ...and renders another when this share of the longer's words are the other's.
+const SHORT_SENTENCE_ALIKE: f64 = 0.6;
 /// A rendering is compared with at most this many members of a claim: enough to
 /// reach every wording, and a bound on the cost of a very large event.
 const MAX_MEMBERS_COMPARED: usize = 16;
@@ -321,7 +325,7 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
 /// The claims a wording with content keys `keys` (stems, interchangeable
 /// phrases) shares enough with to be worth aligning, in claim order.
 fn candidates(keys: &[Key], by_key: &FxHashMap<Key, Vec<usize>>) -> Vec<usize> {
-    let needed = MIN_SHARED.min(keys.len()).max(1);
+    let needed = shared_needed(keys.len());
     let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
     for key in keys {
         for &c in by_key.get(key).map_or(&[][..], Vec::as_slice) {
@@ -335,6 +339,14 @@ fn candidates(keys: &[Key], by_key: &FxHashMap<Key, Vec<usize>>) -> Vec<usize> {
         .collect();
     found.sort_unstable();
     found
+}
+
+fn shared_needed(shorter: usize) -> usize {
+    match shorter {
+        0..=2 => shorter.max(1),
+        3 => 2,
+        _ => MIN_SHARED,
+    }
 }
 
 /// Stretch the matched parts of a rendering over all its words: each part from
@@ -372,7 +384,7 @@ pub fn pieces(attribution: &Attribution) -> Vec<Span> {
 /// stops); any other attribution renders one.
 fn statements(attribution: &Attribution, text: &str) -> Vec<Vec<Span>> {
     let pieces = pieces(attribution);
-    if attribution.kind != Kind::Direct {
+    if !matches!(attribution.kind, Kind::Direct | Kind::Mixed) {
         return vec![pieces];
     }
     let sentences = crate::text::sentences_of(text, &pieces);
@@ -407,10 +419,38 @@ fn joins_claim(
     {
         return Some((found.a, found.content));
     }
+    if short_and_alike(unit, member) {
+        return Some((0..unit.len(), content(unit).min(content(member))));
+    }
     let shared = shared_keys(mine, theirs);
     let smaller = mine.len().min(theirs.len()).max(1);
     (shared >= MIN_SHARED_REORDERED && shared as f64 / smaller as f64 >= MIN_KEYS_SHARED_REORDERED)
         .then_some((0..unit.len(), shared))
+}
+
+/// A short sentence has too few content words for the thresholds above:
+/// `Somebody hit me in my back` and `Something hit me in my back` share two.
+/// It renders the same statement when most of all its words, in order, are
+/// the other's, and those hold two content words.
+fn short_and_alike(unit: &[Word], member: &[Word]) -> bool {
+    let longer = unit.len().max(member.len());
+    if longer > SHORT_SENTENCE_WORDS {
+        return false;
+    }
+    let keys = |words: &[Word]| words.iter().map(|w| w.folded_key).collect::<Vec<_>>();
+    let (a, b) = (keys(unit), keys(member));
+    let mut same = 0;
+    let mut same_content = 0;
+    for op in similar::capture_diff_slices(similar::Algorithm::Myers, &a, &b) {
+        if let similar::DiffOp::Equal { old_index, len, .. } = op {
+            same += len;
+            same_content += unit[old_index..old_index + len]
+                .iter()
+                .filter(|w| w.content)
+                .count();
+        }
+    }
+    same_content >= 2 && same as f64 / longer as f64 >= SHORT_SENTENCE_ALIKE
 }
 
 /// Where words `range` of a unit stand: one span for the words of each of
