@@ -308,32 +308,50 @@ pub struct Unit {
 /// starts there, else the word.
 pub fn units(words: &[&Word]) -> Vec<Unit> {
     let mut out = Vec::with_capacity(words.len());
+    each_unit(
+        words.len(),
+        |i| words[i],
+        |key, words| {
+            out.push(Unit { key, words });
+        },
+    );
+    out
+}
+
+/// Calls `unit` with the key and the words of each unit (see `units`) of the
+/// `count` words that `word` gives by index: one loop for `units` and
+/// `content_keys`, which then needs neither a list of references nor of units.
+fn each_unit<'w>(
+    count: usize,
+    word: impl Fn(usize) -> &'w Word,
+    mut unit: impl FnMut(Key, Range<usize>),
+) {
     let mut i = 0;
-    while i < words.len() {
+    while i < count {
         // Only a word that begins some listed phrase needs the phrases looked up.
-        let longest = if words[i].begins_phrase {
-            (2..=super::LONGEST_PHRASE.min(words.len() - i))
+        let longest = if word(i).begins_phrase {
+            (2..=super::LONGEST_PHRASE.min(count - i))
                 .rev()
                 .find_map(|len| {
-                    let keys: Vec<u64> = words[i..i + len].iter().map(|w| w.folded_key).collect();
-                    super::equivalents::group_of_words(&keys).map(|g| (len, Key::Group(g)))
+                    // On the stack: made for every phrase length tried.
+                    let mut keys = [0u64; super::LONGEST_PHRASE];
+                    for (k, key) in keys[..len].iter_mut().enumerate() {
+                        *key = word(i + k).folded_key;
+                    }
+                    super::equivalents::group_of_words(&keys[..len]).map(|g| (len, Key::Group(g)))
                 })
         } else {
             None
         };
         // A single listed word: its first group, as `sense` numbers it.
-        let single = || match words[i].sense {
-            0 => (1, Key::Word(words[i].folded_key)),
+        let single = || match word(i).sense {
+            0 => (1, Key::Word(word(i).folded_key)),
             sense => (1, Key::Group(sense - 1)),
         };
         let (len, key) = longest.unwrap_or_else(single);
-        out.push(Unit {
-            key,
-            words: i..i + len,
-        });
+        unit(key, i..i + len);
         i += len;
     }
-    out
 }
 
 /// Folded words joined by single spaces.
@@ -348,17 +366,20 @@ pub fn folded(words: &[&Word]) -> String {
 /// What a run of words is about, for finding what it may render: the group of
 /// each listed phrase and the stem of each other content word, without repeats.
 pub fn content_keys(words: &[Word]) -> Vec<Key> {
-    let refs: Vec<&Word> = words.iter().collect();
-    let mut keys: Vec<Key> = units(&refs)
-        .into_iter()
-        .filter_map(|u| {
-            let word = refs[u.words.start];
-            match u.key {
-                Key::Group(_) => Some(u.key),
-                Key::Word(_) => word.content.then_some(Key::Word(word.stem_key)),
+    let mut keys: Vec<Key> = Vec::new();
+    each_unit(
+        words.len(),
+        |i| &words[i],
+        |key, unit| match key {
+            Key::Group(_) => keys.push(key),
+            Key::Word(_) => {
+                let word = &words[unit.start];
+                if word.content {
+                    keys.push(Key::Word(word.stem_key));
+                }
             }
-        })
-        .collect();
+        },
+    );
     keys.sort_unstable();
     keys.dedup();
     keys
