@@ -354,13 +354,17 @@ fn each_unit<'w>(
     }
 }
 
-/// Folded words joined by single spaces.
+/// Folded words joined by single spaces (written into one string, with no
+/// list of the words made first: compare makes one for every rendering).
 pub fn folded(words: &[&Word]) -> String {
-    words
-        .iter()
-        .map(|w| w.folded.as_ref())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(words.iter().map(|w| w.folded.len() + 1).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&w.folded);
+    }
+    out
 }
 
 /// What a run of words is about, for finding what it may render: the group of
