@@ -204,23 +204,27 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
     let mut members: Vec<Vec<(usize, Range<usize>)>> = Vec::new();
     // The content keys of each member's words, and what they offer to match
     // (`text::local::Matchable`), in the same order.
-    let mut member_keys: Vec<Vec<(Vec<Key>, Matchable)>> = Vec::new();
+    // The count of content words of each member's words comes with them, counted once.
+    let mut member_keys: Vec<Vec<(Vec<Key>, Matchable, usize)>> = Vec::new();
     // Which claims each content stem occurs in: a unit is aligned only with the
     // claims it shares enough stems with, never with every claim of the event.
     let mut by_key: FxHashMap<Key, Vec<usize>> = FxHashMap::default();
     for (u, unit) in units.iter().enumerate() {
         let mut joins: Vec<(usize, Range<usize>, usize)> = Vec::new();
         let keys = content_keys(&unit.wording.words);
+        let unit_content = content_words(&unit.wording.words);
         for c in candidates(&keys, &by_key) {
             let claim = &members[c];
             let best = claim
                 .iter()
                 .zip(&member_keys[c])
                 .take(MAX_MEMBERS_COMPARED)
-                .filter_map(|((m, range), (theirs, matchable))| {
+                .filter_map(|((m, range), (theirs, matchable, member_content))| {
                     let member = &units[*m].wording.words[range.clone()];
-                    let found =
-                        joins_claim((&unit.wording.words, &keys), (member, theirs, matchable))?;
+                    let found = joins_claim(
+                        (&unit.wording.words, &keys, unit_content),
+                        (member, theirs, matchable, *member_content),
+                    )?;
                     // Two people's words are one statement only when they are
                     // nearly the same words (one misattributed): two different
                     // statements of theirs share a topic's words.
@@ -228,8 +232,7 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
                         (&speakers[u], &speakers[*m]),
                         (Some(a), Some(b)) if a != b
                     );
-                    let content = |words: &[Word]| words.iter().filter(|w| w.content).count();
-                    let shorter = content(&unit.wording.words).min(content(member)).max(1);
+                    let shorter = unit_content.min(*member_content).max(1);
                     (!other_speaker
                         || found.1 as f64 / shorter as f64 >= OTHER_SPEAKERS_CONTAINMENT)
                         .then_some(found)
@@ -264,8 +267,9 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
                 }
             }
             let matchable = Matchable::of(&unit.wording.words[range.clone()]);
+            let content = content_words(&unit.wording.words[range.clone()]);
             members[c].push((u, range));
-            member_keys[c].push((keys, matchable));
+            member_keys[c].push((keys, matchable, content));
         }
     }
 
@@ -402,12 +406,12 @@ fn statements(attribution: &Attribution, text: &str) -> Vec<Vec<Span>> {
 /// reorders clauses: `Germany will contribute 174 million dollars` and `174
 /// million dollars from Germany will go toward`): then all of the unit renders it.
 /// Each side comes with its content keys (sorted, as `content_keys` gives them).
+/// Each side also comes with its count of content words (`content_words`).
 fn joins_claim(
-    (unit, mine): (&[Word], &[Key]),
-    (member, theirs, matchable): (&[Word], &[Key], &Matchable),
+    (unit, mine, unit_content): (&[Word], &[Key], usize),
+    (member, theirs, matchable, member_content): (&[Word], &[Key], &Matchable, usize),
 ) -> Option<(Range<usize>, usize)> {
-    let content = |words: &[Word]| words.iter().filter(|w| w.content).count();
-    let shorter = content(unit).min(content(member));
+    let shorter = unit_content.min(member_content);
     let needed = MIN_SHARED.min(shorter).max(1);
     let enough = |content: usize| {
         content >= needed && content as f64 / shorter.max(1) as f64 >= MIN_CONTAINMENT
@@ -420,7 +424,7 @@ fn joins_claim(
         return Some((found.a, found.content));
     }
     if short_and_alike(unit, member) {
-        return Some((0..unit.len(), content(unit).min(content(member))));
+        return Some((0..unit.len(), shorter));
     }
     let shared = shared_keys(mine, theirs);
     let smaller = mine.len().min(theirs.len()).max(1);
@@ -451,6 +455,12 @@ fn short_and_alike(unit: &[Word], member: &[Word]) -> bool {
         }
     }
     same_content >= 2 && same as f64 / longer as f64 >= SHORT_SENTENCE_ALIKE
+}
+
+/// How many of `words` are content words: counted once per unit and member,
+/// not again for every pair of them compared.
+fn content_words(words: &[Word]) -> usize {
+    words.iter().filter(|w| w.content).count()
 }
 
 /// Where words `range` of a unit stand: one span for the words of each of

@@ -1,9 +1,10 @@
 //! What kind of difference one change between two wordings is.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 use std::sync::LazyLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::text::{Word, equivalent};
@@ -119,7 +120,7 @@ const SHORT: usize = 3;
 /// How close two words must be to be one spelling (`Sergey`, `Sergei`).
 const SAME_SPELLING: f64 = 0.9;
 
-static MEANING: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
+static MEANING: LazyLock<FxHashMap<&'static str, FxHashSet<&'static str>>> =
     LazyLock::new(|| crate::data::by_section(include_str!("../../data/meaning.txt")));
 
 fn in_section(section: &str, word: &Word) -> bool {

@@ -144,6 +144,11 @@ impl Lexicon {
         self.by_first_word.contains_key(first)
     }
 
+    /// The words some entry starts with (each once).
+    pub(crate) fn first_words(&self) -> impl Iterator<Item = &str> {
+        self.by_first_word.keys().map(String::as_str)
+    }
+
     pub fn len(&self) -> usize {
         self.by_first_word.values().map(Vec::len).sum()
     }

@@ -108,6 +108,13 @@ impl Vocabulary {
         Vocabulary { words }
     }
 
+    /// Every listed word with its sections.
+    pub(crate) fn listed(&self) -> impl Iterator<Item = (&str, Sections)> {
+        self.words
+            .iter()
+            .map(|(word, &sections)| (word.as_str(), sections))
+    }
+
     /// The sections a folded word is listed in.
     pub fn sections(&self, folded: &str) -> Sections {
         self.words.get(folded).copied().unwrap_or_default()

@@ -292,7 +292,13 @@ type OutletName = (String, FxHashSet<String>);
 /// made once for a run, not for each event, as a configuration may list
 /// hundreds of outlets.
 #[derive(Debug, Default)]
-pub struct ConfiguredOutlets(Vec<OutletName>);
+pub struct ConfiguredOutlets {
+    names: Vec<OutletName>,
+    /// Each word of their names, with the outlets (indices into `names`)
+    /// that have it: `owner` reads only the outlets that share a word with a
+    /// phrase, not all of them for every channel.
+    by_word: FxHashMap<String, Vec<usize>>,
+}
 
 impl ConfiguredOutlets {
     pub fn of(config: &crate::config::Config) -> ConfiguredOutlets {
@@ -304,7 +310,14 @@ impl ConfiguredOutlets {
             .collect();
         names.sort_unstable();
         names.dedup();
-        ConfiguredOutlets(names.into_iter().map(outlet_name).collect())
+        let names: Vec<OutletName> = names.into_iter().map(outlet_name).collect();
+        let mut by_word: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+        for (i, (_, words)) in names.iter().enumerate() {
+            for word in words {
+                by_word.entry(word.clone()).or_default().push(i);
+            }
+        }
+        ConfiguredOutlets { names, by_word }
     }
 }
 
@@ -322,19 +335,23 @@ fn outlet_name(name: &str) -> OutletName {
 /// and the event's own outlets it does not list. (Two names that fold alike
 /// are one outlet: the same folded name and words.)
 struct Outlets<'a> {
-    configured: &'a [OutletName],
+    configured: &'a ConfiguredOutlets,
     of_event: Vec<OutletName>,
 }
 
 impl Outlets<'_> {
     fn iter(&self) -> impl Iterator<Item = &OutletName> {
-        self.configured.iter().chain(&self.of_event)
+        self.configured.names.iter().chain(&self.of_event)
     }
 }
 
 fn outlet_words<'a>(context: &Context<'a>) -> Outlets<'a> {
-    let configured = context.configured_outlets.0.as_slice();
-    let known: FxHashSet<&str> = configured.iter().map(|(name, _)| name.as_str()).collect();
+    let configured = context.configured_outlets;
+    let known: FxHashSet<&str> = configured
+        .names
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect();
     let mut of_event: Vec<&str> = context
         .event
         .reports
@@ -372,9 +389,26 @@ fn owner(text: &str, outlets: &Outlets<'_>, people: &FxHashMap<String, String>) 
     if let Some(outlet) = words.iter().filter_map(|w| people.get(w)).min() {
         return Some(outlet.clone());
     }
-    outlets
+    // The words each configured outlet shares with the phrase, counted from
+    // the index of their words: an outlet that shares none is no owner.
+    let mut shared: FxHashMap<usize, usize> = FxHashMap::default();
+    for word in &words {
+        for &o in outlets.configured.by_word.get(word).into_iter().flatten() {
+            *shared.entry(o).or_default() += 1;
+        }
+    }
+    // Only equal names tie, and two outlets of one folded name have the same
+    // words: the order the candidates come in changes nothing.
+    let configured = shared.into_iter().map(|(o, shared)| {
+        let (name, own) = &outlets.configured.names[o];
+        (name, shared, own.len())
+    });
+    let of_event = outlets
+        .of_event
         .iter()
-        .map(|(name, own)| (name, own.intersection(&words).count(), own.len()))
+        .map(|(name, own)| (name, own.intersection(&words).count(), own.len()));
+    configured
+        .chain(of_event)
         .filter(|&(_, shared, size)| shared >= 2.min(size) && shared > 0)
         .max_by_key(|&(name, shared, _)| (shared, std::cmp::Reverse(name)))
         .map(|(name, _, _)| name.clone())

@@ -72,6 +72,15 @@ static PHRASES_BY_KEYS: LazyLock<FxHashMap<u64, u32>> = LazyLock::new(|| {
 
 /// One number for a run of words, from their keys (`Word::folded_key`).
 fn phrase_key(keys: &[u64]) -> u64 {
+    // The bytes of a phrase of listed length on the stack, with no allocation:
+    // runs of words are looked up at every word that begins a phrase.
+    let mut stacked = [0u8; 8 * LONGEST_PHRASE];
+    if let Some(bytes) = stacked.get_mut(..8 * keys.len()) {
+        for (chunk, key) in bytes.chunks_exact_mut(8).zip(keys) {
+            chunk.copy_from_slice(&key.to_le_bytes());
+        }
+        return xxhash_rust::xxh3::xxh3_64(bytes);
+    }
     let bytes: Vec<u8> = keys.iter().flat_map(|k| k.to_le_bytes()).collect();
     xxhash_rust::xxh3::xxh3_64(&bytes)
 }

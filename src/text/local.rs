@@ -116,7 +116,10 @@ pub fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
     let ka: Vec<Key> = a.iter().map(Key::of).collect();
     let kb: Vec<Key> = b.iter().map(Key::of).collect();
     let width = m + 1;
-    let mut score = vec![0i32; (n + 1) * width];
+    // The scores of the row above and of this one: tracing back reads only
+    // `step`, so no score matrix is made (and zeroed) for every pair aligned.
+    // Column 0 stays 0 in both.
+    let (mut previous, mut current) = (vec![0i32; width], vec![0i32; width]);
     // 0: start, 1: diagonal, 2: up (skip a word of a), 3: left (skip a word of b).
     let mut step = vec![0u8; (n + 1) * width];
     let mut best = (0i32, 0usize, 0usize);
@@ -124,9 +127,7 @@ pub fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
         let word = ka[i - 1];
         let on_match = if word.content { 3 } else { 1 };
         // Row by row, as slices: the loop then needs no bounds check per cell.
-        let (done, rest) = score.split_at_mut(i * width);
-        let above = &done[(i - 1) * width..];
-        let row = &mut rest[..width];
+        let (above, row) = (&previous[..width], &mut current[..width]);
         let steps = &mut step[i * width..(i + 1) * width];
         let mut left = row[0];
         for j in 1..=m {
@@ -151,6 +152,7 @@ pub fn align(a: &[Word], b: &[Word]) -> Option<Alignment> {
                 best = (value, i, j);
             }
         }
+        std::mem::swap(&mut previous, &mut current);
     }
     let (top, mut i, mut j) = best;
     if top <= 0 {

@@ -106,6 +106,86 @@ thread_local! {
     static LEXEMES: RefCell<FxHashMap<Box<str>, Lexeme>> = RefCell::new(FxHashMap::default());
 }
 
+/// Calls `f` with each word of `text` and its offset: the words
+/// `unicode_word_indices` gives (Unicode word boundaries, the segments holding
+/// a letter or digit), found faster. Segmenting words is the dearest step of
+/// making a report's words, and most of news copy is ASCII: the ASCII stretches
+/// of a text are read by `ascii_words`, and only a stretch around each other
+/// character goes through the Unicode segmenter. A stretch is cut where a
+/// space is followed by an ASCII character other than a space, where there is
+/// always a boundary and no rule looks back past the space, so each stretch
+/// segments alone as it does within the whole text.
+fn for_each_word<'t>(text: &'t str, mut f: impl FnMut(usize, &'t str)) {
+    let bytes = text.as_bytes();
+    let cut = |at: usize| bytes[at - 1] == b' ' && bytes[at].is_ascii() && bytes[at] != b' ';
+    let mut from = 0;
+    while from < bytes.len() {
+        let Some(other) = bytes[from..]
+            .iter()
+            .position(|b| !b.is_ascii())
+            .map(|i| from + i)
+        else {
+            ascii_words(text, from..bytes.len(), &mut f);
+            return;
+        };
+        let start = (from + 1..=other).rev().find(|&at| cut(at)).unwrap_or(from);
+        ascii_words(text, from..start, &mut f);
+        let end = (other + 1..bytes.len())
+            .find(|&at| cut(at))
+            .unwrap_or(bytes.len());
+        if let Some(stretch) = text.get(start..end) {
+            for (offset, word) in stretch.unicode_word_indices() {
+                f(start + offset, word);
+            }
+        }
+        from = end;
+    }
+}
+
+/// The words of `text[range]`, all ASCII, as `unicode_word_indices` gives
+/// them: runs of letters, digits and `_` joined by `'`, `.` or `:` between
+/// letters and by `.`, `,`, `;` or `'` between digits, keeping those with a
+/// letter or digit (the rules of unicode-segmentation's own ASCII path, which
+/// it takes only for a text that is ASCII throughout).
+fn ascii_words<'t>(text: &'t str, range: Range<usize>, f: &mut impl FnMut(usize, &'t str)) {
+    let bytes = text.as_bytes();
+    let core = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+    // `.` `,` `;` `'` between digits, `'` `.` `:` between letters.
+    let joins = |at: usize| {
+        at + 1 < range.end && {
+            let (before, after) = (bytes[at - 1], bytes[at + 1]);
+            match bytes[at] {
+                b'.' | b',' | b';' | b'\'' if before.is_ascii_digit() && after.is_ascii_digit() => {
+                    true
+                }
+                b'\'' | b'.' | b':'
+                    if before.is_ascii_alphabetic() && after.is_ascii_alphabetic() =>
+                {
+                    true
+                }
+                _ => false,
+            }
+        }
+    };
+    let mut at = range.start;
+    while at < range.end {
+        if !core(bytes[at]) {
+            at += 1;
+            continue;
+        }
+        let start = at;
+        at += 1;
+        while at < range.end && (core(bytes[at]) || joins(at)) {
+            at += 1;
+        }
+        if let Some(word) = text.get(start..at)
+            && word.bytes().any(|b| b.is_ascii_alphanumeric())
+        {
+            f(start, word);
+        }
+    }
+}
+
 impl Wording {
     /// The words of `text` inside `pieces`.
     pub fn new(text: &str, pieces: &[Span]) -> Wording {
@@ -121,7 +201,7 @@ impl Wording {
                 let Some(slice) = text.get(piece.range()) else {
                     continue;
                 };
-                for (offset, word) in slice.unicode_word_indices() {
+                for_each_word(slice, |offset, word| {
                     let start = piece.start() + offset;
                     let lexeme = match lexemes.get(word) {
                         Some(known) => known.clone(),
@@ -142,7 +222,7 @@ impl Wording {
                         folded_key: lexeme.folded_key,
                         stem_key: lexeme.stem_key,
                     });
-                }
+                });
             }
         });
         Wording { words }
@@ -228,57 +308,82 @@ pub struct Unit {
 /// starts there, else the word.
 pub fn units(words: &[&Word]) -> Vec<Unit> {
     let mut out = Vec::with_capacity(words.len());
+    each_unit(
+        words.len(),
+        |i| words[i],
+        |key, words| {
+            out.push(Unit { key, words });
+        },
+    );
+    out
+}
+
+/// Calls `unit` with the key and the words of each unit (see `units`) of the
+/// `count` words that `word` gives by index: one loop for `units` and
+/// `content_keys`, which then needs neither a list of references nor of units.
+fn each_unit<'w>(
+    count: usize,
+    word: impl Fn(usize) -> &'w Word,
+    mut unit: impl FnMut(Key, Range<usize>),
+) {
     let mut i = 0;
-    while i < words.len() {
+    while i < count {
         // Only a word that begins some listed phrase needs the phrases looked up.
-        let longest = if words[i].begins_phrase {
-            (2..=super::LONGEST_PHRASE.min(words.len() - i))
+        let longest = if word(i).begins_phrase {
+            (2..=super::LONGEST_PHRASE.min(count - i))
                 .rev()
                 .find_map(|len| {
-                    let keys: Vec<u64> = words[i..i + len].iter().map(|w| w.folded_key).collect();
-                    super::equivalents::group_of_words(&keys).map(|g| (len, Key::Group(g)))
+                    // On the stack: made for every phrase length tried.
+                    let mut keys = [0u64; super::LONGEST_PHRASE];
+                    for (k, key) in keys[..len].iter_mut().enumerate() {
+                        *key = word(i + k).folded_key;
+                    }
+                    super::equivalents::group_of_words(&keys[..len]).map(|g| (len, Key::Group(g)))
                 })
         } else {
             None
         };
         // A single listed word: its first group, as `sense` numbers it.
-        let single = || match words[i].sense {
-            0 => (1, Key::Word(words[i].folded_key)),
+        let single = || match word(i).sense {
+            0 => (1, Key::Word(word(i).folded_key)),
             sense => (1, Key::Group(sense - 1)),
         };
         let (len, key) = longest.unwrap_or_else(single);
-        out.push(Unit {
-            key,
-            words: i..i + len,
-        });
+        unit(key, i..i + len);
         i += len;
     }
-    out
 }
 
-/// Folded words joined by single spaces.
+/// Folded words joined by single spaces (written into one string, with no
+/// list of the words made first: compare makes one for every rendering).
 pub fn folded(words: &[&Word]) -> String {
-    words
-        .iter()
-        .map(|w| w.folded.as_ref())
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(words.iter().map(|w| w.folded.len() + 1).sum());
+    for (i, w) in words.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&w.folded);
+    }
+    out
 }
 
 /// What a run of words is about, for finding what it may render: the group of
 /// each listed phrase and the stem of each other content word, without repeats.
 pub fn content_keys(words: &[Word]) -> Vec<Key> {
-    let refs: Vec<&Word> = words.iter().collect();
-    let mut keys: Vec<Key> = units(&refs)
-        .into_iter()
-        .filter_map(|u| {
-            let word = refs[u.words.start];
-            match u.key {
-                Key::Group(_) => Some(u.key),
-                Key::Word(_) => word.content.then_some(Key::Word(word.stem_key)),
+    let mut keys: Vec<Key> = Vec::new();
+    each_unit(
+        words.len(),
+        |i| &words[i],
+        |key, unit| match key {
+            Key::Group(_) => keys.push(key),
+            Key::Word(_) => {
+                let word = &words[unit.start];
+                if word.content {
+                    keys.push(Key::Word(word.stem_key));
+                }
             }
-        })
-        .collect();
+        },
+    );
     keys.sort_unstable();
     keys.dedup();
     keys
@@ -303,7 +408,76 @@ pub fn shared_keys(a: &[Key], b: &[Key]) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use super::{Span, Wording};
+    use super::{Span, Wording, for_each_word};
+    use proptest::prelude::*;
+    use unicode_segmentation::UnicodeSegmentation;
+
+    fn words(text: &str) -> Vec<(usize, &str)> {
+        let mut out = Vec::new();
+        for_each_word(text, |offset, word| out.push((offset, word)));
+        out
+    }
+
+    /// Pieces that the word boundary rules treat apart: letters, digits and
+    /// the marks that join them, spaces, line ends, curly quotes, a combining
+    /// mark, a joiner, an emoji, regional indicators, Hebrew and Katakana.
+    const PIECES: &[&str] = &[
+        "a",
+        "Z",
+        "7",
+        "0",
+        "'",
+        ".",
+        ",",
+        ";",
+        ":",
+        "_",
+        " ",
+        "  ",
+        "\r",
+        "\n",
+        "\r\n",
+        "\t",
+        "-",
+        "\"",
+        "\u{2019}",
+        "\u{201c}",
+        "\u{e9}",
+        "\u{301}",
+        "\u{200d}",
+        "\u{1f600}",
+        "\u{1f1fa}",
+        "\u{5d0}",
+        "\u{30a2}",
+        "\u{a0}",
+        "\u{2060}",
+        "\u{df}",
+        "U.S.",
+        "n't",
+    ];
+
+    #[test]
+    fn words_are_those_of_the_unicode_segmenter() {
+        for text in [
+            "",
+            "Wang said the U.S. would act.",
+            "Russia\u{2019}s \u{201c}legitimate\u{201d} concerns, 3.5% and 1,000 e.g. a:b",
+            "caf\u{e9} au lait \u{201c}x\u{201d} don't",
+            " \u{301}a b\u{200d} \u{1f600}c",
+        ] {
+            assert_eq!(words(text), text.unicode_word_indices().collect::<Vec<_>>());
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn words_are_those_of_the_unicode_segmenter_on_any_text(
+            pieces in prop::collection::vec(prop::sample::select(PIECES), 0..40)
+        ) {
+            let text = pieces.concat();
+            prop_assert_eq!(words(&text), text.unicode_word_indices().collect::<Vec<_>>());
+        }
+    }
 
     #[test]
     fn a_sentence_of_a_whole_text_has_the_words_of_the_sentence_alone() {

@@ -8,11 +8,28 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use crate::extract::Excerpt;
 use crate::extract::lexicon::lexicon;
 use crate::extract::vocabulary::{Section, Sections, vocabulary};
 use crate::text::{Span, Token, TokenKind, fold_into};
+
+/// Per folded word, its vocabulary sections and whether some cue starts with
+/// it, in one map: `Reading::new` asks both of every word of every report,
+/// and one look-up costs half of two. Words in neither are not listed.
+static WORD_FACTS: LazyLock<FxHashMap<&'static str, (Sections, bool)>> = LazyLock::new(|| {
+    let mut facts: FxHashMap<&'static str, (Sections, bool)> = FxHashMap::default();
+    for (word, sections) in vocabulary().listed() {
+        facts.entry(word).or_default().0 = sections;
+    }
+    for word in lexicon().first_words() {
+        facts.entry(word).or_default().1 = true;
+    }
+    facts
+});
 
 /// A report's tokens with what the parser asks of each, worked out once for
 /// the whole report: a clause (a sentence, or two read as one unit) is a
@@ -85,7 +102,6 @@ impl<'a> Reading<'a> {
         tokens: &'a [Token],
         sentence_starts: impl IntoIterator<Item = (usize, bool)>,
     ) -> Option<Reading<'a>> {
-        let (words, cues) = (vocabulary(), lexicon());
         let mut folded = String::with_capacity(tokens.iter().map(|t| t.end() - t.start()).sum());
         let mut starts = Vec::with_capacity(tokens.len() + 1);
         starts.push(0);
@@ -118,9 +134,10 @@ impl<'a> Reading<'a> {
                         && tokens[n - 2].end() == tokens[n - 1].start()
                         && &text[tokens[n - 1].range()] == "-"
                         && info[n - 2].caps;
-                token_info.sections = words.sections(word);
+                let (sections, cue_start) = WORD_FACTS.get(word).copied().unwrap_or_default();
+                token_info.sections = sections;
                 token_info.caps = caps;
-                token_info.cue_start = cues.starts(word);
+                token_info.cue_start = cue_start;
                 token_info.ly = word.len() > 4
                     && word.ends_with("ly")
                     && (!caps || sentence_adverb(shown, word));

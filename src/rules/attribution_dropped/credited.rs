@@ -10,10 +10,9 @@
 //! according to PC Magazine`). Here the other side is the attributed content
 //! itself, and the match is looser but must share something distinctive.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::extract::{Attribution, CueClass};
 use crate::text::{Key, Word, Wording, content_keys};
@@ -26,7 +25,7 @@ const MIN_COVERAGE: f64 = 0.6;
 /// words, or one fewer when one of them is a number (`two million`).
 const MIN_RUN: usize = 3;
 
-static STANCE: LazyLock<HashMap<&'static str, HashSet<&'static str>>> =
+static STANCE: LazyLock<FxHashMap<&'static str, FxHashSet<&'static str>>> =
     LazyLock::new(|| crate::data::by_section(include_str!("../../../data/stance.txt")));
 
 fn listed(section: &str, word: &str) -> bool {
