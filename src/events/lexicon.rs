@@ -109,7 +109,8 @@ impl Lexicon {
                 }
             }
         }
-        if let Some(ac) = &self.raw {
+        // Entries of caseless scripts are not ASCII: an ASCII lead holds none.
+        if let Some(ac) = self.raw.as_ref().filter(|_| !lead.is_ascii()) {
             for m in ac.find_iter(lead) {
                 hits.push(Hit {
                     class: self.raw_class[m.pattern().as_usize()],

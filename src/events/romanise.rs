@@ -29,6 +29,12 @@ pub fn script(c: char) -> Script {
 /// digits only. Chinese characters become their pinyin syllables.
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    // The common case, a word of ASCII letters, copied whole.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
