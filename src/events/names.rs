@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::profile::{saturated, unit_length};
-use super::romanise::{Script, fold, fold_into, script};
+use super::romanise::{Script, fold, fold_into, has_caseless_letters, script};
 
 /// A person's id in the corpus's [`Cast`].
 pub type NameId = u32;
@@ -703,7 +703,7 @@ impl KeyTable {
     /// and Arabic, Korean or other words, whose skeleton is a known person's.
     fn caseless(&self, lead: &str) -> Vec<(String, usize)> {
         let mut out = Vec::new();
-        if lead.is_ascii() {
+        if !has_caseless_letters(lead) {
             return out;
         }
         for word in words(lead) {
@@ -943,6 +943,50 @@ mod tests {
         assert_ne!(
             skeleton(&fold("Biden"), false),
             skeleton(&fold("Putin"), false)
+        );
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_of_one_script() {
+        let found: Vec<(&str, Script, bool)> =
+            words("Ravel met Osko\u{2019}s aide. \u{201c}Да\u{201d}, 布林肯说 l\u{e9}gal")
+                .into_iter()
+                .map(|w| (w.text, w.script, w.opens))
+                .collect();
+        assert_eq!(
+            found,
+            [
+                ("Ravel", Script::Cased, true),
+                ("met", Script::Cased, false),
+                ("Osko", Script::Cased, false),
+                ("s", Script::Cased, false),
+                ("aide", Script::Cased, false),
+                ("Да", Script::Cased, true),
+                ("布林肯说", Script::Han, false),
+                ("l\u{e9}gal", Script::Cased, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_principal_is_shown_as_the_lead_writes_it_in_latin_letters() {
+        let lead = "Министр Лавров встретился с Блинкеном. Sergei Lavrov and Xi Jinping.";
+        let spelled = Spelled::new(lead);
+        assert_eq!(
+            spelled.written(&key_of("Lavrov")).as_deref(),
+            Some("Lavrov")
+        );
+        assert_eq!(
+            spelled.written(&key_of("Xi Jinping")).as_deref(),
+            Some("Xi Jinping")
+        );
+        // Only in Cyrillic: shown as written.
+        assert_eq!(spelled.written("blnkn").as_deref(), None);
+        assert_eq!(
+            Spelled::new("Встреча с Блинкен.")
+                .written("blnkn")
+                .as_deref(),
+            Some("Блинкен")
         );
     }
 
