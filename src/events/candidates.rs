@@ -48,7 +48,7 @@ pub fn pairs(
         (Some(w), Some(x), Some(y)) => x.abs_diff(y) <= w,
         _ => true,
     };
-    let mut pairs: Vec<(u32, u32, f32)> = (0..n)
+    let mut candidates: Vec<(u32, u32)> = (0..n)
         .into_par_iter()
         .map_init(
             || (vec![0.0f32; n], Vec::<u32>::new()),
@@ -85,22 +85,25 @@ pub fn pairs(
                 found
                     .into_iter()
                     .map(|(j, _)| {
-                        let (a, b) = if (i as u32) < j {
+                        if (i as u32) < j {
                             (i as u32, j)
                         } else {
                             (j, i as u32)
-                        };
-                        (a, b, similarity(a as usize, b as usize))
+                        }
                     })
-                    .filter(|&(_, _, s)| s >= min_similarity)
                     .collect::<Vec<_>>()
             },
         )
         .flatten()
         .collect();
-    pairs.sort_by_key(|p| (p.0, p.1));
-    pairs.dedup_by(|x, y| x.0 == y.0 && x.1 == y.1);
-    pairs
+    // A pair is found from both its reports, mostly: compared once.
+    candidates.par_sort_unstable();
+    candidates.dedup();
+    candidates
+        .into_par_iter()
+        .map(|(a, b)| (a, b, similarity(a as usize, b as usize)))
+        .filter(|&(_, _, s)| s >= min_similarity)
+        .collect()
 }
 
 /// Per report, the couples of its principals of which one is too common to

@@ -74,9 +74,21 @@ fn is_furniture(s: &str) -> bool {
     if s.len() >= 300 {
         return false;
     }
+    if let Some(captions) = CAPTIONS.as_ref().filter(|_| s.is_ascii()) {
+        return captions.is_match(s);
+    }
     let lower = s.to_lowercase();
     CAPTION_MARKS.iter().any(|m| lower.contains(m))
 }
+
+/// The caption marks, for ASCII segments: one pass, any case.
+static CAPTIONS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| {
+        aho_corasick::AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(CAPTION_MARKS.iter().filter(|m| m.is_ascii()))
+            .ok()
+    });
 
 /// ` date 2022-01-21` or ` date 2022-01` at the very start: (the stamp, the rest).
 fn stamp(text: &str) -> (Option<Stamp>, &str) {

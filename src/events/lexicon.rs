@@ -5,7 +5,7 @@
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
-use super::romanise::{Script, fold_text, script};
+use super::romanise::{Script, fold_text, has_caseless_letters, script};
 
 /// Where an entry must end to count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -109,7 +109,8 @@ impl Lexicon {
                 }
             }
         }
-        if let Some(ac) = &self.raw {
+        // Entries of caseless scripts match only where such letters stand.
+        if let Some(ac) = self.raw.as_ref().filter(|_| has_caseless_letters(lead)) {
             for m in ac.find_iter(lead) {
                 hits.push(Hit {
                     class: self.raw_class[m.pattern().as_usize()],

@@ -466,14 +466,15 @@ fn told(group: &[u32], members: &[&Report], read: &Read) -> (Happening, Vec<Stri
         .take(WRITTEN_FROM)
         .map(|&g| lead::lead(&members[g as usize].text))
         .collect();
+    let spelled: Vec<names::Spelled> = leads.iter().map(|l| names::Spelled::new(&l.text)).collect();
     let who: Vec<String> = principals
         .iter()
         .map(|&id| {
             let key = &read.cast.keys[id as usize];
-            leads
+            spelled
                 .iter()
-                .find_map(|l| names::written(&l.text, key).filter(|w| w.is_ascii()))
-                .or_else(|| leads.iter().find_map(|l| names::written(&l.text, key)))
+                .find_map(|l| l.written(key).filter(|w| w.is_ascii()))
+                .or_else(|| spelled.iter().find_map(|l| l.written(key)))
                 .unwrap_or_else(|| key.clone())
         })
         .collect();

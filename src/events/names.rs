@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::profile::{saturated, unit_length};
-use super::romanise::{Script, fold, fold_into, script};
+use super::romanise::{Script, fold, fold_into, has_caseless_letters, script};
 
 /// A person's id in the corpus's [`Cast`].
 pub type NameId = u32;
@@ -172,6 +172,7 @@ pub fn short_code(language: Option<&str>) -> Option<&'static str> {
 }
 
 /// One word of a lead.
+#[derive(Debug)]
 struct Word<'a> {
     text: &'a str,
     at: usize,
@@ -183,13 +184,33 @@ struct Word<'a> {
 /// The words of `text`: runs of letters of one script. An apostrophe or a
 /// hyphen ends a word (`Lavrov's` is `Lavrov`, `s`).
 fn words(text: &str) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(text.len() / 5);
     let mut start: Option<(usize, Script)> = None;
     let mut opens = true;
     let mut next_opens = true;
-    for (at, c) in text.char_indices() {
-        let letter = c.is_alphabetic();
-        let s = if letter { script(c) } else { Script::Caseless };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        // ASCII without decoding (every ASCII letter is of a cased script);
+        // any other character decoded.
+        let (c, len) = if b < 0x80 {
+            (char::from(b), 1)
+        } else {
+            let c = text[at..].chars().next().unwrap_or(' ');
+            (c, c.len_utf8())
+        };
+        let letter = if b < 0x80 {
+            b.is_ascii_alphabetic()
+        } else {
+            c.is_alphabetic()
+        };
+        let s = if !letter {
+            Script::Caseless
+        } else if b < 0x80 {
+            Script::Cased
+        } else {
+            script(c)
+        };
         if let Some((from, script)) = start {
             if !letter || s != script {
                 out.push(Word {
@@ -213,6 +234,7 @@ fn words(text: &str) -> Vec<Word<'_>> {
         ) {
             next_opens = true;
         }
+        at += len;
     }
     if let Some((from, script)) = start {
         out.push(Word {
@@ -681,7 +703,7 @@ impl KeyTable {
     /// and Arabic, Korean or other words, whose skeleton is a known person's.
     fn caseless(&self, lead: &str) -> Vec<(String, usize)> {
         let mut out = Vec::new();
-        if lead.is_ascii() {
+        if !has_caseless_letters(lead) {
             return out;
         }
         for word in words(lead) {
@@ -844,37 +866,58 @@ pub fn key_of(name: &str) -> String {
     }
 }
 
-/// The principal a report names, as its lead writes it: the first Latin
-/// spelling of a key in `lead`, for showing. `None` when it is written in
-/// another script only.
-pub fn written(lead: &str, key: &str) -> Option<String> {
-    let mut found = None;
-    let mut folded = String::new();
-    let all = words(lead);
-    for (i, w) in all.iter().enumerate() {
-        if w.script != Script::Cased || !capitalised(w.text) {
-            continue;
-        }
-        fold_into(w.text, &mut folded);
-        let own = skeleton(&folded, false);
-        let surname_of = key
-            .strip_suffix(own.as_str())
-            .is_some_and(|head| head.ends_with('+'));
-        if key == own || surname_of && i > 0 {
-            let text = if key.contains('+') && i > 0 {
-                format!("{} {}", all[i - 1].text, w.text)
-            } else {
-                w.text.to_string()
-            };
-            if text.is_ascii() || found.is_none() {
-                found = Some(text);
-                if found.as_deref().is_some_and(str::is_ascii) {
-                    break;
+/// A lead's capitalised words with their skeletons, read once to find how it
+/// writes each of a group's principals ([`Spelled::written`]).
+#[derive(Debug)]
+pub struct Spelled<'a> {
+    words: Vec<Word<'a>>,
+    /// Per word, its skeleton when it is a capitalised word of a cased script.
+    skeletons: Vec<Option<String>>,
+}
+
+impl<'a> Spelled<'a> {
+    pub fn new(lead: &'a str) -> Spelled<'a> {
+        let words = words(lead);
+        let mut folded = String::new();
+        let skeletons = words
+            .iter()
+            .map(|w| {
+                (w.script == Script::Cased && capitalised(w.text)).then(|| {
+                    fold_into(w.text, &mut folded);
+                    skeleton(&folded, false)
+                })
+            })
+            .collect();
+        Spelled { words, skeletons }
+    }
+
+    /// The principal a report names, as its lead writes it: the first Latin
+    /// spelling of a key, for showing. `None` when it is written in another
+    /// script only.
+    pub fn written(&self, key: &str) -> Option<String> {
+        let mut found = None;
+        let all = &self.words;
+        for (i, (w, own)) in all.iter().zip(&self.skeletons).enumerate() {
+            let Some(own) = own else { continue };
+            let surname_of = key
+                .strip_suffix(own.as_str())
+                .is_some_and(|head| head.ends_with('+'));
+            if key == own || surname_of && i > 0 {
+                let text = if key.contains('+') && i > 0 {
+                    format!("{} {}", all[i - 1].text, w.text)
+                } else {
+                    w.text.to_string()
+                };
+                if text.is_ascii() || found.is_none() {
+                    found = Some(text);
+                    if found.as_deref().is_some_and(str::is_ascii) {
+                        break;
+                    }
                 }
             }
         }
+        found
     }
-    found
 }
 
 #[cfg(test)]
@@ -900,6 +943,50 @@ mod tests {
         assert_ne!(
             skeleton(&fold("Biden"), false),
             skeleton(&fold("Putin"), false)
+        );
+    }
+
+    #[test]
+    fn words_are_runs_of_letters_of_one_script() {
+        let found: Vec<(&str, Script, bool)> =
+            words("Ravel met Osko\u{2019}s aide. \u{201c}Да\u{201d}, 布林肯说 l\u{e9}gal")
+                .into_iter()
+                .map(|w| (w.text, w.script, w.opens))
+                .collect();
+        assert_eq!(
+            found,
+            [
+                ("Ravel", Script::Cased, true),
+                ("met", Script::Cased, false),
+                ("Osko", Script::Cased, false),
+                ("s", Script::Cased, false),
+                ("aide", Script::Cased, false),
+                ("Да", Script::Cased, true),
+                ("布林肯说", Script::Han, false),
+                ("l\u{e9}gal", Script::Cased, false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_principal_is_shown_as_the_lead_writes_it_in_latin_letters() {
+        let lead = "Министр Лавров встретился с Блинкеном. Sergei Lavrov and Xi Jinping.";
+        let spelled = Spelled::new(lead);
+        assert_eq!(
+            spelled.written(&key_of("Lavrov")).as_deref(),
+            Some("Lavrov")
+        );
+        assert_eq!(
+            spelled.written(&key_of("Xi Jinping")).as_deref(),
+            Some("Xi Jinping")
+        );
+        // Only in Cyrillic: shown as written.
+        assert_eq!(spelled.written("blnkn").as_deref(), None);
+        assert_eq!(
+            Spelled::new("Встреча с Блинкен.")
+                .written("blnkn")
+                .as_deref(),
+            Some("Блинкен")
         );
     }
 

@@ -25,10 +25,26 @@ pub fn script(c: char) -> Script {
     }
 }
 
+/// Whether `text` holds a letter of a script without capitals (Chinese,
+/// Arabic, Hangul ...): the words lists of those scripts match only where
+/// one stands, so text of cased scripts alone need not be searched for them.
+pub fn has_caseless_letters(text: &str) -> bool {
+    !text.is_ascii()
+        && text
+            .chars()
+            .any(|c| !c.is_ascii() && c.is_alphabetic() && script(c) != Script::Cased)
+}
+
 /// `word` romanised into `out` (cleared first): lower-case ASCII letters and
 /// digits only. Chinese characters become their pinyin syllables.
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
+    // The common case, a word of ASCII letters, copied whole.
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        out.push_str(word);
+        out.make_ascii_lowercase();
+        return;
+    }
     for c in word.chars() {
         if c.is_ascii() {
             if c.is_ascii_alphanumeric() {
@@ -90,5 +106,16 @@ mod tests {
         assert_eq!(fold_text("Путин, 7 ДЕКАБРЯ"), "putin, 7 dekabrya");
         assert_eq!(script('布'), Script::Han);
         assert_eq!(script('Ж'), Script::Cased);
+    }
+
+    #[test]
+    fn caseless_letters_are_those_of_scripts_without_capitals() {
+        assert!(!has_caseless_letters(
+            "Blinken met Lavrov \u{2014} \u{201c}useful\u{201d}."
+        ));
+        assert!(!has_caseless_letters("Блинкен и Лавров, Sergueï."));
+        assert!(has_caseless_letters("Blinken 布林肯"));
+        assert!(has_caseless_letters("بلينكن"));
+        assert!(has_caseless_letters("블링컨"));
     }
 }
