@@ -105,6 +105,32 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
     {
         name_start += 1;
     }
+    // `Sullivan and Yang stressed ...`: two people named, neither of them alone
+    // the speaker; the phrase is their name as a pair.
+    let two_people = !pronoun
+        && name_start >= tokens.start + 2
+        && name_start < tokens.end
+        && folded(name_start - 1) == Some("and")
+        && clause.capitalized(name_start - 2)
+        && [
+            Section::Title,
+            Section::Body,
+            Section::Organisation,
+            Section::Determiner,
+        ]
+        .iter()
+        .all(|&section| !is(name_start - 2, section));
+    if two_people {
+        return Described {
+            mention: mention.clone(),
+            name: Vec::new(),
+            role: Some(text[clause.bytes(&tokens)].to_string()),
+            role_words: FxHashSet::default(),
+            class: SpeakerClass::Role,
+            pronoun,
+            titled: false,
+        };
+    }
     // `Chinese Foreign Ministry spokesperson`: the name stops at the title.
     // Words joined without a space (`Min-ho`, `Al-Dosari`) are one name word;
     // initials (`J.`) are left out.
@@ -229,6 +255,18 @@ mod tests {
             role.map(String::from),
             SpeakerClass::Person,
         )
+    }
+
+    #[test]
+    fn two_people_named_together_are_neither_alone() {
+        assert_eq!(
+            described("Sullivan and Yang"),
+            (
+                Vec::new(),
+                Some("Sullivan and Yang".to_string()),
+                SpeakerClass::Role
+            )
+        );
     }
 
     #[test]
