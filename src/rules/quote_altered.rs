@@ -337,18 +337,11 @@ fn quoted_in_reported_speech(
             );
             let primary = crate::finding::Location::new(report, quoted);
             let related = vec![rendering_location(context, claim, j)];
-            out.push(rule.finding(
-                context,
-                claim,
-                message,
-                primary,
-                related,
-                diff.pieces.clone(),
-            ));
             flagged.push(i);
             if undecided {
-                mirrored.push((j, i, diff, quoted));
+                mirrored.push((j, i, diff.clone(), quoted));
             }
+            out.push(rule.finding(context, claim, message, primary, related, diff.pieces));
         }
     }
     for (j, i, diff, quoted_here) in mirrored {
