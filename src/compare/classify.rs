@@ -225,7 +225,10 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
     // One name put for another; `Mrs` for `Ms` is an honorific, and
     // `Chile's` for `Chile has` keeps the name.
     let named = |w: &&&Word| {
-        w.capitalised && w.content && !in_section("honorifics", w) && !in_section("indefinites", w)
+        w.capitalised
+            && w.content
+            && !in_section("honorifics", w)
+            && !crate::extract::is_pronoun(&w.folded)
     };
     let names = |words: &[&Word]| {
         words

@@ -18,6 +18,13 @@ mod speaker;
 mod story;
 mod vocabulary;
 
+/// Whether a folded word stands for a person without naming one (`he`,
+/// `somebody`; `data/speakers.txt`): capitalised at a sentence's start, it is
+/// still no name.
+pub fn is_pronoun(folded: &str) -> bool {
+    vocabulary::vocabulary().is_pronoun(folded)
+}
+
 use std::fmt;
 use std::ops::Range;
 
