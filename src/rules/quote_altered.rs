@@ -59,7 +59,9 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             ));
             differing.push((i, altered));
         }
-        quoted_in_reported_speech(context, rule, (claim, comparison), out);
+        // Renderings flagged as direct quotes: reported speech's quoted words
+        // flag no one of them again.
+        let mut flagged: Vec<usize> = differing.iter().map(|(i, _)| *i).collect();
         // Two outlets against the reference, word by word: the reference's
         // words are the altered ones.
         // Named by the closest of them: the others may differ elsewhere too.
@@ -73,28 +75,28 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 "which another outlet prints too",
             );
             out.push(finding);
-            continue;
-        }
-        // When no outlet prints the source's words and no two outlets agree,
-        // the reference is only the longest quote: either side of the
-        // difference may be the altered one, so both are flagged.
-        if differing.is_empty()
-            || !undecided(claim, comparison)
-            || differing
+            flagged.push(claim.reference);
+        } else if !differing.is_empty()
+            && undecided(claim, comparison)
+            && !differing
                 .iter()
                 .all(|(i, _)| printed_by_a_third(context, claim, comparison, *i, Tag::Removed))
         {
-            continue;
+            // When no outlet prints the source's words and no two outlets agree,
+            // the reference is only the longest quote: either side of the
+            // difference may be the altered one, so both are flagged.
+            let finding = against_the_reference(
+                context,
+                rule,
+                claim,
+                &differing,
+                &differing[0].1,
+                "and no outlet prints the source's words",
+            );
+            out.push(finding);
+            flagged.push(claim.reference);
         }
-        let finding = against_the_reference(
-            context,
-            rule,
-            claim,
-            &differing,
-            &differing[0].1,
-            "and no outlet prints the source's words",
-        );
-        out.push(finding);
+        quoted_in_reported_speech(context, rule, (claim, comparison), flagged, out);
     }
 }
 
@@ -305,12 +307,12 @@ fn quoted_in_reported_speech(
     context: &Context<'_>,
     rule: &Rule,
     (claim, comparison): (&Claim, &Comparison),
+    mut flagged: Vec<usize>,
     out: &mut Vec<Finding>,
 ) {
     // When no outlet prints the source's words and no two agree, the other
     // quote may be the altered one as well: it is flagged too, once.
     let undecided = undecided(claim, comparison);
-    let mut flagged: Vec<usize> = Vec::new();
     // (the other rendering, this one, their diff, this one's quoted words)
     let mut mirrored: Vec<(usize, usize, Diff, Span)> = Vec::new();
     for (i, rendering) in claim.renderings.iter().enumerate() {
