@@ -345,9 +345,12 @@ fn candidates(keys: &[Key], by_key: &FxHashMap<Key, Vec<usize>>) -> Vec<usize> {
     found
 }
 
-fn shared_needed(shorter: usize) -> usize {
-    match shorter {
-        0..=2 => shorter.max(1),
+/// How many content keys a wording with `keys` of them must share with a claim
+/// to be aligned with it: three, or all of a shorter one's; two of three, so
+/// that a short sentence can reach `short_and_alike`.
+fn shared_needed(keys: usize) -> usize {
+    match keys {
+        0..=2 => keys.max(1),
         3 => 2,
         _ => MIN_SHARED,
     }

@@ -9,6 +9,7 @@
 use std::sync::LazyLock;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::extract::{Speaker, SpeakerClass};
 
@@ -124,11 +125,21 @@ fn nation_in(phrase: &str) -> Option<&'static Nation> {
 /// government.
 pub fn one_nation(a: &str, b: &str) -> bool {
     let (a, b) = (phrase(a), phrase(b));
-    a != b
-        && NATIONS
-            .iter()
-            .any(|n| n.names.contains(&a) && n.names.contains(&b))
+    let nations = |p: &str| NATIONS_NAMED.get(p).map_or(&[][..], Vec::as_slice);
+    a != b && nations(&a).iter().any(|n| nations(&b).contains(n))
 }
+
+/// The nations each name, adjective and capital names (see `one_nation`,
+/// asked for every changed word compared).
+static NATIONS_NAMED: LazyLock<FxHashMap<String, Vec<usize>>> = LazyLock::new(|| {
+    let mut named: FxHashMap<String, Vec<usize>> = FxHashMap::default();
+    for (n, nation) in NATIONS.iter().enumerate() {
+        for name in &nation.names {
+            named.entry(name.clone()).or_default().push(n);
+        }
+    }
+    named
+});
 
 /// Whether the speaker is an official of a nation whose officials speak
 /// another language than English: their words reach English in translation,

@@ -122,7 +122,7 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
         .all(|&section| !is(name_start - 2, section));
     if two_people {
         return Described {
-            mention: mention.clone(),
+            mention,
             name: Vec::new(),
             role: Some(text[clause.bytes(&tokens)].to_string()),
             role_words: FxHashSet::default(),

@@ -56,8 +56,8 @@ const SUBJECT_WITHIN: usize = 6;
 /// Smith welcomed ...`): whom `he` in the next sentence most likely stands
 /// for. None after a preposition (`The meeting with Blinken ...`).
 fn sentence_subject<'c>(clause: &'c Clause<'_>) -> impl Iterator<Item = Range<usize>> + 'c {
-    // `After Ana Ruiz was hit, she screamed`: a clause opened by `after`,
-    // `since` or `until` names the subject the sentence's `she` stands for.
+    // `After Ana Ruiz was hit, she screamed`: past a word that opens a clause
+    // (`after`, `when`, `but`), the clause's subject is the one `she` stands for.
     let fronted = clause.sections(0).has(Section::Opener);
     let start = usize::from(fronted);
     let within = clause.len().min(SUBJECT_WITHIN + start);

@@ -323,10 +323,11 @@ fn quoted_in_reported_speech(
         // The quoted words of this statement only: reported speech over
         // several sentences renders a claim a sentence.
         let extent = rendering.extent();
-        let within = attribution.content.quoted.iter().filter_map(|q| {
-            let (start, end) = (q.start().max(extent.start()), q.end().min(extent.end()));
-            (start < end).then(|| Span::new(start, end))
-        });
+        let within = attribution
+            .content
+            .quoted
+            .iter()
+            .filter_map(|q| q.shared(extent));
         for quoted in within {
             let QuotedWords::Altered(j, diff) = quoted_words(context, claim, i, quoted) else {
                 continue;
@@ -376,8 +377,7 @@ fn quoted_in_reported_speech(
         );
         let within = quoted
             .iter()
-            .filter(|q| q.overlaps(window))
-            .map(|q| Span::new(q.start().max(window.start()), q.end().min(window.end())))
+            .filter_map(|q| q.shared(window))
             .reduce(Span::to)
             .filter(|_| theirs.kind != Kind::Direct)
             .unwrap_or(window);

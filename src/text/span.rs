@@ -59,6 +59,12 @@ impl Span {
         self.start < other.end && other.start < self.end
     }
 
+    /// The bytes the two spans share, if any.
+    pub fn shared(self, other: Span) -> Option<Span> {
+        let (start, end) = (self.start.max(other.start), self.end.min(other.end));
+        (start < end).then_some(Span { start, end })
+    }
+
     /// From the start of one to the end of the other.
     pub fn to(self, other: Span) -> Span {
         Span {
