@@ -466,7 +466,7 @@ pub(super) fn quoted_words(
     if diffs.iter().any(|(_, diff)| faithful(diff)) {
         return QuotedWords::Supported;
     }
-    if content_words < MIN_QUOTED_CONTENT_WORDS {
+    if content_words < MIN_QUOTED_CONTENT_WORDS && !quotes_a_sentence(text, quoted) {
         return QuotedWords::Unmatched;
     }
     diffs
@@ -478,6 +478,22 @@ pub(super) fn quoted_words(
         .map_or(QuotedWords::Unmatched, |(j, diff)| {
             QuotedWords::Altered(j, diff)
         })
+}
+
+/// Whether the quoted words are a sentence the outlet quotes whole
+/// (`screaming, "Something hit me"`) rather than a phrase set in its own
+/// sentence (`warned of "deep concerns"`): they open with a capital, after a
+/// stop or the comma or colon that introduces a quotation.
+fn quotes_a_sentence(text: &str, quoted: Span) -> bool {
+    let opens_with_capital = quoted
+        .of(text)
+        .chars()
+        .find(|c| c.is_alphanumeric())
+        .is_some_and(char::is_uppercase);
+    let before = text[..quoted.start()].trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '"' | '\'' | '`' | '\u{201c}' | '\u{2018}' | '\u{ab}')
+    });
+    opens_with_capital && (before.is_empty() || before.ends_with([',', ':', '.', '!', '?']))
 }
 
 /// The changes of `diff` that alter the quote whose words stand at `extent`
