@@ -377,6 +377,18 @@ impl<'a> Clause<'a> {
                     return (start..self.trim_end(start, j), channels, j);
                 }
             }
+            // `cried out "I've been hit," and then fell`: the quotation the
+            // cue opens is what was said, an utterance closed by its own
+            // stop or comma; the story goes on after it. (`said "budget
+            // reforms" and ... would help` goes on with what was said.)
+            if j > start
+                && self.is_close(j)
+                && self.is_open(start)
+                && self.is_punct(j - 1, ",.!?")
+                && self.story_goes_on(j + 1, hi)
+            {
+                return (start..j + 1, channels, j + 1);
+            }
             // `called on the senator to take back his words and said ...`
             if j > start
                 && matches!(self.word(j), Some("and" | "but"))
@@ -388,6 +400,19 @@ impl<'a> Clause<'a> {
             j += 1;
         }
         (start..self.trim_end(start, hi), channels, hi)
+    }
+
+    /// Whether the narrative goes on at `k`, after a quotation: `and then`,
+    /// `before`, `while` opening words of the story rather than more of
+    /// what was said (`and "..."`).
+    fn story_goes_on(&self, k: usize, hi: usize) -> bool {
+        let k = if self.is_comma(k) { k + 1 } else { k };
+        k + 1 < hi
+            && matches!(
+                self.word(k),
+                Some("and" | "but" | "then" | "before" | "while" | "until" | "as" | "when")
+            )
+            && !self.is_open(k + 1)
     }
 
     /// Whether a new statement starts at `k`: a participle cue (`adding`), or
@@ -552,6 +577,19 @@ mod tests {
                     ..Seen::default()
                 }
             ]
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_the_cue_ends_where_the_story_goes_on() {
+        assert_eq!(
+            statements("The boy cried out \"Help me, I am stuck,\" and then fainted on the bank."),
+            [Seen {
+                speaker: "The boy",
+                cue: "cried out",
+                content: vec!["\"Help me, I am stuck,\""],
+                ..Seen::default()
+            }]
         );
     }
 
