@@ -210,19 +210,34 @@ fn printed_by_a_third(
             .map(|w| w.folded.to_string())
             .collect()
     };
+    let words_of = |text: &str, pieces: &[Span]| -> Vec<String> {
+        Wording::new(text, pieces)
+            .words
+            .iter()
+            .map(|w| w.folded.to_string())
+            .collect()
+    };
+    // A third outlet's quote, or each run of words reported speech puts in
+    // quote marks (`her daughter screaming, "I got hit"`): its narration
+    // around them is its own.
     let thirds: Vec<Vec<String>> = claim
         .renderings
         .iter()
         .filter(|r| r.report != reference && r.report != differing)
-        .filter(|r| {
-            matches!(
-                context.attributions[r.report][r.attribution].kind,
-                Kind::Direct | Kind::Fragment
-            )
-        })
-        .map(|r| {
-            let wording = Wording::new(&context.reports[r.report].text, &r.pieces);
-            wording.words.iter().map(|w| w.folded.to_string()).collect()
+        .flat_map(|r| {
+            let text = &context.reports[r.report].text;
+            let attribution = context.attribution(r);
+            match attribution.kind {
+                Kind::Direct | Kind::Fragment => vec![words_of(text, &r.pieces)],
+                Kind::Mixed => attribution
+                    .content
+                    .quoted
+                    .iter()
+                    .filter_map(|q| q.shared(r.extent()))
+                    .map(|q| words_of(text, &[q]))
+                    .collect(),
+                Kind::Indirect => Vec::new(),
+            }
         })
         .collect();
     if thirds.is_empty() {
