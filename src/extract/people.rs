@@ -564,6 +564,26 @@ mod tests {
     }
 
     #[test]
+    fn he_after_a_subject_described_by_a_who_clause() {
+        assert_eq!(
+            speakers(
+                "\"We won,\" Dan Cole said. Tom Berg, who looked as though he was tired, sat down on the bench. \"I felt the pressure,\" he said."
+            ),
+            [person("Dan Cole", None), person("Tom Berg", None)]
+        );
+    }
+
+    #[test]
+    fn he_after_a_subject_described_between_dashes() {
+        assert_eq!(
+            speakers(
+                "\"We won,\" Dan Cole said. Tom Berg \u{2013} a fan of the club \u{2013} sat down on the bench. \"I felt the pressure,\" he said."
+            ),
+            [person("Dan Cole", None), person("Tom Berg", None)]
+        );
+    }
+
+    #[test]
     fn she_after_a_clause_opened_by_after_is_the_one_it_names() {
         assert_eq!(
             speakers(

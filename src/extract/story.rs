@@ -77,7 +77,13 @@ fn sentence_subject<'c>(clause: &'c Clause<'_>) -> impl Iterator<Item = Range<us
                 !clause.capitalized(phrase.end)
                     && (w.ends_with("ed") || w.ends_with('s') && !w.ends_with("'s"))
             });
-        verb.then_some(phrase)
+        // `Tom Berg, who looked tired, admitted ...`, `Capaldi – a fan of
+        // the show – revealed ...`: the verb comes after words that describe
+        // the subject.
+        let described = clause.word_text(phrase.end) == ","
+            && clause.word(phrase.end + 1) == Some("who")
+            || matches!(clause.word_text(phrase.end), "-" | "\u{2013}" | "\u{2014}");
+        (verb || described).then_some(phrase)
     })
 }
 
