@@ -190,7 +190,14 @@ fn words(text: &str) -> Vec<Word<'_>> {
     let mut next_opens = true;
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        // Inside a word of a cased script, its ASCII letters change nothing.
+        if let Some((_, Script::Cased)) = start {
+            while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+                at += 1;
+            }
+        }
+        let Some(&b) = bytes.get(at) else { break };
         // ASCII without decoding (every ASCII letter is of a cased script);
         // any other character decoded.
         let (c, len) = if b < 0x80 {

@@ -100,46 +100,109 @@ fn hash(kind: TermKind, folded: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64_with_seed(folded.as_bytes(), u64::from(tag))
 }
 
-/// Hand the word `word` to `visit` as (kind, hash, folded word) if it is a
-/// term. `scratch` holds the folded word when it differs from `word`.
-fn flush(
-    word: &str,
-    scratch: &mut String,
-    sentence_start: bool,
-    visit: &mut impl FnMut(TermKind, u64, &str) -> bool,
-) -> bool {
+/// What a word is as a term, read once a thread ([`KNOWN`]): its folded form,
+/// and its kind and hash, which for a capitalised word depend on whether it
+/// opens a sentence.
+#[derive(Debug)]
+struct Known {
+    folded: Box<str>,
+    read: Read,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Read {
+    /// A stop word, or too short: no term.
+    Skip,
+    Term(TermKind, u64),
+    /// A capitalised word listed nowhere: a name inside a sentence; opening
+    /// one, a topic word if long enough.
+    Capital {
+        name: u64,
+        word: Option<u64>,
+    },
+}
+
+/// Words read per thread before the table is emptied.
+const KNOWN_KEPT: usize = 1 << 16;
+
+thread_local! {
+    /// Reports repeat their words: each thread keeps how it read them.
+    static KNOWN: std::cell::RefCell<FxHashMap<Box<str>, Known>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// How the word `word` reads as a term, wherever it stands.
+fn known(word: &str) -> Known {
     // A possessive or a stray apostrophe at the end is not part of the word.
     let word = word.trim_end_matches('\'');
     let word = word.strip_suffix("'s").unwrap_or(word);
     if word.is_empty() {
-        return true;
+        return Known {
+            folded: Box::default(),
+            read: Read::Skip,
+        };
     }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     let folded = if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            scratch.clear();
-            scratch.push_str(word);
-            scratch.make_ascii_lowercase();
-            scratch.as_str()
-        } else {
-            word
-        }
+        word.to_ascii_lowercase()
     } else {
-        *scratch = word.to_lowercase();
-        scratch.as_str()
+        word.to_lowercase()
     };
-    let kind = if folded.bytes().any(|b| b.is_ascii_digit()) {
-        TermKind::Number
+    let read = if folded.bytes().any(|b| b.is_ascii_digit()) {
+        Read::Term(TermKind::Number, hash(TermKind::Number, &folded))
     } else {
-        match LISTED.get(folded) {
-            Some(Listed::Date) => TermKind::Date,
-            Some(Listed::Stop) => return true,
-            None if capitalised && !sentence_start => TermKind::Name,
-            None if folded.chars().count() >= MIN_WORD_CHARS => TermKind::Word,
-            None => return true,
+        match LISTED.get(folded.as_str()) {
+            Some(Listed::Date) => Read::Term(TermKind::Date, hash(TermKind::Date, &folded)),
+            Some(Listed::Stop) => Read::Skip,
+            None => {
+                let word = (folded.chars().count() >= MIN_WORD_CHARS)
+                    .then(|| hash(TermKind::Word, &folded));
+                if capitalised {
+                    Read::Capital {
+                        name: hash(TermKind::Name, &folded),
+                        word,
+                    }
+                } else {
+                    word.map_or(Read::Skip, |h| Read::Term(TermKind::Word, h))
+                }
+            }
         }
     };
-    visit(kind, hash(kind, folded), folded)
+    Known {
+        folded: folded.into(),
+        read,
+    }
+}
+
+/// Hand the word `word` to `visit` as (kind, hash, folded word) if it is a
+/// term. `known` holds the words read before.
+fn flush(
+    word: &str,
+    known: &mut FxHashMap<Box<str>, Known>,
+    sentence_start: bool,
+    visit: &mut impl FnMut(TermKind, u64, &str) -> bool,
+) -> bool {
+    let k = match known.get(word) {
+        Some(k) => k,
+        None => {
+            if known.len() >= KNOWN_KEPT {
+                known.clear();
+            }
+            known
+                .entry(word.into())
+                .or_insert_with(|| self::known(word))
+        }
+    };
+    let (kind, hash) = match k.read {
+        Read::Skip => return true,
+        Read::Term(kind, hash) => (kind, hash),
+        Read::Capital { name, .. } if !sentence_start => (TermKind::Name, name),
+        Read::Capital {
+            word: Some(hash), ..
+        } => (TermKind::Word, hash),
+        Read::Capital { word: None, .. } => return true,
+    };
+    visit(kind, hash, &k.folded)
 }
 
 /// Every term of a text, in order, handed to `visit` as (kind, hash, folded
@@ -154,14 +217,30 @@ fn each_term(text: &str, mut visit: impl FnMut(TermKind, u64, &str)) {
 }
 
 /// [`each_term`], stopping as soon as `visit` returns false.
-fn each_term_while(text: &str, mut visit: impl FnMut(TermKind, u64, &str) -> bool) {
+fn each_term_while(text: &str, visit: impl FnMut(TermKind, u64, &str) -> bool) {
+    KNOWN.with(|known| each_term_known(text, &mut known.borrow_mut(), visit));
+}
+
+fn each_term_known(
+    text: &str,
+    known: &mut FxHashMap<Box<str>, Known>,
+    mut visit: impl FnMut(TermKind, u64, &str) -> bool,
+) {
     let bytes = text.as_bytes();
     let mut sentence_start = true;
-    let mut scratch = String::new();
     // Where the word being read starts, if one is.
     let mut start: Option<usize> = None;
     let mut at = 0;
     while at < bytes.len() {
+        // Inside a word, its ASCII letters and digits change nothing.
+        if start.is_some() {
+            while at < bytes.len() && (bytes[at].is_ascii_alphanumeric() || bytes[at] == b'\'') {
+                at += 1;
+            }
+            if at == bytes.len() {
+                break;
+            }
+        }
         // ASCII is read byte by byte; anything else is decoded.
         let (c, len) = match bytes[at] {
             b if b.is_ascii() => (char::from(b), 1),
@@ -179,7 +258,7 @@ fn each_term_while(text: &str, mut visit: impl FnMut(TermKind, u64, &str) -> boo
             start.get_or_insert(at);
         } else {
             if let Some(from) = start.take() {
-                if !flush(&text[from..at], &mut scratch, sentence_start, &mut visit) {
+                if !flush(&text[from..at], known, sentence_start, &mut visit) {
                     return;
                 }
                 sentence_start = false;
@@ -191,7 +270,7 @@ fn each_term_while(text: &str, mut visit: impl FnMut(TermKind, u64, &str) -> boo
         at += len;
     }
     if let Some(from) = start {
-        flush(&text[from..], &mut scratch, sentence_start, &mut visit);
+        flush(&text[from..], known, sentence_start, &mut visit);
     }
 }
 
