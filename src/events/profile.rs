@@ -366,12 +366,13 @@ pub fn profiles(reports: &[&Report], vocabulary: &Vocabulary) -> Vec<Profile> {
         .collect()
 }
 
-/// The profile of one report. `counts` and `years` are scratch space, reused
+/// The profile of one report. `counts` (by term hash, so the vocabulary is
+/// asked once a term, not once a word) and `years` are scratch space, reused
 /// from report to report.
 fn profile(
     report: &Report,
     vocabulary: &Vocabulary,
-    counts: &mut FxHashMap<TermId, (u32, TermKind)>,
+    counts: &mut FxHashMap<u64, (u32, TermKind)>,
     years: &mut Vec<u16>,
 ) -> Profile {
     counts.clear();
@@ -380,16 +381,14 @@ fn profile(
         if let Some(year) = year(kind, folded) {
             years.push(year);
         }
-        // A term no other report has ties this report to nothing.
-        let Some(&id) = vocabulary.ids.get(&hash) else {
-            return;
-        };
-        counts.entry(id).or_insert((0, kind)).0 += 1;
+        counts.entry(hash).or_insert((0, kind)).0 += 1;
     });
     let total = vocabulary.total as f32;
     let weighted: Vec<(TermId, f32)> = counts
         .iter()
-        .filter_map(|(&id, &(tf, kind))| {
+        .filter_map(|(hash, &(tf, kind))| {
+            // A term no other report has ties this report to nothing.
+            let id = *vocabulary.ids.get(hash)?;
             let df = vocabulary.df[id as usize];
             // Unsmoothed: a term every report shares says nothing about which
             // happening a report is about.
@@ -450,8 +449,13 @@ pub fn saturated(tf: f32) -> f32 {
 /// The `kept` heaviest of `weighted` (ids and weights), scaled to unit length
 /// and sorted by id: a profile's terms, a report's names.
 pub fn unit_length(mut weighted: Vec<(u32, f32)>, kept: usize) -> Box<[(u32, f32)]> {
-    weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let heavier = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    // Only the kept are sorted, heaviest first as before, so their norm sums alike.
+    if kept > 0 && weighted.len() > kept {
+        weighted.select_nth_unstable_by(kept - 1, heavier);
+    }
     weighted.truncate(kept);
+    weighted.sort_by(heavier);
     let norm = weighted
         .iter()
         .map(|t| t.1 * t.1)
