@@ -681,9 +681,13 @@ impl KeyTable {
         if key.contains('+') {
             return key.to_string();
         }
-        let (prefix, suffix) = (format!("{key}+"), format!("+{key}"));
+        // `key+…` or `…+key`, without making either.
+        let (n, k) = (key.len(), key.as_bytes());
         if let Some((m, _, _)) = mentions.iter().find(|(m, _, _)| {
-            m.key.starts_with(&prefix) || key.len() >= 3 && m.key.ends_with(&suffix)
+            let b = m.key.as_bytes();
+            b.len() > n
+                && (b.starts_with(k) && b[n] == b'+'
+                    || n >= 3 && b.ends_with(k) && b[b.len() - n - 1] == b'+')
         }) {
             return m.key.clone();
         }
