@@ -294,6 +294,9 @@ pub fn read(
 
 /// `星期一`, `周五`: a Chinese weekday.
 fn chinese_weekday(lead: &str) -> Option<u8> {
+    if lead.is_ascii() {
+        return None;
+    }
     let chars: Vec<char> = lead.chars().collect();
     chars.windows(2).find_map(|w| {
         if !matches!(w[0], '周' | '週' | '期') {

@@ -64,7 +64,10 @@ pub fn lead(text: &str) -> Lead {
 
 /// A link, an image, a label of one or two words, a photo caption.
 fn is_furniture(s: &str) -> bool {
-    if s.contains("http://") || s.contains("https://") || s.contains("www.") || s.contains("![") {
+    if LINKS.as_ref().map_or_else(
+        || LINK_MARKS.iter().any(|m| s.contains(m)),
+        |links| links.is_match(s),
+    ) {
         return true;
     }
     // Chinese and Japanese write no spaces: count their characters instead.
@@ -80,6 +83,13 @@ fn is_furniture(s: &str) -> bool {
     let lower = s.to_lowercase();
     CAPTION_MARKS.iter().any(|m| lower.contains(m))
 }
+
+/// What marks a link or an image.
+const LINK_MARKS: [&str; 4] = ["http://", "https://", "www.", "!["];
+
+/// The link marks, found in one pass.
+static LINKS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =
+    std::sync::LazyLock::new(|| aho_corasick::AhoCorasick::new(LINK_MARKS).ok());
 
 /// The caption marks, for ASCII segments: one pass, any case.
 static CAPTIONS: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> =

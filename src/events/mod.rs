@@ -461,20 +461,26 @@ fn told(group: &[u32], members: &[&Report], read: &Read) -> (Happening, Vec<Stri
         .filter(|&(_, w)| w >= 0.3 * reports as f32)
         .map(|(id, _)| id)
         .collect();
-    let leads: Vec<lead::Lead> = group
-        .iter()
-        .take(WRITTEN_FROM)
-        .map(|&g| lead::lead(&members[g as usize].text))
-        .collect();
-    let spelled: Vec<names::Spelled> = leads.iter().map(|l| names::Spelled::new(&l.text)).collect();
+    // A lead is read again only when the leads before it do not write every
+    // principal in Latin letters.
+    let written_from = &group[..group.len().min(WRITTEN_FROM)];
+    let leads: Vec<std::cell::OnceCell<lead::Lead>> =
+        written_from.iter().map(|_| Default::default()).collect();
+    let spelled: Vec<std::cell::OnceCell<names::Spelled>> =
+        written_from.iter().map(|_| Default::default()).collect();
+    let spelled_in = |k: usize| {
+        spelled[k].get_or_init(|| {
+            let lead = leads[k].get_or_init(|| lead::lead(&members[written_from[k] as usize].text));
+            names::Spelled::new(&lead.text)
+        })
+    };
     let who: Vec<String> = principals
         .iter()
         .map(|&id| {
             let key = &read.cast.keys[id as usize];
-            spelled
-                .iter()
-                .find_map(|l| l.written(key).filter(|w| w.is_ascii()))
-                .or_else(|| spelled.iter().find_map(|l| l.written(key)))
+            (0..written_from.len())
+                .find_map(|k| spelled_in(k).written(key).filter(|w| w.is_ascii()))
+                .or_else(|| (0..written_from.len()).find_map(|k| spelled_in(k).written(key)))
                 .unwrap_or_else(|| key.clone())
         })
         .collect();

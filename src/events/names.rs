@@ -190,7 +190,14 @@ fn words(text: &str) -> Vec<Word<'_>> {
     let mut next_opens = true;
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(&b) = bytes.get(at) {
+    loop {
+        // Inside a word of a cased script, its ASCII letters change nothing.
+        if let Some((_, Script::Cased)) = start {
+            while bytes.get(at).is_some_and(u8::is_ascii_alphabetic) {
+                at += 1;
+            }
+        }
+        let Some(&b) = bytes.get(at) else { break };
         // ASCII without decoding (every ASCII letter is of a cased script);
         // any other character decoded.
         let (c, len) = if b < 0x80 {
@@ -674,9 +681,13 @@ impl KeyTable {
         if key.contains('+') {
             return key.to_string();
         }
-        let (prefix, suffix) = (format!("{key}+"), format!("+{key}"));
+        // `key+…` or `…+key`, without making either.
+        let (n, k) = (key.len(), key.as_bytes());
         if let Some((m, _, _)) = mentions.iter().find(|(m, _, _)| {
-            m.key.starts_with(&prefix) || key.len() >= 3 && m.key.ends_with(&suffix)
+            let b = m.key.as_bytes();
+            b.len() > n
+                && (b.starts_with(k) && b[n] == b'+'
+                    || n >= 3 && b.ends_with(k) && b[b.len() - n - 1] == b'+')
         }) {
             return m.key.clone();
         }

@@ -100,46 +100,109 @@ fn hash(kind: TermKind, folded: &str) -> u64 {
     xxhash_rust::xxh3::xxh3_64_with_seed(folded.as_bytes(), u64::from(tag))
 }
 
-/// Hand the word `word` to `visit` as (kind, hash, folded word) if it is a
-/// term. `scratch` holds the folded word when it differs from `word`.
-fn flush(
-    word: &str,
-    scratch: &mut String,
-    sentence_start: bool,
-    visit: &mut impl FnMut(TermKind, u64, &str) -> bool,
-) -> bool {
+/// What a word is as a term, read once a thread ([`KNOWN`]): its folded form,
+/// and its kind and hash, which for a capitalised word depend on whether it
+/// opens a sentence.
+#[derive(Debug)]
+struct Known {
+    folded: Box<str>,
+    read: Read,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Read {
+    /// A stop word, or too short: no term.
+    Skip,
+    Term(TermKind, u64),
+    /// A capitalised word listed nowhere: a name inside a sentence; opening
+    /// one, a topic word if long enough.
+    Capital {
+        name: u64,
+        word: Option<u64>,
+    },
+}
+
+/// Words read per thread before the table is emptied.
+const KNOWN_KEPT: usize = 1 << 16;
+
+thread_local! {
+    /// Reports repeat their words: each thread keeps how it read them.
+    static KNOWN: std::cell::RefCell<FxHashMap<Box<str>, Known>> =
+        std::cell::RefCell::new(FxHashMap::default());
+}
+
+/// How the word `word` reads as a term, wherever it stands.
+fn known(word: &str) -> Known {
     // A possessive or a stray apostrophe at the end is not part of the word.
     let word = word.trim_end_matches('\'');
     let word = word.strip_suffix("'s").unwrap_or(word);
     if word.is_empty() {
-        return true;
+        return Known {
+            folded: Box::default(),
+            read: Read::Skip,
+        };
     }
     let capitalised = word.chars().next().is_some_and(char::is_uppercase);
     let folded = if word.is_ascii() {
-        if word.bytes().any(|b| b.is_ascii_uppercase()) {
-            scratch.clear();
-            scratch.push_str(word);
-            scratch.make_ascii_lowercase();
-            scratch.as_str()
-        } else {
-            word
-        }
+        word.to_ascii_lowercase()
     } else {
-        *scratch = word.to_lowercase();
-        scratch.as_str()
+        word.to_lowercase()
     };
-    let kind = if folded.bytes().any(|b| b.is_ascii_digit()) {
-        TermKind::Number
+    let read = if folded.bytes().any(|b| b.is_ascii_digit()) {
+        Read::Term(TermKind::Number, hash(TermKind::Number, &folded))
     } else {
-        match LISTED.get(folded) {
-            Some(Listed::Date) => TermKind::Date,
-            Some(Listed::Stop) => return true,
-            None if capitalised && !sentence_start => TermKind::Name,
-            None if folded.chars().count() >= MIN_WORD_CHARS => TermKind::Word,
-            None => return true,
+        match LISTED.get(folded.as_str()) {
+            Some(Listed::Date) => Read::Term(TermKind::Date, hash(TermKind::Date, &folded)),
+            Some(Listed::Stop) => Read::Skip,
+            None => {
+                let word = (folded.chars().count() >= MIN_WORD_CHARS)
+                    .then(|| hash(TermKind::Word, &folded));
+                if capitalised {
+                    Read::Capital {
+                        name: hash(TermKind::Name, &folded),
+                        word,
+                    }
+                } else {
+                    word.map_or(Read::Skip, |h| Read::Term(TermKind::Word, h))
+                }
+            }
         }
     };
-    visit(kind, hash(kind, folded), folded)
+    Known {
+        folded: folded.into(),
+        read,
+    }
+}
+
+/// Hand the word `word` to `visit` as (kind, hash, folded word) if it is a
+/// term. `known` holds the words read before.
+fn flush(
+    word: &str,
+    known: &mut FxHashMap<Box<str>, Known>,
+    sentence_start: bool,
+    visit: &mut impl FnMut(TermKind, u64, &str) -> bool,
+) -> bool {
+    let k = match known.get(word) {
+        Some(k) => k,
+        None => {
+            if known.len() >= KNOWN_KEPT {
+                known.clear();
+            }
+            known
+                .entry(word.into())
+                .or_insert_with(|| self::known(word))
+        }
+    };
+    let (kind, hash) = match k.read {
+        Read::Skip => return true,
+        Read::Term(kind, hash) => (kind, hash),
+        Read::Capital { name, .. } if !sentence_start => (TermKind::Name, name),
+        Read::Capital {
+            word: Some(hash), ..
+        } => (TermKind::Word, hash),
+        Read::Capital { word: None, .. } => return true,
+    };
+    visit(kind, hash, &k.folded)
 }
 
 /// Every term of a text, in order, handed to `visit` as (kind, hash, folded
@@ -154,14 +217,30 @@ fn each_term(text: &str, mut visit: impl FnMut(TermKind, u64, &str)) {
 }
 
 /// [`each_term`], stopping as soon as `visit` returns false.
-fn each_term_while(text: &str, mut visit: impl FnMut(TermKind, u64, &str) -> bool) {
+fn each_term_while(text: &str, visit: impl FnMut(TermKind, u64, &str) -> bool) {
+    KNOWN.with(|known| each_term_known(text, &mut known.borrow_mut(), visit));
+}
+
+fn each_term_known(
+    text: &str,
+    known: &mut FxHashMap<Box<str>, Known>,
+    mut visit: impl FnMut(TermKind, u64, &str) -> bool,
+) {
     let bytes = text.as_bytes();
     let mut sentence_start = true;
-    let mut scratch = String::new();
     // Where the word being read starts, if one is.
     let mut start: Option<usize> = None;
     let mut at = 0;
     while at < bytes.len() {
+        // Inside a word, its ASCII letters and digits change nothing.
+        if start.is_some() {
+            while at < bytes.len() && (bytes[at].is_ascii_alphanumeric() || bytes[at] == b'\'') {
+                at += 1;
+            }
+            if at == bytes.len() {
+                break;
+            }
+        }
         // ASCII is read byte by byte; anything else is decoded.
         let (c, len) = match bytes[at] {
             b if b.is_ascii() => (char::from(b), 1),
@@ -179,7 +258,7 @@ fn each_term_while(text: &str, mut visit: impl FnMut(TermKind, u64, &str) -> boo
             start.get_or_insert(at);
         } else {
             if let Some(from) = start.take() {
-                if !flush(&text[from..at], &mut scratch, sentence_start, &mut visit) {
+                if !flush(&text[from..at], known, sentence_start, &mut visit) {
                     return;
                 }
                 sentence_start = false;
@@ -191,7 +270,7 @@ fn each_term_while(text: &str, mut visit: impl FnMut(TermKind, u64, &str) -> boo
         at += len;
     }
     if let Some(from) = start {
-        flush(&text[from..], &mut scratch, sentence_start, &mut visit);
+        flush(&text[from..], known, sentence_start, &mut visit);
     }
 }
 
@@ -287,12 +366,13 @@ pub fn profiles(reports: &[&Report], vocabulary: &Vocabulary) -> Vec<Profile> {
         .collect()
 }
 
-/// The profile of one report. `counts` and `years` are scratch space, reused
+/// The profile of one report. `counts` (by term hash, so the vocabulary is
+/// asked once a term, not once a word) and `years` are scratch space, reused
 /// from report to report.
 fn profile(
     report: &Report,
     vocabulary: &Vocabulary,
-    counts: &mut FxHashMap<TermId, (u32, TermKind)>,
+    counts: &mut FxHashMap<u64, (u32, TermKind)>,
     years: &mut Vec<u16>,
 ) -> Profile {
     counts.clear();
@@ -301,16 +381,14 @@ fn profile(
         if let Some(year) = year(kind, folded) {
             years.push(year);
         }
-        // A term no other report has ties this report to nothing.
-        let Some(&id) = vocabulary.ids.get(&hash) else {
-            return;
-        };
-        counts.entry(id).or_insert((0, kind)).0 += 1;
+        counts.entry(hash).or_insert((0, kind)).0 += 1;
     });
     let total = vocabulary.total as f32;
     let weighted: Vec<(TermId, f32)> = counts
         .iter()
-        .filter_map(|(&id, &(tf, kind))| {
+        .filter_map(|(hash, &(tf, kind))| {
+            // A term no other report has ties this report to nothing.
+            let id = *vocabulary.ids.get(hash)?;
             let df = vocabulary.df[id as usize];
             // Unsmoothed: a term every report shares says nothing about which
             // happening a report is about.
@@ -371,8 +449,13 @@ pub fn saturated(tf: f32) -> f32 {
 /// The `kept` heaviest of `weighted` (ids and weights), scaled to unit length
 /// and sorted by id: a profile's terms, a report's names.
 pub fn unit_length(mut weighted: Vec<(u32, f32)>, kept: usize) -> Box<[(u32, f32)]> {
-    weighted.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    let heavier = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    // Only the kept are sorted, heaviest first as before, so their norm sums alike.
+    if kept > 0 && weighted.len() > kept {
+        weighted.select_nth_unstable_by(kept - 1, heavier);
+    }
     weighted.truncate(kept);
+    weighted.sort_by(heavier);
     let norm = weighted
         .iter()
         .map(|t| t.1 * t.1)
@@ -415,16 +498,13 @@ fn cosine(a: &Profile, b: &Profile) -> f32 {
 /// The dot product of two unit-length weightings sorted by id: their cosine.
 pub fn sparse_cosine(a: &[(u32, f32)], b: &[(u32, f32)]) -> f32 {
     let (mut i, mut j, mut sum) = (0, 0, 0.0);
+    // Without branches on the ids, which no predictor guesses. Weights are
+    // positive: adding 0.0 where the ids differ leaves the sum as it was.
     while i < a.len() && j < b.len() {
-        match a[i].0.cmp(&b[j].0) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                sum += a[i].1 * b[j].1;
-                i += 1;
-                j += 1;
-            }
-        }
+        let ((x, v), (y, w)) = (a[i], b[j]);
+        sum += if x == y { v * w } else { 0.0 };
+        i += usize::from(x <= y);
+        j += usize::from(y <= x);
     }
     sum
 }
