@@ -46,7 +46,7 @@ pub enum Mode {
 }
 
 /// The list's sections, in class order.
-const SECTIONS: [&str; 10] = [
+const SECTIONS: [&str; 11] = [
     "phone",
     "video",
     "call",
@@ -57,6 +57,7 @@ const SECTIONS: [&str; 10] = [
     "statement",
     "announced",
     "done",
+    "neither",
 ];
 const PHONE: usize = 0;
 const VIDEO: usize = 1;
@@ -257,6 +258,16 @@ mod tests {
         // At the head, the same word tells what is to come.
         let ahead = "Varko soll am Freitag in Genf seinen Kollegen Delmar treffen.";
         assert_eq!(act(ahead).1, Some(Mode::Announced));
+    }
+
+    #[test]
+    fn a_condition_is_no_announcement() {
+        // `Sollte` opens a condition (should it come to that), not a plan,
+        // however near the head it stands.
+        let lead = "Präsident Orlov hat Präsident Sand mit Zöllen gedroht. Sollte der \
+            Streit weiter eskalieren, drohten harte Maßnahmen, sagte Orlov nach dem \
+            Videogipfel am Dienstag.";
+        assert_ne!(act(lead).1, Some(Mode::Announced));
     }
 
     #[test]

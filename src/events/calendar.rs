@@ -129,7 +129,7 @@ impl DayEvidence {
     }
 
     /// The weekdays the lead places the happening on, a bit each.
-    fn weekday_bits(&self) -> u8 {
+    pub fn weekday_bits(&self) -> u8 {
         match self.anchored().and_then(from_day) {
             Some(d) => 1 << d.weekday().to_monday_zero_offset(),
             None => self.weekdays,

@@ -49,6 +49,19 @@ pub fn factor(a: &Keys, b: &Keys) -> f32 {
     acts::factor((a.act, a.mode), (b.act, b.mode)) * a.day.factor(&b.day) * place_factor(a, b)
 }
 
+/// How many keys two reports both tell and agree on: the act (a call of
+/// untold medium agrees with a phone or a video call), the day within a day
+/// (or, undated, a weekday), the place.
+pub fn agreeing(a: &Keys, b: &Keys) -> u32 {
+    let act = matches!((a.act, b.act), (Some(x), Some(y)) if acts::conflict(x, y) == 1.0);
+    let day = match (a.day.anchored(), b.day.anchored()) {
+        (Some(x), Some(y)) => (x - y).abs() <= 1,
+        _ => a.day.weekday_bits() & b.day.weekday_bits() != 0,
+    };
+    let place = matches!((a.place, b.place), (Some(x), Some(y)) if x == y);
+    u32::from(act) + u32::from(day) + u32::from(place)
+}
+
 /// Two cities named: likely two happenings, though a lead may name the
 /// capital a happening is reported from rather than the place it was at.
 fn place_factor(a: &Keys, b: &Keys) -> f32 {
@@ -394,6 +407,28 @@ mod tests {
             elsewhere_with_others((&kremlin, &[1]), (&kyiv, &[1, 3])),
             1.0
         );
+    }
+
+    #[test]
+    fn keys_both_reports_tell_alike_are_counted() {
+        let call = |weekday: u8, place: &str| Keys {
+            act: Some(Act::PhoneCall),
+            day: DayEvidence {
+                weekdays: 1 << weekday,
+                ..DayEvidence::default()
+            },
+            place: places::read(place, &fold_text(place)),
+            ..Keys::default()
+        };
+        let untold = Keys {
+            act: Some(Act::Call),
+            ..Keys::default()
+        };
+        // A Saturday phone call, and a call that says nothing more.
+        assert_eq!(agreeing(&call(5, "Geneva"), &call(5, "Geneva")), 3);
+        assert_eq!(agreeing(&call(5, ""), &untold), 1);
+        assert_eq!(agreeing(&call(5, ""), &call(1, "")), 1);
+        assert_eq!(agreeing(&Keys::default(), &untold), 0);
     }
 
     #[test]

@@ -9,7 +9,10 @@ use jiff::civil::Date;
 pub const LEAD_BYTES: usize = 1000;
 
 /// Words a caption names its source with: the dates in a caption are those of
-/// the photo, not of the happening.
+/// the photo, not of the happening. Each is a word of its own (`EPA`, not the
+/// `epa` of `Department`; `image`, not `imagens`, Portuguese for images),
+/// except the stems of the first `CAPTION_STEMS`, which may run on
+/// (`photograph`, `fotografía`, `Gettyimages`).
 const CAPTION_MARKS: [&str; 15] = [
     "getty",
     "photo",
@@ -27,6 +30,19 @@ const CAPTION_MARKS: [&str; 15] = [
     "image",
     "file picture",
 ];
+/// How many of the caption marks, first, are stems.
+const CAPTION_STEMS: usize = 4;
+
+/// Whether the caption mark `mark` (an index into `CAPTION_MARKS`) found at
+/// `start..end` of `text` stands as a word there.
+fn stands_alone(text: &str, mark: usize, start: usize, end: usize) -> bool {
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let m = CAPTION_MARKS[mark];
+    let opens = !word(m.chars().next()) || !word(text[..start].chars().next_back());
+    let closes =
+        mark < CAPTION_STEMS || !word(m.chars().next_back()) || !word(text[end..].chars().next());
+    opens && closes
+}
 
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Lead {
@@ -78,10 +94,24 @@ fn is_furniture(s: &str) -> bool {
         return false;
     }
     if let Some(captions) = CAPTIONS.as_ref().filter(|_| s.is_ascii()) {
-        return captions.is_match(s);
+        // The automaton holds the ASCII marks only: its pattern `k` is the
+        // `k`th of them.
+        let mark = |k: usize| {
+            (0..CAPTION_MARKS.len())
+                .filter(|&i| CAPTION_MARKS[i].is_ascii())
+                .nth(k)
+                .unwrap_or(0)
+        };
+        return captions
+            .find_iter(s)
+            .any(|m| stands_alone(s, mark(m.pattern().as_usize()), m.start(), m.end()));
     }
     let lower = s.to_lowercase();
-    CAPTION_MARKS.iter().any(|m| lower.contains(m))
+    CAPTION_MARKS.iter().enumerate().any(|(k, m)| {
+        lower
+            .match_indices(m)
+            .any(|(at, _)| stands_alone(&lower, k, at, at + m.len()))
+    })
 }
 
 /// What marks a link or an image.
@@ -147,6 +177,19 @@ mod tests {
         assert_eq!(
             lead(text).text,
             "Orlov and Sand met for three hours in Varna on Monday.\n"
+        );
+    }
+
+    #[test]
+    fn a_caption_mark_inside_another_word_is_no_caption() {
+        // `epa` in `Department`, `image` in `imagens`: lead sentences.
+        let text = "Department officials said the two ministers spoke by phone.\n\
+            As imagens mostram a reuni\u{e3}o dos dois ministros.\n\
+            Ministers meet in Varna. EPA-EFE/Ana Petri\n";
+        assert_eq!(
+            lead(text).text,
+            "Department officials said the two ministers spoke by phone.\n\
+             As imagens mostram a reuni\u{e3}o dos dois ministros.\n"
         );
     }
 }

@@ -111,5 +111,7 @@ mod tests {
         );
         assert_eq!(place("拜登与习近平在巴厘岛会晤。"), Some("Bali"));
         assert_eq!(place("The talks were useful."), None);
+        // German copy writes Kyiv as Kyjiw.
+        assert_eq!(place("Der Kanzler besuchte am Montag Kyjiw."), Some("Kyiv"));
     }
 }
