@@ -49,6 +49,17 @@ fn automaton(patterns: &[String]) -> Option<AhoCorasick> {
         .ok()
 }
 
+/// The first `chars` characters of `text`.
+pub fn prefix_chars(text: &str, chars: usize) -> &str {
+    if text.len() <= chars {
+        return text;
+    }
+    match text.char_indices().nth(chars) {
+        Some((end, _)) => &text[..end],
+        None => text,
+    }
+}
+
 /// At most `bytes` of `text`, cut at a character boundary.
 pub fn prefix(text: &str, bytes: usize) -> &str {
     let mut end = text.len().min(bytes);

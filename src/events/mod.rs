@@ -285,7 +285,7 @@ fn read(members: &[&Report], aliases: &[(String, String)]) -> Read {
     });
     let texts: Vec<&str> = leads
         .iter()
-        .map(|l| lexicon::prefix(&l.text, names::NAME_BYTES))
+        .map(|l| lexicon::prefix_chars(&l.text, names::NAME_CHARS))
         .collect();
     let cast = stats::time("group/names", || names::cast(&texts, &languages, aliases));
     Read {

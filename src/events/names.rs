@@ -22,15 +22,17 @@ use super::romanise::{Script, fold, fold_into, has_caseless_letters, script};
 /// A person's id in the corpus's [`Cast`].
 pub type NameId = u32;
 
-/// How far into the lead names are read, in bytes: who took part is told early.
-pub const NAME_BYTES: usize = 900;
-/// How far into the lead a name counts among the principals, in bytes.
-const PRINCIPAL_BYTES: usize = 600;
+/// How far into the lead names are read, in characters: who took part is
+/// told early, in any script (a Cyrillic letter takes two bytes, a Chinese
+/// one three).
+pub const NAME_CHARS: usize = 900;
+/// How far into the lead a name counts among the principals, in characters.
+const PRINCIPAL_CHARS: usize = 600;
 /// The principals kept per report.
 pub const PRINCIPALS: usize = 3;
 /// Names kept per report for comparing across languages.
 const NAMES_KEPT: usize = 24;
-/// A mention this many bytes into the lead weighs half as much as the first.
+/// A mention this many characters into the lead weighs half as much as the first.
 const HALF_WEIGHT_AT: f32 = 300.0;
 
 static LISTS: LazyLock<Lists> = LazyLock::new(Lists::load);
@@ -535,6 +537,12 @@ pub fn cast(
             keys.extend(table.caseless(lead));
             keys.extend(listed(lead));
             keys.extend(configured.find(lead));
+            // Where each name stands, in characters rather than bytes.
+            if !lead.is_ascii() {
+                for (_, at) in &mut keys {
+                    *at = lead.get(..*at).map_or(*at, |before| before.chars().count());
+                }
+            }
             keys
         })
         .collect();
@@ -560,7 +568,7 @@ pub fn cast(
                 let w = 1.0 / (1.0 + *at as f32 / HALF_WEIGHT_AT);
                 let e = weights.entry(id).or_default();
                 e.0 += w;
-                if *at < PRINCIPAL_BYTES {
+                if *at < PRINCIPAL_CHARS {
                     e.1 += w;
                 }
             }
@@ -1034,6 +1042,26 @@ mod tests {
         assert_eq!(principal_keys(0), ["blnkn", "lflf"]);
         assert_eq!(principal_keys(1), ["blnkn", "lflf"]);
         assert_eq!(principal_keys(2), ["blnkn", "lflf"]);
+    }
+
+    #[test]
+    fn a_name_counts_among_the_principals_by_characters_not_bytes() {
+        // 400 Cyrillic characters, 800 bytes, before the second name.
+        let filler = "и переговоры шли долго ".repeat(17);
+        let russian = format!("Министр Сергей Лавров {filler} встретился с Энтони Блинкеном.");
+        let leads = [
+            "Foreign Minister Sergei Lavrov met Secretary Antony Blinken.",
+            russian.as_str(),
+            "Sergei Lavrov and Antony Blinken spoke by phone.",
+        ];
+        let languages = [Some("en"), Some("ru"), Some("en")];
+        let cast = cast(&leads, &languages, &[]);
+        let mut keys: Vec<&str> = cast.principals[1]
+            .iter()
+            .map(|&id| cast.keys[id as usize].as_str())
+            .collect();
+        keys.sort();
+        assert_eq!(keys, ["blnkn", "lflf"]);
     }
 
     #[test]
