@@ -172,11 +172,13 @@ pub fn sentences_of(text: &str, pieces: &[Span]) -> Vec<Vec<Span>> {
         // A frame between two pieces that ends its own sentence (`"A," Zhao
         // said. "B."`) ends the quoted one too.
         if let Some(before) = previous.replace(*piece) {
+            // Marks and spaces in any order: `building. ”` and a new
+            // paragraph's `“` end a sentence as `Zhao said. “` does.
             let frame = text.get(before.end()..piece.start()).unwrap_or("");
             if frame
-                .trim_end_matches(CLOSING)
-                .trim_end_matches(OPENING)
-                .trim_end()
+                .trim_end_matches(|c: char| {
+                    c.is_whitespace() || CLOSING.contains(&c) || OPENING.contains(&c)
+                })
                 .ends_with(['.', '!', '?', '…'])
             {
                 open = false;
@@ -404,6 +406,18 @@ mod tests {
         let text = r#""Stop the talks," Zhao said. "The time is wrong.""#;
         let first = Span::new(1, text.find(",\"").unwrap_or(0) + 1);
         let second = Span::new(text.find("The").unwrap_or(0), text.len() - 1);
+        assert_eq!(sentences_of(text, &[first, second]).len(), 2);
+    }
+
+    #[test]
+    fn a_quote_paragraph_closed_after_its_stop_ends_its_sentence() {
+        // Tokenised copy: the stop, the closing mark, a new paragraph reopening.
+        let text = "\u{201c} The chief saw the fire . \u{201d}\n\u{201c} Within a minute the roof burned . \u{201d}";
+        let first = Span::new(text.find("The").unwrap_or(0), text.find(" .").unwrap_or(0));
+        let second = Span::new(
+            text.find("Within").unwrap_or(0),
+            text.rfind(" .").unwrap_or(0),
+        );
         assert_eq!(sentences_of(text, &[first, second]).len(), 2);
     }
 
