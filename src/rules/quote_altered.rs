@@ -203,20 +203,8 @@ fn printed_by_a_third(
 ) -> bool {
     let reference = claim.renderings[claim.reference].report;
     let differing = claim.renderings[i].report;
-    let folded = |text: &str| -> Vec<String> {
-        Wording::of(text)
-            .words
-            .iter()
-            .map(|w| w.folded.to_string())
-            .collect()
-    };
-    let words_of = |text: &str, pieces: &[Span]| -> Vec<String> {
-        Wording::new(text, pieces)
-            .words
-            .iter()
-            .map(|w| w.folded.to_string())
-            .collect()
-    };
+    let folded = |text: &str| Wording::of(text).folded_words();
+    let words_of = |text: &str, pieces: &[Span]| Wording::new(text, pieces).folded_words();
     // A third outlet's quote, or each run of words reported speech puts in
     // quote marks (`her daughter screaming, "I got hit"`): its narration
     // around them is its own.

@@ -52,7 +52,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                     let other = &context.attributions[r.report][r.attribution];
                     let mut spans = r.pieces.clone();
                     spans.push(other.sentence);
-                    folded(&Wording::new(&context.reports[r.report].text, &spans))
+                    Wording::new(&context.reports[r.report].text, &spans).folded_words()
                 })
                 .collect();
             if others.is_empty() {
@@ -153,10 +153,6 @@ fn holds_a_quote_of_another(elsewhere: &[Vec<String>], part: &[String]) -> bool 
 /// See `holds_a_quote_of_another`.
 const MIN_QUOTE_HELD: usize = 4;
 
-fn folded(wording: &Wording) -> Vec<String> {
-    wording.words.iter().map(|w| w.folded.to_string()).collect()
-}
-
 /// The folded words of `text[start..end]`, split at ellipses.
 fn quoted_parts(text: &str, quoted: Span) -> Vec<Vec<String>> {
     let Some(quoted) = text.get(quoted.range()) else {
@@ -165,7 +161,7 @@ fn quoted_parts(text: &str, quoted: Span) -> Vec<Vec<String>> {
     quoted
         .split("...")
         .flat_map(|p| p.split('\u{2026}'))
-        .map(|part| folded(&Wording::of(part)))
+        .map(|part| Wording::of(part).folded_words())
         .collect()
 }
 

@@ -233,6 +233,11 @@ impl Wording {
         Wording::new(text, &[Span::new(0, text.len())])
     }
 
+    /// Each word folded, as owned strings to compare runs of words by.
+    pub fn folded_words(&self) -> Vec<String> {
+        self.words.iter().map(|w| w.folded.to_string()).collect()
+    }
+
     pub fn len(&self) -> usize {
         self.words.len()
     }
