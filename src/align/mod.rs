@@ -41,6 +41,9 @@ pub(crate) const MIN_SHARED: usize = 3;
 const MIN_SHARED_REORDERED: usize = 4;
 /// ...and this share of the smaller one's keys.
 const MIN_KEYS_SHARED_REORDERED: f64 = 0.6;
+/// A sentence beside one that renders a claim joins it with this many content
+/// words in line with another outlet's rendering (`join_neighbours`).
+const MIN_SHARED_BESIDE: usize = 2;
 /// A sentence of at most this many words is short (`short_and_alike`)...
 const SHORT_SENTENCE_WORDS: usize = 12;
 /// ...and renders another when this share of the longer's words are the other's.
@@ -131,6 +134,8 @@ struct Unit {
     /// Where the words were taken from.
     pieces: Vec<Span>,
     wording: Wording,
+    /// Which of the attribution's statements (sentences of a quote) it is.
+    statement: usize,
 }
 
 /// The claims of `event`: the entry point of the stage.
@@ -159,13 +164,15 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
                 .flat_map(move |(a, attribution)| {
                     statements(attribution, &reports[r].text)
                         .into_iter()
-                        .map(move |pieces| {
+                        .enumerate()
+                        .map(move |(statement, pieces)| {
                             let wording = Wording::new(&reports[r].text, &pieces);
                             Unit {
                                 report: r,
                                 attribution: a,
                                 pieces,
                                 wording,
+                                statement,
                             }
                         })
                 })
@@ -273,6 +280,8 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
         }
     }
 
+    join_neighbours(&units, &mut members);
+
     // The people any report of the event describes as officials of a nation
     // that speaks another language: their words are translated wherever quoted.
     let translated_people: FxHashSet<String> = event
@@ -284,6 +293,7 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
         .collect();
     let mut claims: Vec<Claim> = members
         .into_iter()
+        .filter(|claim| !claim.is_empty())
         .map(|claim| {
             let mut renderings: Vec<Rendering> = claim
                 .into_iter()
@@ -324,6 +334,71 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
         claim.id = format!("{}#{}", event.id, n + 1);
     }
     claims
+}
+
+/// A sentence of a quote that renders no other outlet's words on the
+/// evidence `joins_claim` asks for, but whose neighbour in the same quote
+/// renders a claim, joins that claim on less: outlets excerpt one speech
+/// sentence by sentence, and a sentence reworded (`Now he can look forward to
+/// a life in prison` for `which is what he has to look forward to the rest of
+/// his life`) beside sentences that render the claim renders it too. Less is
+/// `MIN_SHARED_BESIDE` content words lined up with another report's
+/// rendering, and half of the sentence's own.
+fn join_neighbours(units: &[Unit], members: &mut [Vec<(usize, Range<usize>)>]) {
+    let mut claims_of: FxHashMap<(usize, usize, usize), Vec<usize>> = FxHashMap::default();
+    for (c, claim) in members.iter().enumerate() {
+        for (u, _) in claim {
+            let unit = &units[*u];
+            claims_of
+                .entry((unit.report, unit.attribution, unit.statement))
+                .or_default()
+                .push(c);
+        }
+    }
+    // In the order of the quotes' sentences, so that a run of them joins in turn.
+    let mut alone: Vec<(usize, usize)> = members
+        .iter()
+        .enumerate()
+        .filter(|(_, claim)| claim.len() == 1)
+        .map(|(c, claim)| (claim[0].0, c))
+        .collect();
+    alone.sort_by_key(|&(u, _)| (units[u].report, units[u].attribution, units[u].statement));
+    for (u, own) in alone {
+        let unit = &units[u];
+        let content = content_words(&unit.wording.words);
+        let beside = [unit.statement.checked_sub(1), Some(unit.statement + 1)];
+        let mut neighbours: Vec<usize> = beside
+            .into_iter()
+            .flatten()
+            .filter_map(|s| claims_of.get(&(unit.report, unit.attribution, s)))
+            .flatten()
+            .copied()
+            .filter(|&c| c != own)
+            .collect();
+        neighbours.sort_unstable();
+        neighbours.dedup();
+        let best = neighbours
+            .into_iter()
+            .filter_map(|c| {
+                let shared = members[c]
+                    .iter()
+                    .filter(|(m, _)| units[*m].report != unit.report)
+                    .filter_map(|(m, range)| {
+                        local::align(&unit.wording.words, &units[*m].wording.words[range.clone()])
+                    })
+                    .map(|found| found.content)
+                    .max()?;
+                (shared >= MIN_SHARED_BESIDE && 2 * shared >= content).then_some((shared, c))
+            })
+            .max_by_key(|&(shared, c)| (shared, std::cmp::Reverse(c)));
+        if let Some((_, c)) = best
+            && let Some(member) = members[own].pop()
+        {
+            members[c].push(member);
+            let key = (unit.report, unit.attribution, unit.statement);
+            claims_of.insert(key, vec![c]);
+        }
+    }
 }
 
 /// The claims a wording with content keys `keys` (stems, interchangeable

@@ -110,10 +110,14 @@ fn against_the_reference(
     changes: &[&Change],
     why: &str,
 ) -> Finding {
-    let outlets: Vec<&str> = others
-        .iter()
-        .map(|(i, _)| context.reports[claim.renderings[*i].report].outlet.as_str())
-        .collect();
+    // Each outlet once: two sentences of one outlet's quote may both differ.
+    let mut outlets: Vec<&str> = Vec::new();
+    for (i, _) in others {
+        let outlet = context.reports[claim.renderings[*i].report].outlet.as_str();
+        if !outlets.contains(&outlet) {
+            outlets.push(outlet);
+        }
+    }
     let message = format!(
         "quote differs from {}'s wording, {why}: {}",
         outlets.join("'s and "),
