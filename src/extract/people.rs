@@ -574,6 +574,16 @@ mod tests {
     }
 
     #[test]
+    fn he_after_a_sentence_about_someone_a_who_clause_describes() {
+        assert_eq!(
+            speakers(
+                "Ann Dale announced the new host. The show aired an interview with Tom Berg, who starred in the film. \"She will be great,\" he says."
+            ),
+            [person("Ann Dale", None), person("Tom Berg", None)]
+        );
+    }
+
+    #[test]
     fn he_after_a_subject_described_between_dashes() {
         assert_eq!(
             speakers(

@@ -34,10 +34,10 @@ pub(super) fn framed<'t>(
             paragraph,
             opens_paragraph: doc.paragraphs[paragraph].sentences.start == s,
         };
-        for subject in sentence_subject(unit.clause) {
-            if people.note_subject(&describe(unit.clause, doc.text, subject)) {
-                break;
-            }
+        let noted = sentence_subject(unit.clause)
+            .any(|subject| people.note_subject(&describe(unit.clause, doc.text, subject)));
+        if !noted && let Some(subject) = described_later(unit.clause) {
+            people.note_subject(&describe(unit.clause, doc.text, subject));
         }
         if statements.is_empty() {
             thread.quotations(doc, &unit, people);
@@ -85,6 +85,26 @@ fn sentence_subject<'c>(clause: &'c Clause<'_>) -> impl Iterator<Item = Range<us
             || matches!(clause.word_text(phrase.end), "-" | "\u{2013}" | "\u{2014}");
         (verb || described).then_some(phrase)
     })
+}
+
+/// A name further into a sentence whose subject names no one, described by a
+/// who-clause (`The show featured an interview with Smith, who endorsed the
+/// choice.`): the clause makes that person the one the sentence is about, whom
+/// `he` in the next sentence stands for. Only when the sentence opens outside
+/// quote marks with no pronoun (`He cited Lauer, who ...` is still about him)
+/// and names no one before (`Lewis, Winfrey and Wonder, who ...` could be any).
+fn described_later(clause: &Clause<'_>) -> Option<Range<usize>> {
+    if !clause.is_outside_quotes(0) || clause.sections(0).has(Section::Pronoun) {
+        return None;
+    }
+    let start =
+        (1..clause.len()).find(|&i| clause.capitalized(i) || !clause.is_outside_quotes(i))?;
+    if !clause.nominal(start) || !clause.is_outside_quotes(start) {
+        return None;
+    }
+    let phrase = clause.phrase_forward(start, clause.len())?;
+    (clause.word_text(phrase.end) == "," && clause.word(phrase.end + 1) == Some("who"))
+        .then_some(phrase)
 }
 
 /// One unit of a report as [`framed`] reads it.

@@ -12,6 +12,11 @@ use crate::text::{Span, Wording};
 /// that alignment put together, not one statement quoted two ways.
 const QUOTES_APART_SIMILARITY: f64 = 0.25;
 
+/// Two quotes of one speaker that open with this many words alike, this many
+/// of them content words, are one statement (`opens_alike`).
+const SHARED_OPENING_WORDS: usize = 6;
+const SHARED_OPENING_CONTENT_WORDS: usize = 2;
+
 /// At most this many changes are named in a message; the evidence has them all.
 const CHANGES_NAMED: usize = 3;
 
@@ -151,7 +156,8 @@ fn altered_words<'c>(
         && diff.similarity >= QUOTES_APART_SIMILARITY
         && !context.is_verbatim_source(claim)
         && !context.different_speakers(rendering, &claim.renderings[claim.reference])
-        && context.same_statement(rendering, &claim.renderings[claim.reference]);
+        && (context.same_statement(rendering, &claim.renderings[claim.reference])
+            || opens_alike(diff));
     // A quote of a few words inside the outlet's own sentence (a
     // fragment) is held to the words as much as a whole quote is.
     if !matches!(attribution.kind, Kind::Direct | Kind::Fragment)
@@ -171,6 +177,19 @@ fn altered_words<'c>(
     let extent = rendering.extent();
     let altered: Vec<&Change> = altering(diff, claim.translated, text, extent).collect();
     (!altered.is_empty()).then_some(altered)
+}
+
+/// Whether a rendering opens with a long run of the reference's words as
+/// they stand before the two part (`If I had to pick someone,` then `it
+/// would be Capaldi` and `I'd pick him`): then it quotes the same statement,
+/// however few of the rest of their words the two share.
+fn opens_alike(diff: &Diff) -> bool {
+    diff.pieces.first().is_some_and(|piece| {
+        let run = Wording::of(&piece.text);
+        piece.tag == Tag::Same
+            && run.len() >= SHARED_OPENING_WORDS
+            && run.words.iter().filter(|w| w.content).count() >= SHARED_OPENING_CONTENT_WORDS
+    })
 }
 
 /// Whether the reference was chosen for want of a better one: no outlet near
