@@ -111,6 +111,7 @@ pub fn compare(claim: &Claim, attributed: Attributed<'_>) -> Comparison {
         &reference_report.text,
         &scope(reference_attribution, &reference.pieces),
     );
+    let focus = focus(&scope, reference.extent());
     let reference_speaker = reference_attribution
         .speaker
         .as_ref()
@@ -155,7 +156,7 @@ pub fn compare(claim: &Claim, attributed: Attributed<'_>) -> Comparison {
             };
             diff(
                 &reference_report.text,
-                &scope,
+                (&scope, focus.clone()),
                 &report.text,
                 &wording,
                 reading,
@@ -206,7 +207,26 @@ pub fn against_words(
         speakers: Speakers::default(),
         translated: claim.translated,
     };
-    diff(&reference_report.text, &scope, text, words, reading)
+    let focus = focus(&scope, reference.extent());
+    diff(
+        &reference_report.text,
+        (&scope, focus),
+        text,
+        words,
+        reading,
+    )
+}
+
+/// The words of `scope` (a reference's sentence) that the reference rendering
+/// itself is made of, at `extent`: a rendering is looked for there first.
+fn focus(scope: &Wording, extent: Span) -> Range<usize> {
+    let start = scope
+        .words
+        .partition_point(|w| w.span.start() < extent.start());
+    let end = scope
+        .words
+        .partition_point(|w| w.span.start() < extent.end());
+    start..end.max(start)
 }
 
 /// How a rendering is read against the reference: how the two name the
@@ -253,13 +273,29 @@ fn scope(attribution: &Attribution, pieces: &[Span]) -> Vec<Span> {
 /// Diff one rendering's words against the best-matching stretch of the reference.
 fn diff(
     reference_text: &str,
-    scope: &Wording,
+    (scope, focus): (&Wording, Range<usize>),
     text: &str,
     wording: &Wording,
     reading: Reading<'_>,
 ) -> Diff {
     let translated = reading.translated;
-    let Some(found) = local::align(&wording.words, &scope.words) else {
+    // Where words recur in the reference's sentence (`say good luck and ...,
+    // so good luck mate`), the stretch that renders this claim is the one
+    // meant: the whole sentence is taken only where it matches better.
+    let within = local::align(&wording.words, &scope.words[focus.clone()]).map(|mut found| {
+        found.b = found.b.start + focus.start..found.b.end + focus.start;
+        found
+    });
+    let anywhere = local::align(&wording.words, &scope.words);
+    let found = match (within, anywhere) {
+        (Some(within), Some(anywhere))
+            if (anywhere.content, anywhere.matched) > (within.content, within.matched) =>
+        {
+            Some(anywhere)
+        }
+        (within, anywhere) => within.or(anywhere),
+    };
+    let Some(found) = found else {
         return Diff {
             label: Label::Paraphrase,
             similarity: 0.0,
@@ -397,9 +433,19 @@ fn label(changes: &[Change], similarity: f64, translated: bool) -> Label {
     let cut = changes.iter().all(|c| {
         c.new.is_empty() || matches!(c.class, ChangeClass::Punctuation | ChangeClass::Elided)
     }) && similarity >= CUT_SIMILARITY;
+    // One word put for another and the rest kept (`Good luck, man` for `good
+    // luck mate`): a version of the words however short they are, where a
+    // share of words alone would call three words with one changed a paraphrase.
+    // (Not in translated speech: there a word is the translator's choice.)
+    let mut altering = changes.iter().filter(|c| !c.class.is_faithful(translated));
+    let one_word_changed = matches!(
+        (altering.next(), altering.next()),
+        (Some(c), None) if Wording::of(&c.old).len() == 1 && Wording::of(&c.new).len() == 1
+    ) && similarity > CUT_SIMILARITY
+        && !translated;
     if changes.iter().all(|c| c.class == ChangeClass::Punctuation) {
         Label::Same
-    } else if similarity < PARAPHRASE_BELOW && !cut {
+    } else if similarity < PARAPHRASE_BELOW && !cut && !one_word_changed {
         Label::Paraphrase
     } else if changes.iter().all(|c| c.class.is_faithful(translated)) {
         Label::Translation
