@@ -359,7 +359,7 @@ fn auto(
     });
     let tallies: Vec<happening::Tally> = read
         .keys
-        .iter()
+        .par_iter()
         .zip(&read.cast.principals)
         .map(|(k, p)| happening::Tally::of(k, p))
         .collect();
