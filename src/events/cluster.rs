@@ -6,6 +6,7 @@
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// A possible merge, ordered by mean similarity (then by ids, for a stable order).
@@ -93,8 +94,14 @@ where
     let mut merged_into: Vec<u32> = (0..n as u32).collect();
     let mut refused: Vec<(u32, u32, R, f32)> = Vec::new();
     let size = |members: &Vec<Vec<u32>>, g: u32| members[g as usize].len() as u32;
-    let mut heap: BinaryHeap<Merge> = pairs
-        .iter()
+    // The merges of single items are all known at the start: sorted once (in
+    // parallel, best last), they are taken from the end, and only the merges
+    // that merging makes go through the heap. Both give the best first, in
+    // the same order as one heap of everything: `Merge`s of distinct pairs
+    // never tie, and two of one pair (one of them stale) are skipped alike
+    // in either order.
+    let mut initial: Vec<Merge> = pairs
+        .par_iter()
         .filter(|p| p.2 >= threshold)
         .map(|&(a, b, s)| Merge {
             mean: s,
@@ -103,7 +110,14 @@ where
             sizes: (1, 1),
         })
         .collect();
-    while let Some(Merge { mean, a, b, sizes }) = heap.pop() {
+    initial.par_sort_unstable();
+    let mut heap: BinaryHeap<Merge> = BinaryHeap::new();
+    let mut next = |heap: &mut BinaryHeap<Merge>| match (initial.last(), heap.peek()) {
+        (Some(first), Some(made)) if made > first => heap.pop(),
+        (Some(_), _) => initial.pop(),
+        (None, _) => heap.pop(),
+    };
+    while let Some(Merge { mean, a, b, sizes }) = next(&mut heap) {
         if mean < threshold {
             break;
         }

@@ -61,19 +61,35 @@ pub enum Stamp {
 /// The lead of `text`.
 pub fn lead(text: &str) -> Lead {
     let (stamp, rest) = stamp(text);
-    let mut out = String::with_capacity(LEAD_BYTES.min(rest.len()) + 64);
     let mut kept: Vec<&str> = Vec::new();
-    for segment in rest.split('\n').flat_map(|l| l.split(" | ")) {
+    let mut len = 0;
+    // A line without a `|` is one segment: a searcher for ` | ` is made only
+    // for the lines that may hold one.
+    let segments = rest.split('\n').flat_map(|l| {
+        let (whole, split) = if l.contains('|') {
+            (None, Some(l.split(" | ")))
+        } else {
+            (Some(l), None)
+        };
+        whole.into_iter().chain(split.into_iter().flatten())
+    });
+    for segment in segments {
         let s = segment.trim();
         if s.is_empty() || kept.contains(&s) || is_furniture(s) {
             continue;
         }
         kept.push(s);
-        out.push_str(s);
-        out.push('\n');
-        if out.len() >= LEAD_BYTES {
+        len += s.len() + 1;
+        if len >= LEAD_BYTES {
             break;
         }
+    }
+    // Made once at its size: every report's lead is held while grouping reads
+    // them, and most run past `LEAD_BYTES` with their last segment.
+    let mut out = String::with_capacity(len);
+    for s in kept {
+        out.push_str(s);
+        out.push('\n');
     }
     Lead { text: out, stamp }
 }

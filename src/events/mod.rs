@@ -259,6 +259,9 @@ const YEAR_CONFLICT: f32 = 0.5;
 
 /// What grouping reads of each report besides its words.
 struct Read {
+    /// Kept to show how a found event's leads write its participants: made
+    /// again, they cost more time than they take room.
+    leads: Vec<lead::Lead>,
     keys: Vec<happening::Keys>,
     cast: names::Cast,
     /// ISO 639-1, when the lead's language can be told.
@@ -289,6 +292,7 @@ fn read(members: &[&Report], aliases: &[(String, String)]) -> Read {
         .collect();
     let cast = stats::time("group/names", || names::cast(&texts, &languages, aliases));
     Read {
+        leads,
         keys,
         cast,
         languages,
@@ -359,7 +363,7 @@ fn auto(
     });
     let tallies: Vec<happening::Tally> = read
         .keys
-        .iter()
+        .par_iter()
         .zip(&read.cast.principals)
         .map(|(k, p)| happening::Tally::of(k, p))
         .collect();
@@ -387,7 +391,7 @@ fn auto(
                 .into_iter()
                 .flatten()
                 .collect();
-            let (told, who) = told(group, &members, &read);
+            let (told, who) = told(group, &read);
             let first_day = group
                 .iter()
                 .filter_map(|&g| members[g as usize].published)
@@ -467,7 +471,7 @@ fn slug(name: &str, surname_first: bool) -> String {
 
 /// The happening a group's reports tell, by their votes, and its participants
 /// as id parts.
-fn told(group: &[u32], members: &[&Report], read: &Read) -> (Happening, Vec<String>) {
+fn told(group: &[u32], read: &Read) -> (Happening, Vec<String>) {
     let mut tally = happening::Tally::default();
     for &g in group {
         let g = g as usize;
@@ -490,15 +494,10 @@ fn told(group: &[u32], members: &[&Report], read: &Read) -> (Happening, Vec<Stri
     // A lead is read again only when the leads before it do not write every
     // principal in Latin letters.
     let written_from = &group[..group.len().min(WRITTEN_FROM)];
-    let leads: Vec<std::cell::OnceCell<lead::Lead>> =
-        written_from.iter().map(|_| Default::default()).collect();
     let spelled: Vec<std::cell::OnceCell<names::Spelled>> =
         written_from.iter().map(|_| Default::default()).collect();
     let spelled_in = |k: usize| {
-        spelled[k].get_or_init(|| {
-            let lead = leads[k].get_or_init(|| lead::lead(&members[written_from[k] as usize].text));
-            names::Spelled::new(&lead.text)
-        })
+        spelled[k].get_or_init(|| names::Spelled::new(&read.leads[written_from[k] as usize].text))
     };
     let who: Vec<String> = principals
         .iter()

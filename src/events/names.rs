@@ -525,12 +525,14 @@ pub fn cast(
         }
     }
     let table = KeyTable::new(&stats);
-    // Each lead's mentions resolved, with those of caseless scripts and aliases.
-    let resolved: Vec<Vec<(String, usize)>> = leads
+    // Each lead's mentions resolved, with those of caseless scripts and aliases:
+    // keys borrowed from the mentions, the table and the alias lists, not
+    // copied (millions of small strings in a large corpus).
+    let resolved: Vec<Vec<(&str, usize)>> = leads
         .par_iter()
         .zip(&found)
         .map(|(lead, mentions)| {
-            let mut keys: Vec<(String, usize)> = mentions
+            let mut keys: Vec<(&str, usize)> = mentions
                 .iter()
                 .map(|(m, _, _)| (table.resolve(&m.key, mentions), m.at))
                 .collect();
@@ -546,9 +548,8 @@ pub fn cast(
             keys
         })
         .collect();
-    drop(found);
     // Ids, in key order so that runs are reproducible.
-    let unique: FxHashSet<&str> = resolved.iter().flatten().map(|(k, _)| k.as_str()).collect();
+    let unique: FxHashSet<&str> = resolved.iter().flatten().map(|&(k, _)| k).collect();
     let mut all: Vec<&str> = unique.into_iter().collect();
     all.sort_unstable();
     let ids: FxHashMap<&str, NameId> = all
@@ -562,7 +563,7 @@ pub fn cast(
             // (id, weight in the lead, weight in the opening)
             let mut weights: FxHashMap<NameId, (f32, f32)> = FxHashMap::default();
             for (key, at) in keys {
-                let Some(&id) = ids.get(key.as_str()) else {
+                let Some(&id) = ids.get(key) else {
                     continue;
                 };
                 let w = 1.0 / (1.0 + *at as f32 / HALF_WEIGHT_AT);
@@ -685,9 +686,9 @@ impl KeyTable {
 
     /// A surname alone resolves to the lead's own full name, else the corpus's;
     /// an inflected form (`Путиным`, `Lawrows`) to its base.
-    fn resolve(&self, key: &str, mentions: &[(Mention, usize, String)]) -> String {
+    fn resolve<'a>(&'a self, key: &'a str, mentions: &'a [(Mention, usize, String)]) -> &'a str {
         if key.contains('+') {
-            return key.to_string();
+            return key;
         }
         // `key+…` or `…+key`, without making either.
         let (n, k) = (key.len(), key.as_bytes());
@@ -697,10 +698,10 @@ impl KeyTable {
                 && (b.starts_with(k) && b[n] == b'+'
                     || n >= 3 && b.ends_with(k) && b[b.len() - n - 1] == b'+')
         }) {
-            return m.key.clone();
+            return &m.key;
         }
         if let Some(full) = self.short_to_full.get(key) {
-            return full.clone();
+            return full;
         }
         for cut in 1..=2 {
             if key.len() < cut + 3 || !key.is_char_boundary(key.len() - cut) {
@@ -708,10 +709,10 @@ impl KeyTable {
             }
             let base = &key[..key.len() - cut];
             if self.leads(base) >= 2 && self.leads(key) <= self.leads(base) {
-                return base.to_string();
+                return base;
             }
         }
-        key.to_string()
+        key
     }
 
     fn is_person(&self, key: &str) -> bool {
@@ -720,7 +721,7 @@ impl KeyTable {
 
     /// Names in caseless scripts: Chinese windows of two to four characters,
     /// and Arabic, Korean or other words, whose skeleton is a known person's.
-    fn caseless(&self, lead: &str) -> Vec<(String, usize)> {
+    fn caseless(&self, lead: &str) -> Vec<(&str, usize)> {
         let mut out = Vec::new();
         if !has_caseless_letters(lead) {
             return out;
@@ -740,7 +741,7 @@ impl KeyTable {
                             let end = chars.get(i + n).map_or(word.text.len(), |c| c.0);
                             let s = han_skeleton(&word.text[chars[i].0..end]);
                             if let Some(k) = self.by_skeleton.get(&s) {
-                                found = Some((k.clone(), n));
+                                found = Some((k.as_str(), n));
                                 break;
                             }
                         }
@@ -776,7 +777,7 @@ impl KeyTable {
     }
 
     /// The key whose skeleton `s` is, or `s` with up to two letters of ending.
-    fn matching(&self, s: &str, arabic: bool) -> Option<String> {
+    fn matching(&self, s: &str, arabic: bool) -> Option<&str> {
         let norm = |k: &str| {
             if arabic {
                 k.replace('p', "b")
@@ -791,10 +792,10 @@ impl KeyTable {
             let stem = &s[..s.len() - cut];
             if arabic {
                 if let Some(k) = self.by_skeleton.iter().find(|(b, _)| norm(b) == stem) {
-                    return Some(k.1.clone());
+                    return Some(k.1);
                 }
             } else if let Some(k) = self.by_skeleton.get(stem) {
-                return Some(k.clone());
+                return Some(k);
             }
         }
         None
@@ -829,7 +830,7 @@ impl Configured {
     }
 
     /// (key, where) for each alias standing as whole words in `lead`.
-    fn find(&self, lead: &str) -> Vec<(String, usize)> {
+    fn find(&self, lead: &str) -> Vec<(&str, usize)> {
         let Some(ac) = &self.matcher else {
             return Vec::new();
         };
@@ -847,13 +848,17 @@ impl Configured {
                 !(latin(found.chars().next()) && word(before)
                     || latin(found.chars().next_back()) && word(after))
             })
-            .map(|m| (self.keys[m.pattern().as_usize()].clone(), m.start()))
+            .map(|m| (self.keys[m.pattern().as_usize()].as_str(), m.start()))
             .collect()
     }
 }
 
+/// The key of each alias's Latin name, in the order of `Lists::alias_of`.
+static ALIAS_KEYS: LazyLock<Vec<String>> =
+    LazyLock::new(|| LISTS.alias_of.iter().map(|latin| key_of(latin)).collect());
+
 /// Names the alias list knows, as written in the lead: (key, where).
-fn listed(lead: &str) -> Vec<(String, usize)> {
+fn listed(lead: &str) -> Vec<(&'static str, usize)> {
     let Some(ac) = &LISTS.aliases else {
         return Vec::new();
     };
@@ -862,10 +867,7 @@ fn listed(lead: &str) -> Vec<(String, usize)> {
         return Vec::new();
     }
     ac.find_iter(lead)
-        .map(|m| {
-            let latin = &LISTS.alias_of[m.pattern().as_usize()];
-            (key_of(latin), m.start())
-        })
+        .map(|m| (ALIAS_KEYS[m.pattern().as_usize()].as_str(), m.start()))
         .collect()
 }
 
@@ -1075,7 +1077,11 @@ mod tests {
         ];
         let configured = Configured::new(&aliases);
         let keys = |lead: &str| -> Vec<String> {
-            configured.find(lead).into_iter().map(|(k, _)| k).collect()
+            configured
+                .find(lead)
+                .into_iter()
+                .map(|(k, _)| k.to_string())
+                .collect()
         };
         let verhoef = key_of("Tomas Verhoef");
         assert_eq!(

@@ -455,7 +455,9 @@ pub fn unit_length(mut weighted: Vec<(u32, f32)>, kept: usize) -> Box<[(u32, f32
         weighted.select_nth_unstable_by(kept - 1, heavier);
     }
     weighted.truncate(kept);
-    weighted.sort_by(heavier);
+    // Ids are distinct, so an unstable sort orders exactly as a stable one,
+    // without the stable sort's scratch space.
+    weighted.sort_unstable_by(heavier);
     let norm = weighted
         .iter()
         .map(|t| t.1 * t.1)
@@ -463,7 +465,7 @@ pub fn unit_length(mut weighted: Vec<(u32, f32)>, kept: usize) -> Box<[(u32, f32
         .sqrt()
         .max(f32::MIN_POSITIVE);
     let mut unit: Box<[(u32, f32)]> = weighted.iter().map(|t| (t.0, t.1 / norm)).collect();
-    unit.sort_by_key(|t| t.0);
+    unit.sort_unstable_by_key(|t| t.0);
     unit
 }
 
