@@ -78,13 +78,17 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
         }
     }
     // `Opposition parties in the United Kingdom`: a name after a preposition
-    // is what the phrase is about, not who it is.
-    let name_start = if (tokens.start..name_start).any(|i| {
-        matches!(
-            clause.word(i),
-            Some("in" | "of" | "for" | "from" | "at" | "with" | "on")
-        ) && !(i > tokens.start && is(i - 1, Section::Title))
-    }) {
+    // is what the phrase is about, not who it is. Not a name right after a
+    // title (`Department of International Relations spokesperson Naledi
+    // Naidoo`): the title makes it whose words they are.
+    let titled = name_start > tokens.start && is(name_start - 1, Section::Title);
+    let name_start = if !titled
+        && (tokens.start..name_start).any(|i| {
+            matches!(
+                clause.word(i),
+                Some("in" | "of" | "for" | "from" | "at" | "with" | "on")
+            ) && !(i > tokens.start && is(i - 1, Section::Title))
+        }) {
         tokens.end
     } else {
         name_start
@@ -265,6 +269,17 @@ mod tests {
                 Vec::new(),
                 Some("Sullivan and Yang".to_string()),
                 SpeakerClass::Role
+            )
+        );
+    }
+
+    #[test]
+    fn a_name_after_a_title_is_the_speaker_though_a_body_of_something_comes_first() {
+        assert_eq!(
+            described("Southland Department of Coastal Affairs spokesperson Mira Kell"),
+            person(
+                &["Mira", "Kell"],
+                Some("Southland Department of Coastal Affairs spokesperson")
             )
         );
     }
