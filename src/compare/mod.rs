@@ -282,10 +282,15 @@ fn diff(
     // Where words recur in the reference's sentence (`say good luck and ...,
     // so good luck mate`), the stretch that renders this claim is the one
     // meant: the whole sentence is taken only where it matches better.
-    let within = local::align(&wording.words, &scope.words[focus.clone()]).map(|mut found| {
-        found.b = found.b.start + focus.start..found.b.end + focus.start;
-        found
-    });
+    // (Most references are their whole sentence: then it is aligned once.)
+    let whole = focus.start == 0 && focus.end == scope.len();
+    let within = (!whole)
+        .then(|| local::align(&wording.words, &scope.words[focus.clone()]))
+        .flatten()
+        .map(|mut found| {
+            found.b = found.b.start + focus.start..found.b.end + focus.start;
+            found
+        });
     let anywhere = local::align(&wording.words, &scope.words);
     let found = match (within, anywhere) {
         (Some(within), Some(anywhere))
