@@ -365,7 +365,7 @@ fn join_neighbours(units: &[Unit], members: &mut [Vec<(usize, Range<usize>)>]) {
     alone.sort_by_key(|&(u, _)| (units[u].report, units[u].attribution, units[u].statement));
     for (u, own) in alone {
         let unit = &units[u];
-        let content = content_words(&unit.wording.words);
+        let content = unit.wording.content_len();
         let beside = [unit.statement.checked_sub(1), Some(unit.statement + 1)];
         let mut neighbours: Vec<usize> = beside
             .into_iter()

@@ -188,7 +188,7 @@ fn opens_alike(diff: &Diff) -> bool {
         let run = Wording::of(&piece.text);
         piece.tag == Tag::Same
             && run.len() >= SHARED_OPENING_WORDS
-            && run.words.iter().filter(|w| w.content).count() >= SHARED_OPENING_CONTENT_WORDS
+            && run.content_len() >= SHARED_OPENING_CONTENT_WORDS
     })
 }
 
