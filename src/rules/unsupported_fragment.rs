@@ -6,7 +6,7 @@ use super::quote_altered::{self, QuotedWords};
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::extract::Kind;
 use crate::finding::{Finding, Location, Severity};
-use crate::text::{Span, Wording};
+use crate::text::{Key, Span, Wording, content_keys, shared_keys};
 
 /// Quoted words longer than this are a quotation, not a fragment: others
 /// telling the same statement in their own words leave it unconfirmed, not
@@ -41,7 +41,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             // must be found in. With none, the quote is the only rendering of
             // what it says (single-source, CC011), not a fragment the others lack.
             let quoted_words = &attribution.content.quoted;
-            let others: Vec<Vec<String>> = claim
+            let others: Vec<Wording> = claim
                 .renderings
                 .iter()
                 .filter(|r| {
@@ -52,12 +52,15 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                     let other = &context.attributions[r.report][r.attribution];
                     let mut spans = r.pieces.clone();
                     spans.push(other.sentence);
-                    Wording::new(&context.reports[r.report].text, &spans).folded_words()
+                    Wording::new(&context.reports[r.report].text, &spans)
                 })
                 .collect();
             if others.is_empty() {
                 continue;
             }
+            let others_words: Vec<Vec<String>> = others.iter().map(Wording::folded_words).collect();
+            let others_keys: Vec<Vec<Key>> =
+                others.iter().map(|o| content_keys(&o.words)).collect();
             // The other reports' quoted words, made when a part first needs them.
             let quoted_by_others: OnceCell<Vec<Vec<String>>> = OnceCell::new();
             let within = |quoted: &&Span| rendering.pieces.iter().any(|p| p.overlaps(**quoted));
@@ -75,9 +78,11 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                     .any(|part| {
                         let elsewhere = quoted_by_others
                             .get_or_init(|| quoted_by_others_of(context, rendering.report));
-                        !others.iter().any(|o| contains(o, &part))
-                            && !quoted_elsewhere(elsewhere, &part)
-                            && !holds_a_quote_of_another(elsewhere, &part)
+                        let folded = part.folded_words();
+                        !others_words.iter().any(|o| contains(o, &folded))
+                            && !others_keys.iter().any(|o| told_in_other_words(&part, o))
+                            && !quoted_elsewhere(elsewhere, &folded)
+                            && !holds_a_quote_of_another(elsewhere, &folded)
                     });
                 // Words another outlet quotes in other words are an altered
                 // quote (CC002's finding): one difference, one finding.
@@ -131,6 +136,7 @@ fn quoted_by_others_of(context: &Context<'_>, report: usize) -> Vec<Vec<String>>
                 .iter()
                 .flat_map(|a| a.content.quoted.iter())
                 .flat_map(move |&q| quoted_parts(text, q))
+                .map(|part| part.folded_words())
         })
         .collect()
 }
@@ -153,15 +159,29 @@ fn holds_a_quote_of_another(elsewhere: &[Vec<String>], part: &[String]) -> bool 
 /// See `holds_a_quote_of_another`.
 const MIN_QUOTE_HELD: usize = 4;
 
-/// The folded words of `text[start..end]`, split at ellipses.
-fn quoted_parts(text: &str, quoted: Span) -> Vec<Vec<String>> {
+/// Whether most of a quoted part's content words (more than half, and at
+/// least two) are in another rendering of the statement, by stem or sense,
+/// and the rest put for others: `"healthy and stable major-country
+/// relationship"` against `sound and stable major-country relations`. Then
+/// the part is the statement quoted in other words (an altered quote, or
+/// another translation), not words nobody else puts in the speaker's mouth.
+/// A part whose words are all there, but not in a row, is words joined
+/// across a cut (`"should stop in the Games"`): unsupported.
+fn told_in_other_words(part: &Wording, other: &[Key]) -> bool {
+    let keys = content_keys(&part.words);
+    let shared = shared_keys(&keys, other);
+    shared >= 2 && 2 * shared > keys.len() && shared < keys.len()
+}
+
+/// The words of `text[start..end]`, split at ellipses.
+fn quoted_parts(text: &str, quoted: Span) -> Vec<Wording> {
     let Some(quoted) = text.get(quoted.range()) else {
         return Vec::new();
     };
     quoted
         .split("...")
         .flat_map(|p| p.split('\u{2026}'))
-        .map(|part| Wording::of(part).folded_words())
+        .map(Wording::of)
         .collect()
 }
 
