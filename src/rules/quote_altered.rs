@@ -6,11 +6,17 @@ use crate::align::{Claim, ReferenceChoice};
 use crate::compare::{Change, Comparison, Diff, Label};
 use crate::extract::Kind;
 use crate::finding::{Finding, Severity, Tag};
-use crate::text::{Span, Wording};
+use crate::text::{Span, Wording, content_keys, shared_keys};
 
 /// Two quotes that share less of their words than this are two statements
 /// that alignment put together, not one statement quoted two ways.
 const QUOTES_APART_SIMILARITY: f64 = 0.25;
+
+/// Two quotes that differ beyond a paraphrase are one statement quoted two
+/// ways only if they print at least this many content words alike: `There
+/// was blood` and `I saw blood coming from her` share one, and are two of a
+/// witness's statements.
+const QUOTES_APART_SHARED_CONTENT_WORDS: usize = 2;
 
 /// Two quotes of one speaker that open with this many words alike, this many
 /// of them content words, are one statement (`opens_alike`).
@@ -154,10 +160,12 @@ fn altered_words<'c>(
     // paraphrase of each other are still two quotes that differ.
     let quotes_apart = diff.label == Label::Paraphrase
         && diff.similarity >= QUOTES_APART_SIMILARITY
+        && shared_content_len(context, claim, i) >= QUOTES_APART_SHARED_CONTENT_WORDS
         && !context.is_verbatim_source(claim)
         && !context.different_speakers(rendering, &claim.renderings[claim.reference])
         && (context.same_statement(rendering, &claim.renderings[claim.reference])
-            || opens_alike(diff));
+            || opens_alike(diff))
+        && !closer_to_another(context, claim, comparison, i);
     // A quote of a few words inside the outlet's own sentence (a
     // fragment) is held to the words as much as a whole quote is.
     if !matches!(attribution.kind, Kind::Direct | Kind::Fragment)
@@ -177,6 +185,49 @@ fn altered_words<'c>(
     let extent = rendering.extent();
     let altered: Vec<&Change> = altering(diff, claim.translated, text, extent).collect();
     (!altered.is_empty()).then_some(altered)
+}
+
+/// How many content words (by stem) rendering `i` shares with the reference.
+fn shared_content_len(context: &Context<'_>, claim: &Claim, i: usize) -> usize {
+    let keys = |r: &crate::align::Rendering| {
+        content_keys(&Wording::new(&context.reports[r.report].text, &r.pieces).words)
+    };
+    shared_keys(
+        &keys(&claim.renderings[i]),
+        &keys(&claim.renderings[claim.reference]),
+    )
+}
+
+/// Whether rendering `i`, set apart from the reference by more than a few
+/// words, is closer to another quote of the reference's own report, one
+/// itself that far from the reference: then the claim holds two of the
+/// speaker's statements (alignment joined `It was actually man coverage ...`
+/// and `You never see that in man coverage` of two outlets that print both),
+/// and `i` quotes the reference outlet's other one.
+fn closer_to_another(
+    context: &Context<'_>,
+    claim: &Claim,
+    comparison: &Comparison,
+    i: usize,
+) -> bool {
+    let rendering = &claim.renderings[i];
+    let attributed = Attributed {
+        reports: context.reports,
+        attributions: context.attributions,
+    };
+    let text = &context.reports[rendering.report].text;
+    let words = Wording::new(text, &rendering.pieces);
+    let apart = comparison.diffs[i].similarity;
+    claim.renderings.iter().enumerate().any(|(k, other)| {
+        k != claim.reference
+            && other.report == claim.renderings[claim.reference].report
+            && comparison.diffs[k].label == Label::Paraphrase
+            && context.attribution(other).kind == Kind::Direct
+            && {
+                let diff = crate::compare::against_words(claim, k, attributed, text, &words);
+                diff.label != Label::Paraphrase && diff.similarity > apart
+            }
+    })
 }
 
 /// Whether a rendering opens with a long run of the reference's words as
