@@ -385,3 +385,19 @@ fn a_quote_after_a_colon_that_ends_another_statement_is_a_direct_quote_of_its_ow
         ]
     );
 }
+
+#[test]
+fn a_participle_describing_a_noun_credits_no_one() {
+    assert_eq!(
+        attributions(
+            "A driver charged in the deaths of two cyclists pleaded not guilty.\n\n\
+            The guard accused of leaving the gate open was later cleared.\n\n\
+            The union warned of strikes across the region.\n\n\
+            Li added on Friday, trade should double by 2030."
+        ),
+        [
+            "indirect | union | warned of | - | - | strikes across the region",
+            "indirect | Li | added | - | - | on Friday, trade should double by 2030"
+        ]
+    );
+}

@@ -90,7 +90,48 @@ impl<'a> Clause<'a> {
     /// a clause (`added`, `claimed`) means something else before a noun
     /// phrase (`added 16 points`, `claimed the title`).
     pub(super) fn reports_speech(&self, cue: CueAt, content: &Range<usize>) -> bool {
-        cue.entry.complement != Complement::Clause || self.proposition(content.clone())
+        (cue.entry.complement != Complement::Clause || self.proposition(content.clone()))
+            && !self.participle_before_phrase(cue, content)
+    }
+
+    /// `a man charged in the deaths of two girls pleaded not guilty`, `the
+    /// officer accused of shooting him was convicted`: a participle followed
+    /// by a prepositional phrase, then a verb, describes the noun before it,
+    /// and the verb is the sentence's own. What such a cue reports opens with
+    /// `that`, a quotation or a comma after the phrase (`charged in a letter
+    /// that ...`, `added by 2029, trade should ...`); with no verb after it,
+    /// the phrase is what was said (`warned of risks to the economy`).
+    fn participle_before_phrase(&self, cue: CueAt, content: &Range<usize>) -> bool {
+        // The phrase opens right after the verb, whether or not the cue has
+        // taken its preposition (`accused of`). One word only: `called on
+        // Trump to apologise` is a phrasal verb.
+        let phrase = cue.end;
+        cue.end == cue.start + 1
+            && self.word(cue.start).is_some_and(|w| w.ends_with("ed"))
+            && self.has(phrase, Section::Preposition)
+            && !self.is(phrase, "to")
+            && !(phrase + 1..content.end).any(|i| {
+                !self.is_outside_quotes(i)
+                    || self.is_open(i)
+                    || self.is(i, "that")
+                    || self.is_comma(i)
+            })
+            && self.finite_verb_in((phrase + 1).max(content.start)..content.end)
+    }
+
+    /// Whether tokens `range` hold a verb of a clause's own: an auxiliary
+    /// (`was convicted`, `might stop`) or a past form that heads no phrase of
+    /// its own (`pleaded not guilty`, not `the risks posed by ...`).
+    fn finite_verb_in(&self, range: Range<usize>) -> bool {
+        range.clone().any(|i| {
+            self.has(i, Section::Auxiliary)
+                || self
+                    .word(i)
+                    .is_some_and(|w| w.len() > 3 && w.ends_with("ed"))
+                    && !self.capitalized(i)
+                    && i + 1 < range.end
+                    && !self.has(i + 1, Section::Preposition)
+        })
     }
 
     /// `said on Tuesday.`, `said in a statement.`: what follows a cue is only
