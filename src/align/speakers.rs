@@ -105,12 +105,31 @@ fn same_person(full: &str, other: &str) -> bool {
     if b.iter().all(|w| a.contains(w)) || a.iter().all(|w| b.contains(w)) {
         return true;
     }
+    if is_acronym_of(other, full) || is_acronym_of(full, other) {
+        return true;
+    }
     match (a.as_slice(), b.as_slice()) {
         ([given_a, .., family_a], [given_b, .., family_b]) if a.len() == b.len() => {
             family_a == family_b && strsim::jaro_winkler(given_a, given_b) >= SAME_GIVEN_NAME
         }
         _ => false,
     }
+}
+
+/// `CHP` for `California Highway Patrol`: one word of three to six capitals
+/// (two are too often a person's initials), the initials
+/// of the capitalised words of the other name (`of`, `and` left out).
+fn is_acronym_of(short: &str, long: &str) -> bool {
+    let short = short.trim();
+    let initials: String = long
+        .split_whitespace()
+        .filter(|w| w.starts_with(char::is_uppercase))
+        .filter_map(|w| w.chars().next())
+        .collect();
+    (3..=6).contains(&short.chars().count())
+        && short.chars().all(|c| c.is_ascii_uppercase())
+        && long.split_whitespace().count() >= 2
+        && initials == short
 }
 
 #[cfg(test)]
@@ -125,5 +144,13 @@ mod tests {
         assert!(same_person("Sergey Lavrov", "Sergei Lavrov"));
         assert!(!same_person("Wang Yi", "Wang Wenbin"));
         assert!(!same_person("Wang Yi", "Zhao Lijian"));
+    }
+
+    #[test]
+    fn a_body_and_its_initials_are_one_speaker() {
+        assert!(same_person("California Highway Patrol", "CHP"));
+        assert!(same_person("NYPD", "New York Police Department"));
+        assert!(!same_person("California Highway Patrol", "FBI"));
+        assert!(!same_person("Chris Hale", "CH"));
     }
 }
