@@ -45,7 +45,10 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 .renderings
                 .iter()
                 .filter(|r| {
+                    // A few quoted words with no frame of their own (`"Kiki"`,
+                    // `"Most Wanted"`) render no statement.
                     r.report != rendering.report
+                        && context.attribution(r).kind != Kind::Fragment
                         && context.same_statement_apart_from(rendering, quoted_words, r)
                 })
                 .map(|r| {
@@ -109,8 +112,8 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
 }
 
 /// Whether quoted words are a title or a name (`"Children of Earth"`,
-/// `"Torchwood"`): every word that carries content capitalised, no sentence
-/// ending. Quote marks around a title quote no one.
+/// `"Torchwood"`, `"15 Most Wanted"`): every word that carries content
+/// capitalised or a number, no sentence ending. Quote marks around a title quote no one.
 fn is_title(text: &str, quoted: Span) -> bool {
     let Some(words) = text.get(quoted.range()) else {
         return false;
@@ -118,7 +121,7 @@ fn is_title(text: &str, quoted: Span) -> bool {
     let wording = Wording::of(words);
     let mut content = wording.words.iter().filter(|w| w.content).peekable();
     content.peek().is_some()
-        && content.all(|w| w.capitalised)
+        && content.all(|w| w.capitalised || w.folded.starts_with(|c: char| c.is_ascii_digit()))
         && !words.trim_end().ends_with(['.', '!', '?'])
 }
 
