@@ -8,7 +8,7 @@ use rustc_hash::FxHashSet;
 
 use crate::config::Config;
 use crate::extract::{Speaker, SpeakerClass};
-use crate::text::fold;
+use crate::text::{fold, initials, initials_within};
 
 /// How close two given names must be to be one transliteration (`Sergey`, `Sergei`).
 const SAME_GIVEN_NAME: f64 = 0.85;
@@ -101,11 +101,16 @@ pub(crate) fn surname(name: &str) -> String {
 /// `Wang` is `Wang Yi`; `Sergei Lavrov` is `Sergey Lavrov`; `Wang Yi` is not `Wang Wenbin`.
 fn same_person(full: &str, other: &str) -> bool {
     // `Al-Otaibi` is the `Otaibi` of `Hamad Al-Otaibi`: compare the parts of names.
-    let (a, b) = (parts(full), parts(other));
-    if b.iter().all(|w| a.contains(w)) || a.iter().all(|w| b.contains(w)) {
+    if is_acronym_of(other, full) || is_acronym_of(full, other) {
         return true;
     }
-    if is_acronym_of(other, full) || is_acronym_of(full, other) {
+    if initials_within(other, full.split_whitespace())
+        || initials_within(full, other.split_whitespace())
+    {
+        return false;
+    }
+    let (a, b) = (parts(full), parts(other));
+    if b.iter().all(|w| a.contains(w)) || a.iter().all(|w| b.contains(w)) {
         return true;
     }
     match (a.as_slice(), b.as_slice()) {
@@ -120,16 +125,15 @@ fn same_person(full: &str, other: &str) -> bool {
 /// (two are too often a person's initials), the initials
 /// of the capitalised words of the other name (`of`, `and` left out).
 fn is_acronym_of(short: &str, long: &str) -> bool {
-    let short = short.trim();
-    let initials: String = long
+    let letters: String = long
         .split_whitespace()
         .filter(|w| w.starts_with(char::is_uppercase))
         .filter_map(|w| w.chars().next())
         .collect();
-    (3..=6).contains(&short.chars().count())
-        && short.chars().all(|c| c.is_ascii_uppercase())
+    initials(short)
+        && (3..=6).contains(&short.trim().chars().count())
         && long.split_whitespace().count() >= 2
-        && initials == short
+        && letters == short.trim()
 }
 
 #[cfg(test)]
@@ -152,5 +156,7 @@ mod tests {
         assert!(same_person("NYPD", "New York Police Department"));
         assert!(!same_person("California Highway Patrol", "FBI"));
         assert!(!same_person("Chris Hale", "CH"));
+        assert!(!same_person("AMD Opteron", "AMD"));
+        assert!(same_person("Ingrid Halvorsen", "HALVORSEN"));
     }
 }

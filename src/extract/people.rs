@@ -340,7 +340,9 @@ impl People {
         }
     }
 
-    /// One name word (`Wang`): the person whose name has it.
+    /// One name word (`Wang`): the person whose name has it. Initials that
+    /// name writes as such (`AMD` in `AMD Opteron`, a product read as a name)
+    /// are a body's, not that person's.
     fn by_name_word(&self, phrase: &Described) -> Option<usize> {
         if phrase.pronoun || phrase.class != SpeakerClass::Person || phrase.name.len() != 1 {
             return None;
@@ -348,6 +350,7 @@ impl People {
         let word = crate::text::fold(&phrase.name[0]);
         self.find_by_word(phrase.mention.start, &word, |k| {
             k.folded_name.contains(&word)
+                && !crate::text::initials_within(&phrase.name[0], k.name.iter().map(String::as_str))
         })
     }
 

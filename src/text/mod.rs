@@ -3,6 +3,7 @@
 
 mod equivalents;
 mod fold;
+mod initials;
 pub mod local;
 mod quotes;
 mod sentences;
@@ -14,6 +15,7 @@ use std::ops::Range;
 
 pub use equivalents::{LONGEST_PHRASE, equivalent, group as equivalence_group};
 pub use fold::{fold, fold_into};
+pub use initials::{initials, initials_within};
 pub use quotes::{Family, Quote};
 pub use span::Span;
 pub use tokens::{MAX_TEXT, Token, TokenKind};

@@ -401,3 +401,17 @@ fn a_participle_describing_a_noun_credits_no_one() {
         ]
     );
 }
+
+#[test]
+fn a_body_s_initials_are_not_one_word_of_a_longer_name() {
+    assert_eq!(
+        attributions(
+            "The first ZTK Nova servers will ship in June, ZTK Nova chief Ana Ruiz said. \
+            ZTK said it had signed an agreement to buy Lumio."
+        ),
+        [
+            "indirect | Ana Ruiz | said | - | - | The first ZTK Nova servers will ship in June",
+            "indirect | ZTK | said | - | - | it had signed an agreement to buy Lumio"
+        ]
+    );
+}
