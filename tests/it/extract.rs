@@ -415,3 +415,19 @@ fn a_body_s_initials_are_not_one_word_of_a_longer_name() {
         ]
     );
 }
+
+#[test]
+fn a_few_common_nouns_opening_the_sentence_describe_the_named_speaker() {
+    assert_eq!(
+        attributions(
+            "Wide receiver Vincent Ortiz said the team was ready.\n\n\
+            \"He is a fine passer,\" Lions safety Tomas Reyes said.\n\n\
+            The fans cheered as team captain Ana Ruiz said the season was over."
+        ),
+        [
+            "indirect | Vincent Ortiz | said | - | - | the team was ready",
+            "direct | Tomas Reyes | said | - | - | He is a fine passer",
+            "indirect | Ana Ruiz | said | - | - | the season was over"
+        ]
+    );
+}

@@ -9,6 +9,10 @@ use super::{Clause, MAX_APPOSITIVE, MAX_PHRASE};
 use crate::extract::vocabulary::Section;
 use crate::text::TokenKind;
 
+/// How many common nouns may describe a person before their name at the
+/// start of a sentence (`Wide receiver`, `Star centre back`).
+const MAX_DESCRIPTOR: usize = 3;
+
 /// A speaker phrase: the whole phrase as written, the part that names the
 /// speaker, and a role given beside the name.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -467,6 +471,11 @@ impl<'a> Clause<'a> {
                 let before_name = head_is_name
                     && (start..end).all(|i| self.capitalized(i) || self.word(i).is_none());
                 if before_name && !s.has(Section::Title) {
+                    // `Wide receiver Vincent Jackson says`: a few common nouns
+                    // opening the sentence before a full name describe the person.
+                    if let Some(opening) = self.descriptor_before(k, start..end, lo) {
+                        start = opening;
+                    }
                     break;
                 }
                 start = k;
@@ -478,6 +487,45 @@ impl<'a> Clause<'a> {
             start += 1;
         }
         (start < end).then_some(start..end)
+    }
+
+    /// Where a descriptor ending at token `last` opens (`Wide receiver`, `Star
+    /// striker`, `The wide receiver`), before the full name `name` (two words
+    /// or more): at most `MAX_DESCRIPTOR` words of no closed class and no
+    /// cue, lower case but the first, which opens the sentence (an article may).
+    fn descriptor_before(&self, last: usize, name: Range<usize>, lo: usize) -> Option<usize> {
+        let full_name = name.clone().filter(|&i| self.word(i).is_some()).count() >= 2;
+        if !full_name {
+            return None;
+        }
+        let mut first = last;
+        loop {
+            // `The wide receiver ...`: an article may open it.
+            let opening =
+                self.capitalized(first) && (first <= lo || self.boundary_before(first, lo));
+            if opening && self.has(first, Section::Determiner) && first < last {
+                return Some(first);
+            }
+            let noun = self.word(first).is_some()
+                && self.open_class(first)
+                && !self.is_number(first)
+                && !self.has(first, Section::Determiner)
+                && self.cue_at(first).is_none();
+            if !noun {
+                return None;
+            }
+            if opening {
+                return Some(first);
+            }
+            if self.capitalized(first)
+                || first <= lo
+                || self.boundary_before(first, lo)
+                || last - first + 1 >= MAX_DESCRIPTOR
+            {
+                return None;
+            }
+            first -= 1;
+        }
     }
 
     /// A speaker or addressee phrase that starts at `start`: `the United States`,
