@@ -560,9 +560,13 @@ mod tests {
     fn he_after_someone_else_named_as_a_subject() {
         assert_eq!(
             speakers(
-                "Peter Lind said he was thrilled. Outgoing star Matt Smith welcomed the choice. \"I wish him well,\" he said."
+                "Matt Smith said he was sad. Peter Lind said he was thrilled. Outgoing star Matt Smith walked off the stage. \"I wish him well,\" he said."
             ),
-            [person("Peter Lind", None), person("Matt Smith", None)]
+            [
+                person("Matt Smith", None),
+                person("Peter Lind", None),
+                person("Matt Smith", None)
+            ]
         );
     }
 
