@@ -45,6 +45,18 @@ pub(super) fn choose(
         .map(|r| Wording::new(&reports[r.report].text, &r.pieces))
         .collect();
     let words = |i: usize| &wordings[i];
+    // How many of each rendering's words stand in brackets (an editor's).
+    let bracketed: Vec<usize> = renderings
+        .iter()
+        .map(|r| {
+            r.pieces
+                .iter()
+                .filter_map(|p| reports[r.report].text.get(p.range()))
+                .map(words_in_brackets)
+                .sum()
+        })
+        .collect();
+    let bracketed_words = |i: usize| bracketed[i];
     let own = |i: usize| {
         let r = &renderings[i];
         attributions[r.report][r.attribution]
@@ -136,15 +148,7 @@ pub(super) fn choose(
         // Of the wordings most outlets back: one with no words put in brackets
         // (`[the Act]` stands for what the speaker said), the most complete,
         // the earliest.
-        let edited = |g: usize| {
-            let r = &renderings[groups[g][0]];
-            r.pieces.iter().any(|p| {
-                reports[r.report]
-                    .text
-                    .get(p.range())
-                    .is_some_and(|t| t.contains('['))
-            })
-        };
+        let edited = |g: usize| bracketed_words(groups[g][0]) > 0;
         let best = (0..groups.len())
             .filter(|&g| backed[g] == largest)
             .min_by_key(|&g| (edited(g), std::cmp::Reverse(folded[g].len())));
@@ -167,21 +171,56 @@ pub(super) fn choose(
             .unwrap_or(first);
         return (fullest, ReferenceChoice::Earliest);
     }
-    // No wording shared: the most complete quote, which the shorter excerpts fit in.
+    // No wording shared: the most complete quote, which the shorter excerpts
+    // fit in. Words an editor put in brackets are not the speaker's (`[The
+    // police] have a hard time` is no more complete than `They have a hard
+    // time`), and an unedited quote is preferred to an edited one as long.
+    let speakers_words = |i: usize| words(i).len().saturating_sub(bracketed_words(i));
     let longest = candidates
         .iter()
-        .map(|&i| words(i).len())
+        .map(|&i| speakers_words(i))
         .max()
         .unwrap_or(0);
+    let most_complete: Vec<usize> = candidates
+        .into_iter()
+        .filter(|&i| speakers_words(i) == longest)
+        .collect();
+    let unedited = most_complete.iter().any(|&i| bracketed_words(i) == 0);
     (
         earliest(
-            &mut candidates
+            &mut most_complete
                 .into_iter()
-                .filter(|&i| words(i).len() == longest),
+                .filter(|&i| !unedited || bracketed_words(i) == 0),
         )
         .unwrap_or(0),
         ReferenceChoice::MostComplete,
     )
+}
+
+/// How many words of a piece of a quote stand in square brackets. A piece
+/// may start or stop inside them (`The police ] have ...`): words before a
+/// lone `]` or after a lone `[` are bracketed too.
+fn words_in_brackets(piece: &str) -> usize {
+    let count = |t: &str| {
+        t.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    let mut inside = match (piece.find('['), piece.find(']')) {
+        (None, Some(_)) => true,
+        (Some(open), Some(close)) => close < open,
+        _ => false,
+    };
+    let mut total = 0;
+    for (k, part) in piece.split(['[', ']']).enumerate() {
+        if k > 0 {
+            inside = !inside;
+        }
+        if inside {
+            total += count(part);
+        }
+    }
+    total
 }
 
 /// Whether a claim's speaker speaks another language than English, as its
@@ -219,4 +258,17 @@ pub(super) fn is_translated(
 /// Whether `short` is a run of `long`'s words.
 fn excerpt_of(short: &[&str], long: &[&str]) -> bool {
     !short.is_empty() && short.len() <= long.len() && long.windows(short.len()).any(|w| w == short)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::words_in_brackets;
+
+    #[test]
+    fn words_in_brackets_are_counted_even_when_a_piece_starts_inside_them() {
+        assert_eq!(words_in_brackets("The police ] have a hard time"), 2);
+        assert_eq!(words_in_brackets("we should strengthen [ the Act ] now"), 2);
+        assert_eq!(words_in_brackets("it would be [ Capaldi"), 1);
+        assert_eq!(words_in_brackets("no brackets here"), 0);
+    }
 }

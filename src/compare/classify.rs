@@ -30,6 +30,8 @@ pub enum ChangeClass {
     Reordered,
     /// Words left out where the rendering shows an ellipsis.
     Elided,
+    /// Words an editor put in square brackets for the speaker's.
+    Bracketed,
     /// Another way of naming the speaker (`The Secretary`, `Blinken`).
     SpeakerReference,
     /// Words that carry content added.
@@ -61,6 +63,7 @@ impl fmt::Display for ChangeClass {
             ChangeClass::FunctionWord => "function word",
             ChangeClass::Reordered => "word order",
             ChangeClass::Elided => "elision",
+            ChangeClass::Bracketed => "editor's brackets",
             ChangeClass::SpeakerReference => "speaker reference",
             ChangeClass::Insertion => "insertion",
             ChangeClass::Deletion => "deletion",
@@ -76,7 +79,7 @@ impl fmt::Display for ChangeClass {
 
 impl ChangeClass {
     /// Whether a change of this class leaves the words a faithful rendering.
-    /// Punctuation, spelling, an elision and another name for the speaker
+    /// Punctuation, spelling, an elision, an editor's brackets and another name for the speaker
     /// always do. Interchangeable words, another form of a word, function
     /// words, word order, words left out and another translation's words do
     /// only in translated speech
@@ -88,6 +91,7 @@ impl ChangeClass {
             ChangeClass::Punctuation
             | ChangeClass::Spelling
             | ChangeClass::Elided
+            | ChangeClass::Bracketed
             | ChangeClass::SpeakerReference => true,
             // A translation may leave words out: a variant, not a misquote.
             ChangeClass::Synonym

@@ -405,6 +405,8 @@ fn diff(
             && ellipsis_before(text, &wording.words, words_of(&new_units, nu).start);
         let class = if elided {
             ChangeClass::Elided
+        } else if in_brackets(text, n) || in_brackets(reference_text, o) {
+            ChangeClass::Bracketed
         } else {
             classify(o, n, reading.speakers)
         };
@@ -530,6 +532,18 @@ fn is_translators_choice(change: &Change) -> bool {
         .len()
         .max(Wording::of(&change.new).len())
         <= TRANSLATORS_CHOICE
+}
+
+/// Whether `words` of `text` stand between square brackets: an editor's
+/// words for the speaker's (`[The police] have a hard time` for `They have a
+/// hard time`), no change of what was said.
+fn in_brackets(text: &str, words: &[&Word]) -> bool {
+    let (Some(first), Some(last)) = (words.first(), words.last()) else {
+        return false;
+    };
+    let before = text[..first.span.start()].trim_end();
+    let after = text[last.span.end()..].trim_start();
+    before.ends_with('[') && after.starts_with(']')
 }
 
 fn change(
