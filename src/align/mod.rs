@@ -26,8 +26,8 @@ use crate::extract::{Attribution, Kind};
 use crate::text::local::{self, Matchable};
 use crate::text::{Key, Span, Word, Wording, content_keys, shared_keys};
 
-pub use speakers::Names;
 pub(crate) use speakers::parts as name_parts;
+pub use speakers::{Names, is_place};
 
 /// A rendering joins a claim when at least this share of the shorter one's
 /// content words match.

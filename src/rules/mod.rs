@@ -221,14 +221,19 @@ impl Context<'_> {
     }
 
     /// Whether two renderings are known to credit different speakers: two
-    /// people by their event-wide names, or two bodies as named. A role or a
-    /// pronoun that was not resolved could be either.
+    /// people by their event-wide names, or two bodies as named (a country
+    /// named as the speaker is its government). A role or a pronoun that was
+    /// not resolved could be either.
     pub fn different_speakers(&self, a: &Rendering, b: &Rendering) -> bool {
         let body = |r: &Rendering| {
             self.attribution(r)
                 .speaker
                 .as_ref()
-                .filter(|s| s.class == crate::extract::SpeakerClass::Organisation)
+                .filter(|s| {
+                    // A country named as the speaker, not a pronoun read as one.
+                    s.class == crate::extract::SpeakerClass::Organisation
+                        || crate::align::is_place(&s.canonical) && s.mention.text == s.canonical
+                })
                 .map(|s| crate::text::fold(&s.canonical))
         };
         match (&a.speaker, &b.speaker) {
