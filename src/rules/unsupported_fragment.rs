@@ -86,6 +86,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                             && !others_keys.iter().any(|o| told_in_other_words(&part, o))
                             && !quoted_elsewhere(elsewhere, &folded)
                             && !holds_a_quote_of_another(elsewhere, &folded)
+                            && !term_of_the_story(context, rendering.report, &part)
                     });
                 // Words another outlet quotes in other words are an altered
                 // quote (CC002's finding): one difference, one finding.
@@ -142,6 +143,29 @@ fn quoted_by_others_of(context: &Context<'_>, report: usize) -> Vec<Vec<String>>
                 .map(|part| part.folded_words())
         })
         .collect()
+}
+
+/// Whether a quoted word is a term another report of the event writes in
+/// its own text (`the energy-efficient "microserver" market`
+/// beside another's `microservers`): quote marks around the story's
+/// vocabulary put nothing in anyone's mouth.
+fn term_of_the_story(context: &Context<'_>, report: usize, part: &Wording) -> bool {
+    // The word itself, singular or plural, not a kin or an interchangeable
+    // one: `"seriousness"` where others write `seriously`, or `"meddling"`
+    // where they write `interfering`, is still a scare quote.
+    let [word] = part.words.as_slice() else {
+        return false;
+    };
+    let singular = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
+    let term = singular(&word.folded);
+    word.content
+        && context.event.reports.iter().any(|&r| {
+            r != report
+                && Wording::of(&context.reports[r].text)
+                    .words
+                    .iter()
+                    .any(|w| singular(&w.folded) == term)
+        })
 }
 
 /// Whether another report of the event has `part` inside quote marks
