@@ -2,6 +2,8 @@
 
 use std::cell::OnceCell;
 
+use rustc_hash::FxHashSet;
+
 use super::quote_altered::{self, QuotedWords};
 use super::{Context, Rule, excerpt, rendering_location};
 use crate::extract::Kind;
@@ -64,8 +66,10 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             let others_words: Vec<Vec<String>> = others.iter().map(Wording::folded_words).collect();
             let others_keys: Vec<Vec<Key>> =
                 others.iter().map(|o| content_keys(&o.words)).collect();
-            // The other reports' quoted words, made when a part first needs them.
+            // The other reports' quoted words and all their words, made when a
+            // part first needs them.
             let quoted_by_others: OnceCell<Vec<Vec<String>>> = OnceCell::new();
+            let written_by_others: OnceCell<FxHashSet<String>> = OnceCell::new();
             let within = |quoted: &&Span| rendering.pieces.iter().any(|p| p.overlaps(**quoted));
             for &quoted in attribution.content.quoted.iter().filter(within) {
                 // `taken seriously ... addressed`: each side of an ellipsis is quoted on its own.
@@ -83,10 +87,16 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                             .get_or_init(|| quoted_by_others_of(context, rendering.report));
                         let folded = part.folded_words();
                         !others_words.iter().any(|o| contains(o, &folded))
-                            && !others_keys.iter().any(|o| told_in_other_words(&part, o))
+                            && {
+                                let keys = content_keys(&part.words);
+                                !others_keys.iter().any(|o| told_in_other_words(&keys, o))
+                            }
                             && !quoted_elsewhere(elsewhere, &folded)
                             && !holds_a_quote_of_another(elsewhere, &folded)
-                            && !term_of_the_story(context, rendering.report, &part)
+                            && !term_of_the_story(&part, || {
+                                written_by_others
+                                    .get_or_init(|| written_by_others_of(context, rendering.report))
+                            })
                     });
                 // Words another outlet quotes in other words are an altered
                 // quote (CC002's finding): one difference, one finding.
@@ -148,24 +158,33 @@ fn quoted_by_others_of(context: &Context<'_>, report: usize) -> Vec<Vec<String>>
 /// Whether a quoted word is a term another report of the event writes in
 /// its own text (`the energy-efficient "microserver" market`
 /// beside another's `microservers`): quote marks around the story's
-/// vocabulary put nothing in anyone's mouth.
-fn term_of_the_story(context: &Context<'_>, report: usize, part: &Wording) -> bool {
+/// vocabulary put nothing in anyone's mouth. `written` gives the other
+/// reports' words (`written_by_others_of`), made only for a word to look up.
+fn term_of_the_story<'w>(part: &Wording, written: impl FnOnce() -> &'w FxHashSet<String>) -> bool {
     // The word itself, singular or plural, not a kin or an interchangeable
     // one: `"seriousness"` where others write `seriously`, or `"meddling"`
     // where they write `interfering`, is still a scare quote.
     let [word] = part.words.as_slice() else {
         return false;
     };
-    let singular = |w: &str| w.strip_suffix('s').unwrap_or(w).to_string();
-    let term = singular(&word.folded);
-    word.content
-        && context.event.reports.iter().any(|&r| {
-            r != report
-                && Wording::of(&context.reports[r].text)
-                    .words
-                    .iter()
-                    .any(|w| singular(&w.folded) == term)
-        })
+    word.content && written().contains(singular(&word.folded))
+}
+
+/// Every word of every report of the event but `report`, folded and singular.
+fn written_by_others_of(context: &Context<'_>, report: usize) -> FxHashSet<String> {
+    context
+        .event
+        .reports
+        .iter()
+        .filter(|&&r| r != report)
+        .flat_map(|&r| Wording::of(&context.reports[r].text).words)
+        .map(|w| singular(&w.folded).to_string())
+        .collect()
+}
+
+/// A folded word without a plural `s`: `microservers` is `microserver`.
+fn singular(folded: &str) -> &str {
+    folded.strip_suffix('s').unwrap_or(folded)
 }
 
 /// Whether another report of the event has `part` inside quote marks
@@ -186,7 +205,7 @@ fn holds_a_quote_of_another(elsewhere: &[Vec<String>], part: &[String]) -> bool 
 /// See `holds_a_quote_of_another`.
 const MIN_QUOTE_HELD: usize = 4;
 
-/// Whether most of a quoted part's content words (more than half, and at
+/// Whether most of a quoted part's content words (`keys`: more than half, and at
 /// least two) are in another rendering of the statement, by stem or sense,
 /// and the rest put for others: `"healthy and stable major-country
 /// relationship"` against `sound and stable major-country relations`. Then
@@ -194,9 +213,8 @@ const MIN_QUOTE_HELD: usize = 4;
 /// another translation), not words nobody else puts in the speaker's mouth.
 /// A part whose words are all there, but not in a row, is words joined
 /// across a cut (`"should stop in the Games"`): unsupported.
-fn told_in_other_words(part: &Wording, other: &[Key]) -> bool {
-    let keys = content_keys(&part.words);
-    let shared = shared_keys(&keys, other);
+fn told_in_other_words(keys: &[Key], other: &[Key]) -> bool {
+    let shared = shared_keys(keys, other);
     shared >= 2 && 2 * shared > keys.len() && shared < keys.len()
 }
 
