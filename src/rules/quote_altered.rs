@@ -161,6 +161,7 @@ fn altered_words<'c>(
     let quotes_apart = diff.label == Label::Paraphrase
         && diff.similarity >= QUOTES_APART_SIMILARITY
         && shared_content_len(context, claim, i) >= QUOTES_APART_SHARED_CONTENT_WORDS
+        && shares_a_run(diff)
         && !context.is_verbatim_source(claim)
         && !context.different_speakers(rendering, &claim.renderings[claim.reference])
         && (context.same_statement(rendering, &claim.renderings[claim.reference])
@@ -228,6 +229,18 @@ fn closer_to_another(
                 diff.label != Label::Paraphrase && diff.similarity > apart
             }
     })
+}
+
+/// Whether the two quotes print two words in a row alike somewhere. Two
+/// quotes of one statement that differ beyond a paraphrase still keep some
+/// stretch of the speaker's words; two statements of one speaker on one
+/// topic share only single words, each in its own place (`Nobody else can
+/// move both Ethernet and disk traffic` and `It can also move Ethernet
+/// traffic and storage traffic`).
+fn shares_a_run(diff: &Diff) -> bool {
+    diff.pieces
+        .iter()
+        .any(|piece| piece.tag == Tag::Same && Wording::of(&piece.text).len() >= 2)
 }
 
 /// Whether a rendering opens with a long run of the reference's words as
