@@ -403,6 +403,9 @@ fn quoted_in_reported_speech(
     // When no outlet prints the source's words and no two agree, the other
     // quote may be the altered one as well: it is flagged too, once.
     let undecided = undecided(claim, comparison);
+    // The direct quotes found altered: words only they print are an altered
+    // quote echoed, not the speaker's words.
+    let altered_quotes = flagged.clone();
     // (the other rendering, this one, their diff, this one's quoted words)
     let mut mirrored: Vec<(usize, usize, Diff, Span)> = Vec::new();
     for (i, rendering) in claim.renderings.iter().enumerate() {
@@ -419,7 +422,9 @@ fn quoted_in_reported_speech(
             .iter()
             .filter_map(|q| q.shared(extent));
         for quoted in within {
-            let QuotedWords::Altered(j, diff) = quoted_words(context, claim, i, quoted) else {
+            let QuotedWords::Altered(j, diff) =
+                quoted_words(context, claim, i, quoted, &altered_quotes)
+            else {
                 continue;
             };
             let other = &context.reports[claim.renderings[j].report].outlet;
@@ -491,12 +496,14 @@ pub(super) enum QuotedWords {
 
 /// How the quoted words `quoted` of rendering `i` stand against the other
 /// reports' quotes in the claim (direct quotes, the quoted part of reported
-/// speech, the source's own words).
+/// speech, the source's own words). The renderings `altered`, quotes
+/// already found to differ from the speaker's words, support no words.
 pub(super) fn quoted_words(
     context: &Context<'_>,
     claim: &Claim,
     i: usize,
     quoted: Span,
+    altered: &[usize],
 ) -> QuotedWords {
     let rendering = &claim.renderings[i];
     let text = &context.reports[rendering.report].text;
@@ -552,8 +559,12 @@ pub(super) fn quoted_words(
         ) || (diff.label == Label::Altered && !changed(diff))
     };
     // Words that some outlet quotes as they stand are supported, whatever
-    // another outlet's quote of them says.
-    if diffs.iter().any(|(_, diff)| faithful(diff)) {
+    // another outlet's quote of them says, unless that quote is itself one
+    // found altered: then they echo it.
+    if diffs
+        .iter()
+        .any(|(j, diff)| faithful(diff) && !altered.contains(j))
+    {
         return QuotedWords::Supported;
     }
     if content_words < MIN_QUOTED_CONTENT_WORDS && !quotes_a_sentence(text, quoted) {

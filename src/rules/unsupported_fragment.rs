@@ -104,7 +104,7 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
                 // supported too.
                 if !unsupported
                     || !matches!(
-                        quote_altered::quoted_words(context, claim, i, quoted),
+                        quote_altered::quoted_words(context, claim, i, quoted, &[]),
                         QuotedWords::Unmatched
                     )
                 {
