@@ -460,6 +460,14 @@ mod tests {
     }
 
     #[test]
+    fn a_mark_that_ends_a_line_opens_the_next_line_and_holds_no_words_there() {
+        let text = "\"A , \" he said . \"\nB .\nC . \"";
+        let doc = analyze(text);
+        let spans: Vec<&str> = doc.quotes[1].spans.iter().map(|s| s.of(text)).collect();
+        assert_eq!(spans, ["B .", "C . "]);
+    }
+
+    #[test]
     fn tokenised_opening_marks_after_a_comma_close_what_is_open() {
         assert_eq!(
             quoted("`` We won , `` Lee said . She said , `` We won . ''"),

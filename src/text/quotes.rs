@@ -365,7 +365,11 @@ fn carry_over(
                 .end
                 .checked_sub(1)
                 .map_or(open.start, |last| tokens[last].end());
-            open.spans.push(Span::new(open.start, end.max(open.start)));
+            // A quotation opened by the paragraph's last mark (`. "` then a
+            // line break) holds no words there.
+            if end > open.start {
+                open.spans.push(Span::new(open.start, end));
+            }
         }
     } else {
         stack.clear();
