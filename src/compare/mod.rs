@@ -336,8 +336,22 @@ fn diff(
             &wording.words[found.a.end..found.a.end + after],
             &scope.words[found.b.end..found.b.end + after + 1],
         );
-    let window = found.b.start - before - usize::from(room_before)
-        ..found.b.end + after + usize::from(room_after);
+    // And the reference's words written together (`She's` for tokenised
+    // `She ' s`) stand for more of the rendering's: one fewer of them.
+    let tighter_before = !room_before
+        && before > 1
+        && joined(
+            &scope.words[found.b.start - before + 1..found.b.start],
+            &wording.words[found.a.start - before..found.a.start],
+        );
+    let tighter_after = !room_after
+        && after > 1
+        && joined(
+            &scope.words[found.b.end..found.b.end + after - 1],
+            &wording.words[found.a.end..found.a.end + after],
+        );
+    let window = found.b.start - before - usize::from(room_before) + usize::from(tighter_before)
+        ..found.b.end + after + usize::from(room_after) - usize::from(tighter_after);
     let old: Vec<&Word> = scope.words[window.clone()].iter().collect();
     let new: Vec<&Word> = wording.words.iter().collect();
     // Diffed in units: a word, or a phrase an equivalents group lists, so that
