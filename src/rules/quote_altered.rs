@@ -4,7 +4,7 @@ use super::{Context, Rule, describe, rendering_location};
 use crate::align::Attributed;
 use crate::align::{Claim, ReferenceChoice};
 use crate::compare::{Change, Comparison, Diff, Label};
-use crate::extract::Kind;
+use crate::extract::{Attribution, Kind};
 use crate::finding::{Finding, Severity, Tag};
 use crate::text::{Span, Wording, content_keys, shared_keys};
 
@@ -447,19 +447,11 @@ fn quoted_in_reported_speech(
         if flagged.contains(&j) {
             continue;
         }
-        // Only what the other outlet prints in quote marks is its quote: the
-        // words around reported speech are its own narration.
         let theirs = context.attribution(&claim.renderings[j]);
         let quoted = &theirs.content.quoted;
-        let in_quote_marks = |c: &&Change| match c.old_range {
-            Some(at) if theirs.kind != Kind::Direct => quoted
-                .iter()
-                .any(|q| q.start() <= at.start() && at.end() <= q.end()),
-            _ => theirs.kind == Kind::Direct,
-        };
         let report = &context.reports[claim.renderings[i].report];
         let changes: Vec<&Change> = altering(&diff, claim.translated, &report.text, quoted_here)
-            .filter(in_quote_marks)
+            .filter(|c| in_quote_marks(theirs, c))
             .collect();
         if changes.is_empty() {
             continue;
@@ -492,6 +484,21 @@ pub(super) enum QuotedWords {
     Altered(usize, Diff),
     /// No quote of them is close enough to tell.
     Unmatched,
+}
+
+/// Whether a change's reference words stand inside the quote marks of the
+/// attribution `theirs` they were taken from: only what an outlet prints in
+/// quote marks is its quote, and the words around reported speech (`After
+/// he "reached into his coat ..."`) are its own narration.
+fn in_quote_marks(theirs: &Attribution, change: &Change) -> bool {
+    match change.old_range {
+        Some(at) if theirs.kind != Kind::Direct => theirs
+            .content
+            .quoted
+            .iter()
+            .any(|q| q.start() <= at.start() && at.end() <= q.end()),
+        _ => theirs.kind == Kind::Direct,
+    }
 }
 
 /// How the quoted words `quoted` of rendering `i` stand against the other
@@ -534,8 +541,13 @@ pub(super) fn quoted_words(
                     .foreign_match(other.report, other.attribution)
                     .is_none()
         })
-        .map(|(j, _)| {
-            let diff = crate::compare::against(claim, j, attributed, text, &[quoted]);
+        .map(|(j, other)| {
+            let mut diff = crate::compare::against(claim, j, attributed, text, &[quoted]);
+            // Against reported speech, only its words in quote marks are a quote.
+            let theirs = context.attribution(other);
+            if theirs.kind == Kind::Mixed {
+                diff.changes.retain(|c| in_quote_marks(theirs, c));
+            }
             (
                 j,
                 crate::compare::with_other_translations(
