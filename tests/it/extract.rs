@@ -431,3 +431,18 @@ fn a_few_common_nouns_opening_the_sentence_describe_the_named_speaker() {
         ]
     );
 }
+
+#[test]
+fn common_nouns_opening_the_sentence_describe_a_speaker_named_by_surname_alone() {
+    assert_eq!(
+        attributions(
+            "Wide receiver Ortiz says he does n't expect to miss a game .
+
+            Some retired Texans would actually see their bills go up under the plan, according to a study by the league."
+        ),
+        [
+            "indirect | Ortiz | says | - | - | he does n't expect to miss a game",
+            "indirect | study by league | according to | - | - | Some retired Texans would actually see their bills go up under the plan"
+        ]
+    );
+}

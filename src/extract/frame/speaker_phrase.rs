@@ -490,12 +490,12 @@ impl<'a> Clause<'a> {
     }
 
     /// Where a descriptor ending at token `last` opens (`Wide receiver`, `Star
-    /// striker`, `The wide receiver`), before the full name `name` (two words
-    /// or more): at most `MAX_DESCRIPTOR` words of no closed class and no
-    /// cue, lower case but the first, which opens the sentence (an article may).
+    /// striker`, `The wide receiver`), before the name `name`: at most
+    /// `MAX_DESCRIPTOR` words of no closed class and no cue, lower case but
+    /// the first, which opens the sentence (an article may, before a full name).
     fn descriptor_before(&self, last: usize, name: Range<usize>, lo: usize) -> Option<usize> {
-        let full_name = name.clone().filter(|&i| self.word(i).is_some()).count() >= 2;
-        if !full_name {
+        let words = name.clone().filter(|&i| self.word(i).is_some()).count();
+        if words == 0 {
             return None;
         }
         let mut first = last;
@@ -503,8 +503,9 @@ impl<'a> Clause<'a> {
             // `The wide receiver ...`: an article may open it.
             let opening =
                 self.capitalized(first) && (first <= lo || self.boundary_before(first, lo));
-            if opening && self.has(first, Section::Determiner) && first < last {
-                return Some(first);
+            // Not before a lone name: `Some average Americans` is no one.
+            if opening && self.has(first, Section::Determiner) {
+                return (words >= 2 && first < last).then_some(first);
             }
             let noun = self.word(first).is_some()
                 && self.open_class(first)
