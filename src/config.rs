@@ -218,7 +218,7 @@ impl Config {
             message: e.to_string(),
         })?;
         Config::parse(&source, known_rule).map_err(|(offset, message)| {
-            let before = &source[..floor_char_boundary(&source, offset)];
+            let before = &source[..crate::text::floor_char_boundary(&source, offset)];
             let line = before.matches('\n').count() + 1;
             let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
             ConfigError {
@@ -322,15 +322,6 @@ impl Config {
             .get(&alias.trim().to_ascii_lowercase())
             .map(|&i| self.speakers[i].name.as_str())
     }
-}
-
-/// `offset`, or the start of the character it falls in.
-fn floor_char_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
 }
 
 #[cfg(test)]

@@ -76,9 +76,12 @@ pub(super) fn choose(
     if let Some(i) = earliest(&mut all.clone().filter(|&i| primary(renderings[i].report))) {
         return (i, ReferenceChoice::PrimarySource);
     }
-    // A government body's rendering, its speaker's office unknown: nearer the
-    // source than any newspaper's.
-    let body = |i: usize| offices::is_government_body(&reports[renderings[i].report].outlet);
+    // A government body's rendering, its speaker's office unknown, or a
+    // company's press release: nearer the source than any newspaper's.
+    let body = |i: usize| {
+        let report = &reports[renderings[i].report];
+        offices::is_government_body(&report.outlet) || crate::corpus::is_press_release(&report.text)
+    };
     if let Some(i) = earliest(&mut all.clone().filter(|&i| body(i))) {
         return (i, ReferenceChoice::OfficialBody);
     }

@@ -179,10 +179,14 @@ impl Context<'_> {
     }
 
     /// Whether a report is a source rather than news of it: a primary source,
-    /// or a government body's own publication (a ministry's readout, an
-    /// embassy's transcript). Its own voice is the source's.
+    /// a government body's own publication (a ministry's readout, an
+    /// embassy's transcript) or a company's press release. Its own voice is
+    /// the source's.
     pub fn is_source(&self, report: usize) -> bool {
-        self.is_primary(report) || crate::align::is_government_body(&self.reports[report].outlet)
+        let report_of = &self.reports[report];
+        self.is_primary(report)
+            || crate::align::is_government_body(&report_of.outlet)
+            || crate::corpus::is_press_release(&report_of.text)
     }
 
     /// The attribution a rendering comes from.

@@ -222,6 +222,16 @@ impl Document<'_> {
     }
 }
 
+/// `offset`, or the start of the character it falls in (`str::floor_char_boundary`
+/// is newer than the Rust this crate supports).
+pub fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
