@@ -2,7 +2,8 @@
 //! dates or names, in quoted or in reported speech.
 
 use super::{Context, Rule, describe, rendering_location};
-use crate::compare::{Change, Label};
+use crate::compare::{Change, ChangeClass, Label};
+use crate::extract::Kind;
 use crate::finding::{Finding, Severity};
 
 pub(crate) const RULE: Rule = Rule {
@@ -33,10 +34,16 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             {
                 continue;
             }
+            // Reported speech moves the speaker's tense back (`We will act`,
+            // `she said they would act`): then a past form is the same modal.
+            let reported = [i, claim.reference]
+                .iter()
+                .any(|&k| context.attribution(&claim.renderings[k]).kind != Kind::Direct);
             let shifts: Vec<&Change> = diff
                 .changes
                 .iter()
                 .filter(|c| c.class.is_meaning_bearing())
+                .filter(|c| !(reported && moved_back(c)))
                 .collect();
             if shifts.is_empty() {
                 continue;
@@ -60,4 +67,22 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             ));
         }
     }
+}
+
+/// A modal and its past form, which reported speech puts for it.
+const MOVED_BACK: [(&str, &str); 4] = [
+    ("will", "would"),
+    ("can", "could"),
+    ("may", "might"),
+    ("shall", "should"),
+];
+
+/// Whether a change of modality puts one modal for its past form or back
+/// (`will` and `would`), and nothing else.
+fn moved_back(change: &Change) -> bool {
+    let (old, new) = (change.old.to_lowercase(), change.new.to_lowercase());
+    change.class == ChangeClass::Modality
+        && MOVED_BACK.iter().any(|&(present, past)| {
+            (old == present && new == past) || (old == past && new == present)
+        })
 }
