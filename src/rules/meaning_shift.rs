@@ -5,6 +5,7 @@ use super::{Context, Rule, describe, rendering_location};
 use crate::compare::{Change, ChangeClass, Label};
 use crate::extract::Kind;
 use crate::finding::{Finding, Severity};
+use jiff::civil::Date;
 
 pub(crate) const RULE: Rule = Rule {
     code: "CC003",
@@ -36,14 +37,20 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             }
             // Reported speech moves the speaker's tense back (`We will act`,
             // `she said they would act`): then a past form is the same modal.
+            // It names the day the speaker called `tomorrow` (`she said they
+            // would sign on Tuesday`).
             let reported = [i, claim.reference]
                 .iter()
                 .any(|&k| context.attribution(&claim.renderings[k]).kind != Kind::Direct);
+            let dates = (
+                context.reports[claim.renderings[claim.reference].report].published,
+                context.reports[rendering.report].published,
+            );
             let shifts: Vec<&Change> = diff
                 .changes
                 .iter()
                 .filter(|c| c.class.is_meaning_bearing())
-                .filter(|c| !(reported && moved_back(c)))
+                .filter(|c| !(reported && (moved_back(c) || day_named(c, dates))))
                 .collect();
             if shifts.is_empty() {
                 continue;
@@ -85,4 +92,82 @@ fn moved_back(change: &Change) -> bool {
         && MOVED_BACK.iter().any(|&(present, past)| {
             (old == present && new == past) || (old == past && new == present)
         })
+}
+
+/// Days a speaker names from where they stand, which reported speech names
+/// by the calendar, and how many days from the day of publication each is.
+const RELATIVE_DAYS: [(&str, i8); 4] = [
+    ("today", 0),
+    ("tonight", 0),
+    ("yesterday", -1),
+    ("tomorrow", 1),
+];
+
+/// The days of the week, Monday first.
+const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The months, which a day of the calendar may be named by.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// Whether a change of date puts a relative day (`tomorrow`) for the day of
+/// the calendar it is (`Tuesday`, `March 4`) or back. `dates` are when the
+/// reference's report and the rendering's were published: a weekday must be
+/// the relative day's, counted from the publication of the report that
+/// writes it; without that date, or for a date (`March 4`), any is taken.
+fn day_named(change: &Change, dates: (Option<Date>, Option<Date>)) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        text.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect()
+    };
+    let relative = |w: &[String]| {
+        w.iter()
+            .find_map(|w| RELATIVE_DAYS.iter().find(|(day, _)| day == w))
+            .map(|&(_, offset)| offset)
+    };
+    let weekday = |w: &[String]| w.iter().find_map(|w| WEEKDAYS.iter().position(|d| d == w));
+    let calendar = |w: &[String]| {
+        w.iter().any(|w| {
+            WEEKDAYS.contains(&w.as_str())
+                || MONTHS.contains(&w.as_str())
+                || w.chars().all(|c| c.is_ascii_digit())
+        })
+    };
+    let (old, new) = (words(&change.old), words(&change.new));
+    let (relative_side, calendar_side, published) = match (relative(&old), relative(&new)) {
+        (Some(offset), None) => (offset, &new, dates.0),
+        (None, Some(offset)) => (offset, &old, dates.1),
+        _ => return false,
+    };
+    if change.class != ChangeClass::Date || !calendar(calendar_side) {
+        return false;
+    }
+    match (weekday(calendar_side), published) {
+        (Some(named), Some(published)) => published
+            .checked_add(jiff::Span::new().days(i64::from(relative_side)))
+            .is_ok_and(|day| usize::try_from(day.weekday().to_monday_zero_offset()) == Ok(named)),
+        _ => true,
+    }
 }
