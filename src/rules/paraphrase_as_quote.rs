@@ -5,13 +5,17 @@ use super::{Context, Rule, excerpt, rendering_location};
 use crate::align::{Attributed, Claim};
 use crate::compare::{self, Label};
 use crate::extract::Kind;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, Severity, Tag};
 use crate::text::{Key, Wording, content_keys, shared_keys};
 
 /// Below this share of matching words a quote is another statement, not a
 /// paraphrase of this one put in quote marks (real copy: a quote aligned with a
 /// loosely related sentence shares a word or two).
 const MIN_SIMILARITY: f64 = 0.2;
+
+/// A reference a quote holds whole has at least this many words: fewer are a
+/// phrase found in many statements.
+const MIN_WHOLE_REFERENCE_WORDS: usize = 3;
 
 /// A quote no primary source's rendering joined renders one of its statements
 /// when it carries at least this share of that statement's content words (and
@@ -58,6 +62,7 @@ fn paraphrases_in_claims(context: &Context<'_>, rule: &Rule, out: &mut Vec<Findi
                 || context
                     .foreign_match(rendering.report, rendering.attribution)
                     .is_some()
+                || holds_the_reference_whole(context, claim, diff)
             {
                 continue;
             }
@@ -89,6 +94,24 @@ fn paraphrases_in_claims(context: &Context<'_>, rule: &Rule, out: &mut Vec<Findi
             ));
         }
     }
+}
+
+/// Whether a quote prints all of the reference's words as they stand, in a
+/// row, with words of its own around them: the longer excerpt of a source
+/// that goes on (`Taiwan belongs to China and the one-China principle is
+/// ...` for a reference that stops at `that Taiwan belongs to China`), not a
+/// paraphrase. Whether the speaker said the rest is CC004's question.
+fn holds_the_reference_whole(context: &Context<'_>, claim: &Claim, diff: &compare::Diff) -> bool {
+    let reference = &claim.renderings[claim.reference];
+    let words = Wording::new(&context.reports[reference.report].text, &reference.pieces);
+    // Reported speech's `that` opens the reference, not the speaker's words.
+    let opening = usize::from(words.words.first().is_some_and(|w| &*w.folded == "that"));
+    let needed = words.len() - opening;
+    let same: Vec<&crate::finding::Piece> =
+        diff.pieces.iter().filter(|p| p.tag == Tag::Same).collect();
+    needed >= MIN_WHOLE_REFERENCE_WORDS
+        && !diff.pieces.iter().any(|p| p.tag == Tag::Removed)
+        && matches!(same.as_slice(), [run] if Wording::of(&run.text).len() == needed)
 }
 
 /// Whether rendering `o` of the claim is a direct quote in a report other than `report`.
