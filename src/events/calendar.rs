@@ -173,6 +173,20 @@ static WORDS: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::new(entries, Ends::Word)
 });
 
+/// What `text` (a few words) names of the calendar, in any language
+/// `data/calendar.txt` lists: the weekday (Monday `0`), and whether a month.
+pub fn weekday_and_month(text: &str) -> (Option<u8>, bool) {
+    let hits = WORDS.hits(text, &crate::events::romanise::fold_text(text));
+    let weekday = hits
+        .iter()
+        .find(|h| (WEEKDAYS..WEEKDAYS + 7).contains(&h.class))
+        .map(|h| (h.class - WEEKDAYS) as u8);
+    let month = hits
+        .iter()
+        .any(|h| (MONTHS + 1..=MONTHS + 12).contains(&h.class));
+    (weekday, month)
+}
+
 /// The distance between two days of the year, either way round.
 fn circular(d: i32) -> i32 {
     let d = d.rem_euclid(YEAR_DAYS);

@@ -62,11 +62,7 @@ pub fn prefix_chars(text: &str, chars: usize) -> &str {
 
 /// At most `bytes` of `text`, cut at a character boundary.
 pub fn prefix(text: &str, bytes: usize) -> &str {
-    let mut end = text.len().min(bytes);
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
+    &text[..crate::text::floor_char_boundary(text, bytes)]
 }
 
 impl Lexicon {

@@ -26,7 +26,7 @@ mod profile;
 mod romanise;
 
 pub use acts::{Act, Mode as ActMode};
-pub use calendar::How as DayFrom;
+pub use calendar::{How as DayFrom, weekday_and_month};
 pub use happening::{Apart, WEEKDAYS};
 
 use std::collections::BTreeMap;

@@ -103,35 +103,9 @@ const RELATIVE_DAYS: [(&str, i8); 4] = [
     ("tomorrow", 1),
 ];
 
-/// The days of the week, Monday first.
-const WEEKDAYS: [&str; 7] = [
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// The months, which a day of the calendar may be named by.
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
-
 /// Whether a change of date puts a relative day (`tomorrow`) for the day of
-/// the calendar it is (`Tuesday`, `March 4`) or back. `dates` are when the
+/// the calendar it is (`Tuesday`, `March 4`; weekdays and months as
+/// `data/calendar.txt` lists them) or back. `dates` are when the
 /// reference's report and the rendering's were published: a weekday must be
 /// the relative day's, counted from the publication of the report that
 /// writes it; without that date, or for a date (`March 4`), any is taken.
@@ -147,27 +121,21 @@ fn day_named(change: &Change, dates: (Option<Date>, Option<Date>)) -> bool {
             .find_map(|w| RELATIVE_DAYS.iter().find(|(day, _)| day == w))
             .map(|&(_, offset)| offset)
     };
-    let weekday = |w: &[String]| w.iter().find_map(|w| WEEKDAYS.iter().position(|d| d == w));
-    let calendar = |w: &[String]| {
-        w.iter().any(|w| {
-            WEEKDAYS.contains(&w.as_str())
-                || MONTHS.contains(&w.as_str())
-                || w.chars().all(|c| c.is_ascii_digit())
-        })
-    };
     let (old, new) = (words(&change.old), words(&change.new));
-    let (relative_side, calendar_side, published) = match (relative(&old), relative(&new)) {
-        (Some(offset), None) => (offset, &new, dates.0),
-        (None, Some(offset)) => (offset, &old, dates.1),
+    let (offset, calendar_side, published) = match (relative(&old), relative(&new)) {
+        (Some(offset), None) => (offset, &change.new, dates.0),
+        (None, Some(offset)) => (offset, &change.old, dates.1),
         _ => return false,
     };
-    if change.class != ChangeClass::Date || !calendar(calendar_side) {
+    let (weekday, month) = crate::events::weekday_and_month(calendar_side);
+    let number = calendar_side.chars().any(|c| c.is_ascii_digit());
+    if change.class != ChangeClass::Date || !(weekday.is_some() || month || number) {
         return false;
     }
-    match (weekday(calendar_side), published) {
+    match (weekday, published) {
         (Some(named), Some(published)) => published
-            .checked_add(jiff::Span::new().days(i64::from(relative_side)))
-            .is_ok_and(|day| usize::try_from(day.weekday().to_monday_zero_offset()) == Ok(named)),
+            .checked_add(jiff::Span::new().days(i64::from(offset)))
+            .is_ok_and(|day| i8::try_from(named) == Ok(day.weekday().to_monday_zero_offset())),
         _ => true,
     }
 }
