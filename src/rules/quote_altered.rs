@@ -235,8 +235,8 @@ fn closer_to_another(
 /// quotes of one statement that differ beyond a paraphrase still keep some
 /// stretch of the speaker's words; two statements of one speaker on one
 /// topic share only single words, each in its own place (`Nobody else can
-/// move both Ethernet and disk traffic` and `It can also move Ethernet
-/// traffic and storage traffic`).
+/// carry both video and sensor data` and `It can also carry video data and
+/// voice data`).
 fn shares_a_run(diff: &Diff) -> bool {
     diff.pieces
         .iter()

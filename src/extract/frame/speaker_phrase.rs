@@ -471,7 +471,7 @@ impl<'a> Clause<'a> {
                 let before_name = head_is_name
                     && (start..end).all(|i| self.capitalized(i) || self.word(i).is_none());
                 if before_name && !s.has(Section::Title) {
-                    // `Wide receiver Vincent Jackson says`: a few common nouns
+                    // `Wide receiver Vincent Ortiz says`: a few common nouns
                     // opening the sentence before a full name describe the person.
                     if let Some(opening) = self.descriptor_before(k, start..end, lo) {
                         start = opening;
@@ -503,7 +503,7 @@ impl<'a> Clause<'a> {
             // `The wide receiver ...`: an article may open it.
             let opening =
                 self.capitalized(first) && (first <= lo || self.boundary_before(first, lo));
-            // Not before a lone name: `Some average Americans` is no one.
+            // Not before a lone name: `Some retired Texans` is no one.
             if opening && self.has(first, Section::Determiner) {
                 return (words >= 2 && first < last).then_some(first);
             }
