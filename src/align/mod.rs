@@ -152,6 +152,19 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
         .filter(|&r| config.outlet_kind(&reports[r].outlet) == Some(OutletKind::Official))
         .collect();
     let primary = |r: usize| primaries.contains(&r);
+    // Reports nearer the source than any newspaper though not configured: a
+    // government body's publication, a company's press release. Read once
+    // per report, not for each rendering of each claim.
+    let bodies: FxHashSet<usize> = event
+        .reports
+        .iter()
+        .copied()
+        .filter(|&r| {
+            offices::is_government_body(&reports[r].outlet)
+                || crate::corpus::is_press_release(&reports[r].text)
+        })
+        .collect();
+    let body = |r: usize| bodies.contains(&r);
     let mut units: Vec<Unit> = event
         .reports
         .iter()
@@ -309,7 +322,8 @@ pub fn align(event: &Event, attributed: Attributed<'_>, config: &Config) -> Vec<
                 })
                 .collect();
             renderings.sort_by_key(|r| (r.report, r.attribution, r.pieces.first().copied()));
-            let (reference, reference_is) = reference::choose(&renderings, attributed, &primary);
+            let (reference, reference_is) =
+                reference::choose(&renderings, attributed, (&primary, &body));
             let translated =
                 renderings.iter().any(|r| {
                     r.speaker

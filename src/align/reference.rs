@@ -20,11 +20,13 @@ use crate::text::Wording;
 /// costs their number squared.
 const MAX_WORDINGS_COMPARED: usize = 32;
 
-/// The reference rendering of a claim, and why it is the one.
+/// The reference rendering of a claim, and why it is the one. `primary`
+/// and `body` tell, by report, a configured official outlet and a source
+/// not configured (a government body, a company's press release).
 pub(super) fn choose(
     renderings: &[Rendering],
     attributed: Attributed<'_>,
-    primary: &dyn Fn(usize) -> bool,
+    (primary, body): (&dyn Fn(usize) -> bool, &dyn Fn(usize) -> bool),
 ) -> (usize, ReferenceChoice) {
     let Attributed {
         reports,
@@ -78,11 +80,7 @@ pub(super) fn choose(
     }
     // A government body's rendering, its speaker's office unknown, or a
     // company's press release: nearer the source than any newspaper's.
-    let body = |i: usize| {
-        let report = &reports[renderings[i].report];
-        offices::is_government_body(&report.outlet) || crate::corpus::is_press_release(&report.text)
-    };
-    if let Some(i) = earliest(&mut all.clone().filter(|&i| body(i))) {
+    if let Some(i) = earliest(&mut all.clone().filter(|&i| body(renderings[i].report))) {
         return (i, ReferenceChoice::OfficialBody);
     }
     let quoted: Vec<usize> = all
