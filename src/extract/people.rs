@@ -266,6 +266,14 @@ impl People {
         if let Some(role) = self.pronoun_for_role(&phrase) {
             return role;
         }
+        if let Some(index) = self.by_family_name_like_a_title(&phrase) {
+            let surname = Described {
+                role: None,
+                role_words: FxHashSet::default(),
+                ..phrase
+            };
+            return self.known_speaker(index, surname);
+        }
         let found = self
             .pronoun_for_person(&phrase)
             .or_else(|| self.by_full_name(&phrase))
@@ -351,6 +359,25 @@ impl People {
         self.find_by_word(phrase.mention.start, &word, |k| {
             k.folded_name.contains(&word)
                 && !crate::text::initials_within(&phrase.name[0], k.name.iter().map(String::as_str))
+        })
+    }
+
+    /// A title written alone with a capital (`King said`, `Bishop added`)
+    /// after someone named in full with it as a family name (`Tessa King`):
+    /// that person, not a monarch or a cleric.
+    fn by_family_name_like_a_title(&self, phrase: &Described) -> Option<usize> {
+        let mention = phrase.mention.text.trim();
+        let one_word = !mention.is_empty() && mention.chars().all(char::is_alphabetic);
+        if phrase.pronoun
+            || phrase.class != SpeakerClass::Role
+            || !one_word
+            || !mention.starts_with(char::is_uppercase)
+        {
+            return None;
+        }
+        let word = crate::text::fold(mention);
+        self.find_by_word(phrase.mention.start, &word, |k| {
+            k.folded_name.len() > 1 && k.folded_name.last() == Some(&word)
         })
     }
 

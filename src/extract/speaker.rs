@@ -62,9 +62,24 @@ pub(super) fn describe_phrase(clause: &Clause<'_>, text: &str, phrase: &Phrase) 
     let mut name_start = tokens.end;
     while name_start > tokens.start {
         let t = name_start - 1;
+        // `Rosa King`: a title that is also a family name ends the name it
+        // follows (a given name: a capitalised word of no other kind).
+        let family_name = t + 1 == tokens.end
+            && t > tokens.start
+            && is(t, Section::FamilyName)
+            && clause.capitalized(t)
+            && clause.capitalized(t - 1)
+            && [
+                Section::Title,
+                Section::Body,
+                Section::Determiner,
+                Section::Organisation,
+            ]
+            .iter()
+            .all(|&section| !is(t - 1, section));
         let is_name_word = clause.capitalized(t)
             && folded(t).is_some()
-            && !is(t, Section::Title)
+            && (family_name || !is(t, Section::Title))
             && !is(t, Section::Body)
             && !is(t, Section::Determiner);
         // `Lim Min-ho`, `Al-Dosari`, `Jean-Luc`: a hyphen inside a name.

@@ -12,7 +12,7 @@ use rustc_hash::FxHashMap;
 pub struct Sections(u32);
 
 /// The section names, in bit order.
-const SECTIONS: [&str; 19] = [
+const SECTIONS: [&str; 20] = [
     "titles",
     "bodies",
     "auxiliaries",
@@ -32,6 +32,7 @@ const SECTIONS: [&str; 19] = [
     "particles",
     "captions",
     "links",
+    "family-names",
 ];
 
 /// One section of the data file.
@@ -74,6 +75,8 @@ pub enum Section {
     Caption,
     /// `Read more`, `Related`: labels a line that links to another story.
     Link,
+    /// `king`, `bishop`: a title that is also a family name (`Rosa King`).
+    FamilyName,
 }
 
 impl Sections {
@@ -174,6 +177,7 @@ mod tests {
             Section::Particle,
             Section::Caption,
             Section::Link,
+            Section::FamilyName,
         ];
         for (bit, section) in sections.into_iter().enumerate() {
             assert_eq!(section as usize, bit);

@@ -55,11 +55,18 @@ pub fn split(
             i += 1;
             continue;
         }
-        // Closing marks and brackets after the stop belong to this sentence.
+        // Closing marks and brackets after the stop belong to this sentence,
+        // and so does a closing mark left unpaired: the inner quotation of
+        // `“ I told him , ‘ Stop !` / `Why ? ’ ” she said .` opened a line
+        // before, where pairing let it go.
         let mut last = i;
         while let Some(next) = paragraph.get(last + 1) {
             let closing = matches!(next.kind(), TokenKind::QuoteClose(_))
-                || (next.kind() == TokenKind::Punct && ")]!?.…".contains(&text[next.range()]));
+                || (next.kind() == TokenKind::Punct
+                    && matches!(
+                        &text[next.range()],
+                        ")" | "]" | "!" | "?" | "." | "…" | "’" | "”" | "»" | "›" | "''"
+                    ));
             if !closing {
                 break;
             }

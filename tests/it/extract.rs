@@ -446,3 +446,30 @@ fn common_nouns_opening_the_sentence_describe_a_speaker_named_by_surname_alone()
         ]
     );
 }
+
+#[test]
+fn a_title_that_is_also_a_family_name_ends_a_name_and_then_stands_for_that_person() {
+    assert_eq!(
+        attributions(
+            "\"It was loud,\" Rosa King said.\n\n\
+            \"I ran to the window,\" King recalled."
+        ),
+        [
+            "direct | Rosa King | said | - | - | It was loud",
+            "direct | Rosa King | recalled | - | - | I ran to the window"
+        ]
+    );
+}
+
+#[test]
+fn a_nested_quotation_left_open_at_a_line_break_does_not_cut_off_the_speaker_after_it() {
+    // Tokenised copy, a sentence a line: the inner ‘ … ’ runs over the line
+    // break, and the speaker follows the outer closing mark.
+    assert_eq!(
+        attributions(
+            "“ I told him , ‘ Slow down !\nWhat ’ s the rush ? ’ ” she continued .\n\n\
+            Later the driver apologised ."
+        ),
+        ["direct | she | continued | - | - | I told him , ‘ Slow down !\nWhat ’ s the rush"]
+    );
+}
