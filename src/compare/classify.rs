@@ -346,6 +346,7 @@ fn is_acronym_of(short: &[&Word], long: &[&Word]) -> bool {
 /// (`criticised`, `criticized`). Two different common words that look alike
 /// (`sulking`, `skulking`) are not one spelling.
 fn spelled_alike(a: &Word, b: &Word) -> bool {
+    use crate::text::american;
     if a.stem == b.stem || american(&a.folded) == american(&b.folded) {
         return true;
     }
@@ -355,39 +356,11 @@ fn spelled_alike(a: &Word, b: &Word) -> bool {
 /// Another form of one common word (`want`, `wanted`), not the same word
 /// spelled another way (`criticised`, `criticized`) or a name transliterated.
 fn inflected(a: &Word, b: &Word) -> bool {
+    use crate::text::american;
     a.stem == b.stem
         && a.folded != b.folded
         && american(&a.folded) != american(&b.folded)
         && !(a.capitalised && b.capitalised)
-}
-
-/// A word in American spelling, as far as a suffix tells: `-ise` `-isation`
-/// `-our` `-re` `-lled`, `-yse` as `-ize` `-ization` `-or` `-er` `-led` `-yze`.
-fn american(word: &str) -> String {
-    const ENDINGS: &[(&str, &str)] = &[
-        ("isation", "ization"),
-        ("isations", "izations"),
-        ("ised", "ized"),
-        ("ises", "izes"),
-        ("ising", "izing"),
-        ("ise", "ize"),
-        ("yse", "yze"),
-        ("ysed", "yzed"),
-        ("our", "or"),
-        ("ours", "ors"),
-        ("tre", "ter"),
-        ("tres", "ters"),
-        ("lled", "led"),
-        ("lling", "ling"),
-        ("ence", "ense"),
-    ];
-    ENDINGS
-        .iter()
-        .find(|(british, _)| word.len() > british.len() + 2 && word.ends_with(british))
-        .map_or_else(
-            || word.to_string(),
-            |(british, american)| format!("{}{american}", &word[..word.len() - british.len()]),
-        )
 }
 
 #[cfg(test)]

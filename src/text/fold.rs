@@ -26,6 +26,38 @@ pub fn fold_into(word: &str, out: &mut String) {
     }));
 }
 
+/// A word in American spelling, as far as a suffix tells: `-ise` `-isation`
+/// `-our(ed)` `-re` `-lled` `-ence`, `-yse` as `-ize` `-ization` `-or(ed)` `-er`
+/// `-led` `-ense` `-yze`.
+pub fn american(word: &str) -> String {
+    const ENDINGS: &[(&str, &str)] = &[
+        ("isation", "ization"),
+        ("isations", "izations"),
+        ("ised", "ized"),
+        ("ises", "izes"),
+        ("ising", "izing"),
+        ("ise", "ize"),
+        ("yse", "yze"),
+        ("ysed", "yzed"),
+        ("our", "or"),
+        ("ours", "ors"),
+        ("oured", "ored"),
+        ("ouring", "oring"),
+        ("tre", "ter"),
+        ("tres", "ters"),
+        ("lled", "led"),
+        ("lling", "ling"),
+        ("ence", "ense"),
+    ];
+    ENDINGS
+        .iter()
+        .find(|(british, _)| word.len() > british.len() + 2 && word.ends_with(british))
+        .map_or_else(
+            || word.to_string(),
+            |(british, american)| format!("{}{american}", &word[..word.len() - british.len()]),
+        )
+}
+
 #[cfg(test)]
 mod tests {
     use super::fold;

@@ -14,7 +14,7 @@ mod wording;
 use std::ops::Range;
 
 pub use equivalents::{LONGEST_PHRASE, equivalent, group as equivalence_group};
-pub use fold::{fold, fold_into};
+pub use fold::{american, fold, fold_into};
 pub use initials::{initials, initials_within};
 pub use quotes::{Family, Quote};
 pub use span::Span;

@@ -77,7 +77,9 @@ impl Lexeme {
     fn of(word: &str) -> Lexeme {
         let folded = fold(word);
         let bare = folded.strip_suffix("'s").unwrap_or(&folded);
-        let stem = STEMMER.stem(bare).into_owned();
+        // British and American spellings (`defence`, `defense`) share a stem:
+        // one outlet's copy edited to its house style renders the same words.
+        let stem = STEMMER.stem(&super::american(bare)).into_owned();
         let content = !STOP_WORDS.contains(bare);
         let sense = super::equivalents::sense(&folded);
         let begins_phrase = super::equivalents::begins_phrase(&folded);
@@ -460,6 +462,22 @@ mod tests {
         "U.S.",
         "n't",
     ];
+
+    #[test]
+    fn british_and_american_spellings_share_a_stem() {
+        let stems = |text: &str| -> Vec<String> {
+            Wording::of(text)
+                .words
+                .iter()
+                .map(|w| w.stem.to_string())
+                .collect()
+        };
+        assert_eq!(
+            stems("self-defence honoured centre"),
+            stems("self-defense honored center")
+        );
+        assert_ne!(stems("defence"), stems("fence"));
+    }
 
     #[test]
     fn words_are_those_of_the_unicode_segmenter() {
