@@ -2,7 +2,7 @@
 //! or emphatic one.
 
 use super::{Context, Rule, rendering_location};
-use crate::align::{Claim, Rendering};
+use crate::align::{Claim, ReferenceChoice, Rendering};
 use crate::extract::{Cue, CueClass, Kind, SpeakerClass, lexicon};
 use crate::finding::{Finding, Location, Severity};
 use crate::text::{Key, Span, Wording, content_keys, fold, shared_keys};
@@ -21,16 +21,13 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     // The loaded cues found shifted within a claim, not judged again below.
     let mut flagged: Vec<Span> = Vec::new();
     for (claim, _) in context.own_claims() {
-        let reference = &claim.renderings[claim.reference];
         let cue_of = |r: &crate::align::Rendering| {
             context.attributions[r.report][r.attribution].cue.as_ref()
         };
-        let Some(reference_cue) = cue_of(reference) else {
+        let Some((reference, reference_cue)) = plain_rendering(claim, cue_of) else {
             continue;
         };
-        if reference_cue.class == CueClass::Loaded {
-            continue;
-        }
+        let set_against_reference = std::ptr::eq(reference, &claim.renderings[claim.reference]);
         let reference_outlet = &context.reports[reference.report].outlet;
         for (i, rendering) in claim.renderings.iter().enumerate() {
             let Some(cue) = cue_of(rendering).filter(|c| c.class == CueClass::Loaded) else {
@@ -40,7 +37,11 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
             // for another person's words, or for another thing they said, is
             // no shift of this one's framing.
             // A position held over time (`has accused`) frames no one statement.
+            // Set against another newspaper's words, only a verb that frames
+            // what was said (`claimed`), not one naming an act (`accused X
+            // of`), as `shifted_accounts` reads them.
             if rendering.report == reference.report
+                || (!set_against_reference && !frames_words(cue))
                 || standing_position(cue)
                 || context.different_speakers(rendering, reference)
                 || !context.same_statement(rendering, reference)
@@ -65,6 +66,35 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         }
     }
     shifted_accounts(context, rule, &flagged, out);
+}
+
+/// The rendering a loaded cue is set against, with its cue: the reference
+/// if its cue is neutral or emphatic. A reference from nearer the source that
+/// itself uses a loaded verb (a ministry's `Wang criticised`) makes that verb
+/// the source's, so nothing is set against it; the reference chosen among
+/// newspapers only for being the longest or earliest does not: then the first
+/// other rendering with a neutral or emphatic cue is (`The guards claim ...`,
+/// the longest, against `A guard says ...`).
+fn plain_rendering<'c>(
+    claim: &'c Claim,
+    cue_of: impl Fn(&Rendering) -> Option<&'c Cue>,
+) -> Option<(&'c Rendering, &'c Cue)> {
+    let reference = &claim.renderings[claim.reference];
+    let reference_cue = cue_of(reference)?;
+    if reference_cue.class != CueClass::Loaded {
+        return Some((reference, reference_cue));
+    }
+    if !matches!(
+        claim.reference_is,
+        ReferenceChoice::MostComplete | ReferenceChoice::Earliest
+    ) {
+        return None;
+    }
+    claim
+        .renderings
+        .iter()
+        .filter(|r| r.report != reference.report)
+        .find_map(|r| Some((r, cue_of(r).filter(|c| c.class != CueClass::Loaded)?)))
 }
 
 /// Of two renderings of one speaker's account that alignment left apart, the
