@@ -478,7 +478,7 @@ pub fn pieces(attribution: &Attribution) -> Vec<Span> {
 /// The statements an attribution renders, each as where its words stand: a direct quote of several sentences renders each of them (outlets
 /// excerpt a quote sentence by sentence, and one continues it where another
 /// stops); any other attribution renders one.
-fn statements(attribution: &Attribution, text: &str) -> Vec<Vec<Span>> {
+pub(crate) fn statements(attribution: &Attribution, text: &str) -> Vec<Vec<Span>> {
     let pieces = pieces(attribution);
     if !matches!(attribution.kind, Kind::Direct | Kind::Mixed) {
         return vec![pieces];

@@ -24,6 +24,9 @@ const MIN_COVERAGE: f64 = 0.6;
 /// A run of words the two have in the same order must hold this many content
 /// words, or one fewer when one of them is a number (`two million`).
 const MIN_RUN: usize = 3;
+/// A sentence holding all of a statement's content keys, at least this many,
+/// needs a run of one word fewer.
+const WHOLE_KEYS: usize = 4;
 
 static STANCE: LazyLock<FxHashMap<&'static str, FxHashSet<&'static str>>> =
     LazyLock::new(|| crate::data::by_section(include_str!("../../../data/stance.txt")));
@@ -147,32 +150,36 @@ pub(super) fn claims<'a>(
             {
                 continue;
             }
-            let words = Wording::new(text, &attribution.content.spans);
-            let hedged = (!in_its_right).then(|| hedged_words(&words.words));
-            if hedged.as_ref().is_some_and(Vec::is_empty) {
-                continue;
+            // A quotation of several sentences states each of them: one
+            // outlet's sentence may hold the first of them alone.
+            for pieces in crate::align::statements(attribution, text) {
+                let words = Wording::new(text, &pieces);
+                let hedged = (!in_its_right).then(|| hedged_words(&words.words));
+                if hedged.as_ref().is_some_and(Vec::is_empty) {
+                    continue;
+                }
+                let bare: Vec<Word> = words
+                    .words
+                    .iter()
+                    .filter(|w| !is_hedge(w))
+                    .cloned()
+                    .collect();
+                let keys = content_keys(&bare);
+                if keys.len() < MIN_SHARED {
+                    continue;
+                }
+                for key in &keys {
+                    by_key.entry(*key).or_default().push(credited.len());
+                }
+                credited.push(Credited {
+                    report,
+                    index,
+                    attribution,
+                    words,
+                    keys,
+                    hedged,
+                });
             }
-            let bare: Vec<Word> = words
-                .words
-                .iter()
-                .filter(|w| !is_hedge(w))
-                .cloned()
-                .collect();
-            let keys = content_keys(&bare);
-            if keys.len() < MIN_SHARED {
-                continue;
-            }
-            for key in &keys {
-                by_key.entry(*key).or_default().push(credited.len());
-            }
-            credited.push(Credited {
-                report,
-                index,
-                attribution,
-                words,
-                keys,
-                hedged,
-            });
         }
     }
     (credited, by_key)
@@ -207,7 +214,13 @@ pub(super) fn stated<'c, 'a>(
         if other_figures(&words.words, &claim.words.words) {
             continue;
         }
-        let (run, amount) = common_run(&words.words, &claim.words.words);
+        // A sentence that holds every content word of the statement, four
+        // or more, may say it in another order (`is being supported in her
+        // decision by friends and family`, `friends and family support her
+        // decision`): a run of two in the same order is then enough.
+        let whole = n == claim.keys.len() && n >= WHOLE_KEYS;
+        let min_run = if whole { MIN_RUN - 1 } else { MIN_RUN };
+        let (run, amount) = common_run(&words.words, &claim.words.words, min_run);
         let states_the_hedged =
             |hedged: &Vec<u64>| amount || words.words.iter().any(|w| hedged.contains(&w.stem_key));
         if !claim.hedged.as_ref().is_none_or(states_the_hedged) {
@@ -256,7 +269,7 @@ struct Run {
 /// with a number among them, and not all of them a name (`the Endangered
 /// Species Act` is what a statement is about, not what it says); else 0.
 /// And whether a distinctive run holds an amount (`is_amount`).
-fn common_run(a: &[Word], b: &[Word]) -> (usize, bool) {
+fn common_run(a: &[Word], b: &[Word], min_run: usize) -> (usize, bool) {
     // The run is of content words: the small words between them come and go
     // with the phrasing (`rule that weakened the Act`, `rule that weakened Act`).
     // A small word with a capital inside a sentence is a name (`WHO`, `US`).
@@ -291,7 +304,7 @@ fn common_run(a: &[Word], b: &[Word]) -> (usize, bool) {
                 Run::default()
             };
             let run = current[j + 1];
-            if run.plain && (run.content >= MIN_RUN || (run.number && run.content + 1 >= MIN_RUN)) {
+            if run.plain && (run.content >= min_run || (run.number && run.content + 1 >= min_run)) {
                 best = (best.0.max(run.content), best.1 || run.amount);
             }
         }
