@@ -11,7 +11,7 @@ mod offices;
 mod reference;
 mod speakers;
 
-pub use offices::{is_government_body, one_nation};
+pub use offices::is_government_body;
 pub(crate) use speakers::surname;
 
 use std::ops::Range;

@@ -187,7 +187,7 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
             return ChangeClass::Spelling;
         }
         // `Khartoum` for `Sudan`: a capital names its government.
-        if equivalent(&o, &n) || crate::align::one_nation(&o, &n) {
+        if equivalent(&o, &n) || crate::text::one_nation(&o, &n) {
             return ChangeClass::Synonym;
         }
         if speakers.names(&o, &n) {

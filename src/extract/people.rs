@@ -415,11 +415,24 @@ impl People {
             })
             .min_by_key(|c| c.len())
             .unwrap_or(&empty);
-        self.find(
+        // `the Prime Minister` bare is the report's own: news names a foreign
+        // one with the nation (`British Prime Minister Boris Johnson`), not
+        // its home one (`Prime Minister Narendra Modi`), whoever was named last.
+        let names_a_nation =
+            |words: &FxHashSet<String>| words.iter().any(|w| crate::text::names_a_nation(w));
+        let bare = !names_a_nation(&phrase.role_words);
+        let home = self.find(
             phrase.mention.start,
             |r| candidates.range(r).copied(),
-            |k| fits(&phrase.role_words, &k.role_words),
-        )
+            |k| bare && fits(&phrase.role_words, &k.role_words) && !names_a_nation(&k.role_words),
+        );
+        home.or_else(|| {
+            self.find(
+                phrase.mention.start,
+                |r| candidates.range(r).copied(),
+                |k| fits(&phrase.role_words, &k.role_words),
+            )
+        })
     }
 
     /// The speaker a lookup found: a person known by `index`.

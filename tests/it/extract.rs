@@ -473,3 +473,18 @@ fn a_nested_quotation_left_open_at_a_line_break_does_not_cut_off_the_speaker_aft
         ["direct | she | continued | - | - | I told him , ‘ Slow down !\nWhat ’ s the rush"]
     );
 }
+
+#[test]
+fn a_bare_title_is_the_report_s_own_official_not_the_foreign_one_named_last() {
+    // News names a foreign leader with the nation and its own without.
+    assert_eq!(
+        attributions(
+            "Prime Minister Ravi Kumar spoke with the envoy on Friday.\n\n\
+            British Prime Minister Tom Hale called the attack a disgrace.\n\n\
+            \"The Prime Minister appealed for calm and dialogue,\" the office said."
+        )
+        .last()
+        .map(|a| a.split(" | ").take(2).collect::<Vec<_>>().join(" | ")),
+        Some("direct | Ravi Kumar".to_string())
+    );
+}
