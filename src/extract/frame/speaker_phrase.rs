@@ -604,7 +604,13 @@ impl<'a> Clause<'a> {
         // `Acme advanced threat researcher Paul Ferguson`, `Acme senior
         // economist Jane Roe`: words in lower case before a title, and a name
         // after it.
-        if started && !self.capitalized(end) && self.open_class(end) {
+        // Not after a title and a name (`President Ana Ruiz greets President
+        // Tom Hale`): a person named in full ends the phrase, and a word in
+        // lower case after the name is the verb.
+        let named_in_full = (first..end).any(|k| self.has(k, Section::Title))
+            && self.capitalized(end - 1)
+            && !self.has(end - 1, Section::Title);
+        if started && !named_in_full && !self.capitalized(end) && self.open_class(end) {
             let title = (end + 1..hi.min(end + 4))
                 .take_while(|&k| self.word(k).is_some())
                 .find(|&k| self.has(k, Section::Title))?;
@@ -643,6 +649,18 @@ mod tests {
         read(text, |c| {
             c.phrase_forward(0, c.len()).map(|r| words(c, text, &r))
         })
+    }
+
+    #[test]
+    fn a_verb_after_a_title_and_a_name_ends_the_phrase() {
+        assert_eq!(
+            forward("Prime Minister Ana Ruiz greets President Tom Hale in Geneva."),
+            Some("Prime Minister Ana Ruiz")
+        );
+        assert_eq!(
+            forward("Acme senior economist Jane Roe said it."),
+            Some("Acme senior economist Jane Roe")
+        );
     }
 
     #[test]
