@@ -3,7 +3,7 @@
 use super::{Context, Rule, describe, rendering_location};
 use crate::align::Attributed;
 use crate::align::{Claim, ReferenceChoice};
-use crate::compare::{Change, Comparison, Diff, Label};
+use crate::compare::{Change, ChangeClass, Comparison, Diff, Label};
 use crate::extract::{Attribution, Kind};
 use crate::finding::{Finding, Severity, Tag};
 use crate::text::{Span, Wording, content_keys, shared_keys};
@@ -184,7 +184,7 @@ fn altered_words<'c>(
     // CC004's question.
     let text = &context.reports[rendering.report].text;
     let extent = rendering.extent();
-    let altered: Vec<&Change> = altering(diff, claim.translated, text, extent).collect();
+    let altered: Vec<&Change> = altering(diff, claim, text, extent).collect();
     (!altered.is_empty()).then_some(altered)
 }
 
@@ -431,7 +431,7 @@ fn quoted_in_reported_speech(
             let report = &context.reports[rendering.report];
             let message = format!(
                 "quote differs from {other}'s wording: {}",
-                named(altering(&diff, claim.translated, &report.text, quoted).map(describe))
+                named(altering(&diff, claim, &report.text, quoted).map(describe))
             );
             let primary = crate::finding::Location::new(report, quoted);
             let related = vec![rendering_location(context, claim, j)];
@@ -450,7 +450,7 @@ fn quoted_in_reported_speech(
         let theirs = context.attribution(&claim.renderings[j]);
         let quoted = &theirs.content.quoted;
         let report = &context.reports[claim.renderings[i].report];
-        let changes: Vec<&Change> = altering(&diff, claim.translated, &report.text, quoted_here)
+        let changes: Vec<&Change> = altering(&diff, claim, &report.text, quoted_here)
             .filter(|c| in_quote_marks(theirs, c))
             .collect();
         if changes.is_empty() {
@@ -559,11 +559,7 @@ pub(super) fn quoted_words(
             )
         })
         .collect();
-    let changed = |diff: &Diff| {
-        altering(diff, claim.translated, text, quoted)
-            .next()
-            .is_some()
-    };
+    let changed = |diff: &Diff| altering(diff, claim, text, quoted).next().is_some();
     let faithful = |diff: &Diff| {
         matches!(
             diff.label,
@@ -610,17 +606,32 @@ fn quotes_a_sentence(text: &str, quoted: Span) -> bool {
 }
 
 /// The changes of `diff` that alter the quote whose words stand at `extent`
-/// of `text`: neither faithful (`translated` speech allows more) nor words
+/// of `text`: neither faithful (translated speech allows more) nor words
 /// running on past the other quote.
+///
+/// Where the speaker spoke another language and no source's English text is
+/// the reference, outlets translated independently: words replaced by others
+/// (`a very significant step`, `a big step`) are two translators' choices,
+/// not a misquote, unless they bear on meaning (a negation, a modal, a
+/// number, a date, a name). Against a source's own English text (a
+/// ministry's readout) a replaced word is still an alteration.
 fn altering<'d, 't>(
     diff: &'d Diff,
-    translated: bool,
+    claim: &Claim,
     text: &'t str,
     extent: Span,
 ) -> impl Iterator<Item = &'d Change> + use<'d, 't> {
-    diff.changes
-        .iter()
-        .filter(move |c| !c.class.is_faithful(translated) && !runs_on(text, extent, c))
+    let translated = claim.translated;
+    let independently = translated
+        && matches!(
+            claim.reference_is,
+            ReferenceChoice::MostCommon | ReferenceChoice::MostComplete | ReferenceChoice::Earliest
+        );
+    // Another translation's words replacing these: a translator's choice.
+    let retranslated = move |c: &Change| independently && c.class == ChangeClass::Substitution;
+    diff.changes.iter().filter(move |c| {
+        !(c.class.is_faithful(translated) || retranslated(c) || runs_on(text, extent, c))
+    })
 }
 
 /// Whether a change only adds words before or after all of the other
