@@ -193,6 +193,11 @@ pub fn classify(old: &[&Word], new: &[&Word], speakers: Speakers<'_>) -> ChangeC
         if speakers.names(&o, &n) {
             return ChangeClass::SpeakerReference;
         }
+        if let ([a], [b]) = (old, new)
+            && (handle_of(a, b) || handle_of(b, a))
+        {
+            return ChangeClass::Spelling;
+        }
     }
     // A negation put in or taken out (`not`, `cannot` for `can`); a clause
     // added that happens to hold one (`and I have no regrets`) adds words,
@@ -353,6 +358,21 @@ fn spelled_alike(a: &Word, b: &Word) -> bool {
     a.capitalised && b.capitalised && strsim::jaro_winkler(&a.folded, &b.folded) >= SAME_SPELLING
 }
 
+/// Whether `handle` is a social-media handle made of the name `name` and
+/// letters run on to it without a space (`@SecBlinken`, `@PMOIndia` hold
+/// `Blinken`, `India`): one name written two ways. The name must be a
+/// capitalised word of four letters or more, and the handle three letters
+/// longer (`Johnsons` is a plural).
+fn handle_of(handle: &Word, name: &Word) -> bool {
+    let (h, n) = (handle.folded.as_ref(), name.folded.as_ref());
+    name.capitalised
+        && handle.capitalised
+        && n.chars().count() >= 4
+        && h.len() >= n.len() + 3
+        && (h.ends_with(n) || h.starts_with(n))
+        && h.chars().all(char::is_alphanumeric)
+}
+
 /// Another form of one common word (`want`, `wanted`), not the same word
 /// spelled another way (`criticised`, `criticized`) or a name transliterated.
 fn inflected(a: &Word, b: &Word) -> bool {
@@ -395,6 +415,7 @@ mod tests {
     fn a_capital_put_for_its_nation_names_the_same_government() {
         assert_eq!(class("Sudan", "Khartoum"), ChangeClass::Synonym);
         assert_eq!(class("Chinese", "Beijing"), ChangeClass::Synonym);
+        assert_eq!(class("@SecBlinken", "Blinken"), ChangeClass::Spelling);
         assert_eq!(class("Sudan", "Chad"), ChangeClass::Name);
         assert_eq!(class("Sudan", "Juba"), ChangeClass::Name);
     }
