@@ -397,7 +397,7 @@ impl People {
     fn by_role(&self, phrase: &Described) -> Option<usize> {
         let titled = phrase.class == SpeakerClass::Role
             || phrase.class == SpeakerClass::Organisation && phrase.titled;
-        if phrase.pronoun || !titled || phrase.role_words.is_empty() {
+        if phrase.pronoun || !titled || phrase.role_words.is_empty() || names_several(phrase) {
             return None;
         }
         // Whoever fits has every role word but `leader`, or stands for the
@@ -497,6 +497,23 @@ impl People {
             class: phrase.class,
         }
     }
+}
+
+/// Whether a title names several people (`the leaders agreed`, `both
+/// ministers said`): its last word a title's plural. No one of them is the
+/// speaker.
+fn names_several(phrase: &Described) -> bool {
+    let last = phrase
+        .mention
+        .text
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .find(|w| !w.is_empty())
+        .map(crate::text::fold)
+        .unwrap_or_default();
+    last.len() > 3
+        && last
+            .strip_suffix('s')
+            .is_some_and(|one| vocabulary().is_title(one))
 }
 
 /// Whether a mention is `he` or `she`: a pronoun that stands for the last speaker.

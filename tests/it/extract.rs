@@ -488,3 +488,17 @@ fn a_bare_title_is_the_report_s_own_official_not_the_foreign_one_named_last() {
         Some("direct | Ravi Kumar".to_string())
     );
 }
+
+#[test]
+fn a_plural_title_names_several_people_and_none_of_them_alone() {
+    let found = attributions(
+        "Prime Minister Ravi Kumar spoke with President Ana Ruiz on Friday.\n\n\
+        The leaders agreed that their teams would stay in touch.",
+    );
+    assert!(
+        found
+            .iter()
+            .all(|a| !a.contains("Ravi Kumar") && !a.contains("Ana Ruiz")),
+        "{found:?}"
+    );
+}
