@@ -611,7 +611,7 @@ fn quotes_a_sentence(text: &str, quoted: Span) -> bool {
 ///
 /// Where the speaker spoke another language and no source's English text is
 /// the reference, outlets translated independently: words replaced by others
-/// (`a very significant step`, `a big step`) are two translators' choices,
+/// (`a great stride`, `a fine step`) are two translators' choices,
 /// not a misquote, unless they bear on meaning (a negation, a modal, a
 /// number, a date, a name). Against a source's own English text (a
 /// ministry's readout) a replaced word is still an alteration.

@@ -215,9 +215,10 @@ pub(super) fn stated<'c, 'a>(
             continue;
         }
         // A sentence that holds every content word of the statement, four
-        // or more, may say it in another order (`is being supported in her
-        // decision by friends and family`, `friends and family support her
-        // decision`): a run of two in the same order is then enough.
+        // or more, may say it in another order (`is being supported in his
+        // choice by his brothers and parents`, `his brothers and parents are
+        // supportive of his choice`): a run of two in the same order is then
+        // enough.
         let whole = n == claim.keys.len() && n >= WHOLE_KEYS;
         let min_run = if whole { MIN_RUN - 1 } else { MIN_RUN };
         let (run, amount) = common_run(&words.words, &claim.words.words, min_run);
