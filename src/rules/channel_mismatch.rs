@@ -265,11 +265,30 @@ const PRESS: &[&str] = &[
     "outlets",
 ];
 
+/// What `press` names when a word of the source's own follows it: a
+/// document or a person of the source (`the press release`, `a press
+/// secretary`), not the press.
+const THE_SOURCES_OWN: &[&str] = &[
+    "release",
+    "releases",
+    "statement",
+    "conference",
+    "briefing",
+    "note",
+    "secretary",
+    "office",
+    "officer",
+];
+
 fn names_press(text: &str) -> bool {
-    Wording::of(text)
-        .words
-        .iter()
-        .any(|w| PRESS.contains(&w.folded.as_ref()))
+    let words = Wording::of(text).words;
+    words.iter().enumerate().any(|(i, w)| {
+        let own = w.folded.as_ref() == "press"
+            && words
+                .get(i + 1)
+                .is_some_and(|next| THE_SOURCES_OWN.contains(&next.folded.as_ref()));
+        PRESS.contains(&w.folded.as_ref()) && !own
+    })
 }
 
 /// The content words of a channel phrase, without generic words.
