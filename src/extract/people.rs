@@ -363,7 +363,7 @@ impl People {
     }
 
     /// A title written alone with a capital (`King said`, `Bishop added`)
-    /// after someone named in full with it as a family name (`Tessa King`):
+    /// after someone named in full with it as a family name (`Rosa King`):
     /// that person, not a monarch or a cleric.
     fn by_family_name_like_a_title(&self, phrase: &Described) -> Option<usize> {
         let mention = phrase.mention.text.trim();
@@ -416,16 +416,19 @@ impl People {
             .min_by_key(|c| c.len())
             .unwrap_or(&empty);
         // `the Prime Minister` bare is the report's own: news names a foreign
-        // one with the nation (`British Prime Minister Boris Johnson`), not
-        // its home one (`Prime Minister Narendra Modi`), whoever was named last.
+        // one with the nation (`British Prime Minister Tom Hale`), not its
+        // home one (`Prime Minister Ravi Kumar`), whoever was named last.
         let names_a_nation =
             |words: &FxHashSet<String>| words.iter().any(|w| crate::text::names_a_nation(w));
-        let bare = !names_a_nation(&phrase.role_words);
-        let home = self.find(
-            phrase.mention.start,
-            |r| candidates.range(r).copied(),
-            |k| bare && fits(&phrase.role_words, &k.role_words) && !names_a_nation(&k.role_words),
-        );
+        let home = (!names_a_nation(&phrase.role_words))
+            .then(|| {
+                self.find(
+                    phrase.mention.start,
+                    |r| candidates.range(r).copied(),
+                    |k| fits(&phrase.role_words, &k.role_words) && !names_a_nation(&k.role_words),
+                )
+            })
+            .flatten();
         home.or_else(|| {
             self.find(
                 phrase.mention.start,

@@ -24,10 +24,11 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
         let cue_of = |r: &crate::align::Rendering| {
             context.attributions[r.report][r.attribution].cue.as_ref()
         };
-        let Some((reference, reference_cue)) = plain_rendering(claim, cue_of) else {
+        let Some((reference, reference_cue, set_against_reference)) =
+            plain_rendering(claim, cue_of)
+        else {
             continue;
         };
-        let set_against_reference = std::ptr::eq(reference, &claim.renderings[claim.reference]);
         let reference_outlet = &context.reports[reference.report].outlet;
         for (i, rendering) in claim.renderings.iter().enumerate() {
             let Some(cue) = cue_of(rendering).filter(|c| c.class == CueClass::Loaded) else {
@@ -68,8 +69,8 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
     shifted_accounts(context, rule, &flagged, out);
 }
 
-/// The rendering a loaded cue is set against, with its cue: the reference
-/// if its cue is neutral or emphatic. A reference from nearer the source that
+/// The rendering a loaded cue is set against, with its cue and whether it is
+/// the reference: the reference if its cue is neutral or emphatic. A reference from nearer the source that
 /// itself uses a loaded verb (a ministry's `Wang criticised`) makes that verb
 /// the source's, so nothing is set against it; the reference chosen among
 /// newspapers only for being the longest or earliest does not: then the first
@@ -78,11 +79,11 @@ fn check(context: &Context<'_>, rule: &Rule, out: &mut Vec<Finding>) {
 fn plain_rendering<'c>(
     claim: &'c Claim,
     cue_of: impl Fn(&Rendering) -> Option<&'c Cue>,
-) -> Option<(&'c Rendering, &'c Cue)> {
+) -> Option<(&'c Rendering, &'c Cue, bool)> {
     let reference = &claim.renderings[claim.reference];
     let reference_cue = cue_of(reference)?;
     if reference_cue.class != CueClass::Loaded {
-        return Some((reference, reference_cue));
+        return Some((reference, reference_cue, true));
     }
     if !matches!(
         claim.reference_is,
@@ -94,7 +95,7 @@ fn plain_rendering<'c>(
         .renderings
         .iter()
         .filter(|r| r.report != reference.report)
-        .find_map(|r| Some((r, cue_of(r).filter(|c| c.class != CueClass::Loaded)?)))
+        .find_map(|r| Some((r, cue_of(r).filter(|c| c.class != CueClass::Loaded)?, false)))
 }
 
 /// Of two renderings of one speaker's account that alignment left apart, the
