@@ -118,6 +118,20 @@ pub enum ReferenceChoice {
     Earliest,
 }
 
+impl ReferenceChoice {
+    /// Whether the reference is the source's own publication (its
+    /// organisation's, a configured primary source's, a government body's),
+    /// not a newspaper's rendering chosen among others.
+    pub fn is_source(self) -> bool {
+        matches!(
+            self,
+            ReferenceChoice::OwnOrganisation
+                | ReferenceChoice::PrimarySource
+                | ReferenceChoice::OfficialBody
+        )
+    }
+}
+
 /// The reports and what extraction found in them: what align, compare and
 /// the stages after them read a rendering's words from.
 #[derive(Debug, Clone, Copy)]

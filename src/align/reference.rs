@@ -235,14 +235,10 @@ pub(super) fn is_translated(
     let (reference, choice) = reference;
     // A source that publishes in English what its officials said in another
     // language (a foreign ministry's English readout).
-    let from_a_translating_source = matches!(
-        choice,
-        ReferenceChoice::OwnOrganisation
-            | ReferenceChoice::PrimarySource
-            | ReferenceChoice::OfficialBody
-    ) && renderings.get(reference).is_some_and(|r| {
-        offices::outlet_speaks_other_language(&attributed.reports[r.report].outlet)
-    });
+    let from_a_translating_source = choice.is_source()
+        && renderings.get(reference).is_some_and(|r| {
+            offices::outlet_speaks_other_language(&attributed.reports[r.report].outlet)
+        });
     from_a_translating_source
         || renderings.iter().any(|r| {
             let attribution = &attributed.attributions[r.report][r.attribution];

@@ -7,7 +7,7 @@ use std::sync::LazyLock;
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
-use crate::text::{Word, equivalent};
+use crate::text::{Word, american, equivalent};
 
 /// The kinds of difference, from harmless to meaning-bearing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -351,7 +351,6 @@ fn is_acronym_of(short: &[&Word], long: &[&Word]) -> bool {
 /// (`criticised`, `criticized`). Two different common words that look alike
 /// (`sulking`, `skulking`) are not one spelling.
 fn spelled_alike(a: &Word, b: &Word) -> bool {
-    use crate::text::american;
     if a.stem == b.stem || american(&a.folded) == american(&b.folded) {
         return true;
     }
@@ -376,7 +375,6 @@ fn handle_of(handle: &Word, name: &Word) -> bool {
 /// Another form of one common word (`want`, `wanted`), not the same word
 /// spelled another way (`criticised`, `criticized`) or a name transliterated.
 fn inflected(a: &Word, b: &Word) -> bool {
-    use crate::text::american;
     a.stem == b.stem
         && a.folded != b.folded
         && american(&a.folded) != american(&b.folded)

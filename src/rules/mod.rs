@@ -23,7 +23,7 @@ use std::ops::Range;
 
 use serde::Serialize;
 
-use crate::align::{Claim, MIN_SHARED, ReferenceChoice, Rendering};
+use crate::align::{Claim, MIN_SHARED, Rendering};
 use crate::compare::Comparison;
 use crate::config::{Config, OutletKind, Selection};
 use crate::corpus::Report;
@@ -207,12 +207,7 @@ impl Context<'_> {
     /// Whether the claim's reference is the source's own words: published by
     /// the speaker's organisation or a primary source.
     pub fn is_verbatim_source(&self, claim: &Claim) -> bool {
-        matches!(
-            claim.reference_is,
-            ReferenceChoice::OwnOrganisation
-                | ReferenceChoice::PrimarySource
-                | ReferenceChoice::OfficialBody
-        )
+        claim.reference_is.is_source()
     }
 
     /// Whether two renderings of a claim say the same thing: their words share

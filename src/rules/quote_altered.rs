@@ -622,11 +622,7 @@ fn altering<'d, 't>(
     extent: Span,
 ) -> impl Iterator<Item = &'d Change> + use<'d, 't> {
     let translated = claim.translated;
-    let independently = translated
-        && matches!(
-            claim.reference_is,
-            ReferenceChoice::MostCommon | ReferenceChoice::MostComplete | ReferenceChoice::Earliest
-        );
+    let independently = translated && !claim.reference_is.is_source();
     // Another translation's words replacing these: a translator's choice.
     let retranslated = move |c: &Change| independently && c.class == ChangeClass::Substitution;
     diff.changes.iter().filter(move |c| {
